@@ -1,0 +1,156 @@
+//! Errors that cross the wire: serialisable, free of causes, and translated by the UI.
+//!
+//! The server keeps the cause of an error in its logs; what reaches the user is one of these
+//! kinds, plus a request id for an internal error so support can find the log line.
+
+use serde::{Deserialize, Serialize};
+
+/// What went wrong with one form field, as a code the UI translates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    /// The field is empty but required.
+    Required,
+    /// The text is longer than allowed.
+    TooLong {
+        /// Maximum number of characters.
+        max: u16,
+    },
+    /// The text is shorter than allowed.
+    TooShort {
+        /// Minimum number of characters.
+        min: u16,
+    },
+    /// The value does not have the expected shape (e.g. a code with letters).
+    BadFormat,
+    /// Another record already uses this value.
+    Taken,
+    /// The referenced record does not exist or is not visible to the user.
+    UnknownReference,
+    /// The value is not one the user may choose (e.g. a role above their own).
+    NotAllowed,
+    /// Two password fields differ.
+    Mismatch,
+    /// The current password given was wrong.
+    WrongPassword,
+    /// The record is still used by others (e.g. a Kanwil with active Bapas).
+    InUse,
+}
+
+/// A problem attached to a named form field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The field's name as used in the form (`code`, `name`, ...).
+    pub field: String,
+    /// What is wrong with it.
+    pub problem: Problem,
+}
+
+/// The validation errors of one form, in the order of its fields.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors(pub Vec<FieldError>);
+
+impl FieldErrors {
+    /// No errors yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records a problem with `field`.
+    pub fn add(&mut self, field: &str, problem: Problem) {
+        self.0.push(FieldError {
+            field: field.to_owned(),
+            problem,
+        });
+    }
+
+    /// The first problem recorded for `field`, if any.
+    pub fn get(&self, field: &str) -> Option<Problem> {
+        self.0.iter().find(|e| e.field == field).map(|e| e.problem)
+    }
+
+    /// Whether no problem was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `Ok(value)` when no problem was recorded, the errors otherwise.
+    pub fn into_result<T>(self, value: T) -> Result<T, ErrorKind> {
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(ErrorKind::Invalid(self))
+        }
+    }
+}
+
+/// The kinds of failure a user can see. Each is translated in the UI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum ErrorKind {
+    /// Not logged in, or the session expired.
+    #[error("not authenticated")]
+    Unauthenticated,
+    /// The record does not exist or is outside the user's scope. A forbidden record answers
+    /// this too, so that its existence does not leak.
+    #[error("not found")]
+    NotFound,
+    /// The input failed validation.
+    #[error("invalid input")]
+    Invalid(FieldErrors),
+    /// Login refused: unknown user, wrong password or inactive account (deliberately one kind).
+    #[error("bad credentials")]
+    BadCredentials,
+    /// Too many failed logins; try again after this many seconds.
+    #[error("too many attempts")]
+    RateLimited {
+        /// Seconds until the next attempt is allowed.
+        retry_after_secs: u64,
+    },
+    /// An unexpected failure; details are in the server log under this request id.
+    #[error("internal error")]
+    Internal {
+        /// The id of the request whose log holds the cause.
+        request_id: Option<String>,
+    },
+}
+
+impl ErrorKind {
+    /// A single-field validation error.
+    pub fn field(field: &str, problem: Problem) -> Self {
+        let mut errors = FieldErrors::new();
+        errors.add(field, problem);
+        Self::Invalid(errors)
+    }
+
+    /// The field errors, when this is a validation error.
+    pub fn field_errors(&self) -> Option<&FieldErrors> {
+        match self {
+            Self::Invalid(errors) => Some(errors),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_errors_keep_first_problem_per_field() {
+        let mut e = FieldErrors::new();
+        e.add("code", Problem::Required);
+        e.add("code", Problem::BadFormat);
+        e.add("name", Problem::TooLong { max: 5 });
+        assert_eq!(e.get("code"), Some(Problem::Required));
+        assert_eq!(e.get("name"), Some(Problem::TooLong { max: 5 }));
+        assert_eq!(e.get("other"), None);
+    }
+
+    #[test]
+    fn into_result_fails_only_with_errors() {
+        assert_eq!(FieldErrors::new().into_result(1), Ok(1));
+        let err = ErrorKind::field("x", Problem::Required);
+        let mut e = FieldErrors::new();
+        e.add("x", Problem::Required);
+        assert_eq!(e.into_result(1), Err(err));
+    }
+}

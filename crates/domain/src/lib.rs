@@ -1,0 +1,16 @@
+//! Pamong's domain: the rules and types of the Indonesian probation service that both the
+//! browser (compiled to wasm) and the server rely on.
+//!
+//! Nothing here performs I/O. Parsers turn raw input into typed values once, at the edge
+//! ("parse, don't validate"); the same parser runs in the browser for instant feedback and
+//! on the server for trust.
+
+pub mod error;
+pub mod office;
+pub mod page;
+pub mod role;
+pub mod user;
+pub mod validate;
+
+pub use error::{ErrorKind, FieldError, FieldErrors, Problem};
+pub use role::Role;

@@ -1,0 +1,14 @@
+//! sea-orm entities: the rows of Pamong's tables as the server reads and writes them.
+//!
+//! Entities are never sent to the browser: the service crate maps them to the DTOs of
+//! `pamong_domain`. Integer keys stay internal; public ids are UUIDs (v7).
+
+pub mod access_log;
+pub mod audit_log;
+pub mod bapas;
+pub mod bapas_coverage;
+pub mod kanwil;
+pub mod login_attempt;
+pub mod session;
+pub mod setting;
+pub mod user;

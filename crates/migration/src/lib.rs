@@ -1,0 +1,16 @@
+//! Pamong's database migrations: one set, written with sea-orm's schema helpers, that runs on
+//! SQLite and PostgreSQL alike. Each migration has a real `down()`.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_foundation;
+
+/// Runs Pamong's migrations in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_foundation::Migration)]
+    }
+}

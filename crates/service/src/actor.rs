@@ -1,0 +1,45 @@
+//! Who is acting: the signed-in user, or the system itself (CLI, seeding).
+
+use pamong_domain::Role;
+use uuid::Uuid;
+
+/// The user on whose behalf a service fn runs, with the offices that scope what they see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// Internal user id; `None` for the system actor.
+    pub user_id: Option<i32>,
+    /// Public user id (nil for the system actor).
+    pub public_id: Uuid,
+    /// Login name, written into audit rows.
+    pub username: String,
+    /// Role.
+    pub role: Role,
+    /// The Kanwil of a `kanwil` user, or of the Bapas of a Bapas-level user.
+    pub kanwil_id: Option<i32>,
+    /// The Bapas of a Bapas-level user.
+    pub bapas_id: Option<i32>,
+    /// The request being served, for audit rows and error messages.
+    pub request_id: Option<String>,
+}
+
+impl Actor {
+    /// The system itself, with admin rights: used by the CLI and the demo seed. Its audit rows
+    /// name it `system`.
+    pub fn system() -> Self {
+        Self {
+            user_id: None,
+            public_id: Uuid::nil(),
+            username: "system".into(),
+            role: Role::Admin,
+            kanwil_id: None,
+            bapas_id: None,
+            request_id: None,
+        }
+    }
+
+    /// The same actor, tagged with the id of the request being served.
+    pub fn with_request_id(mut self, request_id: Option<String>) -> Self {
+        self.request_id = request_id;
+        self
+    }
+}

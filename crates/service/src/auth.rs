@@ -1,0 +1,128 @@
+//! Logging in: password check, rate limiting of guesses, and turning a session's user id back
+//! into an [`Actor`].
+
+use pamong_domain::office::{OfficeRef, Zone};
+use pamong_domain::user::CurrentUser;
+use pamong_domain::{ErrorKind, Role};
+use pamong_entity::{bapas, kanwil, login_attempt, user};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set,
+};
+use time::{Duration, OffsetDateTime};
+
+use crate::actor::Actor;
+use crate::error::{ServiceError, ServiceResult};
+use crate::{password, settings};
+
+/// Checks a login. Answers the user's internal id, or `BadCredentials` for an unknown name, a
+/// wrong password and an inactive account alike (no account enumeration), or `RateLimited`
+/// after too many recent failures for that name.
+pub async fn login(db: &DatabaseConnection, username: &str, password: &str, ip: Option<String>) -> ServiceResult<i32> {
+    let username: String = username.trim().to_lowercase().chars().take(64).collect();
+    let now = OffsetDateTime::now_utc();
+    if let Some(retry_after_secs) = lockout(db, &username, now).await? {
+        return Err(ErrorKind::RateLimited { retry_after_secs }.into());
+    }
+    let found = user::Entity::find().filter(user::Column::Username.eq(&username)).one(db).await?;
+    let accepted = match &found {
+        Some(u) => password::verify(password, &u.password_hash) && u.active,
+        None => {
+            password::verify_dummy(password);
+            false
+        }
+    };
+    login_attempt::ActiveModel {
+        username: Set(username),
+        ip: Set(ip),
+        succeeded: Set(accepted),
+        at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    match found {
+        Some(u) if accepted => {
+            let id = u.id;
+            let mut row: user::ActiveModel = u.into();
+            row.last_login_at = Set(Some(now));
+            row.update(db).await?;
+            Ok(id)
+        }
+        _ => Err(ErrorKind::BadCredentials.into()),
+    }
+}
+
+/// Seconds until `username` may try again, if it has used up its failures in the window.
+/// Failures before the last success do not count.
+async fn lockout(db: &DatabaseConnection, username: &str, now: OffsetDateTime) -> ServiceResult<Option<u64>> {
+    let max_failures = settings::get_i64(db, settings::LOGIN_MAX_FAILURES).await?.max(1);
+    let window = Duration::minutes(settings::get_i64(db, settings::LOGIN_WINDOW_MINUTES).await?.max(1));
+    let mut since = now - window;
+    let last_success = login_attempt::Entity::find()
+        .filter(login_attempt::Column::Username.eq(username))
+        .filter(login_attempt::Column::Succeeded.eq(true))
+        .filter(login_attempt::Column::At.gt(since))
+        .order_by_desc(login_attempt::Column::At)
+        .one(db)
+        .await?;
+    if let Some(success) = last_success {
+        since = success.at;
+    }
+    let failures = login_attempt::Entity::find()
+        .filter(login_attempt::Column::Username.eq(username))
+        .filter(login_attempt::Column::Succeeded.eq(false))
+        .filter(login_attempt::Column::At.gt(since));
+    let count = failures.clone().count(db).await?;
+    if count < max_failures.unsigned_abs() {
+        return Ok(None);
+    }
+    // Locked until the oldest counted failure leaves the window.
+    let oldest = failures.order_by_asc(login_attempt::Column::At).one(db).await?;
+    let until = oldest.map_or(now, |a| a.at + window);
+    let secs = (until - now).whole_seconds().max(1);
+    Ok(Some(secs.unsigned_abs()))
+}
+
+/// The actor for a logged-in user id, or `None` when the user is gone or deactivated.
+pub async fn actor_for(db: &DatabaseConnection, user_id: i32) -> ServiceResult<Option<Actor>> {
+    let Some(u) = user::Entity::find_by_id(user_id).one(db).await? else {
+        return Ok(None);
+    };
+    if !u.active {
+        return Ok(None);
+    }
+    let role = Role::parse(&u.role).ok_or_else(|| ServiceError::Internal(format!("user {} has role {}", u.id, u.role)))?;
+    Ok(Some(Actor {
+        user_id: Some(u.id),
+        public_id: u.public_id,
+        username: u.username,
+        role,
+        kanwil_id: u.kanwil_id,
+        bapas_id: u.bapas_id,
+        request_id: None,
+    }))
+}
+
+/// What every page needs to know about the signed-in user.
+pub async fn current_user(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<CurrentUser> {
+    let id = actor.user_id.ok_or_else(ServiceError::not_found)?;
+    let u = user::Entity::find_by_id(id).one(db).await?.ok_or_else(ServiceError::not_found)?;
+    let kanwil = match u.kanwil_id {
+        Some(k) => kanwil::Entity::find_by_id(k).one(db).await?,
+        None => None,
+    };
+    let bapas = match u.bapas_id {
+        Some(b) => bapas::Entity::find_by_id(b).one(db).await?,
+        None => None,
+    };
+    Ok(CurrentUser {
+        id: u.public_id,
+        username: u.username,
+        full_name: u.full_name,
+        role: actor.role,
+        zone: bapas.as_ref().and_then(|b| Zone::parse(&b.zone)).unwrap_or(Zone::Wib),
+        kanwil: kanwil.map(|k| OfficeRef { id: k.public_id, name: k.name }),
+        bapas: bapas.map(|b| OfficeRef { id: b.public_id, name: b.name }),
+    })
+}

@@ -1,0 +1,24 @@
+//! Pamong's use cases. Every public fn takes a connection and the [`Actor`] doing the work,
+//! asks [`policy`] whether they may, writes its [`audit`] row in the same transaction as the
+//! change, and speaks in `pamong_domain` types: entities never leave this crate.
+
+pub mod actor;
+pub mod audit;
+pub mod auth;
+pub mod db;
+pub mod error;
+pub mod offices;
+pub mod password;
+pub mod policy;
+pub mod search;
+pub mod seed;
+pub mod session_store;
+pub mod settings;
+pub mod users;
+
+#[cfg(any(test, feature = "test-support"))]
+pub mod testing;
+
+pub use actor::Actor;
+pub use error::{ServiceError, ServiceResult};
+pub use sea_orm::DatabaseConnection;

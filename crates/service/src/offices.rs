@@ -1,0 +1,390 @@
+//! Kanwil and Bapas offices: listing within the actor's scope, and the admin's changes.
+
+use pamong_domain::office::{
+    BapasClass, BapasDraft, BapasForm, BapasView, Coverage, KanwilForm, KanwilView, OfficeRef, Zone,
+};
+use pamong_domain::page::{ListQuery, Page};
+use pamong_domain::{ErrorKind, Problem};
+use pamong_entity::{bapas, bapas_coverage, kanwil};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::actor::Actor;
+use crate::audit::{self, Changes};
+use crate::error::{ServiceError, ServiceResult, unique_to_field};
+use crate::policy::{self, Scope};
+use crate::search::{contains_ci, nothing};
+
+/// The offices an actor may pick from in forms (users' office, a Bapas's Kanwil).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeOptions {
+    /// Active Kanwil in scope.
+    pub kanwil: Vec<OfficeRef>,
+    /// Active Bapas in scope.
+    pub bapas: Vec<OfficeRef>,
+}
+
+fn kanwil_condition(actor: &Actor) -> Condition {
+    match policy::office_scope(actor) {
+        Scope::All => Condition::all(),
+        Scope::Kanwil(_) | Scope::Bapas(_) => match actor.kanwil_id {
+            Some(k) => Condition::all().add(kanwil::Column::Id.eq(k)),
+            None => Condition::all().add(nothing()),
+        },
+        Scope::Nothing => Condition::all().add(nothing()),
+    }
+}
+
+fn bapas_condition(actor: &Actor) -> Condition {
+    match policy::office_scope(actor) {
+        Scope::All => Condition::all(),
+        Scope::Kanwil(k) => Condition::all().add(bapas::Column::KanwilId.eq(k)),
+        Scope::Bapas(b) => Condition::all().add(bapas::Column::Id.eq(b)),
+        Scope::Nothing => Condition::all().add(nothing()),
+    }
+}
+
+fn require_manager(actor: &Actor) -> ServiceResult<()> {
+    if policy::can_manage_offices(actor) {
+        Ok(())
+    } else {
+        Err(ServiceError::not_found())
+    }
+}
+
+/// Kanwil in the actor's scope, by name, searched by name or province code.
+pub async fn list_kanwil(db: &DatabaseConnection, actor: &Actor, query: &ListQuery) -> ServiceResult<Page<KanwilView>> {
+    let mut cond = kanwil_condition(actor);
+    if let Some(q) = query.search() {
+        cond = cond.add(Condition::any().add(contains_ci(kanwil::Column::Name, q)).add(kanwil::Column::ProvinceCode.eq(q)));
+    }
+    if !query.include_inactive {
+        cond = cond.add(kanwil::Column::Active.eq(true));
+    }
+    let paginator = kanwil::Entity::find().filter(cond).order_by_asc(kanwil::Column::Name).paginate(db, query.page_size());
+    let total = paginator.num_items().await?;
+    let rows = paginator.fetch_page(query.page_index()).await?;
+    let mut items = Vec::with_capacity(rows.len());
+    for row in rows {
+        items.push(kanwil_view(db, row).await?);
+    }
+    Ok(Page { items, total, page: query.page_index() + 1, per_page: query.page_size() })
+}
+
+async fn kanwil_view<C: ConnectionTrait>(db: &C, row: kanwil::Model) -> ServiceResult<KanwilView> {
+    let bapas_count = bapas::Entity::find()
+        .filter(bapas::Column::KanwilId.eq(row.id))
+        .filter(bapas::Column::Active.eq(true))
+        .count(db)
+        .await?;
+    Ok(KanwilView {
+        id: row.public_id,
+        province_code: row.province_code,
+        name: row.name,
+        active: row.active,
+        bapas_count,
+    })
+}
+
+async fn find_kanwil<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> ServiceResult<kanwil::Model> {
+    kanwil::Entity::find()
+        .filter(kanwil_condition(actor))
+        .filter(kanwil::Column::PublicId.eq(id))
+        .one(db)
+        .await?
+        .ok_or_else(ServiceError::not_found)
+}
+
+/// One Kanwil, if the actor may see it.
+pub async fn get_kanwil(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> ServiceResult<KanwilView> {
+    let row = find_kanwil(db, actor, id).await?;
+    kanwil_view(db, row).await
+}
+
+/// Creates a Kanwil (admin only).
+pub async fn create_kanwil(db: &DatabaseConnection, actor: &Actor, form: &KanwilForm) -> ServiceResult<KanwilView> {
+    require_manager(actor)?;
+    let draft = form.parse()?;
+    let now = OffsetDateTime::now_utc();
+    let txn = db.begin().await?;
+    let row = kanwil::ActiveModel {
+        public_id: Set(Uuid::now_v7()),
+        province_code: Set(draft.province_code.as_str().to_owned()),
+        name: Set(draft.name.clone()),
+        active: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(|e| unique_to_field(e, "province_code"))?;
+    let changes = Changes::new().set("province_code", &row.province_code).set("name", &row.name);
+    audit::record(&txn, actor, "create", "kanwil", &row.public_id.to_string(), &changes).await?;
+    txn.commit().await?;
+    kanwil_view(db, row).await
+}
+
+/// Edits a Kanwil (admin only).
+pub async fn update_kanwil(db: &DatabaseConnection, actor: &Actor, id: Uuid, form: &KanwilForm) -> ServiceResult<KanwilView> {
+    require_manager(actor)?;
+    let draft = form.parse()?;
+    let txn = db.begin().await?;
+    let old = find_kanwil(&txn, actor, id).await?;
+    let changes = Changes::new()
+        .diff("province_code", &old.province_code.as_str(), &draft.province_code.as_str())
+        .diff("name", &old.name, &draft.name);
+    let mut row: kanwil::ActiveModel = old.into();
+    row.province_code = Set(draft.province_code.as_str().to_owned());
+    row.name = Set(draft.name);
+    row.updated_at = Set(OffsetDateTime::now_utc());
+    let row = row.update(&txn).await.map_err(|e| unique_to_field(e, "province_code"))?;
+    if !changes.is_empty() {
+        audit::record(&txn, actor, "update", "kanwil", &id.to_string(), &changes).await?;
+    }
+    txn.commit().await?;
+    kanwil_view(db, row).await
+}
+
+/// Activates or deactivates a Kanwil (admin only). A Kanwil with active Bapas stays active.
+pub async fn set_kanwil_active(db: &DatabaseConnection, actor: &Actor, id: Uuid, active: bool) -> ServiceResult<KanwilView> {
+    require_manager(actor)?;
+    let txn = db.begin().await?;
+    let old = find_kanwil(&txn, actor, id).await?;
+    if !active {
+        let in_use = bapas::Entity::find()
+            .filter(bapas::Column::KanwilId.eq(old.id))
+            .filter(bapas::Column::Active.eq(true))
+            .count(&txn)
+            .await?;
+        if in_use > 0 {
+            return Err(ErrorKind::field("active", Problem::InUse).into());
+        }
+    }
+    let changes = Changes::new().diff("active", &old.active, &active);
+    let mut row: kanwil::ActiveModel = old.into();
+    row.active = Set(active);
+    row.updated_at = Set(OffsetDateTime::now_utc());
+    let row = row.update(&txn).await?;
+    if !changes.is_empty() {
+        let action = if active { "activate" } else { "deactivate" };
+        audit::record(&txn, actor, action, "kanwil", &id.to_string(), &changes).await?;
+    }
+    txn.commit().await?;
+    kanwil_view(db, row).await
+}
+
+/// Bapas in the actor's scope, by name, searched by name or code.
+pub async fn list_bapas(db: &DatabaseConnection, actor: &Actor, query: &ListQuery) -> ServiceResult<Page<BapasView>> {
+    let mut cond = bapas_condition(actor);
+    if let Some(q) = query.search() {
+        cond = cond.add(Condition::any().add(contains_ci(bapas::Column::Name, q)).add(contains_ci(bapas::Column::Code, q)));
+    }
+    if !query.include_inactive {
+        cond = cond.add(bapas::Column::Active.eq(true));
+    }
+    let paginator = bapas::Entity::find().filter(cond).order_by_asc(bapas::Column::Name).paginate(db, query.page_size());
+    let total = paginator.num_items().await?;
+    let rows = paginator.fetch_page(query.page_index()).await?;
+    let mut items = Vec::with_capacity(rows.len());
+    for row in rows {
+        items.push(bapas_view(db, row).await?);
+    }
+    Ok(Page { items, total, page: query.page_index() + 1, per_page: query.page_size() })
+}
+
+async fn bapas_view<C: ConnectionTrait>(db: &C, row: bapas::Model) -> ServiceResult<BapasView> {
+    let kanwil = kanwil::Entity::find_by_id(row.kanwil_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| ServiceError::Internal(format!("bapas {} without kanwil", row.id)))?;
+    let coverage = bapas_coverage::Entity::find()
+        .filter(bapas_coverage::Column::BapasId.eq(row.id))
+        .order_by_asc(bapas_coverage::Column::Code)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| Coverage { code: c.code, name: c.name })
+        .collect();
+    Ok(BapasView {
+        id: row.public_id,
+        kanwil: OfficeRef { id: kanwil.public_id, name: kanwil.name },
+        code: row.code,
+        name: row.name,
+        class: BapasClass::parse(&row.class).unwrap_or(BapasClass::II),
+        zone: Zone::parse(&row.zone).unwrap_or(Zone::Wib),
+        address: row.address,
+        phone: row.phone,
+        coverage,
+        active: row.active,
+    })
+}
+
+async fn find_bapas<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> ServiceResult<bapas::Model> {
+    bapas::Entity::find()
+        .filter(bapas_condition(actor))
+        .filter(bapas::Column::PublicId.eq(id))
+        .one(db)
+        .await?
+        .ok_or_else(ServiceError::not_found)
+}
+
+/// One Bapas, if the actor may see it.
+pub async fn get_bapas(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> ServiceResult<BapasView> {
+    let row = find_bapas(db, actor, id).await?;
+    bapas_view(db, row).await
+}
+
+/// Resolves the Kanwil a Bapas form names; only active ones can take new Bapas.
+async fn kanwil_for_draft<C: ConnectionTrait>(db: &C, actor: &Actor, draft: &BapasDraft) -> ServiceResult<kanwil::Model> {
+    match find_kanwil(db, actor, draft.kanwil_id).await {
+        Ok(k) if k.active => Ok(k),
+        Ok(_) | Err(ServiceError::Domain(ErrorKind::NotFound)) => {
+            Err(ErrorKind::field("kanwil_id", Problem::UnknownReference).into())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn replace_coverage<C: ConnectionTrait>(db: &C, bapas_id: i32, coverage: &[Coverage]) -> ServiceResult<()> {
+    bapas_coverage::Entity::delete_many()
+        .filter(bapas_coverage::Column::BapasId.eq(bapas_id))
+        .exec(db)
+        .await?;
+    for c in coverage {
+        bapas_coverage::ActiveModel {
+            bapas_id: Set(bapas_id),
+            code: Set(c.code.clone()),
+            name: Set(c.name.clone()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+fn coverage_codes(coverage: &[Coverage]) -> Vec<String> {
+    coverage.iter().map(|c| format!("{} {}", c.code, c.name)).collect()
+}
+
+/// Creates a Bapas (admin only).
+pub async fn create_bapas(db: &DatabaseConnection, actor: &Actor, form: &BapasForm) -> ServiceResult<BapasView> {
+    require_manager(actor)?;
+    let draft = form.parse()?;
+    let now = OffsetDateTime::now_utc();
+    let txn = db.begin().await?;
+    let kanwil = kanwil_for_draft(&txn, actor, &draft).await?;
+    let row = bapas::ActiveModel {
+        public_id: Set(Uuid::now_v7()),
+        kanwil_id: Set(kanwil.id),
+        code: Set(draft.code.clone()),
+        name: Set(draft.name.clone()),
+        class: Set(draft.class.as_str().to_owned()),
+        zone: Set(draft.zone.label().to_owned()),
+        address: Set(draft.address.clone()),
+        phone: Set(draft.phone.clone()),
+        active: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(|e| unique_to_field(e, "code"))?;
+    replace_coverage(&txn, row.id, &draft.coverage).await?;
+    let changes = Changes::new()
+        .set("kanwil", &kanwil.name)
+        .set("code", &row.code)
+        .set("name", &row.name)
+        .set("class", &row.class)
+        .set("zone", &row.zone)
+        .set("address", &row.address)
+        .set("phone", &row.phone)
+        .set("coverage", &coverage_codes(&draft.coverage));
+    audit::record(&txn, actor, "create", "bapas", &row.public_id.to_string(), &changes).await?;
+    txn.commit().await?;
+    bapas_view(db, row).await
+}
+
+/// Edits a Bapas (admin only).
+pub async fn update_bapas(db: &DatabaseConnection, actor: &Actor, id: Uuid, form: &BapasForm) -> ServiceResult<BapasView> {
+    require_manager(actor)?;
+    let draft = form.parse()?;
+    let txn = db.begin().await?;
+    let old = find_bapas(&txn, actor, id).await?;
+    let old_view = bapas_view(&txn, old.clone()).await?;
+    let kanwil = kanwil_for_draft(&txn, actor, &draft).await?;
+    let changes = Changes::new()
+        .diff("kanwil", &old_view.kanwil.name, &kanwil.name)
+        .diff("code", &old.code, &draft.code)
+        .diff("name", &old.name, &draft.name)
+        .diff("class", &old.class.as_str(), &draft.class.as_str())
+        .diff("zone", &old.zone.as_str(), &draft.zone.label())
+        .diff("address", &old.address, &draft.address)
+        .diff("phone", &old.phone, &draft.phone)
+        .diff("coverage", &coverage_codes(&old_view.coverage), &coverage_codes(&draft.coverage));
+    let mut row: bapas::ActiveModel = old.into();
+    row.kanwil_id = Set(kanwil.id);
+    row.code = Set(draft.code);
+    row.name = Set(draft.name);
+    row.class = Set(draft.class.as_str().to_owned());
+    row.zone = Set(draft.zone.label().to_owned());
+    row.address = Set(draft.address);
+    row.phone = Set(draft.phone);
+    row.updated_at = Set(OffsetDateTime::now_utc());
+    let row = row.update(&txn).await.map_err(|e| unique_to_field(e, "code"))?;
+    replace_coverage(&txn, row.id, &draft.coverage).await?;
+    crate::users::follow_bapas_kanwil(&txn, row.id, kanwil.id).await?;
+    if !changes.is_empty() {
+        audit::record(&txn, actor, "update", "bapas", &id.to_string(), &changes).await?;
+    }
+    txn.commit().await?;
+    bapas_view(db, row).await
+}
+
+/// Activates or deactivates a Bapas (admin only).
+pub async fn set_bapas_active(db: &DatabaseConnection, actor: &Actor, id: Uuid, active: bool) -> ServiceResult<BapasView> {
+    require_manager(actor)?;
+    let txn = db.begin().await?;
+    let old = find_bapas(&txn, actor, id).await?;
+    let changes = Changes::new().diff("active", &old.active, &active);
+    let mut row: bapas::ActiveModel = old.into();
+    row.active = Set(active);
+    row.updated_at = Set(OffsetDateTime::now_utc());
+    let row = row.update(&txn).await?;
+    if !changes.is_empty() {
+        let action = if active { "activate" } else { "deactivate" };
+        audit::record(&txn, actor, action, "bapas", &id.to_string(), &changes).await?;
+    }
+    txn.commit().await?;
+    bapas_view(db, row).await
+}
+
+/// Active offices the actor may pick in forms.
+pub async fn options(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<OfficeOptions> {
+    let kanwil = kanwil::Entity::find()
+        .filter(kanwil_condition(actor))
+        .filter(kanwil::Column::Active.eq(true))
+        .order_by_asc(kanwil::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|k| OfficeRef { id: k.public_id, name: k.name })
+        .collect();
+    let bapas = bapas::Entity::find()
+        .filter(bapas_condition(actor))
+        .filter(bapas::Column::Active.eq(true))
+        .order_by_asc(bapas::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| OfficeRef { id: b.public_id, name: b.name })
+        .collect();
+    Ok(OfficeOptions { kanwil, bapas })
+}

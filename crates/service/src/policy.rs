@@ -1,0 +1,177 @@
+//! The one place that decides who may see and do what.
+//!
+//! Service fns ask here and filter their queries by the [`Scope`] returned; no page or server
+//! fn filters by hand. A record outside the actor's scope is reported as "not found", so that
+//! its existence does not leak.
+
+use pamong_domain::Role;
+
+use crate::actor::Actor;
+
+/// Which records of a kind an actor may read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything in the country.
+    All,
+    /// What belongs to this Kanwil (internal id), including its Bapas.
+    Kanwil(i32),
+    /// What belongs to this Bapas (internal id).
+    Bapas(i32),
+    /// Nothing.
+    Nothing,
+}
+
+/// Where a user sits, as far as the policy cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placement {
+    /// Their role.
+    pub role: Role,
+    /// Their Kanwil (directly or through the Bapas).
+    pub kanwil_id: Option<i32>,
+    /// Their Bapas.
+    pub bapas_id: Option<i32>,
+}
+
+/// Offices (Kanwil and Bapas) the actor may read: their own office and what lies under it.
+pub fn office_scope(actor: &Actor) -> Scope {
+    match actor.role {
+        Role::Admin => Scope::All,
+        Role::Kanwil => actor.kanwil_id.map_or(Scope::Nothing, Scope::Kanwil),
+        Role::Kabapas | Role::Pk | Role::Koordinator | Role::Mitra => {
+            actor.bapas_id.map_or(Scope::Nothing, Scope::Bapas)
+        }
+    }
+}
+
+/// Whether the actor may create, edit and deactivate Kanwil and Bapas offices.
+pub fn can_manage_offices(actor: &Actor) -> bool {
+    actor.role == Role::Admin
+}
+
+/// Users the actor may list and read: the admin everyone, a Kanwil user their region, a
+/// Kabapas their office. Officers, coordinators and partners see only themselves (through
+/// their own profile, not through this scope).
+pub fn user_scope(actor: &Actor) -> Scope {
+    match actor.role {
+        Role::Admin => Scope::All,
+        Role::Kanwil => actor.kanwil_id.map_or(Scope::Nothing, Scope::Kanwil),
+        Role::Kabapas => actor.bapas_id.map_or(Scope::Nothing, Scope::Bapas),
+        Role::Pk | Role::Koordinator | Role::Mitra => Scope::Nothing,
+    }
+}
+
+/// Whether a placement lies inside a scope.
+pub fn contains(scope: Scope, at: Placement) -> bool {
+    match scope {
+        Scope::All => true,
+        Scope::Kanwil(k) => at.kanwil_id == Some(k),
+        Scope::Bapas(b) => at.bapas_id == Some(b),
+        Scope::Nothing => false,
+    }
+}
+
+/// Whether the actor may create a user at `target`, or edit, reset or deactivate one who is
+/// there (checked for both the old and the new placement on an edit). The admin manages
+/// everyone; a Kabapas manages the roles below theirs in their own office; nobody else
+/// manages users.
+pub fn can_manage_user(actor: &Actor, target: Placement) -> bool {
+    match actor.role {
+        Role::Admin => true,
+        Role::Kabapas => {
+            actor.bapas_id.is_some()
+                && target.bapas_id == actor.bapas_id
+                && actor.role.assignable_roles().contains(&target.role)
+        }
+        Role::Kanwil | Role::Pk | Role::Koordinator | Role::Mitra => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KANWIL: i32 = 1;
+    const OTHER_KANWIL: i32 = 2;
+    const BAPAS: i32 = 10;
+    const OTHER_BAPAS: i32 = 20;
+
+    fn actor(role: Role) -> Actor {
+        let (kanwil_id, bapas_id) = match role.office_level() {
+            pamong_domain::role::OfficeLevel::National => (None, None),
+            pamong_domain::role::OfficeLevel::Kanwil => (Some(KANWIL), None),
+            pamong_domain::role::OfficeLevel::Bapas => (Some(KANWIL), Some(BAPAS)),
+        };
+        Actor { role, kanwil_id, bapas_id, ..Actor::system() }
+    }
+
+    fn at(role: Role, kanwil: i32, bapas: i32) -> Placement {
+        Placement { role, kanwil_id: Some(kanwil), bapas_id: Some(bapas) }
+    }
+
+    #[test]
+    fn office_scope_per_role() {
+        assert_eq!(office_scope(&actor(Role::Admin)), Scope::All);
+        assert_eq!(office_scope(&actor(Role::Kanwil)), Scope::Kanwil(KANWIL));
+        for role in [Role::Kabapas, Role::Pk, Role::Koordinator, Role::Mitra] {
+            assert_eq!(office_scope(&actor(role)), Scope::Bapas(BAPAS), "{role:?}");
+        }
+        let orphan = Actor { bapas_id: None, ..actor(Role::Pk) };
+        assert_eq!(office_scope(&orphan), Scope::Nothing);
+    }
+
+    #[test]
+    fn only_admin_manages_offices() {
+        for role in Role::ALL {
+            assert_eq!(can_manage_offices(&actor(role)), role == Role::Admin, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn user_management_matrix() {
+        // (actor role, target role, same office?) -> allowed
+        for actor_role in Role::ALL {
+            for target_role in Role::ALL {
+                for same_office in [true, false] {
+                    let target = if same_office {
+                        at(target_role, KANWIL, BAPAS)
+                    } else {
+                        at(target_role, OTHER_KANWIL, OTHER_BAPAS)
+                    };
+                    let expected = match actor_role {
+                        Role::Admin => true,
+                        Role::Kabapas => {
+                            same_office
+                                && matches!(target_role, Role::Pk | Role::Koordinator | Role::Mitra)
+                        }
+                        _ => false,
+                    };
+                    assert_eq!(
+                        can_manage_user(&actor(actor_role), target),
+                        expected,
+                        "{actor_role:?} managing {target_role:?}, same office {same_office}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn user_read_scope_matrix() {
+        let own = at(Role::Pk, KANWIL, BAPAS);
+        let same_region = at(Role::Pk, KANWIL, OTHER_BAPAS);
+        let elsewhere = at(Role::Pk, OTHER_KANWIL, OTHER_BAPAS);
+        let cases = [
+            (Role::Admin, [true, true, true]),
+            (Role::Kanwil, [true, true, false]),
+            (Role::Kabapas, [true, false, false]),
+            (Role::Pk, [false, false, false]),
+            (Role::Koordinator, [false, false, false]),
+            (Role::Mitra, [false, false, false]),
+        ];
+        for (role, expected) in cases {
+            let scope = user_scope(&actor(role));
+            let got = [contains(scope, own), contains(scope, same_region), contains(scope, elsewhere)];
+            assert_eq!(got, expected, "{role:?}");
+        }
+    }
+}

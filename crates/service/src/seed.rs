@@ -1,0 +1,132 @@
+//! Demo data: the offices of the seed articles and one user per role, so a newcomer can log
+//! in and look around. Made through the ordinary service fns, so it is validated and audited
+//! like any admin's work.
+
+use pamong_domain::office::{BapasForm, KanwilForm, OfficeRef};
+use pamong_domain::user::UserForm;
+use pamong_domain::Role;
+use pamong_entity::user;
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+
+use crate::actor::Actor;
+use crate::error::ServiceResult;
+use crate::{offices, users};
+
+/// The password of every demo user. Printed at start-up; never use demo data in production.
+pub const DEMO_PASSWORD: &str = "pamong-demo-2026";
+
+/// A demo login, for printing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoLogin {
+    /// Login name.
+    pub username: String,
+    /// Role.
+    pub role: Role,
+    /// Office name, if any.
+    pub office: Option<String>,
+}
+
+/// Whether the database has no users yet (a fresh install).
+pub async fn is_empty(db: &DatabaseConnection) -> ServiceResult<bool> {
+    Ok(user::Entity::find().count(db).await? == 0)
+}
+
+const KANWIL: [(&str, &str); 4] = [
+    ("31", "Kanwil Ditjenpas DKI Jakarta"),
+    ("35", "Kanwil Ditjenpas Jawa Timur"),
+    ("15", "Kanwil Ditjenpas Jambi"),
+    ("12", "Kanwil Ditjenpas Sumatera Utara"),
+];
+
+struct DemoBapas {
+    province: &'static str,
+    code: &'static str,
+    name: &'static str,
+    class: &'static str,
+    address: &'static str,
+    coverage: &'static str,
+}
+
+const BAPAS: [DemoBapas; 3] = [
+    DemoBapas {
+        province: "31",
+        code: "JAKBAR",
+        name: "Bapas Kelas I Jakarta Barat",
+        class: "I",
+        address: "Jl. Daan Mogot, Jakarta Barat",
+        coverage: "31.73 Kota Administrasi Jakarta Barat",
+    },
+    DemoBapas {
+        province: "35",
+        code: "JEMBER",
+        name: "Bapas Kelas II Jember",
+        class: "II",
+        address: "Jl. Letjen Suprapto, Jember",
+        coverage: "35.09 Kabupaten Jember\n35.11 Kabupaten Bondowoso",
+    },
+    DemoBapas {
+        province: "15",
+        code: "JAMBI",
+        name: "Bapas Kelas I Jambi",
+        class: "I",
+        address: "Jl. Sri Soedewi, Kota Jambi",
+        coverage: "15.71 Kota Jambi\n15.05 Kabupaten Muaro Jambi",
+    },
+];
+
+/// Seeds the demo offices and users into an empty database and returns the logins made.
+/// On a database that already has users it changes nothing and returns no logins.
+pub async fn seed_demo(db: &DatabaseConnection) -> ServiceResult<Vec<DemoLogin>> {
+    if !is_empty(db).await? {
+        return Ok(Vec::new());
+    }
+    let system = Actor::system();
+    let mut kanwil_refs: Vec<(&str, OfficeRef)> = Vec::new();
+    for (province, name) in KANWIL {
+        let form = KanwilForm { province_code: province.into(), name: name.into() };
+        let k = offices::create_kanwil(db, &system, &form).await?;
+        kanwil_refs.push((province, OfficeRef { id: k.id, name: k.name }));
+    }
+    let kanwil_of = |province: &str| kanwil_refs.iter().find(|(p, _)| *p == province).map(|(_, k)| k.clone());
+    let mut jakbar: Option<OfficeRef> = None;
+    for demo in BAPAS {
+        let Some(kanwil) = kanwil_of(demo.province) else { continue };
+        let form = BapasForm {
+            kanwil_id: kanwil.id.to_string(),
+            code: demo.code.into(),
+            name: demo.name.into(),
+            class: demo.class.into(),
+            zone: "WIB".into(),
+            address: demo.address.into(),
+            phone: String::new(),
+            coverage: demo.coverage.into(),
+        };
+        let b = offices::create_bapas(db, &system, &form).await?;
+        if demo.code == "JAKBAR" {
+            jakbar = Some(OfficeRef { id: b.id, name: b.name });
+        }
+    }
+    let dki = kanwil_of("31");
+    let people: [(&str, &str, Role, Option<OfficeRef>); 6] = [
+        ("admin", "Administrator Pamong", Role::Admin, None),
+        ("kanwil.dki", "Rina Kusumawati", Role::Kanwil, dki),
+        ("kabapas.jakbar", "Bambang Sutrisno", Role::Kabapas, jakbar.clone()),
+        ("pk.jakbar", "Siti Rahmawati", Role::Pk, jakbar.clone()),
+        ("koordinator.jakbar", "Agus Salim", Role::Koordinator, jakbar.clone()),
+        ("mitra.jakbar", "Dewi Lestari", Role::Mitra, jakbar),
+    ];
+    let mut logins = Vec::new();
+    for (username, full_name, role, office) in people {
+        let form = UserForm {
+            username: username.into(),
+            full_name: full_name.into(),
+            role: role.as_str().into(),
+            office_id: office.as_ref().map(|o| o.id.to_string()).unwrap_or_default(),
+            password: DEMO_PASSWORD.into(),
+            ..UserForm::default()
+        };
+        users::create(db, &system, &form).await?;
+        logins.push(DemoLogin { username: username.into(), role, office: office.map(|o| o.name) });
+    }
+    Ok(logins)
+}

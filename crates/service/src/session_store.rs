@@ -1,0 +1,118 @@
+//! A tower-sessions store on Pamong's own `sessions` table, so sessions live in the same
+//! database (SQLite or PostgreSQL) and migrations as everything else, and ending all of a
+//! user's sessions is one `DELETE`.
+
+use async_trait::async_trait;
+use pamong_entity::session;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, SqlErr};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::{Error, Result, SessionStore};
+
+/// The key under which the login is kept in a session's data.
+pub const AUTH_KEY: &str = "auth";
+
+/// What a session remembers about its login.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthData {
+    /// Internal user id.
+    pub user_id: i32,
+    /// When the user logged in (Unix seconds), for the absolute timeout.
+    pub login_at: i64,
+}
+
+/// Sessions stored through sea-orm.
+#[derive(Clone)]
+pub struct DbSessionStore {
+    db: DatabaseConnection,
+}
+
+impl std::fmt::Debug for DbSessionStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DbSessionStore")
+    }
+}
+
+impl DbSessionStore {
+    /// A store on `db`.
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+
+    /// Removes sessions past their expiry; run periodically.
+    pub async fn delete_expired(&self) -> std::result::Result<u64, DbErr> {
+        let res = session::Entity::delete_many()
+            .filter(session::Column::ExpiresAt.lt(OffsetDateTime::now_utc()))
+            .exec(&self.db)
+            .await?;
+        Ok(res.rows_affected)
+    }
+}
+
+fn backend(err: DbErr) -> Error {
+    Error::Backend(err.to_string())
+}
+
+fn to_row(record: &Record) -> Result<session::ActiveModel> {
+    let data = serde_json::to_string(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
+    let user_id = record
+        .data
+        .get(AUTH_KEY)
+        .and_then(|v| serde_json::from_value::<AuthData>(v.clone()).ok())
+        .map(|a| a.user_id);
+    Ok(session::ActiveModel {
+        id: Set(record.id.to_string()),
+        data: Set(data),
+        expires_at: Set(record.expiry_date),
+        user_id: Set(user_id),
+    })
+}
+
+#[async_trait]
+impl SessionStore for DbSessionStore {
+    async fn create(&self, record: &mut Record) -> Result<()> {
+        // A fresh id on the (astronomically unlikely) collision, never an overwrite.
+        loop {
+            match session::Entity::insert(to_row(record)?).exec(&self.db).await {
+                Ok(_) => return Ok(()),
+                Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+                    record.id = Id::default();
+                }
+                Err(e) => return Err(backend(e)),
+            }
+        }
+    }
+
+    async fn save(&self, record: &Record) -> Result<()> {
+        session::Entity::insert(to_row(record)?)
+            .on_conflict(
+                OnConflict::column(session::Column::Id)
+                    .update_columns([session::Column::Data, session::Column::ExpiresAt, session::Column::UserId])
+                    .to_owned(),
+            )
+            .exec(&self.db)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn load(&self, id: &Id) -> Result<Option<Record>> {
+        let row = session::Entity::find_by_id(id.to_string())
+            .filter(session::Column::ExpiresAt.gt(OffsetDateTime::now_utc()))
+            .one(&self.db)
+            .await
+            .map_err(backend)?;
+        row.map(|r| {
+            let data = serde_json::from_str(&r.data).map_err(|e| Error::Decode(e.to_string()))?;
+            Ok(Record { id: *id, data, expiry_date: r.expires_at })
+        })
+        .transpose()
+    }
+
+    async fn delete(&self, id: &Id) -> Result<()> {
+        session::Entity::delete_by_id(id.to_string()).exec(&self.db).await.map_err(backend)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,118 @@
+//! Test support: a fresh, migrated database per test, on the backend chosen by the
+//! environment, so the same tests run on SQLite and on PostgreSQL.
+//!
+//! - `PAMONG_TEST_DB=sqlite` (default): a file in a temporary directory.
+//! - `PAMONG_TEST_DB=postgres`: a new database `pamong_t_<uuid>` on the server named by
+//!   `PAMONG_TEST_PG_URL`, dropped when the test ends. Without that URL the test fails
+//!   loudly: a PostgreSQL run must never pass by silently testing nothing.
+
+#![expect(clippy::expect_used, reason = "test helpers fail the test on setup errors")]
+
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use uuid::Uuid;
+
+use crate::db;
+
+/// A database that lives as long as this value.
+pub struct TestDb {
+    /// The connection pool.
+    pub conn: DatabaseConnection,
+    /// The URL it was opened with.
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Sqlite(#[expect(dead_code, reason = "held so the directory outlives the test")] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+/// Which backend the tests run on, from `PAMONG_TEST_DB`.
+pub fn backend() -> &'static str {
+    match std::env::var("PAMONG_TEST_DB").as_deref() {
+        Ok("postgres") => "postgres",
+        _ => "sqlite",
+    }
+}
+
+impl TestDb {
+    /// A fresh migrated database.
+    pub async fn new() -> Self {
+        if backend() == "postgres" {
+            Self::postgres().await
+        } else {
+            Self::sqlite().await
+        }
+    }
+
+    async fn sqlite() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}/test.db?mode=rwc", dir.path().display());
+        let conn = db::connect(&url).await.expect("open sqlite");
+        db::migrate_up(&conn).await.expect("migrate sqlite");
+        Self { conn, url, cleanup: Cleanup::Sqlite(dir) }
+    }
+
+    async fn postgres() -> Self {
+        let admin_url = std::env::var("PAMONG_TEST_PG_URL").expect(
+            "PAMONG_TEST_DB=postgres needs PAMONG_TEST_PG_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)",
+        );
+        let name = format!("pamong_t_{}", Uuid::now_v7().simple());
+        let admin = db::connect(&admin_url).await.expect("connect to PAMONG_TEST_PG_URL");
+        admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+        let _ = admin.close().await;
+        let url = with_database(&admin_url, &name);
+        let conn = db::connect(&url).await.expect("open test database");
+        db::migrate_up(&conn).await.expect("migrate postgres");
+        Self { conn, url, cleanup: Cleanup::Postgres { admin_url, name } }
+    }
+}
+
+/// Replaces the database name (the path) of a PostgreSQL URL, keeping any query string.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let path_start = base[scheme_end..].find('/').map_or(base.len(), |i| scheme_end + i);
+    let mut out = format!("{}/{}", &base[..path_start], name);
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    out
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Cleanup::Postgres { admin_url, name } = &self.cleanup {
+            let (admin_url, name) = (admin_url.clone(), name.clone());
+            // Drop runs inside the test's runtime, which cannot block on itself: use a
+            // thread with its own small runtime.
+            let _ = std::thread::spawn(move || {
+                let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+                    return;
+                };
+                rt.block_on(async {
+                    if let Ok(admin) = db::connect(&admin_url).await {
+                        let _ = admin
+                            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                            .await;
+                        let _ = admin.close().await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_database;
+
+    #[test]
+    fn replaces_database_name() {
+        assert_eq!(with_database("postgres://u@h:5432/postgres", "x"), "postgres://u@h:5432/x");
+        assert_eq!(with_database("postgres://u@h:5432", "x"), "postgres://u@h:5432/x");
+        assert_eq!(with_database("postgres://u@h/db?sslmode=disable", "x"), "postgres://u@h/x?sslmode=disable");
+    }
+}

@@ -1,0 +1,113 @@
+//! A small world for service tests: two Kanwil, a Bapas under each, and a way to make an
+//! actor of any role in "our" office or in the other one.
+
+#![allow(dead_code, reason = "each test binary uses a different part of the fixture")]
+
+use pamong_domain::office::{BapasForm, BapasView, KanwilForm, KanwilView};
+use pamong_domain::role::OfficeLevel;
+use pamong_domain::user::UserForm;
+use pamong_domain::Role;
+use pamong_service::testing::TestDb;
+use pamong_service::{Actor, DatabaseConnection, auth, offices, users};
+
+pub const PASSWORD: &str = "kata-sandi-uji";
+
+/// Our office, or the other one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Office {
+    Own,
+    Other,
+}
+
+pub struct World {
+    pub db: TestDb,
+    pub kanwil: [KanwilView; 2],
+    pub bapas: [BapasView; 2],
+}
+
+pub fn bapas_form(kanwil: &KanwilView, code: &str) -> BapasForm {
+    BapasForm {
+        kanwil_id: kanwil.id.to_string(),
+        code: code.into(),
+        name: format!("Bapas {code}"),
+        class: "II".into(),
+        zone: "WITA".into(),
+        address: String::new(),
+        phone: String::new(),
+        coverage: String::new(),
+    }
+}
+
+impl World {
+    pub async fn new() -> Self {
+        let db = TestDb::new().await;
+        let sys = Actor::system();
+        let k1 = offices::create_kanwil(&db.conn, &sys, &KanwilForm { province_code: "31".into(), name: "Kanwil A".into() })
+            .await
+            .unwrap();
+        let k2 = offices::create_kanwil(&db.conn, &sys, &KanwilForm { province_code: "35".into(), name: "Kanwil B".into() })
+            .await
+            .unwrap();
+        let b1 = offices::create_bapas(&db.conn, &sys, &bapas_form(&k1, "BPA")).await.unwrap();
+        let b2 = offices::create_bapas(&db.conn, &sys, &bapas_form(&k2, "BPB")).await.unwrap();
+        Self { db, kanwil: [k1, k2], bapas: [b1, b2] }
+    }
+
+    pub fn conn(&self) -> &DatabaseConnection {
+        &self.db.conn
+    }
+
+    fn index(office: Office) -> usize {
+        match office {
+            Office::Own => 0,
+            Office::Other => 1,
+        }
+    }
+
+    /// The form for a user of `role` at `office`.
+    pub fn user_form(&self, username: &str, role: Role, office: Office) -> UserForm {
+        let i = Self::index(office);
+        let office_id = match role.office_level() {
+            OfficeLevel::National => String::new(),
+            OfficeLevel::Kanwil => self.kanwil[i].id.to_string(),
+            OfficeLevel::Bapas => self.bapas[i].id.to_string(),
+        };
+        UserForm {
+            username: username.into(),
+            full_name: format!("Pengguna {username}"),
+            role: role.as_str().into(),
+            office_id,
+            password: PASSWORD.into(),
+            ..UserForm::default()
+        }
+    }
+
+    /// Creates a user (as the system) and returns the actor they log in as.
+    pub async fn actor(&self, role: Role, office: Office) -> Actor {
+        let username = format!("{}.{}", role.as_str(), if office == Office::Own { "own" } else { "other" });
+        let form = self.user_form(&username, role, office);
+        let view = match users::create(self.conn(), &Actor::system(), &form).await {
+            Ok(v) => v,
+            Err(_) => users::list(self.conn(), &Actor::system(), &pamong_domain::page::ListQuery { q: username.clone(), ..Default::default() })
+                .await
+                .unwrap()
+                .items
+                .into_iter()
+                .find(|u| u.username == username)
+                .unwrap(),
+        };
+        let user_id = auth::login(self.conn(), &view.username, PASSWORD, None).await.unwrap();
+        auth::actor_for(self.conn(), user_id).await.unwrap().unwrap()
+    }
+}
+
+/// Counts audit rows for an entity id.
+pub async fn audit_rows(db: &DatabaseConnection, entity_id: &str) -> Vec<pamong_entity::audit_log::Model> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    pamong_entity::audit_log::Entity::find()
+        .filter(pamong_entity::audit_log::Column::EntityId.eq(entity_id))
+        .order_by_asc(pamong_entity::audit_log::Column::Id)
+        .all(db)
+        .await
+        .unwrap()
+}

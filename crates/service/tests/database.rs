@@ -1,0 +1,103 @@
+//! The database itself: migrations both ways, audit atomicity, sessions and the demo seed.
+
+mod common;
+
+use common::{Office, World, audit_rows};
+use pamong_domain::office::KanwilForm;
+use pamong_domain::Role;
+use pamong_service::audit::{self, Changes};
+use pamong_service::session_store::DbSessionStore;
+use pamong_service::testing::TestDb;
+use pamong_service::{Actor, auth, db, offices, seed, users};
+use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, TransactionTrait};
+use time::{Duration, OffsetDateTime};
+use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::SessionStore;
+
+#[tokio::test]
+async fn migrations_go_up_down_and_up_again() {
+    let t = TestDb::new().await;
+    let status = db::migration_status(&t.conn).await.unwrap();
+    assert!(status.iter().all(|(_, applied)| *applied));
+    db::migrate_down(&t.conn, None).await.unwrap();
+    let status = db::migration_status(&t.conn).await.unwrap();
+    assert!(status.iter().all(|(_, applied)| !*applied));
+    assert!(pamong_entity::user::Entity::find().count(&t.conn).await.is_err(), "tables dropped");
+    db::migrate_up(&t.conn).await.unwrap();
+    assert_eq!(pamong_entity::user::Entity::find().count(&t.conn).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn audit_row_rolls_back_with_its_mutation() {
+    let t = TestDb::new().await;
+    let sys = Actor::system();
+    let txn = t.conn.begin().await.unwrap();
+    audit::record(&txn, &sys, "create", "kanwil", "x-1", &Changes::new().set("name", &"X")).await.unwrap();
+    txn.rollback().await.unwrap();
+    assert!(audit_rows(&t.conn, "x-1").await.is_empty());
+
+    // A failed mutation (duplicate code) leaves no audit row behind.
+    offices::create_kanwil(&t.conn, &sys, &KanwilForm { province_code: "31".into(), name: "A".into() }).await.unwrap();
+    let before = pamong_entity::audit_log::Entity::find().count(&t.conn).await.unwrap();
+    let dup = offices::create_kanwil(&t.conn, &sys, &KanwilForm { province_code: "31".into(), name: "B".into() }).await;
+    assert!(dup.is_err());
+    let after = pamong_entity::audit_log::Entity::find().count(&t.conn).await.unwrap();
+    assert_eq!(before, after);
+}
+
+#[tokio::test]
+async fn foreign_keys_are_enforced() {
+    let t = TestDb::new().await;
+    let now = OffsetDateTime::now_utc();
+    let sql = format!(
+        "INSERT INTO bapas (public_id, kanwil_id, code, name, class, zone, active, created_at, updated_at) \
+         VALUES ('{}', 999, 'X', 'X', 'I', 'WIB', true, '{now}', '{now}')",
+        uuid::Uuid::now_v7()
+    );
+    assert!(t.conn.execute_unprepared(&sql).await.is_err());
+}
+
+#[tokio::test]
+async fn session_store_round_trip_and_user_logout_everywhere() {
+    let w = World::new().await;
+    let pk = w.actor(Role::Pk, Office::Own).await;
+    let store = DbSessionStore::new(w.conn().clone());
+    let mut record = Record {
+        id: Id::default(),
+        data: [(
+            pamong_service::session_store::AUTH_KEY.to_owned(),
+            serde_json::json!({"user_id": pk.user_id, "login_at": 0}),
+        )]
+        .into_iter()
+        .collect(),
+        // Whole seconds: PostgreSQL keeps microseconds only.
+        expiry_date: (OffsetDateTime::now_utc() + Duration::hours(1)).replace_nanosecond(0).unwrap(),
+    };
+    store.create(&mut record).await.unwrap();
+    assert_eq!(store.load(&record.id).await.unwrap(), Some(record.clone()));
+    // Resetting the password ends the session.
+    users::reset_password(w.conn(), &Actor::system(), pk.public_id, "sandi-lain-sekali").await.unwrap();
+    assert_eq!(store.load(&record.id).await.unwrap(), None);
+
+    let mut expired = Record { id: Id::default(), data: Default::default(), expiry_date: OffsetDateTime::now_utc() - Duration::seconds(1) };
+    store.create(&mut expired).await.unwrap();
+    assert_eq!(store.load(&expired.id).await.unwrap(), None, "expired sessions never load");
+    assert_eq!(store.delete_expired().await.unwrap(), 1);
+    store.delete(&record.id).await.unwrap();
+}
+
+#[tokio::test]
+async fn demo_seed_fills_an_empty_database_once() {
+    let t = TestDb::new().await;
+    assert!(seed::is_empty(&t.conn).await.unwrap());
+    let logins = seed::seed_demo(&t.conn).await.unwrap();
+    assert_eq!(logins.len(), 6);
+    let roles: Vec<_> = logins.iter().map(|l| l.role).collect();
+    assert_eq!(roles, Role::ALL);
+    for login in &logins {
+        assert!(auth::login(&t.conn, &login.username, seed::DEMO_PASSWORD, None).await.is_ok(), "{}", login.username);
+    }
+    assert!(seed::seed_demo(&t.conn).await.unwrap().is_empty(), "second run changes nothing");
+    let bapas = pamong_entity::bapas::Entity::find().count(&t.conn).await.unwrap();
+    assert_eq!(bapas, 3);
+}
