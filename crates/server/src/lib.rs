@@ -1,1 +1,13 @@
-//! placeholder
+//! The Pamong server: configuration, the command line, HTTP routing, sessions and start-up.
+
+#![recursion_limit = "256"]
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod health;
+pub mod startup;
+pub mod telemetry;
+
+pub use config::Settings;
+pub use startup::Application;

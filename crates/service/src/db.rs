@@ -4,7 +4,8 @@
 //! SQLite runs in WAL mode (readers never block the writer) with foreign keys enforced.
 
 use pamong_migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+pub use sea_orm::DbErr;
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
 use std::time::Duration;
 
 /// Opens a pool to `url` and prepares SQLite's pragmas.

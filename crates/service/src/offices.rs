@@ -388,3 +388,14 @@ pub async fn options(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<Of
         .collect();
     Ok(OfficeOptions { kanwil, bapas })
 }
+
+/// The public id of the Bapas with this code, or of the Kanwil with this province code
+/// (for the CLI, where people type codes rather than ids).
+pub async fn id_by_code(db: &DatabaseConnection, code: &str) -> ServiceResult<Option<Uuid>> {
+    let code = code.trim().to_uppercase();
+    if let Some(b) = bapas::Entity::find().filter(bapas::Column::Code.eq(&code)).one(db).await? {
+        return Ok(Some(b.public_id));
+    }
+    let k = kanwil::Entity::find().filter(kanwil::Column::ProvinceCode.eq(&code)).one(db).await?;
+    Ok(k.map(|k| k.public_id))
+}

@@ -329,3 +329,12 @@ pub async fn follow_bapas_kanwil<C: ConnectionTrait>(db: &C, bapas_id: i32, kanw
         .await?;
     Ok(())
 }
+
+/// The public id of the user with this login name (for the CLI).
+pub async fn id_by_username(db: &DatabaseConnection, username: &str) -> ServiceResult<Option<Uuid>> {
+    let row = user::Entity::find()
+        .filter(user::Column::Username.eq(username.trim().to_lowercase()))
+        .one(db)
+        .await?;
+    Ok(row.map(|u| u.public_id))
+}

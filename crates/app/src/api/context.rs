@@ -1,0 +1,101 @@
+//! What a server fn needs from its request: the database, the session, the actor and the
+//! request id. Provided by the server through Leptos context.
+
+use pamong_domain::ErrorKind;
+use pamong_service::session_store::{AUTH_KEY, AuthData};
+use pamong_service::{Actor, DatabaseConnection, ServiceError, auth};
+use time::OffsetDateTime;
+use tower_sessions::Session;
+
+use crate::error::AppError;
+
+/// Server-wide state the server hands to every server fn.
+#[derive(Clone)]
+pub struct ServerContext {
+    /// The database pool.
+    pub db: DatabaseConnection,
+    /// A login ends this long after it began, however active the user is.
+    pub absolute_timeout: time::Duration,
+}
+
+/// The request id the server's middleware put on the request.
+pub async fn request_id() -> Option<String> {
+    let headers = leptos_axum::extract::<http::HeaderMap>().await.ok()?;
+    headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned)
+}
+
+/// The server context, or an internal error if the server forgot to provide it.
+pub fn server() -> Result<ServerContext, AppError> {
+    leptos::prelude::use_context::<ServerContext>()
+        .ok_or(AppError::Kind(ErrorKind::Internal { request_id: None }))
+}
+
+/// The request's session.
+pub async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>().await.map_err(|e| {
+        tracing::error!(error = %e, "session layer missing");
+        AppError::Kind(ErrorKind::Internal { request_id: None })
+    })
+}
+
+/// Turns a service error into what the user sees (logging the cause once), and gives the
+/// response the matching HTTP status.
+pub async fn fail(err: ServiceError) -> AppError {
+    failed(err.into_kind(request_id().await))
+}
+
+/// The HTTP status that says what kind of failure this is (server fns answer 500 otherwise).
+fn status_of(kind: &ErrorKind) -> http::StatusCode {
+    use http::StatusCode;
+    match kind {
+        ErrorKind::Unauthenticated | ErrorKind::BadCredentials => StatusCode::UNAUTHORIZED,
+        ErrorKind::NotFound => StatusCode::NOT_FOUND,
+        ErrorKind::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorKind::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+        ErrorKind::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+fn failed(kind: ErrorKind) -> AppError {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status_of(&kind));
+    }
+    AppError::Kind(kind)
+}
+
+/// The result of a service call made for `actor`, with its error made fit for the user.
+pub fn lift<T>(actor: &Actor, result: Result<T, ServiceError>) -> Result<T, AppError> {
+    result.map_err(|e| failed(e.into_kind(actor.request_id.clone())))
+}
+
+/// The signed-in actor, if any. A login past its absolute timeout, or of a user who has
+/// since been deactivated, is ended here.
+pub async fn optional_actor() -> Result<Option<(ServerContext, Actor)>, AppError> {
+    let ctx = server()?;
+    let session = session().await?;
+    let auth: Option<AuthData> = session.get(AUTH_KEY).await.ok().flatten();
+    let Some(auth) = auth else {
+        return Ok(None);
+    };
+    let expired = OffsetDateTime::now_utc().unix_timestamp() - auth.login_at > ctx.absolute_timeout.whole_seconds();
+    let actor = if expired {
+        None
+    } else {
+        auth::actor_for(&ctx.db, auth.user_id).await.map_err(|e| e.into_kind(None))?
+    };
+    match actor {
+        Some(actor) => Ok(Some((ctx, actor.with_request_id(request_id().await)))),
+        None => {
+            let _ = session.flush().await;
+            Ok(None)
+        }
+    }
+}
+
+/// The signed-in actor, or `Unauthenticated`.
+pub async fn actor() -> Result<(ServerContext, Actor), AppError> {
+    match optional_actor().await? {
+        Some(found) => Ok(found),
+        None => Err(failed(ErrorKind::Unauthenticated)),
+    }
+}

@@ -1,0 +1,101 @@
+//! Kanwil and Bapas offices.
+
+use leptos::prelude::*;
+use pamong_domain::office::{BapasForm, BapasView, KanwilForm, KanwilView, OfficeRef};
+use pamong_domain::page::{ListQuery, Page};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::error::AppError;
+
+/// Offices to pick from in forms.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficePickList {
+    /// Active Kanwil in scope.
+    pub kanwil: Vec<OfficeRef>,
+    /// Active Bapas in scope.
+    pub bapas: Vec<OfficeRef>,
+}
+
+/// A page of Kanwil.
+#[server(endpoint = "kanwil/list", input = server_fn::codec::Json)]
+pub async fn list_kanwil(query: ListQuery) -> Result<Page<KanwilView>, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::offices::list_kanwil(&ctx.db, &actor, &query).await)
+}
+
+/// One Kanwil.
+#[server(endpoint = "kanwil/get", input = server_fn::codec::Json)]
+pub async fn get_kanwil(id: Uuid) -> Result<KanwilView, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::offices::get_kanwil(&ctx.db, &actor, id).await)
+}
+
+/// Creates (no id) or edits a Kanwil.
+#[server(endpoint = "kanwil/save", input = server_fn::codec::Json)]
+pub async fn save_kanwil(id: Option<Uuid>, form: KanwilForm) -> Result<KanwilView, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::offices;
+    let (ctx, actor) = actor().await?;
+    let result = match id {
+        Some(id) => offices::update_kanwil(&ctx.db, &actor, id, &form).await,
+        None => offices::create_kanwil(&ctx.db, &actor, &form).await,
+    };
+    lift(&actor, result)
+}
+
+/// Activates or deactivates a Kanwil.
+#[server(endpoint = "kanwil/active", input = server_fn::codec::Json)]
+pub async fn set_kanwil_active(id: Uuid, active: bool) -> Result<KanwilView, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::offices::set_kanwil_active(&ctx.db, &actor, id, active).await)
+}
+
+/// A page of Bapas.
+#[server(endpoint = "bapas/list", input = server_fn::codec::Json)]
+pub async fn list_bapas(query: ListQuery) -> Result<Page<BapasView>, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::offices::list_bapas(&ctx.db, &actor, &query).await)
+}
+
+/// One Bapas.
+#[server(endpoint = "bapas/get", input = server_fn::codec::Json)]
+pub async fn get_bapas(id: Uuid) -> Result<BapasView, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::offices::get_bapas(&ctx.db, &actor, id).await)
+}
+
+/// Creates (no id) or edits a Bapas.
+#[server(endpoint = "bapas/save", input = server_fn::codec::Json)]
+pub async fn save_bapas(id: Option<Uuid>, form: BapasForm) -> Result<BapasView, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::offices;
+    let (ctx, actor) = actor().await?;
+    let result = match id {
+        Some(id) => offices::update_bapas(&ctx.db, &actor, id, &form).await,
+        None => offices::create_bapas(&ctx.db, &actor, &form).await,
+    };
+    lift(&actor, result)
+}
+
+/// Activates or deactivates a Bapas.
+#[server(endpoint = "bapas/active", input = server_fn::codec::Json)]
+pub async fn set_bapas_active(id: Uuid, active: bool) -> Result<BapasView, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::offices::set_bapas_active(&ctx.db, &actor, id, active).await)
+}
+
+/// Active offices the signed-in user may choose in forms.
+#[server(endpoint = "offices/choices", input = server_fn::codec::Json)]
+pub async fn office_choices() -> Result<OfficePickList, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    let options = lift(&actor, pamong_service::offices::options(&ctx.db, &actor).await)?;
+    Ok(OfficePickList { kanwil: options.kanwil, bapas: options.bapas })
+}

@@ -1,0 +1,99 @@
+//! Users, and the home page's counts.
+
+use leptos::prelude::*;
+use pamong_domain::page::{ListQuery, Page};
+use pamong_domain::user::{UserForm, UserView};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::error::AppError;
+
+/// What the home page counts within the user's remit (`None`: not theirs to see).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeSummary {
+    /// Active Kanwil.
+    pub kanwil: Option<u64>,
+    /// Active Bapas.
+    pub bapas: Option<u64>,
+    /// Active users.
+    pub users: Option<u64>,
+}
+
+/// A page of users.
+#[server(endpoint = "users/list", input = server_fn::codec::Json)]
+pub async fn list_users(query: ListQuery) -> Result<Page<UserView>, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::users::list(&ctx.db, &actor, &query).await)
+}
+
+/// One user.
+#[server(endpoint = "users/get", input = server_fn::codec::Json)]
+pub async fn get_user(id: Uuid) -> Result<UserView, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::users::get(&ctx.db, &actor, id).await)
+}
+
+/// The signed-in user's own account.
+#[server(endpoint = "users/me", input = server_fn::codec::Json)]
+pub async fn my_profile() -> Result<UserView, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::users::profile(&ctx.db, &actor).await)
+}
+
+/// Creates (no id) or edits a user.
+#[server(endpoint = "users/save", input = server_fn::codec::Json)]
+pub async fn save_user(id: Option<Uuid>, form: UserForm) -> Result<UserView, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::users;
+    let (ctx, actor) = actor().await?;
+    let result = match id {
+        Some(id) => users::update(&ctx.db, &actor, id, &form).await,
+        None => users::create(&ctx.db, &actor, &form).await,
+    };
+    lift(&actor, result)
+}
+
+/// Sets a new password for a user.
+#[server(endpoint = "users/reset-password", input = server_fn::codec::Json)]
+pub async fn reset_user_password(id: Uuid, password: String) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::users::reset_password(&ctx.db, &actor, id, &password).await)
+}
+
+/// Activates or deactivates a user.
+#[server(endpoint = "users/active", input = server_fn::codec::Json)]
+pub async fn set_user_active(id: Uuid, active: bool) -> Result<UserView, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::users::set_active(&ctx.db, &actor, id, active).await)
+}
+
+/// Counts for the home page, each only where the user's role may see it.
+#[server(endpoint = "home/counts", input = server_fn::codec::Json)]
+pub async fn home_counts() -> Result<HomeSummary, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_domain::Role;
+    use pamong_service::{offices, users};
+    let (ctx, actor) = actor().await?;
+    let one = ListQuery { per_page: 1, ..Default::default() };
+    let kanwil = if actor.role == Role::Admin {
+        Some(lift(&actor, offices::list_kanwil(&ctx.db, &actor, &one).await)?.total)
+    } else {
+        None
+    };
+    let bapas = if matches!(actor.role, Role::Admin | Role::Kanwil) {
+        Some(lift(&actor, offices::list_bapas(&ctx.db, &actor, &one).await)?.total)
+    } else {
+        None
+    };
+    let users = if matches!(actor.role, Role::Admin | Role::Kanwil | Role::Kabapas) {
+        Some(lift(&actor, users::list(&ctx.db, &actor, &one).await)?.total)
+    } else {
+        None
+    };
+    Ok(HomeSummary { kanwil, bapas, users })
+}

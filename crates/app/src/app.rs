@@ -1,0 +1,178 @@
+//! The application root: the HTML shell, routes, the signed-in user and error pages.
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+use pamong_domain::ErrorKind;
+use pamong_domain::user::CurrentUser;
+
+use crate::api::auth::me;
+use crate::components::layout::Frame;
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::pages;
+use crate::text;
+
+/// The signed-in user, loaded once per page load and shared through context.
+#[derive(Clone, Copy)]
+pub struct Me(pub Resource<Result<Option<CurrentUser>, AppError>>);
+
+/// The whole HTML document, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#0b5d4b" />
+                <link rel="stylesheet" href="/pkg/pamong.css" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The application: translations, the signed-in user, and the routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let user = Resource::new(|| (), |_| me());
+    provide_context(Me(user));
+    // Effects run only in the browser: this marks the page as hydrated for tests and for
+    // styles that need JavaScript.
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    // Bahasa Indonesia unless the user chose English (remembered in a cookie): the browser's
+    // Accept-Language is ignored, since officers' phones are often set to English.
+    let language_source = leptos_i18n::context::UseLocalesOptions::default().ssr_lang_header_getter(|| None);
+    view! {
+        <I18nContextProvider ssr_lang_header_getter=language_source>
+            <Router>
+                <Routes fallback=|| view! { <ErrorPage error=AppError::Kind(ErrorKind::NotFound) /> }>
+                    // Async: the whole page is rendered before the first byte is sent, so a
+                    // page can still answer 404 or redirect to the login after loading data.
+                    <Route path=path!("/masuk") view=pages::login::LoginPage ssr=SsrMode::Async />
+                    <ParentRoute path=path!("") view=SignedIn ssr=SsrMode::Async>
+                        <Route path=path!("") view=pages::home::HomePage ssr=SsrMode::Async />
+                        <Route path=path!("akun") view=pages::account::AccountPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/kanwil") view=pages::kanwil::KanwilListPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/kanwil/:id") view=pages::kanwil::KanwilEditPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/bapas") view=pages::bapas::BapasListPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/bapas/:id") view=pages::bapas::BapasEditPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/pengguna") view=pages::users::UserListPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/pengguna/:id") view=pages::users::UserEditPage ssr=SsrMode::Async />
+                    </ParentRoute>
+                </Routes>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// Pages for signed-in users: sends everyone else to the login page.
+#[component]
+fn SignedIn() -> impl IntoView {
+    let Me(user) = expect_context::<Me>();
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Ok(Some(user)) => view! { <Frame user=user><Outlet /></Frame> }.into_any(),
+                    Ok(None) => view! { <Redirect path="/masuk" /> }.into_any(),
+                    Err(error) => view! { <ErrorPage error=error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Shown while data loads.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="loading" aria-live="polite">{move || t_string!(i18n, loading)}</p> }
+}
+
+/// A page-level error with the right HTTP status during server rendering: 404 for "not
+/// found" (which includes "not yours"), a redirect to log in for an expired session, 500 for
+/// an internal error (with its request id).
+#[component]
+pub fn ErrorPage(
+    /// What went wrong.
+    error: AppError,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if matches!(error, AppError::Kind(ErrorKind::Unauthenticated)) {
+        return view! { <Redirect path="/masuk" /> }.into_any();
+    }
+    let not_found = matches!(error, AppError::Kind(ErrorKind::NotFound));
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        let status = if not_found { http::StatusCode::NOT_FOUND } else { http::StatusCode::INTERNAL_SERVER_ERROR };
+        response.set_status(status);
+    }
+    let own_id = request_id_of(&error);
+    // The request id is known on the server only; a resource carries it into the hydrated
+    // page so both render the same text.
+    let current_id = Resource::new(|| (), |_| {
+        let id = current_request_id();
+        async move { id }
+    });
+    let title = move || {
+        if not_found { t_string!(i18n, not_found_title).to_string() } else { t_string!(i18n, internal_title).to_string() }
+    };
+    let body = move || {
+        if not_found { t_string!(i18n, not_found_body).to_string() } else { text::error(i18n, &error) }
+    };
+    view! {
+        <Title text=title />
+        <section class="error-page" data-testid="error-page">
+            <h1>{title}</h1>
+            <p>{body}</p>
+            <Suspense>
+                {move || {
+                    let own_id = own_id.clone();
+                    Suspend::new(async move {
+                        own_id.or(current_id.await).map(|id| {
+                            view! { <p class="error-page__code">{move || t_string!(i18n, request_id, id = id.clone())}</p> }
+                        })
+                    })
+                }}
+            </Suspense>
+            <a class="button" href="/">{move || t_string!(i18n, go_home)}</a>
+        </section>
+    }
+    .into_any()
+}
+
+/// The request id an internal error carries.
+fn request_id_of(error: &AppError) -> Option<String> {
+    match error {
+        AppError::Kind(ErrorKind::Internal { request_id }) => request_id.clone(),
+        _ => None,
+    }
+}
+
+/// The id of the request being rendered (server only).
+fn current_request_id() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
+}

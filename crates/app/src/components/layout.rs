@@ -1,0 +1,155 @@
+//! The frame around every signed-in page: header, navigation (a bottom bar on phones, a side
+//! bar from tablet width up) and the language switch.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+use pamong_domain::Role;
+use pamong_domain::user::CurrentUser;
+
+use crate::api::auth::logout;
+use crate::i18n::*;
+use crate::text;
+
+/// A navigation destination.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dest {
+    Home,
+    Kanwil,
+    Bapas,
+    Users,
+    Account,
+}
+
+impl Dest {
+    fn href(self) -> &'static str {
+        match self {
+            Dest::Home => "/",
+            Dest::Kanwil => "/admin/kanwil",
+            Dest::Bapas => "/admin/bapas",
+            Dest::Users => "/admin/pengguna",
+            Dest::Account => "/akun",
+        }
+    }
+
+    fn icon(self) -> &'static str {
+        match self {
+            Dest::Home => "⌂",
+            Dest::Kanwil => "▦",
+            Dest::Bapas => "▣",
+            Dest::Users => "☺",
+            Dest::Account => "⚙",
+        }
+    }
+}
+
+/// Where a role can go. The server enforces access; this only hides what would be empty.
+fn destinations(role: Role) -> &'static [Dest] {
+    match role {
+        Role::Admin => &[Dest::Home, Dest::Kanwil, Dest::Bapas, Dest::Users, Dest::Account],
+        Role::Kanwil => &[Dest::Home, Dest::Bapas, Dest::Users, Dest::Account],
+        Role::Kabapas => &[Dest::Home, Dest::Users, Dest::Account],
+        Role::Pk | Role::Koordinator | Role::Mitra => &[Dest::Home, Dest::Account],
+    }
+}
+
+/// The button that switches between Bahasa Indonesia and English (remembered in a cookie).
+#[component]
+pub fn LanguageToggle() -> impl IntoView {
+    let i18n = use_i18n();
+    let toggle = move |_| {
+        let next = match i18n.get_locale() {
+            Locale::id => Locale::en,
+            Locale::en => Locale::id,
+        };
+        i18n.set_locale(next);
+    };
+    view! {
+        <button
+            type="button"
+            class="button button--ghost lang-toggle"
+            data-testid="lang-toggle"
+            aria-label=move || t_string!(i18n, lang_switch_label).to_string()
+            on:click=toggle
+        >
+            {move || t_string!(i18n, lang_switch)}
+        </button>
+    }
+}
+
+/// Logs out on the server, then reloads at the login page.
+#[component]
+pub fn LogoutButton() -> impl IntoView {
+    let i18n = use_i18n();
+    let out = Action::new(|_: &()| async move {
+        let _ = logout().await;
+        #[cfg(feature = "hydrate")]
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().set_href("/masuk");
+        }
+    });
+    view! {
+        <button type="button" class="button button--ghost" on:click=move |_| { out.dispatch(()); }>
+            {move || t_string!(i18n, logout)}
+        </button>
+    }
+}
+
+/// Header and navigation around a signed-in page.
+#[component]
+pub fn Frame(
+    /// The signed-in user.
+    user: CurrentUser,
+    /// The page.
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let role = user.role;
+    let office = user.bapas.clone().or(user.kanwil.clone()).map(|o| o.name);
+    let links = destinations(role)
+        .iter()
+        .map(|&dest| {
+            let href = dest.href();
+            let current = move || {
+                let path = location.pathname.get();
+                if href == "/" { path == "/" } else { path.starts_with(href) }
+            };
+            let label = move || match dest {
+                Dest::Home => t_string!(i18n, nav_home).to_string(),
+                Dest::Kanwil => t_string!(i18n, nav_kanwil).to_string(),
+                Dest::Bapas => t_string!(i18n, nav_bapas).to_string(),
+                Dest::Users => t_string!(i18n, nav_users).to_string(),
+                Dest::Account => t_string!(i18n, nav_account).to_string(),
+            };
+            view! {
+                <li>
+                    <A href=href attr:class="nav__link" attr:aria-current=move || current().then_some("page")>
+                        <span class="nav__icon" aria-hidden="true">{dest.icon()}</span>
+                        <span class="nav__label">{label}</span>
+                    </A>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <a class="skip-link" href="#main">{move || t_string!(i18n, skip_to_content)}</a>
+        <header class="topbar">
+            <a class="topbar__brand" href="/">{move || t_string!(i18n, app_name)}</a>
+            <div class="topbar__who">
+                <span class="topbar__name">{user.full_name.clone()}</span>
+                <span class="topbar__role">{move || text::role(i18n, role)}{office.clone().map(|o| format!(" · {o}"))}</span>
+            </div>
+            <div class="topbar__actions">
+                <LanguageToggle />
+                <span class="hide-on-phone"><LogoutButton /></span>
+            </div>
+        </header>
+        <div class="layout">
+            <nav class="nav" aria-label=move || t_string!(i18n, nav_main).to_string()>
+                <ul class="nav__list">{links}</ul>
+            </nav>
+            <main id="main" class="main" tabindex="-1">{children()}</main>
+        </div>
+    }
+}

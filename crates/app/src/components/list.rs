@@ -1,0 +1,113 @@
+//! Pieces of list pages: the search bar, pagination and status badges.
+
+use leptos::prelude::*;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+use pamong_domain::page::ListQuery;
+
+use crate::i18n::*;
+
+/// The list query in the page's URL: `q`, `hal` (page) and `nonaktif` (include inactive).
+pub fn use_list_query() -> Memo<ListQuery> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        query.with(|q| ListQuery {
+            q: q.get("q").unwrap_or_default(),
+            page: q.get("hal").and_then(|p| p.parse().ok()).unwrap_or(1),
+            per_page: 0,
+            include_inactive: q.get("nonaktif").is_some_and(|v| v == "1"),
+        })
+    })
+}
+
+/// A search form that works without JavaScript (a GET form) and with it (client routing).
+#[component]
+pub fn SearchBar() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_list_query();
+    view! {
+        <Form method="GET" action="" attr:class="search" attr:role="search">
+            <label class="visually-hidden" for="q">{move || t_string!(i18n, search)}</label>
+            <input
+                class="input search__input"
+                id="q"
+                type="search"
+                name="q"
+                placeholder=move || t_string!(i18n, search_placeholder).to_string()
+                prop:value=move || query.get().q
+            />
+            <label class="search__toggle">
+                <input type="checkbox" name="nonaktif" value="1" prop:checked=move || query.get().include_inactive />
+                {move || t_string!(i18n, show_inactive)}
+            </label>
+            <button class="button button--secondary" type="submit">{move || t_string!(i18n, search)}</button>
+        </Form>
+    }
+}
+
+/// Previous / next links and "page N of M".
+#[component]
+pub fn Pagination(
+    /// 1-based current page.
+    page: u64,
+    /// Number of pages.
+    pages: u64,
+    /// Rows in total.
+    total: u64,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_list_query();
+    let link = move |to: u64| {
+        let q = query.get_untracked();
+        let mut href = format!("?hal={to}");
+        if !q.q.is_empty() {
+            href.push_str("&q=");
+            href.push_str(&url_encode(&q.q));
+        }
+        if q.include_inactive {
+            href.push_str("&nonaktif=1");
+        }
+        href
+    };
+    view! {
+        <nav class="pagination" aria-label=move || t_string!(i18n, page_of, page = page, pages = pages).to_string()>
+            <span class="pagination__info">
+                {move || t_string!(i18n, page_of, page = page, pages = pages)} " · " {move || t_string!(i18n, total_rows, total = total)}
+            </span>
+            {(page > 1).then(|| view! { <a class="button button--secondary" href=link(page - 1) rel="prev">{move || t_string!(i18n, previous)}</a> })}
+            {(page < pages).then(|| view! { <a class="button button--secondary" href=link(page + 1) rel="next">{move || t_string!(i18n, next)}</a> })}
+        </nav>
+    }
+}
+
+/// Percent-encodes a query value (letters, digits and `-_.~` pass through).
+fn url_encode(raw: &str) -> String {
+    raw.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// "Aktif" / "Nonaktif", in words and colour.
+#[component]
+pub fn StatusBadge(
+    /// Whether the record is active.
+    active: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <span class="badge" class:badge--ok=active class:badge--muted=!active>
+            {move || if active { t_string!(i18n, active).to_string() } else { t_string!(i18n, inactive).to_string() }}
+        </span>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn url_encode_escapes_reserved() {
+        assert_eq!(super::url_encode("Bapas & Co/1"), "Bapas%20%26%20Co%2F1");
+    }
+}

@@ -1,0 +1,106 @@
+//! The signed-in user's own account: profile, password, language and logging out.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use pamong_domain::user::PasswordChange;
+use pamong_domain::{ErrorKind, FieldErrors};
+
+use crate::api::auth::change_password;
+use crate::app::{ErrorPage, Loading};
+use crate::api::users::my_profile;
+use crate::components::layout::{LanguageToggle, LogoutButton};
+use crate::components::*;
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::text;
+
+/// Profile, password change, language and logout.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let profile = Resource::new(|| (), |_| my_profile());
+    view! {
+        <Title text=move || t_string!(i18n, account_title).to_string() />
+        <h1>{move || t_string!(i18n, account_title)}</h1>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match profile.await {
+                    Ok(me) => {
+                        let role = me.role;
+                        let office = me.bapas.clone().or(me.kanwil.clone()).map(|o| o.name);
+                        view! {
+                            <dl class="summary card">
+                                <div><dt>{move || t_string!(i18n, user_full_name)}</dt><dd>{me.full_name.clone()}</dd></div>
+                                <div><dt>{move || t_string!(i18n, username)}</dt><dd>{me.username.clone()}</dd></div>
+                                <div><dt>{move || t_string!(i18n, user_role)}</dt><dd>{move || text::role(i18n, role)}</dd></div>
+                                <div>
+                                    <dt>{move || t_string!(i18n, user_office)}</dt>
+                                    <dd>{office.clone().unwrap_or_else(|| t_string!(i18n, home_no_office).to_string())}</dd>
+                                </div>
+                            </dl>
+                        }
+                        .into_any()
+                    }
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <section class="card row-between">
+            <h2>{move || t_string!(i18n, language)}</h2>
+            <LanguageToggle />
+        </section>
+        <PasswordForm />
+        <div class="danger-zone"><LogoutButton /></div>
+    }
+}
+
+#[component]
+fn PasswordForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let done = RwSignal::new(false);
+    let save = Action::new(|change: &PasswordChange| {
+        let change = change.clone();
+        async move { change_password(change).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(())) => {
+            for field in [current, new, confirm] {
+                field.set(String::new());
+            }
+            done.set(true);
+        }
+        Some(Err(e)) => show_failure(e, errors, failure),
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        done.set(false);
+        let change = PasswordChange { current: current.get_untracked(), new: new.get_untracked(), confirm: confirm.get_untracked() };
+        // The server checks the name-equals-password rule; here only shape and match.
+        match change.check("") {
+            Err(ErrorKind::Invalid(found)) => errors.set(found),
+            _ => {
+                errors.set(FieldErrors::new());
+                save.dispatch(change);
+            }
+        }
+    };
+    view! {
+        <form class="form card" on:submit=on_submit novalidate>
+            <h2>{move || t_string!(i18n, account_change_password)}</h2>
+            <ErrorBanner error=failure />
+            <Show when=move || done.get()>
+                <div class="banner banner--ok" role="status">{move || t_string!(i18n, account_password_changed)}</div>
+            </Show>
+            <TextField name="current" label=move || t_string!(i18n, account_current_password).to_string() value=current errors=errors kind="password" autocomplete="current-password" />
+            <TextField name="new" label=move || t_string!(i18n, account_new_password).to_string() hint=move || t_string!(i18n, user_password_hint).to_string() value=new errors=errors kind="password" autocomplete="new-password" />
+            <TextField name="confirm" label=move || t_string!(i18n, account_confirm_password).to_string() value=confirm errors=errors kind="password" autocomplete="new-password" />
+            <SaveButton pending=save.pending() />
+        </form>
+    }
+}

@@ -1,0 +1,175 @@
+//! Kanwil (regional offices): list and editor (admin).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_navigate;
+use pamong_domain::office::{KanwilForm, KanwilView};
+use pamong_domain::{ErrorKind, FieldErrors};
+
+use crate::api::offices::{get_kanwil, list_kanwil, save_kanwil, set_kanwil_active};
+use crate::app::{ErrorPage, Loading};
+use crate::components::list::use_list_query;
+use crate::components::*;
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::pages::use_record_id;
+
+/// All Kanwil in the user's scope.
+#[component]
+pub fn KanwilListPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_list_query();
+    let rows = Resource::new(move || query.get(), list_kanwil);
+    view! {
+        <Title text=move || t_string!(i18n, kanwil_title).to_string() />
+        <div class="page-head">
+            <h1>{move || t_string!(i18n, kanwil_title)}</h1>
+            <a class="button" href="/admin/kanwil/baru">{move || t_string!(i18n, kanwil_new)}</a>
+        </div>
+        <SavedNotice />
+        <SearchBar />
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match rows.await {
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                    Ok(page) if page.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, no_results)}</p> }.into_any(),
+                    Ok(page) => {
+                        let pages = page.page_count();
+                        view! {
+                            <table class="table">
+                                <thead>
+                                    <tr>
+                                        <th>{move || t_string!(i18n, kanwil_name)}</th>
+                                        <th>{move || t_string!(i18n, kanwil_province_code)}</th>
+                                        <th>{move || t_string!(i18n, kanwil_bapas_count)}</th>
+                                        <th>{move || t_string!(i18n, status)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {page.items.into_iter().map(|k| view! {
+                                        <tr>
+                                            <td data-label=move || t_string!(i18n, kanwil_name).to_string()>
+                                                <a href=format!("/admin/kanwil/{}", k.id)>{k.name.clone()}</a>
+                                            </td>
+                                            <td data-label=move || t_string!(i18n, kanwil_province_code).to_string()>{k.province_code.clone()}</td>
+                                            <td data-label=move || t_string!(i18n, kanwil_bapas_count).to_string()>{k.bapas_count}</td>
+                                            <td data-label=move || t_string!(i18n, status).to_string()><StatusBadge active=k.active /></td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            <Pagination page=page.page pages=pages total=page.total />
+                        }
+                        .into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// New (`/admin/kanwil/baru`) or existing Kanwil.
+#[component]
+pub fn KanwilEditPage() -> impl IntoView {
+    let id = use_record_id();
+    let existing = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Ok(None) => Ok(None),
+                Ok(Some(id)) => get_kanwil(id).await.map(Some),
+                Err(e) => Err(e),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match existing.await {
+                    Ok(kanwil) => view! { <KanwilEditor existing=kanwil /> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn KanwilEditor(existing: Option<KanwilView>) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = existing.as_ref().map(|k| k.id);
+    let active = existing.as_ref().is_none_or(|k| k.active);
+    let province_code = RwSignal::new(existing.as_ref().map(|k| k.province_code.clone()).unwrap_or_default());
+    let name = RwSignal::new(existing.as_ref().map(|k| k.name.clone()).unwrap_or_default());
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let save = Action::new(move |form: &KanwilForm| {
+        let form = form.clone();
+        async move { save_kanwil(id, form).await.map(|_| ()) }
+    });
+    let toggle = Action::new(move |on: &bool| {
+        let on = *on;
+        async move {
+            match id {
+                Some(id) => set_kanwil_active(id, on).await.map(|_| ()),
+                None => Err(AppError::Kind(ErrorKind::NotFound)),
+            }
+        }
+    });
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        for result in [save.value().get(), toggle.value().get()].into_iter().flatten() {
+            match result {
+                Ok(()) => navigate("/admin/kanwil?pesan=tersimpan", Default::default()),
+                Err(e) => show_failure(e, errors, failure),
+            }
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = KanwilForm { province_code: province_code.get_untracked(), name: name.get_untracked() };
+        match form.parse() {
+            Err(ErrorKind::Invalid(found)) => errors.set(found),
+            _ => {
+                errors.set(FieldErrors::new());
+                save.dispatch(form);
+            }
+        }
+    };
+    let title = move || if id.is_some() { t_string!(i18n, kanwil_edit).to_string() } else { t_string!(i18n, kanwil_new).to_string() };
+    view! {
+        <Title text=title />
+        <h1>{title}</h1>
+        <ErrorBanner error=failure />
+        <ErrorSummary
+            errors=errors
+            labels=vec![
+                ("province_code", TextProp::from(move || t_string!(i18n, kanwil_province_code).to_string())),
+                ("name", TextProp::from(move || t_string!(i18n, kanwil_name).to_string())),
+                ("active", TextProp::from(move || t_string!(i18n, status).to_string())),
+            ]
+        />
+        <form class="form card" on:submit=on_submit novalidate>
+            <TextField
+                name="province_code"
+                label=move || t_string!(i18n, kanwil_province_code).to_string()
+                hint=move || t_string!(i18n, kanwil_province_code_hint).to_string()
+                value=province_code
+                errors=errors
+                inputmode="numeric"
+            />
+            <TextField name="name" label=move || t_string!(i18n, kanwil_name).to_string() value=name errors=errors />
+            <div class="form__actions">
+                <SaveButton pending=save.pending() />
+                <a class="button button--secondary" href="/admin/kanwil">{move || t_string!(i18n, cancel)}</a>
+            </div>
+        </form>
+        {id.map(|_| view! {
+            <div class="danger-zone">
+                <button class="button button--secondary" type="button" on:click=move |_| { toggle.dispatch(!active); }>
+                    {move || if active { t_string!(i18n, deactivate).to_string() } else { t_string!(i18n, activate).to_string() }}
+                </button>
+            </div>
+        })}
+    }
+}

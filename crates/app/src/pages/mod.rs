@@ -1,0 +1,28 @@
+//! The pages, one module per area.
+
+pub mod account;
+pub mod bapas;
+pub mod home;
+pub mod kanwil;
+pub mod login;
+pub mod users;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+use crate::error::AppError;
+use pamong_domain::ErrorKind;
+
+/// The `:id` of an edit page: `Ok(None)` for `baru` (new), `Ok(Some(id))` for a record,
+/// "not found" for anything else.
+pub fn use_record_id() -> Memo<Result<Option<Uuid>, AppError>> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        let raw = params.with(|p| p.get("id")).unwrap_or_default();
+        if raw == "baru" {
+            return Ok(None);
+        }
+        Uuid::parse_str(&raw).map(Some).map_err(|_| AppError::Kind(ErrorKind::NotFound))
+    })
+}

@@ -1,0 +1,326 @@
+//! Users: list and editor for the admin (everyone) and the Kabapas (their office's staff);
+//! Kanwil users see their region's users read-only.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_navigate;
+use pamong_domain::role::OfficeLevel;
+use pamong_domain::user::{UserForm, UserView};
+use pamong_domain::{ErrorKind, FieldErrors, Role};
+use time::macros::format_description;
+
+use crate::api::offices::{OfficePickList, office_choices};
+use crate::api::users::{get_user, list_users, reset_user_password, save_user, set_user_active};
+use crate::app::{ErrorPage, Loading, Me};
+use crate::components::list::use_list_query;
+use crate::components::*;
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::pages::use_record_id;
+use crate::text;
+
+fn can_add(user: &Option<Result<Option<pamong_domain::user::CurrentUser>, AppError>>) -> bool {
+    matches!(user, Some(Ok(Some(u))) if !u.role.assignable_roles().is_empty())
+}
+
+/// Users in the signed-in user's scope.
+#[component]
+pub fn UserListPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let Me(user) = expect_context::<Me>();
+    let query = use_list_query();
+    let rows = Resource::new(move || query.get(), list_users);
+    view! {
+        <Title text=move || t_string!(i18n, users_title).to_string() />
+        <div class="page-head">
+            <h1>{move || t_string!(i18n, users_title)}</h1>
+            <Show when=move || can_add(&user.get())>
+                <a class="button" href="/admin/pengguna/baru">{move || t_string!(i18n, user_new)}</a>
+            </Show>
+        </div>
+        <SavedNotice />
+        <SearchBar />
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match rows.await {
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                    Ok(page) if page.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, no_results)}</p> }.into_any(),
+                    Ok(page) => {
+                        let pages = page.page_count();
+                        view! {
+                            <table class="table">
+                                <thead>
+                                    <tr>
+                                        <th>{move || t_string!(i18n, user_full_name)}</th>
+                                        <th>{move || t_string!(i18n, username)}</th>
+                                        <th>{move || t_string!(i18n, user_role)}</th>
+                                        <th>{move || t_string!(i18n, user_office)}</th>
+                                        <th>{move || t_string!(i18n, status)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {page.items.into_iter().map(|u| {
+                                        let office = u.bapas.clone().or(u.kanwil.clone()).map(|o| o.name).unwrap_or_default();
+                                        let role = u.role;
+                                        view! {
+                                            <tr>
+                                                <td data-label=move || t_string!(i18n, user_full_name).to_string()>
+                                                    <a href=format!("/admin/pengguna/{}", u.id)>{u.full_name.clone()}</a>
+                                                </td>
+                                                <td data-label=move || t_string!(i18n, username).to_string()>{u.username.clone()}</td>
+                                                <td data-label=move || t_string!(i18n, user_role).to_string()>{move || text::role(i18n, role)}</td>
+                                                <td data-label=move || t_string!(i18n, user_office).to_string()>{office}</td>
+                                                <td data-label=move || t_string!(i18n, status).to_string()><StatusBadge active=u.active /></td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            <Pagination page=page.page pages=pages total=page.total />
+                        }
+                        .into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// New (`/admin/pengguna/baru`) or existing user.
+#[component]
+pub fn UserEditPage() -> impl IntoView {
+    let id = use_record_id();
+    let Me(me) = expect_context::<Me>();
+    let existing = Resource::new(
+        move || id.get(),
+        |id| async move {
+            let choices = office_choices().await?;
+            match id {
+                Ok(None) => Ok((None, choices)),
+                Ok(Some(id)) => Ok((Some(get_user(id).await?), choices)),
+                Err(e) => Err(e),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                let Ok(Some(me)) = me.await else { return view! { <Loading /> }.into_any() };
+                match existing.await {
+                    Ok((user, choices)) => view! { <UserEditor existing=user choices=choices actor_role=me.role /> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn form_of(user: &UserView) -> UserForm {
+    UserForm {
+        username: user.username.clone(),
+        full_name: user.full_name.clone(),
+        nip: user.nip.clone().unwrap_or_default(),
+        email: user.email.clone().unwrap_or_default(),
+        phone: user.phone.clone().unwrap_or_default(),
+        role: user.role.as_str().to_owned(),
+        office_id: match user.role.office_level() {
+            OfficeLevel::National => String::new(),
+            OfficeLevel::Kanwil => user.kanwil.as_ref().map(|k| k.id.to_string()).unwrap_or_default(),
+            OfficeLevel::Bapas => user.bapas.as_ref().map(|b| b.id.to_string()).unwrap_or_default(),
+        },
+        password: String::new(),
+    }
+}
+
+#[component]
+fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: Role) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = existing.as_ref().map(|u| u.id);
+    let active = existing.as_ref().is_none_or(|u| u.active);
+    let last_login = existing.as_ref().and_then(|u| u.last_login_at);
+    let initial = existing.as_ref().map(form_of).unwrap_or_default();
+    let username = RwSignal::new(initial.username);
+    let full_name = RwSignal::new(initial.full_name);
+    let nip = RwSignal::new(initial.nip);
+    let email = RwSignal::new(initial.email);
+    let phone = RwSignal::new(initial.phone);
+    let role = RwSignal::new(initial.role);
+    let office_id = RwSignal::new(initial.office_id);
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let read_only = actor_role.assignable_roles().is_empty();
+
+    let save = Action::new(move |form: &UserForm| {
+        let form = form.clone();
+        async move { save_user(id, form).await.map(|_| ()) }
+    });
+    let toggle = Action::new(move |on: &bool| {
+        let on = *on;
+        async move {
+            match id {
+                Some(id) => set_user_active(id, on).await.map(|_| ()),
+                None => Err(AppError::Kind(ErrorKind::NotFound)),
+            }
+        }
+    });
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        for result in [save.value().get(), toggle.value().get()].into_iter().flatten() {
+            match result {
+                Ok(()) => navigate("/admin/pengguna?pesan=tersimpan", Default::default()),
+                Err(e) => show_failure(e, errors, failure),
+            }
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = UserForm {
+            username: username.get_untracked(),
+            full_name: full_name.get_untracked(),
+            nip: nip.get_untracked(),
+            email: email.get_untracked(),
+            phone: phone.get_untracked(),
+            role: role.get_untracked(),
+            office_id: office_id.get_untracked(),
+            password: password.get_untracked(),
+        };
+        let checked = if id.is_some() { form.parse().map(|_| ()) } else { form.parse_new().map(|_| ()) };
+        match checked {
+            Err(ErrorKind::Invalid(found)) => errors.set(found),
+            _ => {
+                errors.set(FieldErrors::new());
+                save.dispatch(form);
+            }
+        }
+    };
+    let role_options = Signal::derive(move || {
+        actor_role.assignable_roles().iter().map(|r| (r.as_str().to_owned(), text::role(i18n, *r))).collect::<Vec<_>>()
+    });
+    let choices = StoredValue::new(choices);
+    let level = move || Role::parse(&role.get()).map(Role::office_level);
+    let office_options = Signal::derive(move || {
+        let offices = match level() {
+            Some(OfficeLevel::Kanwil) => choices.with_value(|c| c.kanwil.clone()),
+            Some(OfficeLevel::Bapas) => choices.with_value(|c| c.bapas.clone()),
+            _ => Vec::new(),
+        };
+        offices.into_iter().map(|o| (o.id.to_string(), o.name)).collect::<Vec<_>>()
+    });
+    let needs_office = move || matches!(level(), Some(OfficeLevel::Kanwil | OfficeLevel::Bapas));
+    let title = move || if id.is_some() { t_string!(i18n, user_edit).to_string() } else { t_string!(i18n, user_new).to_string() };
+    let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
+    let last_login_text = move || match last_login {
+        Some(at) => at
+            .format(format_description!("[day]/[month]/[year] [hour]:[minute] UTC"))
+            .unwrap_or_default(),
+        None => t_string!(i18n, user_never_logged_in).to_string(),
+    };
+    view! {
+        <Title text=title />
+        <h1>{title}</h1>
+        {id.map(|_| view! {
+            <p class="muted">{move || t_string!(i18n, user_last_login)}": "{last_login_text}" · "<StatusBadge active=active /></p>
+        })}
+        <ErrorBanner error=failure />
+        <ErrorSummary
+            errors=errors
+            labels=vec![
+                ("username", label(|i| t_string!(i, username).to_string())),
+                ("full_name", label(|i| t_string!(i, user_full_name).to_string())),
+                ("nip", label(|i| t_string!(i, user_nip).to_string())),
+                ("email", label(|i| t_string!(i, user_email).to_string())),
+                ("phone", label(|i| t_string!(i, user_phone).to_string())),
+                ("role", label(|i| t_string!(i, user_role).to_string())),
+                ("office_id", label(|i| t_string!(i, user_office).to_string())),
+                ("password", label(|i| t_string!(i, user_initial_password).to_string())),
+                ("active", label(|i| t_string!(i, status).to_string())),
+            ]
+        />
+        <form class="form card" on:submit=on_submit novalidate>
+            <fieldset disabled=read_only class="plain">
+                <TextField name="full_name" label=label(|i| t_string!(i, user_full_name).to_string()) value=full_name errors=errors autocomplete="name" />
+                <TextField name="username" label=label(|i| t_string!(i, username).to_string()) value=username errors=errors autocomplete="off" />
+                <SelectField name="role" label=label(|i| t_string!(i, user_role).to_string()) value=role errors=errors options=role_options />
+                <Show when=needs_office>
+                    <SelectField
+                        name="office_id"
+                        label=label(|i| t_string!(i, user_office).to_string())
+                        hint=label(|i| t_string!(i, user_office_hint).to_string())
+                        value=office_id
+                        errors=errors
+                        options=office_options
+                    />
+                </Show>
+                <TextField name="nip" label=label(|i| t_string!(i, user_nip).to_string()) hint=label(|i| t_string!(i, user_nip_hint).to_string()) value=nip errors=errors optional=true inputmode="numeric" />
+                <TextField name="email" label=label(|i| t_string!(i, user_email).to_string()) value=email errors=errors optional=true kind="email" autocomplete="email" />
+                <TextField name="phone" label=label(|i| t_string!(i, user_phone).to_string()) value=phone errors=errors optional=true kind="tel" autocomplete="tel" />
+                {id.is_none().then(|| view! {
+                    <TextField
+                        name="password"
+                        label=label(|i| t_string!(i, user_initial_password).to_string())
+                        hint=label(|i| t_string!(i, user_password_hint).to_string())
+                        value=password
+                        errors=errors
+                        kind="password"
+                        autocomplete="new-password"
+                    />
+                })}
+                <div class="form__actions" hidden=read_only>
+                    <SaveButton pending=save.pending() />
+                    <a class="button button--secondary" href="/admin/pengguna">{move || t_string!(i18n, cancel)}</a>
+                </div>
+            </fieldset>
+        </form>
+        {id.filter(|_| !read_only).map(|id| view! {
+            <ResetPassword id=id />
+            <div class="danger-zone">
+                <button class="button button--secondary" type="button" on:click=move |_| { toggle.dispatch(!active); }>
+                    {move || if active { t_string!(i18n, deactivate).to_string() } else { t_string!(i18n, activate).to_string() }}
+                </button>
+            </div>
+        })}
+    }
+}
+
+/// Sets a new password for another user.
+#[component]
+fn ResetPassword(id: uuid::Uuid) -> impl IntoView {
+    let i18n = use_i18n();
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let done = RwSignal::new(false);
+    let reset = Action::new(move |pw: &String| {
+        let pw = pw.clone();
+        async move { reset_user_password(id, pw).await }
+    });
+    Effect::new(move |_| match reset.value().get() {
+        Some(Ok(())) => {
+            password.set(String::new());
+            errors.set(FieldErrors::new());
+            done.set(true);
+        }
+        Some(Err(e)) => show_failure(e, errors, failure),
+        None => {}
+    });
+    view! {
+        <form class="form card" on:submit=move |ev| { ev.prevent_default(); done.set(false); reset.dispatch(password.get_untracked()); } novalidate>
+            <h2>{move || t_string!(i18n, user_reset_password)}</h2>
+            <ErrorBanner error=failure />
+            <Show when=move || done.get()>
+                <div class="banner banner--ok" role="status">{move || t_string!(i18n, user_password_reset_done)}</div>
+            </Show>
+            <TextField
+                name="password"
+                label=move || t_string!(i18n, user_new_password).to_string()
+                hint=move || t_string!(i18n, user_password_hint).to_string()
+                value=password
+                errors=errors
+                kind="password"
+                autocomplete="new-password"
+            />
+            <SaveButton pending=reset.pending() />
+        </form>
+    }
+}

@@ -1,0 +1,121 @@
+//! The command line. Every flag can also be set by an environment variable (`PAMONG_*`).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Pamong: case management for Indonesia's probation offices (Bapas).
+#[derive(Debug, Parser)]
+#[command(name = "pamong", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Database URL: `sqlite://data/pamong.db?mode=rwc` or `postgres://user:pass@host/db`.
+    #[arg(long, env = "PAMONG_DATABASE_URL", default_value = "sqlite://data/pamong.db?mode=rwc", global = true)]
+    pub database_url: String,
+    /// Log format: human-readable text or JSON lines.
+    #[arg(long, env = "PAMONG_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+    /// What to do (default: serve).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Serve settings when no subcommand is given.
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
+
+/// How logs are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// One readable line per event.
+    Text,
+    /// One JSON object per event.
+    Json,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web app (migrates the database first).
+    Serve(ServeArgs),
+    /// Apply or roll back database migrations.
+    Migrate {
+        /// `up` (default), `down` or `status`.
+        #[arg(value_enum, default_value_t = MigrateAction::Up)]
+        action: MigrateAction,
+        /// With `down`: how many migrations to roll back (default: all).
+        #[arg(long)]
+        steps: Option<u32>,
+    },
+    /// Manage users.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Fill an empty database with demo offices and one user per role.
+    SeedDemo,
+}
+
+/// Migration directions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MigrateAction {
+    /// Apply pending migrations.
+    Up,
+    /// Roll back migrations.
+    Down,
+    /// List migrations and whether each is applied.
+    Status,
+}
+
+/// `pamong user …`
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a user. The password is read from `PAMONG_USER_PASSWORD`, else from standard input.
+    Create {
+        /// Login name.
+        #[arg(long)]
+        username: String,
+        /// Full name.
+        #[arg(long)]
+        full_name: String,
+        /// Role: admin, kanwil, kabapas, pk, koordinator or mitra.
+        #[arg(long)]
+        role: String,
+        /// Office: a Bapas code (e.g. JAKBAR) or a Kanwil province code (e.g. 31).
+        #[arg(long, default_value = "")]
+        office: String,
+    },
+    /// Set a user's password (from `PAMONG_USER_PASSWORD`, else standard input) and end their sessions.
+    Passwd {
+        /// Login name.
+        username: String,
+    },
+    /// Deactivate a user and end their sessions.
+    Disable {
+        /// Login name.
+        username: String,
+    },
+}
+
+/// Settings of `pamong serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "PAMONG_LISTEN", default_value = "127.0.0.1:3000")]
+    pub listen: SocketAddr,
+    /// The address people use to reach the app; `https://…` makes cookies Secure.
+    #[arg(long, env = "PAMONG_PUBLIC_URL", default_value = "http://127.0.0.1:3000")]
+    pub public_url: String,
+    /// Secret (at least 32 characters) that signs session cookies. Unset: a random one per
+    /// start, so sessions end at every restart.
+    #[arg(long, env = "PAMONG_SECRET", hide_env_values = true)]
+    pub secret: Option<String>,
+    /// Directory with the built site (`pkg/` with the wasm, JS and CSS, and public assets).
+    #[arg(long, env = "PAMONG_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+    /// Minutes of inactivity after which a session ends.
+    #[arg(long, env = "PAMONG_SESSION_IDLE_MINUTES", default_value_t = 30)]
+    pub session_idle_minutes: i64,
+    /// Hours after login at which a session ends however active it is.
+    #[arg(long, env = "PAMONG_SESSION_ABSOLUTE_HOURS", default_value_t = 12)]
+    pub session_absolute_hours: i64,
+    /// Seed demo data when the database has no users yet.
+    #[arg(long, env = "PAMONG_SEED_DEMO", default_value_t = false)]
+    pub seed_demo: bool,
+}

@@ -1,0 +1,140 @@
+//! What each subcommand does.
+
+use std::io::Read;
+
+use pamong_domain::user::UserForm;
+use pamong_service::{Actor, db, seed, users};
+
+use crate::cli::{Cli, Command, MigrateAction, ServeArgs, UserCommand};
+use crate::config::Settings;
+use crate::startup::Application;
+
+/// A command's failure, said plainly.
+pub type CommandResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
+
+/// Runs the chosen subcommand (serve when none).
+pub async fn run(cli: Cli) -> CommandResult {
+    match cli.command {
+        None => serve(&cli.database_url, &cli.serve).await,
+        Some(Command::Serve(args)) => serve(&cli.database_url, &args).await,
+        Some(Command::Migrate { action, steps }) => migrate(&cli.database_url, action, steps).await,
+        Some(Command::User(cmd)) => user(&cli.database_url, cmd).await,
+        Some(Command::SeedDemo) => seed_demo(&cli.database_url).await,
+    }
+}
+
+async fn serve(database_url: &str, args: &ServeArgs) -> CommandResult {
+    let settings = Settings::from_args(database_url, args)?;
+    let app = Application::build(settings).await?;
+    tracing::info!(port = app.port(), "Pamong is listening on http://{}:{}", args.listen.ip(), app.port());
+    app.run_until_stopped().await?;
+    Ok(())
+}
+
+async fn open(database_url: &str) -> Result<pamong_service::DatabaseConnection, db::DbErr> {
+    if let Some(path) = database_url.strip_prefix("sqlite://").and_then(|p| p.split('?').next()) {
+        if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+            let _ = std::fs::create_dir_all(dir);
+        }
+    }
+    db::connect(database_url).await
+}
+
+#[expect(clippy::print_stdout, reason = "the migrate command reports to the terminal")]
+async fn migrate(database_url: &str, action: MigrateAction, steps: Option<u32>) -> CommandResult {
+    let conn = open(database_url).await?;
+    match action {
+        MigrateAction::Up => {
+            db::migrate_up(&conn).await?;
+            println!("migrations applied");
+        }
+        MigrateAction::Down => {
+            db::migrate_down(&conn, steps).await?;
+            println!("migrations rolled back");
+        }
+        MigrateAction::Status => {
+            for (name, applied) in db::migration_status(&conn).await? {
+                println!("{} {name}", if applied { "applied" } else { "pending" });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The password for `user create|passwd`: `PAMONG_USER_PASSWORD`, else the first line of
+/// standard input (so it never appears in the shell history or the process list).
+fn read_password() -> Result<String, std::io::Error> {
+    if let Ok(pw) = std::env::var("PAMONG_USER_PASSWORD") {
+        return Ok(pw);
+    }
+    let mut input = String::new();
+    std::io::stdin().read_to_string(&mut input)?;
+    Ok(input.lines().next().unwrap_or_default().to_owned())
+}
+
+fn say_service_error(err: pamong_service::ServiceError) -> Box<dyn std::error::Error + Send + Sync> {
+    match err.into_kind(None) {
+        pamong_domain::ErrorKind::Invalid(errors) => {
+            let list: Vec<String> = errors.0.iter().map(|e| format!("{}: {:?}", e.field, e.problem)).collect();
+            format!("invalid input: {}", list.join(", ")).into()
+        }
+        other => format!("{other}").into(),
+    }
+}
+
+#[expect(clippy::print_stdout, reason = "the user command reports to the terminal")]
+async fn user(database_url: &str, cmd: UserCommand) -> CommandResult {
+    let conn = open(database_url).await?;
+    db::migrate_up(&conn).await?;
+    let system = Actor::system();
+    match cmd {
+        UserCommand::Create { username, full_name, role, office } => {
+            let office_id = if office.is_empty() {
+                String::new()
+            } else {
+                pamong_service::offices::id_by_code(&conn, &office)
+                    .await
+                    .map_err(say_service_error)?
+                    .ok_or_else(|| format!("no office with code {office}"))?
+                    .to_string()
+            };
+            let form = UserForm { username, full_name, role, office_id, password: read_password()?, ..UserForm::default() };
+            let created = users::create(&conn, &system, &form).await.map_err(say_service_error)?;
+            println!("created user {} ({})", created.username, created.role.as_str());
+        }
+        UserCommand::Passwd { username } => {
+            let id = users::id_by_username(&conn, &username).await.map_err(say_service_error)?.ok_or("no such user")?;
+            users::reset_password(&conn, &system, id, &read_password()?).await.map_err(say_service_error)?;
+            println!("password of {username} changed; their sessions were ended");
+        }
+        UserCommand::Disable { username } => {
+            let id = users::id_by_username(&conn, &username).await.map_err(say_service_error)?.ok_or("no such user")?;
+            users::set_active(&conn, &system, id, false).await.map_err(say_service_error)?;
+            println!("{username} deactivated");
+        }
+    }
+    Ok(())
+}
+
+#[expect(clippy::print_stdout, reason = "the seed command prints the demo logins")]
+async fn seed_demo(database_url: &str) -> CommandResult {
+    let conn = open(database_url).await?;
+    db::migrate_up(&conn).await?;
+    let logins = seed::seed_demo(&conn).await.map_err(say_service_error)?;
+    if logins.is_empty() {
+        println!("The database already has users: no demo data added.");
+        if users::id_by_username(&conn, "admin").await.map_err(say_service_error)?.is_none() {
+            return Ok(());
+        }
+        println!("Demo logins (if not changed since), password {}:", seed::DEMO_PASSWORD);
+        for name in ["admin", "kanwil.dki", "kabapas.jakbar", "pk.jakbar", "koordinator.jakbar", "mitra.jakbar"] {
+            println!("  {name}");
+        }
+        return Ok(());
+    }
+    println!("Demo data added. Log in with any of these (password {}):", seed::DEMO_PASSWORD);
+    for login in logins {
+        println!("  {:<20} {:<12} {}", login.username, login.role.as_str(), login.office.unwrap_or_default());
+    }
+    Ok(())
+}

@@ -1,0 +1,214 @@
+//! Building the application: database, sessions, router and middleware. `Application::build`
+//! can bind port 0 and report the port it got, so tests start the real server.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::FromRef;
+use axum::http::{HeaderName, Request};
+use axum::routing::get;
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use pamong_app::api::context::ServerContext;
+use pamong_app::{App, shell};
+use pamong_service::DatabaseConnection;
+use pamong_service::session_store::DbSessionStore;
+use secrecy::ExposeSecret;
+use tokio::net::TcpListener;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+use crate::config::Settings;
+
+/// The cookie that carries the session id.
+pub const SESSION_COOKIE: &str = "pamong_session";
+
+/// Shared state of the router.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    /// Leptos's options (site root, output name).
+    pub leptos_options: LeptosOptions,
+    /// The database pool.
+    pub db: DatabaseConnection,
+}
+
+/// A built, bound, not yet running server.
+pub struct Application {
+    port: u16,
+    listener: TcpListener,
+    router: Router,
+    db: DatabaseConnection,
+}
+
+/// A start-up failure.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    /// The database could not be opened or migrated.
+    #[error("database: {0}")]
+    Db(#[from] pamong_service::db::DbErr),
+    /// The address could not be bound.
+    #[error("listen: {0}")]
+    Io(#[from] std::io::Error),
+    /// Seeding failed.
+    #[error("seed: {0}")]
+    Seed(String),
+}
+
+impl Application {
+    /// Connects, migrates, optionally seeds, and binds the listener.
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        if let Some(dir) = sqlite_dir(settings.database_url.expose_secret()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let db = pamong_service::db::connect(settings.database_url.expose_secret()).await?;
+        pamong_service::db::migrate_up(&db).await?;
+        if settings.seed_demo {
+            let logins = pamong_service::seed::seed_demo(&db).await.map_err(|e| StartupError::Seed(e.to_string()))?;
+            if !logins.is_empty() {
+                tracing::info!(users = logins.len(), "seeded demo data");
+            }
+        }
+        let listener = TcpListener::bind(settings.listen).await?;
+        let port = listener.local_addr()?.port();
+        let router = router(&settings, db.clone(), port);
+        Ok(Self { port, listener, router, db })
+    }
+
+    /// The port actually bound.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The database pool (for tests).
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    /// The router without a listener (for tests through `tower::ServiceExt::oneshot`).
+    pub fn router(&self) -> Router {
+        self.router.clone()
+    }
+
+    /// Serves until SIGINT or SIGTERM, then finishes the requests in flight.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let store = DbSessionStore::new(self.db.clone());
+        let sweeper = tokio::spawn(sweep_expired_sessions(store));
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await;
+        sweeper.abort();
+        tracing::info!("server stopped");
+        result
+    }
+}
+
+/// The directory of a SQLite file URL, so it can be created before opening.
+fn sqlite_dir(url: &str) -> Option<std::path::PathBuf> {
+    let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = path.split('?').next()?;
+    if path.is_empty() || path == ":memory:" {
+        return None;
+    }
+    std::path::Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()).map(|p| p.to_path_buf())
+}
+
+/// Builds the full router with its middleware.
+pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("pamong")
+        .site_root(settings.site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(SocketAddr::from(([127, 0, 0, 1], port)))
+        .build();
+    let state = AppState { leptos_options: leptos_options.clone(), db: db.clone() };
+    let context = ServerContext { db: db.clone(), absolute_timeout: settings.session_absolute };
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(db))
+        .with_name(SESSION_COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(settings.secure_cookies)
+        .with_path("/")
+        .with_signed(settings.cookie_key())
+        .with_expiry(Expiry::OnInactivity(settings.session_idle));
+    let routes = generate_route_list(App);
+    let request_id = HeaderName::from_static("x-request-id");
+    let options = Arc::new(leptos_options);
+    Router::new()
+        .route("/healthz", get(crate::health::healthz))
+        .route("/readyz", get(crate::health::readyz))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            {
+                let context = context.clone();
+                move || provide_context(context.clone())
+            },
+            {
+                let options = Arc::clone(&options);
+                move || shell((*options).clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            move || provide_context(context.clone()),
+            shell,
+        ))
+        .with_state(state.clone())
+        .layer(sessions)
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<Body>| {
+            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", method = %req.method(), uri = %req.uri().path(), request_id = %id)
+        }))
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+}
+
+/// Removes expired sessions every 10 minutes.
+async fn sweep_expired_sessions(store: DbSessionStore) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+    loop {
+        every.tick().await;
+        match store.delete_expired().await {
+            Ok(n) if n > 0 => tracing::debug!(removed = n, "expired sessions removed"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "could not remove expired sessions"),
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received, finishing requests in flight");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sqlite_dir;
+
+    #[test]
+    fn sqlite_dir_of_urls() {
+        assert_eq!(sqlite_dir("sqlite://data/pamong.db?mode=rwc"), Some("data".into()));
+        assert_eq!(sqlite_dir("sqlite://pamong.db"), None);
+        assert_eq!(sqlite_dir("sqlite::memory:"), None);
+        assert_eq!(sqlite_dir("postgres://x/y"), None);
+    }
+}

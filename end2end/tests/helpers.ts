@@ -1,0 +1,40 @@
+import { expect, Page, TestInfo } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'pamong-demo-2026';
+
+/** Fails the test on any page error or console error, so a broken hydration cannot pass. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // Refusals (401, 404, 422, 429) are answers the page handles, not errors of the page.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
+/** Waits until the wasm has hydrated the page (an Effect sets the attribute). */
+export async function hydrated(page: Page) {
+  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+}
+
+export async function login(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto('/masuk');
+  await hydrated(page);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await hydrated(page);
+}
+
+export async function shot(page: Page, info: TestInfo, name: string) {
+  await page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
+  await info.attach(name, { path: info.outputPath(`${name}.png`), contentType: 'image/png' });
+}
+
+/** Opens a navigation destination; on phones it is in the bottom bar, on desktops the side bar. */
+export async function nav(page: Page, name: string) {
+  await page.getByRole('navigation', { name: /Navigasi utama|Main navigation/ }).getByRole('link', { name }).click();
+  await hydrated(page);
+}

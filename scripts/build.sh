@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds the site (wasm + JS + CSS + assets) and the server. Usage: build.sh [debug|release]
+# Plain cargo + wasm-bindgen rather than cargo-leptos: cargo-leptos takes ~24 minutes to
+# install here, which would blow the newcomer's first-run budget (see README).
+source "$(dirname "$0")/lib.sh"
+mode="${1:-debug}"
+"$ROOT/scripts/ensure-tools.sh" "$([ "$mode" = release ] && echo release || echo build)"
+
+if [ "$mode" = release ]; then
+  wasm_profile=wasm-release; server_flags=(--release); server_dir=release
+else
+  wasm_profile=dev; server_flags=(); server_dir=debug
+fi
+wasm_dir=$([ "$wasm_profile" = dev ] && echo debug || echo "$wasm_profile")
+
+say "building the browser app (wasm, $mode)"
+cargo build -p pamong_frontend --target "$WASM_TARGET" --profile "$wasm_profile"
+
+mkdir -p "$SITE/pkg"
+wasm-bindgen --target web --no-typescript --out-dir "$SITE/pkg" --out-name pamong \
+  "$CARGO_TARGET_DIR/$WASM_TARGET/$wasm_dir/pamong_frontend.wasm"
+
+if [ "$mode" = release ]; then
+  say "optimising the wasm for size (wasm-opt -Oz)"
+  "$TOOLS/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types \
+    -o "$SITE/pkg/pamong_bg.wasm.opt" "$SITE/pkg/pamong_bg.wasm"
+  mv "$SITE/pkg/pamong_bg.wasm.opt" "$SITE/pkg/pamong_bg.wasm"
+fi
+
+cp "$ROOT/style/main.css" "$SITE/pkg/pamong.css"
+cp -r "$ROOT/public/." "$SITE/"
+
+say "building the server ($mode)"
+cargo build -p pamong_server "${server_flags[@]}"
+ln -sf "$CARGO_TARGET_DIR/$server_dir/pamong" "$CARGO_TARGET_DIR/pamong-current"
+
+if [ "$mode" = release ]; then
+  raw=$(stat -c %s "$SITE/pkg/pamong_bg.wasm")
+  br=$( (command -v brotli >/dev/null && brotli -c -q 11 "$SITE/pkg/pamong_bg.wasm" | wc -c) || echo "?")
+  gz=$(gzip -9 -c "$SITE/pkg/pamong_bg.wasm" | wc -c)
+  say "release wasm: $raw bytes raw, $gz gzip, $br brotli"
+fi

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Runs the checks and ends with one summary line. Usage: test.sh all|fast|lint|e2e
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/pg.sh"
+cd "$ROOT"
+what="${1:-all}"
+LOG="$(mktemp -d /tmp/pamong-test.XXXXXX)"
+passed=0; failed=0; failed_steps=()
+
+# Runs one step, keeping its output in a log, counting the tests its runner reports.
+step() {
+  local name="$1"; shift
+  say "$name"
+  if "$@" 2>&1 | tee "$LOG/$name.log"; then
+    :
+  else
+    failed_steps+=("$name")
+  fi
+  local p f
+  p=$(grep -hoE '(test result: [a-zA-Z]+\. )?[0-9]+ passed' "$LOG/$name.log" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
+  f=$(grep -hoE '[0-9]+ failed' "$LOG/$name.log" | awk '{s+=$1} END {print s+0}')
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+lint() {
+  step fmt cargo fmt --all --check
+  step clippy-ssr cargo clippy -p pamong_domain -p pamong_entity -p pamong_migration -p pamong_service -p pamong_server --all-targets -- -D warnings
+  step clippy-app-ssr cargo clippy -p pamong_app --features ssr --all-targets -- -D warnings
+  step clippy-hydrate cargo clippy -p pamong_app -p pamong_frontend --features pamong_app/hydrate --target "$WASM_TARGET" -- -D warnings
+  step wasm-tree check_wasm_tree
+}
+
+# sea-orm, sqlx and tokio must never reach the browser build.
+check_wasm_tree() {
+  local leak
+  leak=$(cargo tree -q -p pamong_frontend --target "$WASM_TARGET" -e normal | grep -E 'sea-orm|sqlx|tokio v' || true)
+  if [ -n "$leak" ]; then
+    echo "server-only crates in the wasm dependency tree:"; echo "$leak"; return 1
+  fi
+  echo "wasm dependency tree is free of sea-orm, sqlx and tokio"
+}
+
+sqlite_tests() {
+  step tests-sqlite env PAMONG_TEST_DB=sqlite cargo test --workspace --features pamong_app/ssr
+}
+
+pg_tests() {
+  pg_start
+  step tests-postgres env PAMONG_TEST_DB=postgres cargo test -p pamong_service -p pamong_server
+}
+
+e2e() {
+  step e2e "$ROOT/scripts/e2e.sh"
+}
+
+"$ROOT/scripts/ensure-tools.sh" build
+case "$what" in
+  all) lint; sqlite_tests; pg_tests; e2e ;;
+  fast) lint; sqlite_tests ;;
+  lint) lint ;;
+  e2e) e2e ;;
+  *) die "unknown: $what (all|fast|lint|e2e)" ;;
+esac
+
+if [ ${#failed_steps[@]} -gt 0 ]; then
+  echo "failed steps: ${failed_steps[*]} (logs in $LOG)"
+  # A failed step that counted no failing test still fails the run.
+  [ "$failed" -gt 0 ] || failed=${#failed_steps[@]}
+fi
+echo "summary: $passed passed, $failed failed"
+[ ${#failed_steps[@]} -eq 0 ]
