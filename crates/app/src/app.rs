@@ -119,18 +119,26 @@ pub fn ErrorPage(
     let not_found = matches!(error, AppError::Kind(ErrorKind::NotFound));
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        let status = if not_found { http::StatusCode::NOT_FOUND } else { http::StatusCode::INTERNAL_SERVER_ERROR };
+        let status =
+            if not_found { http::StatusCode::NOT_FOUND } else { http::StatusCode::INTERNAL_SERVER_ERROR };
         response.set_status(status);
     }
     let own_id = request_id_of(&error);
     // The request id is known on the server only; a resource carries it into the hydrated
     // page so both render the same text.
-    let current_id = Resource::new(|| (), |_| {
-        let id = current_request_id();
-        async move { id }
-    });
+    let current_id = Resource::new(
+        || (),
+        |_| {
+            let id = current_request_id();
+            async move { id }
+        },
+    );
     let title = move || {
-        if not_found { t_string!(i18n, not_found_title).to_string() } else { t_string!(i18n, internal_title).to_string() }
+        if not_found {
+            t_string!(i18n, not_found_title).to_string()
+        } else {
+            t_string!(i18n, internal_title).to_string()
+        }
     };
     let body = move || {
         if not_found { t_string!(i18n, not_found_body).to_string() } else { text::error(i18n, &error) }
@@ -168,8 +176,9 @@ fn request_id_of(error: &AppError) -> Option<String> {
 fn current_request_id() -> Option<String> {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>()
-            .and_then(|parts| parts.headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned))
+        use_context::<http::request::Parts>().and_then(|parts| {
+            parts.headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned)
+        })
     }
     #[cfg(not(feature = "ssr"))]
     {

@@ -1,6 +1,5 @@
 //! Translations of domain values (roles, problems, errors) into the user's language.
 
-
 use pamong_domain::office::Zone;
 use pamong_domain::{ErrorKind, Problem, Role};
 

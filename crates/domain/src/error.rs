@@ -57,10 +57,7 @@ impl FieldErrors {
 
     /// Records a problem with `field`.
     pub fn add(&mut self, field: &str, problem: Problem) {
-        self.0.push(FieldError {
-            field: field.to_owned(),
-            problem,
-        });
+        self.0.push(FieldError { field: field.to_owned(), problem });
     }
 
     /// The first problem recorded for `field`, if any.
@@ -75,11 +72,7 @@ impl FieldErrors {
 
     /// `Ok(value)` when no problem was recorded, the errors otherwise.
     pub fn into_result<T>(self, value: T) -> Result<T, ErrorKind> {
-        if self.is_empty() {
-            Ok(value)
-        } else {
-            Err(ErrorKind::Invalid(self))
-        }
+        if self.is_empty() { Ok(value) } else { Err(ErrorKind::Invalid(self)) }
     }
 }
 

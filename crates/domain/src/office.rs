@@ -279,16 +279,9 @@ impl BapasForm {
         let phone = optional_phone(&mut errors, "phone", &self.phone);
         let coverage = parse_coverage(&mut errors, "coverage", &self.coverage);
         match (kanwil_id, class, zone) {
-            (Some(kanwil_id), Some(class), Some(zone)) if errors.is_empty() => Ok(BapasDraft {
-                kanwil_id,
-                code,
-                name,
-                class,
-                zone,
-                address,
-                phone,
-                coverage,
-            }),
+            (Some(kanwil_id), Some(class), Some(zone)) if errors.is_empty() => {
+                Ok(BapasDraft { kanwil_id, code, name, class, zone, address, phone, coverage })
+            }
             _ => Err(ErrorKind::Invalid(errors)),
         }
     }
@@ -363,11 +356,7 @@ fn parse_coverage(errors: &mut FieldErrors, field: &str, raw: &str) -> Vec<Cover
 
 /// Writes coverage back as the form's text, one `PP.KK Name` per line.
 pub fn coverage_text(coverage: &[Coverage]) -> String {
-    coverage
-        .iter()
-        .map(|c| format!("{} {}", c.code, c.name))
-        .collect::<Vec<_>>()
-        .join("\n")
+    coverage.iter().map(|c| format!("{} {}", c.code, c.name)).collect::<Vec<_>>().join("\n")
 }
 
 #[cfg(test)]

@@ -33,14 +33,8 @@ pub enum OfficeLevel {
 
 impl Role {
     /// Every role, most powerful first.
-    pub const ALL: [Role; 6] = [
-        Role::Admin,
-        Role::Kanwil,
-        Role::Kabapas,
-        Role::Pk,
-        Role::Koordinator,
-        Role::Mitra,
-    ];
+    pub const ALL: [Role; 6] =
+        [Role::Admin, Role::Kanwil, Role::Kabapas, Role::Pk, Role::Koordinator, Role::Mitra];
 
     /// The stable text form stored in the database and used in forms.
     pub fn as_str(self) -> &'static str {

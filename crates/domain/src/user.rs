@@ -145,15 +145,7 @@ impl UserForm {
                 crate::office::parse_id(errors, "office_id", &self.office_id)
             }
         };
-        Some(UserDraft {
-            username,
-            full_name,
-            nip,
-            email,
-            phone,
-            role: role?,
-            office_id,
-        })
+        Some(UserDraft { username, full_name, nip, email, phone, role: role?, office_id })
     }
 }
 
@@ -168,9 +160,7 @@ pub fn parse_username(errors: &mut FieldErrors, field: &str, raw: &str) -> Strin
     } else if name.chars().count() > 32 {
         errors.add(field, Problem::TooLong { max: 32 });
     } else if !name.starts_with(|c: char| c.is_ascii_lowercase())
-        || !name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+        || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
     {
         errors.add(field, Problem::BadFormat);
     }
@@ -295,7 +285,8 @@ mod tests {
 
     #[test]
     fn password_change_must_match() {
-        let change = PasswordChange { current: "x".into(), new: "panjang-sekali".into(), confirm: "lain".into() };
+        let change =
+            PasswordChange { current: "x".into(), new: "panjang-sekali".into(), confirm: "lain".into() };
         let errors = change.check("ana").err().and_then(|e| e.field_errors().cloned()).unwrap_or_default();
         assert_eq!(errors.get("confirm"), Some(Problem::Mismatch));
         assert_eq!(errors.get("new"), None);

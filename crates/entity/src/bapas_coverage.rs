@@ -21,11 +21,7 @@ pub struct Model {
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
     /// The Bapas.
-    #[sea_orm(
-        belongs_to = "super::bapas::Entity",
-        from = "Column::BapasId",
-        to = "super::bapas::Column::Id"
-    )]
+    #[sea_orm(belongs_to = "super::bapas::Entity", from = "Column::BapasId", to = "super::bapas::Column::Id")]
     Bapas,
 }
 

@@ -52,11 +52,7 @@ pub enum Relation {
     )]
     Kanwil,
     /// The user's Bapas.
-    #[sea_orm(
-        belongs_to = "super::bapas::Entity",
-        from = "Column::BapasId",
-        to = "super::bapas::Column::Id"
-    )]
+    #[sea_orm(belongs_to = "super::bapas::Entity", from = "Column::BapasId", to = "super::bapas::Column::Id")]
     Bapas,
 }
 

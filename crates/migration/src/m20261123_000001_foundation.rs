@@ -177,13 +177,7 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        index(
-            manager,
-            "idx_audit_entity",
-            AuditLog::Table,
-            &[AuditLog::Entity, AuditLog::EntityId],
-        )
-        .await?;
+        index(manager, "idx_audit_entity", AuditLog::Table, &[AuditLog::Entity, AuditLog::EntityId]).await?;
         index(manager, "idx_audit_at", AuditLog::Table, &[AuditLog::At]).await?;
         manager
             .create_table(
@@ -200,13 +194,8 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        index(
-            manager,
-            "idx_access_entity",
-            AccessLog::Table,
-            &[AccessLog::Entity, AccessLog::EntityId],
-        )
-        .await?;
+        index(manager, "idx_access_entity", AccessLog::Table, &[AccessLog::Entity, AccessLog::EntityId])
+            .await?;
         manager
             .create_table(
                 Table::create()

@@ -9,7 +9,12 @@ use std::path::PathBuf;
 #[command(name = "pamong", version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// Database URL: `sqlite://data/pamong.db?mode=rwc` or `postgres://user:pass@host/db`.
-    #[arg(long, env = "PAMONG_DATABASE_URL", default_value = "sqlite://data/pamong.db?mode=rwc", global = true)]
+    #[arg(
+        long,
+        env = "PAMONG_DATABASE_URL",
+        default_value = "sqlite://data/pamong.db?mode=rwc",
+        global = true
+    )]
     pub database_url: String,
     /// Log format: human-readable text or JSON lines.
     #[arg(long, env = "PAMONG_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]

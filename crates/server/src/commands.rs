@@ -32,10 +32,8 @@ async fn serve(database_url: &str, args: &ServeArgs) -> CommandResult {
 }
 
 async fn open(database_url: &str) -> Result<pamong_service::DatabaseConnection, db::DbErr> {
-    if let Some(path) = database_url.strip_prefix("sqlite://").and_then(|p| p.split('?').next()) {
-        if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
-            let _ = std::fs::create_dir_all(dir);
-        }
+    if let Some(dir) = crate::startup::sqlite_dir(database_url) {
+        let _ = std::fs::create_dir_all(dir);
     }
     db::connect(database_url).await
 }
@@ -75,7 +73,8 @@ fn read_password() -> Result<String, std::io::Error> {
 fn say_service_error(err: pamong_service::ServiceError) -> Box<dyn std::error::Error + Send + Sync> {
     match err.into_kind(None) {
         pamong_domain::ErrorKind::Invalid(errors) => {
-            let list: Vec<String> = errors.0.iter().map(|e| format!("{}: {:?}", e.field, e.problem)).collect();
+            let list: Vec<String> =
+                errors.0.iter().map(|e| format!("{}: {:?}", e.field, e.problem)).collect();
             format!("invalid input: {}", list.join(", ")).into()
         }
         other => format!("{other}").into(),
@@ -98,17 +97,30 @@ async fn user(database_url: &str, cmd: UserCommand) -> CommandResult {
                     .ok_or_else(|| format!("no office with code {office}"))?
                     .to_string()
             };
-            let form = UserForm { username, full_name, role, office_id, password: read_password()?, ..UserForm::default() };
+            let form = UserForm {
+                username,
+                full_name,
+                role,
+                office_id,
+                password: read_password()?,
+                ..UserForm::default()
+            };
             let created = users::create(&conn, &system, &form).await.map_err(say_service_error)?;
             println!("created user {} ({})", created.username, created.role.as_str());
         }
         UserCommand::Passwd { username } => {
-            let id = users::id_by_username(&conn, &username).await.map_err(say_service_error)?.ok_or("no such user")?;
+            let id = users::id_by_username(&conn, &username)
+                .await
+                .map_err(say_service_error)?
+                .ok_or("no such user")?;
             users::reset_password(&conn, &system, id, &read_password()?).await.map_err(say_service_error)?;
             println!("password of {username} changed; their sessions were ended");
         }
         UserCommand::Disable { username } => {
-            let id = users::id_by_username(&conn, &username).await.map_err(say_service_error)?.ok_or("no such user")?;
+            let id = users::id_by_username(&conn, &username)
+                .await
+                .map_err(say_service_error)?
+                .ok_or("no such user")?;
             users::set_active(&conn, &system, id, false).await.map_err(say_service_error)?;
             println!("{username} deactivated");
         }
@@ -127,7 +139,9 @@ async fn seed_demo(database_url: &str) -> CommandResult {
             return Ok(());
         }
         println!("Demo logins (if not changed since), password {}:", seed::DEMO_PASSWORD);
-        for name in ["admin", "kanwil.dki", "kabapas.jakbar", "pk.jakbar", "koordinator.jakbar", "mitra.jakbar"] {
+        for name in
+            ["admin", "kanwil.dki", "kabapas.jakbar", "pk.jakbar", "koordinator.jakbar", "mitra.jakbar"]
+        {
             println!("  {name}");
         }
         return Ok(());

@@ -46,7 +46,9 @@ impl Settings {
             Some(s) if s.len() >= 32 => s.clone(),
             Some(_) => return Err(ConfigError::ShortSecret),
             None => {
-                tracing::warn!("PAMONG_SECRET is not set: using a random secret, sessions end when the server restarts");
+                tracing::warn!(
+                    "PAMONG_SECRET is not set: using a random secret, sessions end when the server restarts"
+                );
                 random_secret()
             }
         };

@@ -67,7 +67,8 @@ impl Application {
         let db = pamong_service::db::connect(settings.database_url.expose_secret()).await?;
         pamong_service::db::migrate_up(&db).await?;
         if settings.seed_demo {
-            let logins = pamong_service::seed::seed_demo(&db).await.map_err(|e| StartupError::Seed(e.to_string()))?;
+            let logins =
+                pamong_service::seed::seed_demo(&db).await.map_err(|e| StartupError::Seed(e.to_string()))?;
             if !logins.is_empty() {
                 tracing::info!(users = logins.len(), "seeded demo data");
             }
@@ -106,7 +107,7 @@ impl Application {
 }
 
 /// The directory of a SQLite file URL, so it can be created before opening.
-fn sqlite_dir(url: &str) -> Option<std::path::PathBuf> {
+pub(crate) fn sqlite_dir(url: &str) -> Option<std::path::PathBuf> {
     let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
     let path = path.split('?').next()?;
     if path.is_empty() || path == ":memory:" {

@@ -6,8 +6,8 @@ use pamong_domain::user::CurrentUser;
 use pamong_domain::{ErrorKind, Role};
 use pamong_entity::{bapas, kanwil, login_attempt, user};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    Set,
 };
 use time::{Duration, OffsetDateTime};
 
@@ -18,7 +18,12 @@ use crate::{password, settings};
 /// Checks a login. Answers the user's internal id, or `BadCredentials` for an unknown name, a
 /// wrong password and an inactive account alike (no account enumeration), or `RateLimited`
 /// after too many recent failures for that name.
-pub async fn login(db: &DatabaseConnection, username: &str, password: &str, ip: Option<String>) -> ServiceResult<i32> {
+pub async fn login(
+    db: &DatabaseConnection,
+    username: &str,
+    password: &str,
+    ip: Option<String>,
+) -> ServiceResult<i32> {
     let username: String = username.trim().to_lowercase().chars().take(64).collect();
     let now = OffsetDateTime::now_utc();
     if let Some(retry_after_secs) = lockout(db, &username, now).await? {
@@ -92,7 +97,8 @@ pub async fn actor_for(db: &DatabaseConnection, user_id: i32) -> ServiceResult<O
     if !u.active {
         return Ok(None);
     }
-    let role = Role::parse(&u.role).ok_or_else(|| ServiceError::Internal(format!("user {} has role {}", u.id, u.role)))?;
+    let role = Role::parse(&u.role)
+        .ok_or_else(|| ServiceError::Internal(format!("user {} has role {}", u.id, u.role)))?;
     Ok(Some(Actor {
         user_id: Some(u.id),
         public_id: u.public_id,

@@ -43,11 +43,8 @@ pub async fn migrate_down(db: &DatabaseConnection, steps: Option<u32>) -> Result
 
 /// Names of applied and pending migrations, in order.
 pub async fn migration_status(db: &DatabaseConnection) -> Result<Vec<(String, bool)>, DbErr> {
-    let applied: Vec<String> = Migrator::get_applied_migrations(db)
-        .await?
-        .iter()
-        .map(|m| m.name().to_owned())
-        .collect();
+    let applied: Vec<String> =
+        Migrator::get_applied_migrations(db).await?.iter().map(|m| m.name().to_owned()).collect();
     Ok(Migrator::migrations()
         .iter()
         .map(|m| {

@@ -50,23 +50,30 @@ fn bapas_condition(actor: &Actor) -> Condition {
 }
 
 fn require_manager(actor: &Actor) -> ServiceResult<()> {
-    if policy::can_manage_offices(actor) {
-        Ok(())
-    } else {
-        Err(ServiceError::not_found())
-    }
+    if policy::can_manage_offices(actor) { Ok(()) } else { Err(ServiceError::not_found()) }
 }
 
 /// Kanwil in the actor's scope, by name, searched by name or province code.
-pub async fn list_kanwil(db: &DatabaseConnection, actor: &Actor, query: &ListQuery) -> ServiceResult<Page<KanwilView>> {
+pub async fn list_kanwil(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    query: &ListQuery,
+) -> ServiceResult<Page<KanwilView>> {
     let mut cond = kanwil_condition(actor);
     if let Some(q) = query.search() {
-        cond = cond.add(Condition::any().add(contains_ci(kanwil::Column::Name, q)).add(kanwil::Column::ProvinceCode.eq(q)));
+        cond = cond.add(
+            Condition::any()
+                .add(contains_ci(kanwil::Column::Name, q))
+                .add(kanwil::Column::ProvinceCode.eq(q)),
+        );
     }
     if !query.include_inactive {
         cond = cond.add(kanwil::Column::Active.eq(true));
     }
-    let paginator = kanwil::Entity::find().filter(cond).order_by_asc(kanwil::Column::Name).paginate(db, query.page_size());
+    let paginator = kanwil::Entity::find()
+        .filter(cond)
+        .order_by_asc(kanwil::Column::Name)
+        .paginate(db, query.page_size());
     let total = paginator.num_items().await?;
     let rows = paginator.fetch_page(query.page_index()).await?;
     let mut items = Vec::with_capacity(rows.len());
@@ -107,7 +114,11 @@ pub async fn get_kanwil(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Ser
 }
 
 /// Creates a Kanwil (admin only).
-pub async fn create_kanwil(db: &DatabaseConnection, actor: &Actor, form: &KanwilForm) -> ServiceResult<KanwilView> {
+pub async fn create_kanwil(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    form: &KanwilForm,
+) -> ServiceResult<KanwilView> {
     require_manager(actor)?;
     let draft = form.parse()?;
     let now = OffsetDateTime::now_utc();
@@ -131,7 +142,12 @@ pub async fn create_kanwil(db: &DatabaseConnection, actor: &Actor, form: &Kanwil
 }
 
 /// Edits a Kanwil (admin only).
-pub async fn update_kanwil(db: &DatabaseConnection, actor: &Actor, id: Uuid, form: &KanwilForm) -> ServiceResult<KanwilView> {
+pub async fn update_kanwil(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    form: &KanwilForm,
+) -> ServiceResult<KanwilView> {
     require_manager(actor)?;
     let draft = form.parse()?;
     let txn = db.begin().await?;
@@ -152,7 +168,12 @@ pub async fn update_kanwil(db: &DatabaseConnection, actor: &Actor, id: Uuid, for
 }
 
 /// Activates or deactivates a Kanwil (admin only). A Kanwil with active Bapas stays active.
-pub async fn set_kanwil_active(db: &DatabaseConnection, actor: &Actor, id: Uuid, active: bool) -> ServiceResult<KanwilView> {
+pub async fn set_kanwil_active(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    active: bool,
+) -> ServiceResult<KanwilView> {
     require_manager(actor)?;
     let txn = db.begin().await?;
     let old = find_kanwil(&txn, actor, id).await?;
@@ -180,15 +201,24 @@ pub async fn set_kanwil_active(db: &DatabaseConnection, actor: &Actor, id: Uuid,
 }
 
 /// Bapas in the actor's scope, by name, searched by name or code.
-pub async fn list_bapas(db: &DatabaseConnection, actor: &Actor, query: &ListQuery) -> ServiceResult<Page<BapasView>> {
+pub async fn list_bapas(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    query: &ListQuery,
+) -> ServiceResult<Page<BapasView>> {
     let mut cond = bapas_condition(actor);
     if let Some(q) = query.search() {
-        cond = cond.add(Condition::any().add(contains_ci(bapas::Column::Name, q)).add(contains_ci(bapas::Column::Code, q)));
+        cond = cond.add(
+            Condition::any()
+                .add(contains_ci(bapas::Column::Name, q))
+                .add(contains_ci(bapas::Column::Code, q)),
+        );
     }
     if !query.include_inactive {
         cond = cond.add(bapas::Column::Active.eq(true));
     }
-    let paginator = bapas::Entity::find().filter(cond).order_by_asc(bapas::Column::Name).paginate(db, query.page_size());
+    let paginator =
+        bapas::Entity::find().filter(cond).order_by_asc(bapas::Column::Name).paginate(db, query.page_size());
     let total = paginator.num_items().await?;
     let rows = paginator.fetch_page(query.page_index()).await?;
     let mut items = Vec::with_capacity(rows.len());
@@ -241,7 +271,11 @@ pub async fn get_bapas(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Serv
 }
 
 /// Resolves the Kanwil a Bapas form names; only active ones can take new Bapas.
-async fn kanwil_for_draft<C: ConnectionTrait>(db: &C, actor: &Actor, draft: &BapasDraft) -> ServiceResult<kanwil::Model> {
+async fn kanwil_for_draft<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    draft: &BapasDraft,
+) -> ServiceResult<kanwil::Model> {
     match find_kanwil(db, actor, draft.kanwil_id).await {
         Ok(k) if k.active => Ok(k),
         Ok(_) | Err(ServiceError::Domain(ErrorKind::NotFound)) => {
@@ -251,7 +285,11 @@ async fn kanwil_for_draft<C: ConnectionTrait>(db: &C, actor: &Actor, draft: &Bap
     }
 }
 
-async fn replace_coverage<C: ConnectionTrait>(db: &C, bapas_id: i32, coverage: &[Coverage]) -> ServiceResult<()> {
+async fn replace_coverage<C: ConnectionTrait>(
+    db: &C,
+    bapas_id: i32,
+    coverage: &[Coverage],
+) -> ServiceResult<()> {
     bapas_coverage::Entity::delete_many()
         .filter(bapas_coverage::Column::BapasId.eq(bapas_id))
         .exec(db)
@@ -274,7 +312,11 @@ fn coverage_codes(coverage: &[Coverage]) -> Vec<String> {
 }
 
 /// Creates a Bapas (admin only).
-pub async fn create_bapas(db: &DatabaseConnection, actor: &Actor, form: &BapasForm) -> ServiceResult<BapasView> {
+pub async fn create_bapas(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    form: &BapasForm,
+) -> ServiceResult<BapasView> {
     require_manager(actor)?;
     let draft = form.parse()?;
     let now = OffsetDateTime::now_utc();
@@ -313,7 +355,12 @@ pub async fn create_bapas(db: &DatabaseConnection, actor: &Actor, form: &BapasFo
 }
 
 /// Edits a Bapas (admin only).
-pub async fn update_bapas(db: &DatabaseConnection, actor: &Actor, id: Uuid, form: &BapasForm) -> ServiceResult<BapasView> {
+pub async fn update_bapas(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    form: &BapasForm,
+) -> ServiceResult<BapasView> {
     require_manager(actor)?;
     let draft = form.parse()?;
     let txn = db.begin().await?;
@@ -349,7 +396,12 @@ pub async fn update_bapas(db: &DatabaseConnection, actor: &Actor, id: Uuid, form
 }
 
 /// Activates or deactivates a Bapas (admin only).
-pub async fn set_bapas_active(db: &DatabaseConnection, actor: &Actor, id: Uuid, active: bool) -> ServiceResult<BapasView> {
+pub async fn set_bapas_active(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    active: bool,
+) -> ServiceResult<BapasView> {
     require_manager(actor)?;
     let txn = db.begin().await?;
     let old = find_bapas(&txn, actor, id).await?;

@@ -1,7 +1,7 @@
 //! Password hashing with argon2id (OWASP's recommended parameters are argon2's defaults).
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 
 use crate::error::ServiceError;
 

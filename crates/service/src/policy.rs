@@ -140,8 +140,7 @@ mod tests {
                     let expected = match actor_role {
                         Role::Admin => true,
                         Role::Kabapas => {
-                            same_office
-                                && matches!(target_role, Role::Pk | Role::Koordinator | Role::Mitra)
+                            same_office && matches!(target_role, Role::Pk | Role::Koordinator | Role::Mitra)
                         }
                         _ => false,
                     };

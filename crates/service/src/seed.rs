@@ -2,9 +2,9 @@
 //! in and look around. Made through the ordinary service fns, so it is validated and audited
 //! like any admin's work.
 
+use pamong_domain::Role;
 use pamong_domain::office::{BapasForm, KanwilForm, OfficeRef};
 use pamong_domain::user::UserForm;
-use pamong_domain::Role;
 use pamong_entity::user;
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 

@@ -54,7 +54,8 @@ pub async fn set_i64(db: &DatabaseConnection, actor: &Actor, key: Key, value: i6
     )
     .exec(&txn)
     .await?;
-    audit::record(&txn, actor, "update", "setting", key.name, &Changes::new().diff("value", &old, &value)).await?;
+    audit::record(&txn, actor, "update", "setting", key.name, &Changes::new().diff("value", &old, &value))
+        .await?;
     txn.commit().await?;
     Ok(())
 }

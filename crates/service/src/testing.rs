@@ -38,11 +38,7 @@ pub fn backend() -> &'static str {
 impl TestDb {
     /// A fresh migrated database.
     pub async fn new() -> Self {
-        if backend() == "postgres" {
-            Self::postgres().await
-        } else {
-            Self::sqlite().await
-        }
+        if backend() == "postgres" { Self::postgres().await } else { Self::sqlite().await }
     }
 
     async fn sqlite() -> Self {
@@ -113,6 +109,9 @@ mod tests {
     fn replaces_database_name() {
         assert_eq!(with_database("postgres://u@h:5432/postgres", "x"), "postgres://u@h:5432/x");
         assert_eq!(with_database("postgres://u@h:5432", "x"), "postgres://u@h:5432/x");
-        assert_eq!(with_database("postgres://u@h/db?sslmode=disable", "x"), "postgres://u@h/x?sslmode=disable");
+        assert_eq!(
+            with_database("postgres://u@h/db?sslmode=disable", "x"),
+            "postgres://u@h/x?sslmode=disable"
+        );
     }
 }

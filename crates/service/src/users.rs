@@ -41,7 +41,11 @@ fn scope_condition(actor: &Actor) -> Condition {
 }
 
 /// Users the actor may see, by name; searched by name or login name.
-pub async fn list(db: &DatabaseConnection, actor: &Actor, query: &ListQuery) -> ServiceResult<Page<UserView>> {
+pub async fn list(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    query: &ListQuery,
+) -> ServiceResult<Page<UserView>> {
     let mut cond = scope_condition(actor);
     if let Some(q) = query.search() {
         cond = cond.add(
@@ -53,7 +57,10 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, query: &ListQuery) -> 
     if !query.include_inactive {
         cond = cond.add(user::Column::Active.eq(true));
     }
-    let paginator = user::Entity::find().filter(cond).order_by_asc(user::Column::FullName).paginate(db, query.page_size());
+    let paginator = user::Entity::find()
+        .filter(cond)
+        .order_by_asc(user::Column::FullName)
+        .paginate(db, query.page_size());
     let total = paginator.num_items().await?;
     let rows = paginator.fetch_page(query.page_index()).await?;
     let items = views(db, rows).await?;
@@ -118,11 +125,7 @@ async fn find_visible<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> Se
 /// Finds a user the actor may manage; anyone else is "not found".
 async fn find_managed<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> ServiceResult<user::Model> {
     let row = find_visible(db, actor, id).await?;
-    if policy::can_manage_user(actor, placement(&row)) {
-        Ok(row)
-    } else {
-        Err(ServiceError::not_found())
-    }
+    if policy::can_manage_user(actor, placement(&row)) { Ok(row) } else { Err(ServiceError::not_found()) }
 }
 
 /// One user, if the actor may see them.
@@ -139,7 +142,11 @@ pub async fn profile(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<Us
 }
 
 /// Resolves the office a draft names into a placement the actor may manage.
-async fn resolve_placement<C: ConnectionTrait>(db: &C, actor: &Actor, draft: &UserDraft) -> ServiceResult<Placement> {
+async fn resolve_placement<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    draft: &UserDraft,
+) -> ServiceResult<Placement> {
     let unknown = || ServiceError::from(ErrorKind::field("office_id", Problem::UnknownReference));
     let at = match (draft.role.office_level(), draft.office_id) {
         (OfficeLevel::National, _) => Placement { role: draft.role, kanwil_id: None, bapas_id: None },
@@ -217,7 +224,12 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, form: &UserForm) -> 
 }
 
 /// Edits a user's profile, role and office (the password is reset separately).
-pub async fn update(db: &DatabaseConnection, actor: &Actor, id: Uuid, form: &UserForm) -> ServiceResult<UserView> {
+pub async fn update(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    form: &UserForm,
+) -> ServiceResult<UserView> {
     let draft = form.parse()?;
     let txn = db.begin().await?;
     let old = find_managed(&txn, actor, id).await?;
@@ -260,7 +272,12 @@ pub async fn end_sessions<C: ConnectionTrait>(db: &C, user_id: i32) -> ServiceRe
 }
 
 /// Sets a new password for a user the actor manages and logs them out everywhere.
-pub async fn reset_password(db: &DatabaseConnection, actor: &Actor, id: Uuid, new_password: &str) -> ServiceResult<()> {
+pub async fn reset_password(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    new_password: &str,
+) -> ServiceResult<()> {
     let txn = db.begin().await?;
     let old = find_managed(&txn, actor, id).await?;
     let mut errors = FieldErrors::new();
@@ -272,13 +289,26 @@ pub async fn reset_password(db: &DatabaseConnection, actor: &Actor, id: Uuid, ne
     row.updated_at = Set(OffsetDateTime::now_utc());
     row.update(&txn).await?;
     end_sessions(&txn, user_id).await?;
-    audit::record(&txn, actor, "password_reset", "user", &id.to_string(), &Changes::new().redacted("password")).await?;
+    audit::record(
+        &txn,
+        actor,
+        "password_reset",
+        "user",
+        &id.to_string(),
+        &Changes::new().redacted("password"),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
 
 /// Activates or deactivates a user the actor manages; deactivation logs them out everywhere.
-pub async fn set_active(db: &DatabaseConnection, actor: &Actor, id: Uuid, active: bool) -> ServiceResult<UserView> {
+pub async fn set_active(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    active: bool,
+) -> ServiceResult<UserView> {
     let txn = db.begin().await?;
     let old = find_managed(&txn, actor, id).await?;
     if Some(old.id) == actor.user_id && !active {
@@ -302,7 +332,11 @@ pub async fn set_active(db: &DatabaseConnection, actor: &Actor, id: Uuid, active
 }
 
 /// Changes the actor's own password after checking the current one.
-pub async fn change_own_password(db: &DatabaseConnection, actor: &Actor, change: &PasswordChange) -> ServiceResult<()> {
+pub async fn change_own_password(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    change: &PasswordChange,
+) -> ServiceResult<()> {
     let id = actor.user_id.ok_or_else(ServiceError::not_found)?;
     change.check(&actor.username)?;
     let txn = db.begin().await?;
@@ -315,13 +349,25 @@ pub async fn change_own_password(db: &DatabaseConnection, actor: &Actor, change:
     row.password_hash = Set(password::hash(&change.new)?);
     row.updated_at = Set(OffsetDateTime::now_utc());
     row.update(&txn).await?;
-    audit::record(&txn, actor, "password_change", "user", &public_id.to_string(), &Changes::new().redacted("password")).await?;
+    audit::record(
+        &txn,
+        actor,
+        "password_change",
+        "user",
+        &public_id.to_string(),
+        &Changes::new().redacted("password"),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
 
 /// Keeps the Kanwil of a Bapas's users in step when the Bapas moves to another Kanwil.
-pub async fn follow_bapas_kanwil<C: ConnectionTrait>(db: &C, bapas_id: i32, kanwil_id: i32) -> ServiceResult<()> {
+pub async fn follow_bapas_kanwil<C: ConnectionTrait>(
+    db: &C,
+    bapas_id: i32,
+    kanwil_id: i32,
+) -> ServiceResult<()> {
     user::Entity::update_many()
         .col_expr(user::Column::KanwilId, Expr::value(kanwil_id))
         .filter(user::Column::BapasId.eq(bapas_id))

@@ -3,8 +3,8 @@
 mod common;
 
 use common::{Office, World, audit_rows};
-use pamong_domain::office::KanwilForm;
 use pamong_domain::Role;
+use pamong_domain::office::KanwilForm;
 use pamong_service::audit::{self, Changes};
 use pamong_service::session_store::DbSessionStore;
 use pamong_service::testing::TestDb;
@@ -37,9 +37,13 @@ async fn audit_row_rolls_back_with_its_mutation() {
     assert!(audit_rows(&t.conn, "x-1").await.is_empty());
 
     // A failed mutation (duplicate code) leaves no audit row behind.
-    offices::create_kanwil(&t.conn, &sys, &KanwilForm { province_code: "31".into(), name: "A".into() }).await.unwrap();
+    offices::create_kanwil(&t.conn, &sys, &KanwilForm { province_code: "31".into(), name: "A".into() })
+        .await
+        .unwrap();
     let before = pamong_entity::audit_log::Entity::find().count(&t.conn).await.unwrap();
-    let dup = offices::create_kanwil(&t.conn, &sys, &KanwilForm { province_code: "31".into(), name: "B".into() }).await;
+    let dup =
+        offices::create_kanwil(&t.conn, &sys, &KanwilForm { province_code: "31".into(), name: "B".into() })
+            .await;
     assert!(dup.is_err());
     let after = pamong_entity::audit_log::Entity::find().count(&t.conn).await.unwrap();
     assert_eq!(before, after);
@@ -79,7 +83,11 @@ async fn session_store_round_trip_and_user_logout_everywhere() {
     users::reset_password(w.conn(), &Actor::system(), pk.public_id, "sandi-lain-sekali").await.unwrap();
     assert_eq!(store.load(&record.id).await.unwrap(), None);
 
-    let mut expired = Record { id: Id::default(), data: Default::default(), expiry_date: OffsetDateTime::now_utc() - Duration::seconds(1) };
+    let mut expired = Record {
+        id: Id::default(),
+        data: Default::default(),
+        expiry_date: OffsetDateTime::now_utc() - Duration::seconds(1),
+    };
     store.create(&mut expired).await.unwrap();
     assert_eq!(store.load(&expired.id).await.unwrap(), None, "expired sessions never load");
     assert_eq!(store.delete_expired().await.unwrap(), 1);
@@ -95,7 +103,11 @@ async fn demo_seed_fills_an_empty_database_once() {
     let roles: Vec<_> = logins.iter().map(|l| l.role).collect();
     assert_eq!(roles, Role::ALL);
     for login in &logins {
-        assert!(auth::login(&t.conn, &login.username, seed::DEMO_PASSWORD, None).await.is_ok(), "{}", login.username);
+        assert!(
+            auth::login(&t.conn, &login.username, seed::DEMO_PASSWORD, None).await.is_ok(),
+            "{}",
+            login.username
+        );
     }
     assert!(seed::seed_demo(&t.conn).await.unwrap().is_empty(), "second run changes nothing");
     let bapas = pamong_entity::bapas::Entity::find().count(&t.conn).await.unwrap();

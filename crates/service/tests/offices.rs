@@ -56,7 +56,8 @@ async fn duplicate_codes_become_field_errors() {
 #[tokio::test]
 async fn kanwil_with_active_bapas_cannot_be_deactivated() {
     let w = World::new().await;
-    let err = offices::set_kanwil_active(w.conn(), &Actor::system(), w.kanwil[0].id, false).await.unwrap_err();
+    let err =
+        offices::set_kanwil_active(w.conn(), &Actor::system(), w.kanwil[0].id, false).await.unwrap_err();
     assert_eq!(field_problem(err, "active"), Some(Problem::InUse));
 }
 
@@ -68,7 +69,9 @@ async fn search_is_case_insensitive_and_literal() {
     assert_eq!(offices::list_bapas(w.conn(), &sys, &q("bpa")).await.unwrap().total, 1);
     assert_eq!(offices::list_bapas(w.conn(), &sys, &q("BAPAS")).await.unwrap().total, 2);
     assert_eq!(offices::list_bapas(w.conn(), &sys, &q("%")).await.unwrap().total, 0);
-    let page = offices::list_bapas(w.conn(), &sys, &ListQuery { per_page: 1, page: 2, ..Default::default() }).await.unwrap();
+    let page = offices::list_bapas(w.conn(), &sys, &ListQuery { per_page: 1, page: 2, ..Default::default() })
+        .await
+        .unwrap();
     assert_eq!((page.items.len(), page.total, page.page), (1, 2, 2));
 }
 
@@ -87,15 +90,24 @@ async fn office_policy_matrix() {
             Role::Admin => (true, true, 2),
             _ => (true, false, 1),
         };
-        assert_eq!((sees_own, sees_other, listed), (exp_own, exp_other, exp_listed), "{role:?} reading Bapas");
+        assert_eq!(
+            (sees_own, sees_other, listed),
+            (exp_own, exp_other, exp_listed),
+            "{role:?} reading Bapas"
+        );
 
         let sees_own_kanwil = offices::get_kanwil(w.conn(), &actor, w.kanwil[0].id).await.is_ok();
         let sees_other_kanwil = offices::get_kanwil(w.conn(), &actor, w.kanwil[1].id).await.is_ok();
-        assert_eq!((sees_own_kanwil, sees_other_kanwil), (true, role == Role::Admin), "{role:?} reading Kanwil");
+        assert_eq!(
+            (sees_own_kanwil, sees_other_kanwil),
+            (true, role == Role::Admin),
+            "{role:?} reading Kanwil"
+        );
 
         for (target, office) in [(own, "own"), (other, "other")] {
             let form = bapas_form(&w.kanwil[0], "NEWCODE");
-            let same = if target == own { bapas_form(&w.kanwil[0], "BPA") } else { bapas_form(&w.kanwil[1], "BPB") };
+            let same =
+                if target == own { bapas_form(&w.kanwil[0], "BPA") } else { bapas_form(&w.kanwil[1], "BPB") };
             let edit = offices::update_bapas(w.conn(), &actor, target, &same).await;
             let deactivate = offices::set_bapas_active(w.conn(), &actor, target, true).await;
             let create = offices::create_bapas(w.conn(), &actor, &form).await;
@@ -103,13 +115,21 @@ async fn office_policy_matrix() {
             assert_eq!(edit.is_ok(), allowed, "{role:?} editing {office} Bapas");
             assert_eq!(deactivate.is_ok(), allowed, "{role:?} (de)activating {office} Bapas");
             if !allowed {
-                assert!(matches!(edit, Err(ServiceError::Domain(ErrorKind::NotFound))), "denied as not found");
+                assert!(
+                    matches!(edit, Err(ServiceError::Domain(ErrorKind::NotFound))),
+                    "denied as not found"
+                );
                 assert!(matches!(create, Err(ServiceError::Domain(ErrorKind::NotFound))));
             } else if let Ok(created) = create {
                 offices::set_bapas_active(w.conn(), &actor, created.id, false).await.unwrap();
             }
         }
-        let kanwil_create = offices::create_kanwil(w.conn(), &actor, &KanwilForm { province_code: "99".into(), name: "X".into() }).await;
+        let kanwil_create = offices::create_kanwil(
+            w.conn(),
+            &actor,
+            &KanwilForm { province_code: "99".into(), name: "X".into() },
+        )
+        .await;
         assert_eq!(kanwil_create.is_ok(), role == Role::Admin, "{role:?} creating Kanwil");
         if let Ok(k) = kanwil_create {
             offices::set_kanwil_active(w.conn(), &actor, k.id, false).await.unwrap();

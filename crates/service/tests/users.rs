@@ -39,7 +39,8 @@ async fn duplicate_username_is_a_field_error_and_nothing_is_written() {
     users::create(w.conn(), &sys, &w.user_form("ana", Role::Pk, Office::Own)).await.unwrap();
     let err = users::create(w.conn(), &sys, &w.user_form("ANA", Role::Pk, Office::Other)).await.unwrap_err();
     assert_eq!(problem(err, "username"), Some(Problem::Taken));
-    let all = users::list(w.conn(), &sys, &ListQuery { q: "ana".into(), ..Default::default() }).await.unwrap();
+    let all =
+        users::list(w.conn(), &sys, &ListQuery { q: "ana".into(), ..Default::default() }).await.unwrap();
     assert_eq!(all.total, 1);
 }
 
@@ -49,11 +50,16 @@ async fn kabapas_staffs_own_office_below_themselves_only() {
     let kabapas = w.actor(Role::Kabapas, Office::Own).await;
     let ok = users::create(w.conn(), &kabapas, &w.user_form("pk.baru", Role::Pk, Office::Own)).await;
     assert!(ok.is_ok());
-    let err = users::create(w.conn(), &kabapas, &w.user_form("pk.lain", Role::Pk, Office::Other)).await.unwrap_err();
+    let err = users::create(w.conn(), &kabapas, &w.user_form("pk.lain", Role::Pk, Office::Other))
+        .await
+        .unwrap_err();
     assert_eq!(problem(err, "office_id"), Some(Problem::NotAllowed));
-    let err = users::create(w.conn(), &kabapas, &w.user_form("boss", Role::Kabapas, Office::Own)).await.unwrap_err();
+    let err = users::create(w.conn(), &kabapas, &w.user_form("boss", Role::Kabapas, Office::Own))
+        .await
+        .unwrap_err();
     assert_eq!(problem(err, "role"), Some(Problem::NotAllowed));
-    let err = users::create(w.conn(), &kabapas, &w.user_form("root", Role::Admin, Office::Own)).await.unwrap_err();
+    let err =
+        users::create(w.conn(), &kabapas, &w.user_form("root", Role::Admin, Office::Own)).await.unwrap_err();
     assert_eq!(problem(err, "role"), Some(Problem::NotAllowed));
 }
 
@@ -62,8 +68,10 @@ async fn kabapas_staffs_own_office_below_themselves_only() {
 async fn user_policy_matrix() {
     let w = World::new().await;
     let sys = Actor::system();
-    let target_own = users::create(w.conn(), &sys, &w.user_form("target.own", Role::Pk, Office::Own)).await.unwrap();
-    let target_other = users::create(w.conn(), &sys, &w.user_form("target.other", Role::Pk, Office::Other)).await.unwrap();
+    let target_own =
+        users::create(w.conn(), &sys, &w.user_form("target.own", Role::Pk, Office::Own)).await.unwrap();
+    let target_other =
+        users::create(w.conn(), &sys, &w.user_form("target.other", Role::Pk, Office::Other)).await.unwrap();
     for role in Role::ALL {
         let actor = w.actor(role, Office::Own).await;
         for (target, office) in [(&target_own, Office::Own), (&target_other, Office::Other)] {
@@ -91,10 +99,21 @@ async fn user_policy_matrix() {
             assert_eq!(reset.is_ok(), may_manage, "{role:?} resetting {office:?} user");
             let disable = users::set_active(w.conn(), &actor, target.id, true).await;
             assert_eq!(disable.is_ok(), may_manage, "{role:?} (de)activating {office:?} user");
-            let listed = users::list(w.conn(), &actor, &ListQuery { q: target.username.clone(), ..Default::default() }).await.unwrap();
+            let listed = users::list(
+                w.conn(),
+                &actor,
+                &ListQuery { q: target.username.clone(), ..Default::default() },
+            )
+            .await
+            .unwrap();
             assert_eq!(listed.total == 1, may_read, "{role:?} listing {office:?} user");
         }
-        let create = users::create(w.conn(), &actor, &w.user_form(&format!("new.{}", role.as_str()), Role::Pk, Office::Own)).await;
+        let create = users::create(
+            w.conn(),
+            &actor,
+            &w.user_form(&format!("new.{}", role.as_str()), Role::Pk, Office::Own),
+        )
+        .await;
         assert_eq!(create.is_ok(), matches!(role, Role::Admin | Role::Kabapas), "{role:?} creating a user");
     }
 }
@@ -128,7 +147,11 @@ async fn nobody_deactivates_or_demotes_themselves() {
 async fn own_password_change_checks_the_current_one() {
     let w = World::new().await;
     let pk = w.actor(Role::Pk, Office::Own).await;
-    let wrong = PasswordChange { current: "salah-sekali".into(), new: "sandi-baru-123".into(), confirm: "sandi-baru-123".into() };
+    let wrong = PasswordChange {
+        current: "salah-sekali".into(),
+        new: "sandi-baru-123".into(),
+        confirm: "sandi-baru-123".into(),
+    };
     let err = users::change_own_password(w.conn(), &pk, &wrong).await.unwrap_err();
     assert_eq!(problem(err, "current"), Some(Problem::WrongPassword));
     let right = PasswordChange { current: PASSWORD.into(), ..wrong };

@@ -33,10 +33,7 @@ pub async fn login(username: String, password: String) -> Result<(), AppError> {
 #[server(endpoint = "auth/logout", input = server_fn::codec::Json)]
 pub async fn logout() -> Result<(), AppError> {
     let session = crate::api::context::session().await?;
-    session
-        .flush()
-        .await
-        .map_err(|_| AppError::Kind(pamong_domain::ErrorKind::Internal { request_id: None }))
+    session.flush().await.map_err(|_| AppError::Kind(pamong_domain::ErrorKind::Internal { request_id: None }))
 }
 
 /// The signed-in user, or `None`.

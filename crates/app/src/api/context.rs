@@ -77,7 +77,8 @@ pub async fn optional_actor() -> Result<Option<(ServerContext, Actor)>, AppError
     let Some(auth) = auth else {
         return Ok(None);
     };
-    let expired = OffsetDateTime::now_utc().unix_timestamp() - auth.login_at > ctx.absolute_timeout.whole_seconds();
+    let expired =
+        OffsetDateTime::now_utc().unix_timestamp() - auth.login_at > ctx.absolute_timeout.whole_seconds();
     let actor = if expired {
         None
     } else {

@@ -72,7 +72,8 @@ pub fn LanguageToggle() -> impl IntoView {
             aria-label=move || t_string!(i18n, lang_switch_label).to_string()
             on:click=toggle
         >
-            {move || t_string!(i18n, lang_switch)}
+            <span class="hide-on-phone">{move || t_string!(i18n, lang_switch)}</span>
+            <span class="show-on-phone" aria-hidden="true">{move || t_string!(i18n, lang_switch_short)}</span>
         </button>
     }
 }

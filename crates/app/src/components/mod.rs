@@ -4,5 +4,7 @@ pub mod form;
 pub mod layout;
 pub mod list;
 
-pub use form::{ErrorBanner, ErrorSummary, SaveButton, SavedNotice, SelectField, TextArea, TextField, show_failure};
+pub use form::{
+    ErrorBanner, ErrorSummary, SaveButton, SavedNotice, SelectField, TextArea, TextField, show_failure,
+};
 pub use list::{Pagination, SearchBar, StatusBadge};

@@ -6,8 +6,8 @@ use pamong_domain::user::PasswordChange;
 use pamong_domain::{ErrorKind, FieldErrors};
 
 use crate::api::auth::change_password;
-use crate::app::{ErrorPage, Loading};
 use crate::api::users::my_profile;
+use crate::app::{ErrorPage, Loading};
 use crate::components::layout::{LanguageToggle, LogoutButton};
 use crate::components::*;
 use crate::error::AppError;
@@ -80,7 +80,11 @@ fn PasswordForm() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         done.set(false);
-        let change = PasswordChange { current: current.get_untracked(), new: new.get_untracked(), confirm: confirm.get_untracked() };
+        let change = PasswordChange {
+            current: current.get_untracked(),
+            new: new.get_untracked(),
+            confirm: confirm.get_untracked(),
+        };
         // The server checks the name-equals-password rule; here only shape and match.
         match change.check("") {
             Err(ErrorKind::Invalid(found)) => errors.set(found),

@@ -6,7 +6,9 @@ use leptos_router::hooks::use_navigate;
 use pamong_domain::office::{BapasClass, BapasForm, BapasView, Zone, coverage_text};
 use pamong_domain::{ErrorKind, FieldErrors};
 
-use crate::api::offices::{OfficePickList, get_bapas, list_bapas, office_choices, save_bapas, set_bapas_active};
+use crate::api::offices::{
+    OfficePickList, get_bapas, list_bapas, office_choices, save_bapas, set_bapas_active,
+};
 use crate::app::{ErrorPage, Loading, Me};
 use crate::components::list::use_list_query;
 use crate::components::*;
@@ -117,7 +119,8 @@ pub fn BapasEditPage() -> impl IntoView {
 #[component]
 fn BapasDetails(bapas: BapasView) -> impl IntoView {
     let i18n = use_i18n();
-    let coverage = bapas.coverage.iter().map(|c| view! { <li>{format!("{} {}", c.code, c.name)}</li> }).collect_view();
+    let coverage =
+        bapas.coverage.iter().map(|c| view! { <li>{format!("{} {}", c.code, c.name)}</li> }).collect_view();
     view! {
         <Title text=bapas.name.clone() />
         <h1>{bapas.name.clone()}</h1>
@@ -193,10 +196,20 @@ fn BapasEditor(existing: Option<BapasView>, choices: OfficePickList) -> impl Int
             }
         }
     };
-    let kanwil_options: Vec<(String, String)> = choices.kanwil.iter().map(|k| (k.id.to_string(), k.name.clone())).collect();
-    let class_options = Signal::derive(move || BapasClass::ALL.iter().map(|c| (c.as_str().to_owned(), class_text(i18n, *c))).collect::<Vec<_>>());
-    let zone_options: Vec<(String, String)> = Zone::ALL.iter().map(|z| (z.label().to_owned(), z.label().to_owned())).collect();
-    let title = move || if id.is_some() { t_string!(i18n, bapas_edit).to_string() } else { t_string!(i18n, bapas_new).to_string() };
+    let kanwil_options: Vec<(String, String)> =
+        choices.kanwil.iter().map(|k| (k.id.to_string(), k.name.clone())).collect();
+    let class_options = Signal::derive(move || {
+        BapasClass::ALL.iter().map(|c| (c.as_str().to_owned(), class_text(i18n, *c))).collect::<Vec<_>>()
+    });
+    let zone_options: Vec<(String, String)> =
+        Zone::ALL.iter().map(|z| (z.label().to_owned(), z.label().to_owned())).collect();
+    let title = move || {
+        if id.is_some() {
+            t_string!(i18n, bapas_edit).to_string()
+        } else {
+            t_string!(i18n, bapas_new).to_string()
+        }
+    };
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     view! {
         <Title text=title />

@@ -136,7 +136,13 @@ fn KanwilEditor(existing: Option<KanwilView>) -> impl IntoView {
             }
         }
     };
-    let title = move || if id.is_some() { t_string!(i18n, kanwil_edit).to_string() } else { t_string!(i18n, kanwil_new).to_string() };
+    let title = move || {
+        if id.is_some() {
+            t_string!(i18n, kanwil_edit).to_string()
+        } else {
+            t_string!(i18n, kanwil_new).to_string()
+        }
+    };
     view! {
         <Title text=title />
         <h1>{title}</h1>

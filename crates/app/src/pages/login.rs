@@ -26,7 +26,8 @@ pub fn LoginPage() -> impl IntoView {
         async move { login(u, p).await }
     });
     Effect::new(move |_| match submit.value().get() {
-        Some(Ok(())) => {
+        Some(Ok(())) =>
+        {
             #[cfg(feature = "hydrate")]
             if let Some(window) = web_sys::window() {
                 let _ = window.location().set_href("/");

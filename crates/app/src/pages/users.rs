@@ -195,7 +195,11 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
         }
     };
     let role_options = Signal::derive(move || {
-        actor_role.assignable_roles().iter().map(|r| (r.as_str().to_owned(), text::role(i18n, *r))).collect::<Vec<_>>()
+        actor_role
+            .assignable_roles()
+            .iter()
+            .map(|r| (r.as_str().to_owned(), text::role(i18n, *r)))
+            .collect::<Vec<_>>()
     });
     let choices = StoredValue::new(choices);
     let level = move || Role::parse(&role.get()).map(Role::office_level);
@@ -208,12 +212,18 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
         offices.into_iter().map(|o| (o.id.to_string(), o.name)).collect::<Vec<_>>()
     });
     let needs_office = move || matches!(level(), Some(OfficeLevel::Kanwil | OfficeLevel::Bapas));
-    let title = move || if id.is_some() { t_string!(i18n, user_edit).to_string() } else { t_string!(i18n, user_new).to_string() };
+    let title = move || {
+        if id.is_some() {
+            t_string!(i18n, user_edit).to_string()
+        } else {
+            t_string!(i18n, user_new).to_string()
+        }
+    };
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     let last_login_text = move || match last_login {
-        Some(at) => at
-            .format(format_description!("[day]/[month]/[year] [hour]:[minute] UTC"))
-            .unwrap_or_default(),
+        Some(at) => {
+            at.format(format_description!("[day]/[month]/[year] [hour]:[minute] UTC")).unwrap_or_default()
+        }
         None => t_string!(i18n, user_never_logged_in).to_string(),
     };
     view! {

@@ -2,11 +2,12 @@
 //! actor of any role in "our" office or in the other one.
 
 #![allow(dead_code, reason = "each test binary uses a different part of the fixture")]
+#![allow(clippy::unwrap_used, reason = "a fixture that cannot be set up fails the test")]
 
+use pamong_domain::Role;
 use pamong_domain::office::{BapasForm, BapasView, KanwilForm, KanwilView};
 use pamong_domain::role::OfficeLevel;
 use pamong_domain::user::UserForm;
-use pamong_domain::Role;
 use pamong_service::testing::TestDb;
 use pamong_service::{Actor, DatabaseConnection, auth, offices, users};
 
@@ -42,12 +43,20 @@ impl World {
     pub async fn new() -> Self {
         let db = TestDb::new().await;
         let sys = Actor::system();
-        let k1 = offices::create_kanwil(&db.conn, &sys, &KanwilForm { province_code: "31".into(), name: "Kanwil A".into() })
-            .await
-            .unwrap();
-        let k2 = offices::create_kanwil(&db.conn, &sys, &KanwilForm { province_code: "35".into(), name: "Kanwil B".into() })
-            .await
-            .unwrap();
+        let k1 = offices::create_kanwil(
+            &db.conn,
+            &sys,
+            &KanwilForm { province_code: "31".into(), name: "Kanwil A".into() },
+        )
+        .await
+        .unwrap();
+        let k2 = offices::create_kanwil(
+            &db.conn,
+            &sys,
+            &KanwilForm { province_code: "35".into(), name: "Kanwil B".into() },
+        )
+        .await
+        .unwrap();
         let b1 = offices::create_bapas(&db.conn, &sys, &bapas_form(&k1, "BPA")).await.unwrap();
         let b2 = offices::create_bapas(&db.conn, &sys, &bapas_form(&k2, "BPB")).await.unwrap();
         Self { db, kanwil: [k1, k2], bapas: [b1, b2] }
@@ -88,13 +97,17 @@ impl World {
         let form = self.user_form(&username, role, office);
         let view = match users::create(self.conn(), &Actor::system(), &form).await {
             Ok(v) => v,
-            Err(_) => users::list(self.conn(), &Actor::system(), &pamong_domain::page::ListQuery { q: username.clone(), ..Default::default() })
-                .await
-                .unwrap()
-                .items
-                .into_iter()
-                .find(|u| u.username == username)
-                .unwrap(),
+            Err(_) => users::list(
+                self.conn(),
+                &Actor::system(),
+                &pamong_domain::page::ListQuery { q: username.clone(), ..Default::default() },
+            )
+            .await
+            .unwrap()
+            .items
+            .into_iter()
+            .find(|u| u.username == username)
+            .unwrap(),
         };
         let user_id = auth::login(self.conn(), &view.username, PASSWORD, None).await.unwrap();
         auth::actor_for(self.conn(), user_id).await.unwrap().unwrap()

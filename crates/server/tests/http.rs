@@ -1,0 +1,186 @@
+//! The server through its router: health, sessions (login, rate limit, logout, id rotation)
+//! and the HTTP status of pages.
+
+#![allow(clippy::unwrap_used, reason = "helpers of tests: a failure fails the test")]
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use pamong_server::{Application, Settings};
+use pamong_service::seed::{self, DEMO_PASSWORD};
+use pamong_service::testing::TestDb;
+use tower::ServiceExt;
+
+struct TestApp {
+    app: Application,
+    _db: TestDb,
+}
+
+async fn spawn() -> TestApp {
+    let db = TestDb::new().await;
+    seed::seed_demo(&db.conn).await.unwrap();
+    let settings = Settings {
+        database_url: db.url.clone().into(),
+        listen: "127.0.0.1:0".parse().unwrap(),
+        secure_cookies: false,
+        secret: "a-test-secret-that-is-at-least-32-chars".to_owned().into(),
+        site_root: std::env::temp_dir(),
+        session_idle: time::Duration::minutes(30),
+        session_absolute: time::Duration::hours(12),
+        seed_demo: false,
+    };
+    let app = Application::build(settings).await.unwrap();
+    TestApp { app, _db: db }
+}
+
+struct Reply {
+    status: StatusCode,
+    cookie: Option<String>,
+    set_cookie: Option<String>,
+    request_id: Option<String>,
+    body: String,
+}
+
+impl TestApp {
+    async fn send(&self, req: Request<Body>) -> Reply {
+        let res = self.app.router().oneshot(req).await.unwrap();
+        let status = res.status();
+        let header_text = |name| res.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let set_cookie = header_text(header::SET_COOKIE);
+        let request_id = header_text(header::HeaderName::from_static("x-request-id"));
+        let cookie = set_cookie.as_ref().and_then(|c| c.split(';').next()).map(str::to_owned);
+        let body = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+        Reply { status, cookie, set_cookie, request_id, body }
+    }
+
+    async fn call(&self, endpoint: &str, json: &str, cookie: Option<&str>) -> Reply {
+        let mut req = Request::post(format!("/api/{endpoint}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::ACCEPT, "application/json");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.send(req.body(Body::from(json.to_owned())).unwrap()).await
+    }
+
+    async fn login(&self, username: &str, password: &str, cookie: Option<&str>) -> Reply {
+        let body = format!(r#"{{"username":"{username}","password":"{password}"}}"#);
+        self.call("auth/login", &body, cookie).await
+    }
+
+    async fn me(&self, cookie: &str) -> String {
+        self.call("auth/me", "{}", Some(cookie)).await.body
+    }
+
+    async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
+        // As a browser navigates: the 302 of a page redirect is only for HTML requests.
+        let mut req = Request::get(path).header(header::ACCEPT, "text/html");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.send(req.body(Body::empty()).unwrap()).await
+    }
+}
+
+#[tokio::test]
+async fn health_endpoints_answer_with_a_request_id() {
+    let t = spawn().await;
+    let live = t.get("/healthz", None).await;
+    assert_eq!((live.status, live.body.as_str()), (StatusCode::OK, "ok"));
+    assert!(live.request_id.is_some_and(|id| id.len() == 36));
+    let ready = t.get("/readyz", None).await;
+    assert_eq!((ready.status, ready.body.as_str()), (StatusCode::OK, "ready"));
+}
+
+#[tokio::test]
+async fn wrong_password_is_refused_without_a_session() {
+    let t = spawn().await;
+    let reply = t.login("admin", "salah-sekali", None).await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert!(reply.body.contains("BadCredentials"), "{}", reply.body);
+    assert!(reply.set_cookie.is_none());
+}
+
+#[tokio::test]
+async fn too_many_failures_are_rate_limited_with_the_wait() {
+    let t = spawn().await;
+    for _ in 0..5 {
+        assert_eq!(t.login("pk.jakbar", "salah", None).await.status, StatusCode::UNAUTHORIZED);
+    }
+    let reply = t.login("pk.jakbar", DEMO_PASSWORD, None).await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(reply.body.contains("retry_after_secs"), "{}", reply.body);
+}
+
+#[tokio::test]
+async fn login_sets_a_safe_cookie_and_logout_ends_the_session() {
+    let t = spawn().await;
+    let reply = t.login("admin", DEMO_PASSWORD, None).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let set_cookie = reply.set_cookie.unwrap();
+    assert!(set_cookie.starts_with("pamong_session="));
+    assert!(set_cookie.contains("HttpOnly"));
+    assert!(set_cookie.contains("SameSite=Lax"));
+    assert!(!set_cookie.contains("Secure"), "plain http in tests");
+    let cookie = reply.cookie.unwrap();
+    assert!(t.me(&cookie).await.contains(r#""username":"admin""#));
+
+    assert_eq!(t.call("auth/logout", "{}", Some(&cookie)).await.status, StatusCode::OK);
+    assert_eq!(t.me(&cookie).await, "null", "the old cookie no longer logs in");
+}
+
+#[tokio::test]
+async fn login_rotates_the_session_id() {
+    let t = spawn().await;
+    let first = t.login("kabapas.jakbar", DEMO_PASSWORD, None).await.cookie.unwrap();
+    let second = t.login("kabapas.jakbar", DEMO_PASSWORD, Some(&first)).await.cookie.unwrap();
+    assert_ne!(first, second);
+    assert_eq!(t.me(&first).await, "null");
+    assert!(t.me(&second).await.contains("kabapas.jakbar"));
+}
+
+#[tokio::test]
+async fn a_forged_cookie_is_not_a_session() {
+    let t = spawn().await;
+    let cookie = t.login("admin", DEMO_PASSWORD, None).await.cookie.unwrap();
+    let forged = format!("{}x", cookie);
+    assert_eq!(t.me(&forged).await, "null");
+}
+
+#[tokio::test]
+async fn pages_answer_with_the_right_status() {
+    let t = spawn().await;
+    let redirect = t.get("/admin/pengguna", None).await;
+    assert_eq!(redirect.status, StatusCode::FOUND);
+    assert!(redirect.body.is_empty() || !redirect.body.contains("Siti"));
+    let missing = t.get("/tidak-ada", None).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    let id = missing.request_id.unwrap();
+    assert!(missing.body.contains(&id), "the 404 page quotes the request id");
+
+    let cookie = t.login("pk.jakbar", DEMO_PASSWORD, None).await.cookie.unwrap();
+    let home = t.get("/", Some(&cookie)).await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(home.body.contains("Siti Rahmawati"));
+    // A PK may not list users: the page answers "not found", not a list.
+    let hidden = t.get("/admin/pengguna/0190f5a0-0000-7000-8000-000000000000", Some(&cookie)).await;
+    assert_eq!(hidden.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn server_functions_enforce_the_policy() {
+    let t = spawn().await;
+    let pk = t.login("pk.jakbar", DEMO_PASSWORD, None).await.cookie.unwrap();
+    let body = r#"{"id":null,"form":{"province_code":"99","name":"Kanwil Palsu"}}"#;
+    let refused = t.call("kanwil/save", body, Some(&pk)).await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+    let anonymous = t.call("kanwil/save", body, None).await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    let admin = t.login("admin", DEMO_PASSWORD, None).await.cookie.unwrap();
+    let invalid =
+        t.call("kanwil/save", r#"{"id":null,"form":{"province_code":"9","name":""}}"#, Some(&admin)).await;
+    assert_eq!(invalid.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(invalid.body.contains("province_code") && invalid.body.contains("Required"), "{}", invalid.body);
+    let created = t.call("kanwil/save", body, Some(&admin)).await;
+    assert_eq!(created.status, StatusCode::OK, "{}", created.body);
+}
