@@ -18,7 +18,7 @@ use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::error::{ServiceError, ServiceResult, unique_to_field};
 use crate::policy::{self, Scope};
-use crate::search::{contains_ci, nothing};
+use crate::search::{contains_ci, fetch_page, nothing, page};
 
 /// The offices an actor may pick from in forms (users' office, a Bapas's Kanwil).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,17 +70,13 @@ pub async fn list_kanwil(
     if !query.include_inactive {
         cond = cond.add(kanwil::Column::Active.eq(true));
     }
-    let paginator = kanwil::Entity::find()
-        .filter(cond)
-        .order_by_asc(kanwil::Column::Name)
-        .paginate(db, query.page_size());
-    let total = paginator.num_items().await?;
-    let rows = paginator.fetch_page(query.page_index()).await?;
+    let select = kanwil::Entity::find().filter(cond).order_by_asc(kanwil::Column::Name);
+    let (rows, total) = fetch_page(db, select, query).await?;
     let mut items = Vec::with_capacity(rows.len());
     for row in rows {
         items.push(kanwil_view(db, row).await?);
     }
-    Ok(Page { items, total, page: query.page_index() + 1, per_page: query.page_size() })
+    Ok(page(items, total, query))
 }
 
 async fn kanwil_view<C: ConnectionTrait>(db: &C, row: kanwil::Model) -> ServiceResult<KanwilView> {
@@ -217,15 +213,13 @@ pub async fn list_bapas(
     if !query.include_inactive {
         cond = cond.add(bapas::Column::Active.eq(true));
     }
-    let paginator =
-        bapas::Entity::find().filter(cond).order_by_asc(bapas::Column::Name).paginate(db, query.page_size());
-    let total = paginator.num_items().await?;
-    let rows = paginator.fetch_page(query.page_index()).await?;
+    let select = bapas::Entity::find().filter(cond).order_by_asc(bapas::Column::Name);
+    let (rows, total) = fetch_page(db, select, query).await?;
     let mut items = Vec::with_capacity(rows.len());
     for row in rows {
         items.push(bapas_view(db, row).await?);
     }
-    Ok(Page { items, total, page: query.page_index() + 1, per_page: query.page_size() })
+    Ok(page(items, total, query))
 }
 
 async fn bapas_view<C: ConnectionTrait>(db: &C, row: bapas::Model) -> ServiceResult<BapasView> {

@@ -1,7 +1,30 @@
-//! Case-insensitive "contains" search that behaves the same on SQLite and PostgreSQL.
+//! Query helpers for lists: case-insensitive "contains" search that behaves the same on
+//! SQLite and PostgreSQL, and paging.
 
-use sea_orm::ColumnTrait;
+use pamong_domain::page::{ListQuery, Page};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, SimpleExpr};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, Select};
+
+/// The rows of the page `query` asks for, and how many rows match in all.
+pub async fn fetch_page<E>(
+    db: &DatabaseConnection,
+    select: Select<E>,
+    query: &ListQuery,
+) -> Result<(Vec<E::Model>, u64), DbErr>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+{
+    let paginator = select.paginate(db, query.page_size());
+    let total = paginator.num_items().await?;
+    let rows = paginator.fetch_page(query.page_index()).await?;
+    Ok((rows, total))
+}
+
+/// Wraps a page's items with its position.
+pub fn page<T>(items: Vec<T>, total: u64, query: &ListQuery) -> Page<T> {
+    Page { items, total, page: query.page_index() + 1, per_page: query.page_size() }
+}
 
 /// `lower(column) LIKE %text%`, with `%`, `_` and `\` in the user's text matched literally.
 pub fn contains_ci<C: ColumnTrait>(column: C, text: &str) -> SimpleExpr {

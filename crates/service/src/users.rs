@@ -10,8 +10,8 @@ use pamong_domain::{ErrorKind, FieldErrors, Problem, Role};
 use pamong_entity::{bapas, kanwil, session, user};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -21,7 +21,7 @@ use crate::audit::{self, Changes};
 use crate::error::{ServiceError, ServiceResult, unique_to_field};
 use crate::password;
 use crate::policy::{self, Placement, Scope};
-use crate::search::{contains_ci, nothing};
+use crate::search::{contains_ci, fetch_page, nothing, page};
 
 fn placement(row: &user::Model) -> Placement {
     Placement {
@@ -57,14 +57,10 @@ pub async fn list(
     if !query.include_inactive {
         cond = cond.add(user::Column::Active.eq(true));
     }
-    let paginator = user::Entity::find()
-        .filter(cond)
-        .order_by_asc(user::Column::FullName)
-        .paginate(db, query.page_size());
-    let total = paginator.num_items().await?;
-    let rows = paginator.fetch_page(query.page_index()).await?;
+    let select = user::Entity::find().filter(cond).order_by_asc(user::Column::FullName);
+    let (rows, total) = fetch_page(db, select, query).await?;
     let items = views(db, rows).await?;
-    Ok(Page { items, total, page: query.page_index() + 1, per_page: query.page_size() })
+    Ok(page(items, total, query))
 }
 
 /// Maps rows to views, loading the office names they refer to in two queries.

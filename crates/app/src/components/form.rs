@@ -274,3 +274,43 @@ pub fn SaveButton(
         </button>
     }
 }
+
+/// What a save or an (de)activation came to.
+pub type Outcome = Result<(), AppError>;
+
+/// Once any of `outcomes` succeeds, goes back to the `list` page with the saved notice; a
+/// failure is shown on the form instead (next to its fields, or in the banner).
+pub fn return_on_success(
+    outcomes: Vec<Signal<Option<Outcome>>>,
+    list: &'static str,
+    errors: RwSignal<FieldErrors>,
+    failure: RwSignal<Option<AppError>>,
+) {
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        for outcome in outcomes.iter().filter_map(|o| o.get()) {
+            match outcome {
+                Ok(()) => navigate(&format!("{list}?pesan=tersimpan"), Default::default()),
+                Err(e) => show_failure(e, errors, failure),
+            }
+        }
+    });
+}
+
+/// The button that deactivates an active record or reactivates an inactive one.
+#[component]
+pub fn ActiveToggle(
+    /// Whether the record is active now.
+    active: bool,
+    /// Sets the record's new state.
+    toggle: Action<bool, Outcome>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="danger-zone">
+            <button class="button button--secondary" type="button" on:click=move |_| { toggle.dispatch(!active); }>
+                {move || if active { t_string!(i18n, deactivate).to_string() } else { t_string!(i18n, activate).to_string() }}
+            </button>
+        </div>
+    }
+}

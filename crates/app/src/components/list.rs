@@ -111,3 +111,37 @@ mod tests {
         assert_eq!(super::url_encode("Bapas & Co/1"), "Bapas%20%26%20Co%2F1");
     }
 }
+
+/// A page of records as a table (cards on phones) with its pagination, or "nothing matches".
+/// Each row renders its own `<tr>`, with a `data-label` on every cell for the phone layout.
+#[component]
+pub fn RecordTable<T, R, F>(
+    /// The page to show.
+    page: pamong_domain::page::Page<T>,
+    /// Column headings.
+    headers: Vec<TextProp>,
+    /// Renders one record as a `<tr>`.
+    row: F,
+) -> impl IntoView
+where
+    T: 'static,
+    R: IntoView + 'static,
+    F: Fn(T) -> R + 'static,
+{
+    let i18n = use_i18n();
+    if page.items.is_empty() {
+        return view! { <p class="empty">{move || t_string!(i18n, no_results)}</p> }.into_any();
+    }
+    let pages = page.page_count();
+    let (current, total) = (page.page, page.total);
+    view! {
+        <table class="table">
+            <thead>
+                <tr>{headers.into_iter().map(|h| view! { <th>{move || h.get()}</th> }).collect_view()}</tr>
+            </thead>
+            <tbody>{page.items.into_iter().map(row).collect_view()}</tbody>
+        </table>
+        <Pagination page=current pages=pages total=total />
+    }
+    .into_any()
+}

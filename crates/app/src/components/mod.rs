@@ -5,6 +5,7 @@ pub mod layout;
 pub mod list;
 
 pub use form::{
-    ErrorBanner, ErrorSummary, SaveButton, SavedNotice, SelectField, TextArea, TextField, show_failure,
+    ActiveToggle, ErrorBanner, ErrorSummary, Outcome, SaveButton, SavedNotice, SelectField, TextArea,
+    TextField, return_on_success, show_failure,
 };
-pub use list::{Pagination, SearchBar, StatusBadge};
+pub use list::{Pagination, RecordTable, SearchBar, StatusBadge};

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_navigate;
 use pamong_domain::office::{BapasClass, BapasForm, BapasView, Zone, coverage_text};
 use pamong_domain::{ErrorKind, FieldErrors};
 
@@ -38,39 +37,31 @@ pub fn BapasListPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match rows.await {
                     Err(e) => view! { <ErrorPage error=e /> }.into_any(),
-                    Ok(page) if page.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, no_results)}</p> }.into_any(),
-                    Ok(page) => {
-                        let pages = page.page_count();
-                        view! {
-                            <table class="table">
-                                <thead>
-                                    <tr>
-                                        <th>{move || t_string!(i18n, bapas_name)}</th>
-                                        <th>{move || t_string!(i18n, bapas_code)}</th>
-                                        <th>{move || t_string!(i18n, bapas_kanwil)}</th>
-                                        <th>{move || t_string!(i18n, bapas_zone)}</th>
-                                        <th>{move || t_string!(i18n, status)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {page.items.into_iter().map(|b| view! {
-                                        <tr>
-                                            <td data-label=move || t_string!(i18n, bapas_name).to_string()>
-                                                <a href=format!("/admin/bapas/{}", b.id)>{b.name.clone()}</a>
-                                                " "<span class="muted">{class_text(i18n, b.class)}</span>
-                                            </td>
-                                            <td data-label=move || t_string!(i18n, bapas_code).to_string()>{b.code.clone()}</td>
-                                            <td data-label=move || t_string!(i18n, bapas_kanwil).to_string()>{b.kanwil.name.clone()}</td>
-                                            <td data-label=move || t_string!(i18n, bapas_zone).to_string()>{b.zone.label()}</td>
-                                            <td data-label=move || t_string!(i18n, status).to_string()><StatusBadge active=b.active /></td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            <Pagination page=page.page pages=pages total=page.total />
-                        }
-                        .into_any()
+                    Ok(page) => view! {
+                        <RecordTable
+                            page=page
+                            headers=vec![
+                                TextProp::from(move || t_string!(i18n, bapas_name).to_string()),
+                                TextProp::from(move || t_string!(i18n, bapas_code).to_string()),
+                                TextProp::from(move || t_string!(i18n, bapas_kanwil).to_string()),
+                                TextProp::from(move || t_string!(i18n, bapas_zone).to_string()),
+                                TextProp::from(move || t_string!(i18n, status).to_string()),
+                            ]
+                            row=move |b: BapasView| view! {
+                                <tr>
+                                    <td data-label=move || t_string!(i18n, bapas_name).to_string()>
+                                        <a href=format!("/admin/bapas/{}", b.id)>{b.name.clone()}</a>
+                                        " "<span class="muted">{class_text(i18n, b.class)}</span>
+                                    </td>
+                                    <td data-label=move || t_string!(i18n, bapas_code).to_string()>{b.code.clone()}</td>
+                                    <td data-label=move || t_string!(i18n, bapas_kanwil).to_string()>{b.kanwil.name.clone()}</td>
+                                    <td data-label=move || t_string!(i18n, bapas_zone).to_string()>{b.zone.label()}</td>
+                                    <td data-label=move || t_string!(i18n, status).to_string()><StatusBadge active=b.active /></td>
+                                </tr>
+                            }
+                        />
                     }
+                    .into_any(),
                 }
             })}
         </Transition>
@@ -167,15 +158,7 @@ fn BapasEditor(existing: Option<BapasView>, choices: OfficePickList) -> impl Int
             }
         }
     });
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        for result in [save.value().get(), toggle.value().get()].into_iter().flatten() {
-            match result {
-                Ok(()) => navigate("/admin/bapas?pesan=tersimpan", Default::default()),
-                Err(e) => show_failure(e, errors, failure),
-            }
-        }
-    });
+    return_on_success(vec![save.value().into(), toggle.value().into()], "/admin/bapas", errors, failure);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = BapasForm {
@@ -245,12 +228,6 @@ fn BapasEditor(existing: Option<BapasView>, choices: OfficePickList) -> impl Int
                 <a class="button button--secondary" href="/admin/bapas">{move || t_string!(i18n, cancel)}</a>
             </div>
         </form>
-        {id.map(|_| view! {
-            <div class="danger-zone">
-                <button class="button button--secondary" type="button" on:click=move |_| { toggle.dispatch(!active); }>
-                    {move || if active { t_string!(i18n, deactivate).to_string() } else { t_string!(i18n, activate).to_string() }}
-                </button>
-            </div>
-        })}
+        {id.map(|_| view! { <ActiveToggle active=active toggle=toggle /> })}
     }
 }

@@ -26,11 +26,11 @@ pub fn HomePage() -> impl IntoView {
                     Ok(c) => c,
                     Err(e) => return view! { <ErrorPage error=e /> }.into_any(),
                 };
-                let card = |label: String, value: Option<u64>, href: &'static str| {
+                let card = move |label: fn(crate::text::I18n) -> String, value: Option<u64>, href: &'static str| {
                     value.map(|v| view! {
                         <a class="stat card" href=href>
                             <span class="stat__value">{v}</span>
-                            <span class="stat__label">{label}</span>
+                            <span class="stat__label">{move || label(i18n)}</span>
                         </a>
                     })
                 };
@@ -46,9 +46,9 @@ pub fn HomePage() -> impl IntoView {
                     {(counts.kanwil.is_some() || counts.bapas.is_some() || counts.users.is_some()).then(|| view! {
                         <h2>{move || t_string!(i18n, home_scope_title)}</h2>
                         <div class="stats">
-                            {card(t_string!(i18n, home_kanwil_count).to_string(), counts.kanwil, "/admin/kanwil")}
-                            {card(t_string!(i18n, home_bapas_count).to_string(), counts.bapas, "/admin/bapas")}
-                            {card(t_string!(i18n, home_user_count).to_string(), counts.users, "/admin/pengguna")}
+                            {card(|i| t_string!(i, home_kanwil_count).to_string(), counts.kanwil, "/admin/kanwil")}
+                            {card(|i| t_string!(i, home_bapas_count).to_string(), counts.bapas, "/admin/bapas")}
+                            {card(|i| t_string!(i, home_user_count).to_string(), counts.users, "/admin/pengguna")}
                         </div>
                     })}
                 }

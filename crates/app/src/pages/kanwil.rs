@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_navigate;
 use pamong_domain::office::{KanwilForm, KanwilView};
 use pamong_domain::{ErrorKind, FieldErrors};
 
@@ -32,36 +31,28 @@ pub fn KanwilListPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match rows.await {
                     Err(e) => view! { <ErrorPage error=e /> }.into_any(),
-                    Ok(page) if page.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, no_results)}</p> }.into_any(),
-                    Ok(page) => {
-                        let pages = page.page_count();
-                        view! {
-                            <table class="table">
-                                <thead>
-                                    <tr>
-                                        <th>{move || t_string!(i18n, kanwil_name)}</th>
-                                        <th>{move || t_string!(i18n, kanwil_province_code)}</th>
-                                        <th>{move || t_string!(i18n, kanwil_bapas_count)}</th>
-                                        <th>{move || t_string!(i18n, status)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {page.items.into_iter().map(|k| view! {
-                                        <tr>
-                                            <td data-label=move || t_string!(i18n, kanwil_name).to_string()>
-                                                <a href=format!("/admin/kanwil/{}", k.id)>{k.name.clone()}</a>
-                                            </td>
-                                            <td data-label=move || t_string!(i18n, kanwil_province_code).to_string()>{k.province_code.clone()}</td>
-                                            <td data-label=move || t_string!(i18n, kanwil_bapas_count).to_string()>{k.bapas_count}</td>
-                                            <td data-label=move || t_string!(i18n, status).to_string()><StatusBadge active=k.active /></td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            <Pagination page=page.page pages=pages total=page.total />
-                        }
-                        .into_any()
+                    Ok(page) => view! {
+                        <RecordTable
+                            page=page
+                            headers=vec![
+                                TextProp::from(move || t_string!(i18n, kanwil_name).to_string()),
+                                TextProp::from(move || t_string!(i18n, kanwil_province_code).to_string()),
+                                TextProp::from(move || t_string!(i18n, kanwil_bapas_count).to_string()),
+                                TextProp::from(move || t_string!(i18n, status).to_string()),
+                            ]
+                            row=move |k: KanwilView| view! {
+                                <tr>
+                                    <td data-label=move || t_string!(i18n, kanwil_name).to_string()>
+                                        <a href=format!("/admin/kanwil/{}", k.id)>{k.name.clone()}</a>
+                                    </td>
+                                    <td data-label=move || t_string!(i18n, kanwil_province_code).to_string()>{k.province_code.clone()}</td>
+                                    <td data-label=move || t_string!(i18n, kanwil_bapas_count).to_string()>{k.bapas_count}</td>
+                                    <td data-label=move || t_string!(i18n, status).to_string()><StatusBadge active=k.active /></td>
+                                </tr>
+                            }
+                        />
                     }
+                    .into_any(),
                 }
             })}
         </Transition>
@@ -116,15 +107,7 @@ fn KanwilEditor(existing: Option<KanwilView>) -> impl IntoView {
             }
         }
     });
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        for result in [save.value().get(), toggle.value().get()].into_iter().flatten() {
-            match result {
-                Ok(()) => navigate("/admin/kanwil?pesan=tersimpan", Default::default()),
-                Err(e) => show_failure(e, errors, failure),
-            }
-        }
-    });
+    return_on_success(vec![save.value().into(), toggle.value().into()], "/admin/kanwil", errors, failure);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = KanwilForm { province_code: province_code.get_untracked(), name: name.get_untracked() };
@@ -170,12 +153,6 @@ fn KanwilEditor(existing: Option<KanwilView>) -> impl IntoView {
                 <a class="button button--secondary" href="/admin/kanwil">{move || t_string!(i18n, cancel)}</a>
             </div>
         </form>
-        {id.map(|_| view! {
-            <div class="danger-zone">
-                <button class="button button--secondary" type="button" on:click=move |_| { toggle.dispatch(!active); }>
-                    {move || if active { t_string!(i18n, deactivate).to_string() } else { t_string!(i18n, activate).to_string() }}
-                </button>
-            </div>
-        })}
+        {id.map(|_| view! { <ActiveToggle active=active toggle=toggle /> })}
     }
 }

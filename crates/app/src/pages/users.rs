@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_navigate;
 use pamong_domain::role::OfficeLevel;
 use pamong_domain::user::{UserForm, UserView};
 use pamong_domain::{ErrorKind, FieldErrors, Role};
@@ -44,42 +43,34 @@ pub fn UserListPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match rows.await {
                     Err(e) => view! { <ErrorPage error=e /> }.into_any(),
-                    Ok(page) if page.items.is_empty() => view! { <p class="empty">{move || t_string!(i18n, no_results)}</p> }.into_any(),
-                    Ok(page) => {
-                        let pages = page.page_count();
-                        view! {
-                            <table class="table">
-                                <thead>
+                    Ok(page) => view! {
+                        <RecordTable
+                            page=page
+                            headers=vec![
+                                TextProp::from(move || t_string!(i18n, user_full_name).to_string()),
+                                TextProp::from(move || t_string!(i18n, username).to_string()),
+                                TextProp::from(move || t_string!(i18n, user_role).to_string()),
+                                TextProp::from(move || t_string!(i18n, user_office).to_string()),
+                                TextProp::from(move || t_string!(i18n, status).to_string()),
+                            ]
+                            row=move |u: UserView| {
+                                let office = u.bapas.clone().or(u.kanwil.clone()).map(|o| o.name).unwrap_or_default();
+                                let role = u.role;
+                                view! {
                                     <tr>
-                                        <th>{move || t_string!(i18n, user_full_name)}</th>
-                                        <th>{move || t_string!(i18n, username)}</th>
-                                        <th>{move || t_string!(i18n, user_role)}</th>
-                                        <th>{move || t_string!(i18n, user_office)}</th>
-                                        <th>{move || t_string!(i18n, status)}</th>
+                                        <td data-label=move || t_string!(i18n, user_full_name).to_string()>
+                                            <a href=format!("/admin/pengguna/{}", u.id)>{u.full_name.clone()}</a>
+                                        </td>
+                                        <td data-label=move || t_string!(i18n, username).to_string()>{u.username.clone()}</td>
+                                        <td data-label=move || t_string!(i18n, user_role).to_string()>{move || text::role(i18n, role)}</td>
+                                        <td data-label=move || t_string!(i18n, user_office).to_string()>{office}</td>
+                                        <td data-label=move || t_string!(i18n, status).to_string()><StatusBadge active=u.active /></td>
                                     </tr>
-                                </thead>
-                                <tbody>
-                                    {page.items.into_iter().map(|u| {
-                                        let office = u.bapas.clone().or(u.kanwil.clone()).map(|o| o.name).unwrap_or_default();
-                                        let role = u.role;
-                                        view! {
-                                            <tr>
-                                                <td data-label=move || t_string!(i18n, user_full_name).to_string()>
-                                                    <a href=format!("/admin/pengguna/{}", u.id)>{u.full_name.clone()}</a>
-                                                </td>
-                                                <td data-label=move || t_string!(i18n, username).to_string()>{u.username.clone()}</td>
-                                                <td data-label=move || t_string!(i18n, user_role).to_string()>{move || text::role(i18n, role)}</td>
-                                                <td data-label=move || t_string!(i18n, user_office).to_string()>{office}</td>
-                                                <td data-label=move || t_string!(i18n, status).to_string()><StatusBadge active=u.active /></td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            <Pagination page=page.page pages=pages total=page.total />
-                        }
-                        .into_any()
+                                }
+                            }
+                        />
                     }
+                    .into_any(),
                 }
             })}
         </Transition>
@@ -164,15 +155,7 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
             }
         }
     });
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        for result in [save.value().get(), toggle.value().get()].into_iter().flatten() {
-            match result {
-                Ok(()) => navigate("/admin/pengguna?pesan=tersimpan", Default::default()),
-                Err(e) => show_failure(e, errors, failure),
-            }
-        }
-    });
+    return_on_success(vec![save.value().into(), toggle.value().into()], "/admin/pengguna", errors, failure);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = UserForm {
@@ -284,11 +267,7 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
         </form>
         {id.filter(|_| !read_only).map(|id| view! {
             <ResetPassword id=id />
-            <div class="danger-zone">
-                <button class="button button--secondary" type="button" on:click=move |_| { toggle.dispatch(!active); }>
-                    {move || if active { t_string!(i18n, deactivate).to_string() } else { t_string!(i18n, activate).to_string() }}
-                </button>
-            </div>
+            <ActiveToggle active=active toggle=toggle />
         })}
     }
 }
