@@ -38,6 +38,8 @@ struct Reply {
     cookie: Option<String>,
     set_cookie: Option<String>,
     request_id: Option<String>,
+    nosniff: Option<String>,
+    encoding: Option<String>,
     body: String,
 }
 
@@ -48,9 +50,11 @@ impl TestApp {
         let header_text = |name| res.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
         let set_cookie = header_text(header::SET_COOKIE);
         let request_id = header_text(header::HeaderName::from_static("x-request-id"));
+        let nosniff = header_text(header::X_CONTENT_TYPE_OPTIONS);
+        let encoding = header_text(header::CONTENT_ENCODING);
         let cookie = set_cookie.as_ref().and_then(|c| c.split(';').next()).map(str::to_owned);
-        let body = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
-        Reply { status, cookie, set_cookie, request_id, body }
+        let body = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).into_owned();
+        Reply { status, cookie, set_cookie, request_id, nosniff, encoding, body }
     }
 
     async fn call(&self, endpoint: &str, json: &str, cookie: Option<&str>) -> Reply {
@@ -86,6 +90,7 @@ impl TestApp {
 async fn health_endpoints_answer_with_a_request_id() {
     let t = spawn().await;
     let live = t.get("/healthz", None).await;
+    assert_eq!(live.nosniff.as_deref(), Some("nosniff"));
     assert_eq!((live.status, live.body.as_str()), (StatusCode::OK, "ok"));
     assert!(live.request_id.is_some_and(|id| id.len() == 36));
     let ready = t.get("/readyz", None).await;
@@ -155,6 +160,10 @@ async fn pages_answer_with_the_right_status() {
     assert!(redirect.body.is_empty() || !redirect.body.contains("Siti"));
     let missing = t.get("/tidak-ada", None).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    let compressed = t
+        .send(Request::get("/tidak-ada").header(header::ACCEPT_ENCODING, "br").body(Body::empty()).unwrap())
+        .await;
+    assert_eq!(compressed.encoding.as_deref(), Some("br"), "pages are compressed for phones");
     let id = missing.request_id.unwrap();
     assert!(missing.body.contains(&id), "the 404 page quotes the request id");
 
