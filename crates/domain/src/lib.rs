@@ -5,10 +5,15 @@
 //! ("parse, don't validate"); the same parser runs in the browser for instant feedback and
 //! on the server for trust.
 
+pub mod calendar;
 pub mod error;
+pub mod legal;
+pub mod nik;
 pub mod office;
 pub mod page;
+pub mod reporting;
 pub mod role;
+pub mod rri;
 pub mod user;
 pub mod validate;
 

@@ -1,0 +1,227 @@
+//! Wajib lapor (reporting): when a client is due, which reports were missed, and when the
+//! misses call for a revocation warning.
+//!
+//! No statute ties the frequency to the risk band, so the frequency per band is a per-office
+//! setting ([`ReportingFrequencies`]) with a default. Three consecutive missed reports are a
+//! ground for revocation of PB/CB/CMB (statute), so that threshold is code.
+
+use serde::{Deserialize, Serialize};
+use time::{Date, Duration};
+
+use crate::calendar::add_months;
+
+/// Consecutive missed reports that are a ground for revocation.
+pub const REVOCATION_MISSES: u32 = 3;
+
+/// How often a client reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Frequency {
+    /// Every 7 days.
+    Weekly,
+    /// Every 14 days.
+    Fortnightly,
+    /// Every calendar month, on the start's day (clamped to shorter months).
+    Monthly,
+}
+
+/// The risk bands of the RRI instrument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum RiskBand {
+    /// Rendah (low).
+    Rendah,
+    /// Sedang (medium).
+    Sedang,
+    /// Tinggi (high).
+    Tinggi,
+    /// Sangat tinggi (very high).
+    SangatTinggi,
+}
+
+/// The reporting frequency of each risk band (a setting per Bapas).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportingFrequencies {
+    /// For Rendah, and for clients not yet assessed.
+    pub rendah: Frequency,
+    /// For Sedang.
+    pub sedang: Frequency,
+    /// For Tinggi.
+    pub tinggi: Frequency,
+    /// For Sangat tinggi.
+    pub sangat_tinggi: Frequency,
+}
+
+impl Default for ReportingFrequencies {
+    fn default() -> Self {
+        Self {
+            rendah: Frequency::Monthly,
+            sedang: Frequency::Fortnightly,
+            tinggi: Frequency::Weekly,
+            sangat_tinggi: Frequency::Weekly,
+        }
+    }
+}
+
+impl ReportingFrequencies {
+    /// The frequency for a band; an unassessed client reports as Rendah until assessed.
+    pub fn for_band(&self, band: Option<RiskBand>) -> Frequency {
+        match band {
+            None | Some(RiskBand::Rendah) => self.rendah,
+            Some(RiskBand::Sedang) => self.sedang,
+            Some(RiskBand::Tinggi) => self.tinggi,
+            Some(RiskBand::SangatTinggi) => self.sangat_tinggi,
+        }
+    }
+}
+
+/// A reporting schedule: from `anchor` (supervision start, or the day the frequency last
+/// changed), one report due every period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schedule {
+    /// The first day of the first period.
+    pub anchor: Date,
+    /// How often.
+    pub frequency: Frequency,
+}
+
+/// Where a client stands with reporting on a given day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportingStatus {
+    /// The next due date on or after today.
+    pub next_due: Date,
+    /// Due dates already past with no report in their period, oldest first.
+    pub missed: Vec<Date>,
+    /// Misses in a row up to today (a report resets the count).
+    pub consecutive_misses: u32,
+}
+
+impl ReportingStatus {
+    /// Whether the misses in a row reach the revocation threshold.
+    pub fn revocation_warning(&self) -> bool {
+        self.consecutive_misses >= REVOCATION_MISSES
+    }
+}
+
+impl Schedule {
+    /// The `n`-th due date (n ≥ 1): the last day of the n-th period.
+    pub fn due(&self, n: u32) -> Date {
+        let n = n.max(1);
+        let date = match self.frequency {
+            Frequency::Weekly => self.anchor.checked_add(Duration::days(7 * i64::from(n))),
+            Frequency::Fortnightly => self.anchor.checked_add(Duration::days(14 * i64::from(n))),
+            Frequency::Monthly => Some(add_months(self.anchor, n)),
+        };
+        date.unwrap_or(Date::MAX)
+    }
+
+    /// Assesses the reports made (any order) as of `today`. A period runs from the day after
+    /// the previous due date (the anchor itself for the first) to its due date inclusive; a
+    /// due date before today whose period holds no report is a miss.
+    pub fn status(&self, reports: &[Date], today: Date) -> ReportingStatus {
+        let mut missed = Vec::new();
+        let mut consecutive = 0u32;
+        let mut period_start = self.anchor;
+        let mut n = 1;
+        loop {
+            let due = self.due(n);
+            if due >= today || due == Date::MAX {
+                return ReportingStatus { next_due: due, missed, consecutive_misses: consecutive };
+            }
+            let reported = reports.iter().any(|r| *r >= period_start && *r <= due);
+            if reported {
+                consecutive = 0;
+            } else {
+                missed.push(due);
+                consecutive += 1;
+            }
+            period_start = due.next_day().unwrap_or(due);
+            n += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use time::macros::date;
+
+    fn weekly() -> Schedule {
+        Schedule { anchor: date!(2026 - 11 - 02), frequency: Frequency::Weekly }
+    }
+
+    #[test]
+    fn default_frequencies_follow_risk() {
+        let f = ReportingFrequencies::default();
+        assert_eq!(f.for_band(None), Frequency::Monthly);
+        assert_eq!(f.for_band(Some(RiskBand::Sedang)), Frequency::Fortnightly);
+        assert_eq!(f.for_band(Some(RiskBand::SangatTinggi)), Frequency::Weekly);
+    }
+
+    #[test]
+    fn monthly_due_dates_keep_the_anchor_day() {
+        let s = Schedule { anchor: date!(2026 - 01 - 31), frequency: Frequency::Monthly };
+        assert_eq!(s.due(1), date!(2026 - 02 - 28));
+        assert_eq!(s.due(2), date!(2026 - 03 - 31), "no drift after a short month");
+        assert_eq!(s.due(13), date!(2027 - 02 - 28));
+    }
+
+    #[test]
+    fn a_due_date_today_is_not_yet_missed() {
+        let st = weekly().status(&[], date!(2026 - 11 - 09));
+        assert_eq!(st.next_due, date!(2026 - 11 - 09));
+        assert!(st.missed.is_empty());
+        let st = weekly().status(&[], date!(2026 - 11 - 10));
+        assert_eq!(st.missed, vec![date!(2026 - 11 - 09)]);
+        assert_eq!(st.next_due, date!(2026 - 11 - 16));
+    }
+
+    #[test]
+    fn third_consecutive_miss_warns() {
+        let today = date!(2026 - 11 - 24);
+        let two = weekly().status(&[], date!(2026 - 11 - 17));
+        assert_eq!((two.consecutive_misses, two.revocation_warning()), (2, false));
+        let three = weekly().status(&[], today);
+        assert_eq!((three.consecutive_misses, three.revocation_warning()), (3, true));
+    }
+
+    #[test]
+    fn interrupted_misses_do_not_warn() {
+        // Missed the 9th and the 16th, reported on the 20th, missed the 30th.
+        let reports = [date!(2026 - 11 - 20)];
+        let st = weekly().status(&reports, date!(2026 - 12 - 01));
+        assert_eq!(st.missed, vec![date!(2026 - 11 - 09), date!(2026 - 11 - 16), date!(2026 - 11 - 30)]);
+        assert_eq!(st.consecutive_misses, 1);
+        assert!(!st.revocation_warning());
+    }
+
+    #[test]
+    fn report_on_the_anchor_day_counts_for_the_first_period() {
+        let st = weekly().status(&[date!(2026 - 11 - 02)], date!(2026 - 11 - 10));
+        assert!(st.missed.is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn due_dates_strictly_increase(
+            offset in 0i64..20_000, n in 1u32..400,
+            freq in prop_oneof![Just(Frequency::Weekly), Just(Frequency::Fortnightly), Just(Frequency::Monthly)],
+        ) {
+            let s = Schedule { anchor: date!(2000 - 01 - 01) + Duration::days(offset), frequency: freq };
+            prop_assert!(s.due(n) < s.due(n + 1));
+            prop_assert!(s.due(1) > s.anchor);
+        }
+
+        #[test]
+        fn status_never_panics_and_is_consistent(
+            offsets in proptest::collection::vec(0i64..400, 0..30), today_offset in 0i64..400,
+        ) {
+            let s = weekly();
+            let reports: Vec<Date> = offsets.iter().map(|o| s.anchor + Duration::days(*o)).collect();
+            let today = s.anchor + Duration::days(today_offset);
+            let st = s.status(&reports, today);
+            prop_assert!(st.next_due >= today);
+            prop_assert!(st.consecutive_misses as usize <= st.missed.len());
+            prop_assert!(st.missed.iter().all(|d| *d < today));
+        }
+    }
+}
