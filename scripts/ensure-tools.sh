@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build needs and is missing, saying what and why. Usage:
 #   ensure-tools.sh build     wasm target and wasm-bindgen (for every build)
+#   ensure-tools.sh test      + cargo-nextest
 #   ensure-tools.sh release   + wasm-opt from npm's binaryen (smaller wasm)
 #   ensure-tools.sh e2e       + Debian's chromium and Playwright from npm
 source "$(dirname "$0")/lib.sh"
@@ -19,6 +20,11 @@ if [ "$have" != "$want" ]; then
   say "installing wasm-bindgen-cli $want (must equal the wasm-bindgen crate in Cargo.lock; had: ${have:-none}; about 4 minutes, once)"
   # --locked fails on this registry (a pinned dependency is not served); see shared/toolchain.md.
   cargo install wasm-bindgen-cli --version "$want"
+fi
+
+if [ "$what" = test ] && ! cargo nextest --version >/dev/null 2>&1; then
+  say "installing cargo-nextest (runs each test in its own process with a time limit; about 3 minutes, once)"
+  cargo install --locked cargo-nextest
 fi
 
 if [ "$what" = release ] || [ "$what" = e2e ]; then

@@ -41,19 +41,19 @@ check_wasm_tree() {
 }
 
 sqlite_tests() {
-  step tests-sqlite env PAMONG_TEST_DB=sqlite cargo test --workspace --exclude pamong_frontend --features pamong_app/ssr
+  step tests-sqlite env PAMONG_TEST_DB=sqlite cargo nextest run --workspace --exclude pamong_frontend --features pamong_app/ssr
 }
 
 pg_tests() {
   pg_start
-  step tests-postgres env PAMONG_TEST_DB=postgres cargo test -p pamong_service -p pamong_server
+  step tests-postgres env PAMONG_TEST_DB=postgres cargo nextest run -p pamong_service -p pamong_server
 }
 
 e2e() {
   step e2e "$ROOT/scripts/e2e.sh"
 }
 
-"$ROOT/scripts/ensure-tools.sh" build
+"$ROOT/scripts/ensure-tools.sh" test
 case "$what" in
   all) lint; sqlite_tests; pg_tests; e2e ;;
   fast) lint; sqlite_tests ;;

@@ -11,6 +11,7 @@ pub mod legal;
 pub mod nik;
 pub mod office;
 pub mod page;
+pub mod region;
 pub mod reporting;
 pub mod role;
 pub mod rri;

@@ -9,6 +9,7 @@ pub mod bapas;
 pub mod bapas_coverage;
 pub mod kanwil;
 pub mod login_attempt;
+pub mod region;
 pub mod session;
 pub mod setting;
 pub mod user;

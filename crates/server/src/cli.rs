@@ -55,6 +55,20 @@ pub enum Command {
     User(UserCommand),
     /// Fill an empty database with demo offices and one user per role.
     SeedDemo,
+    /// The Kemendagri region list.
+    #[command(subcommand)]
+    Regions(RegionsCommand),
+}
+
+/// `pamong regions …`
+#[derive(Debug, Subcommand)]
+pub enum RegionsCommand {
+    /// Load the official list (CSV `kode,nama`, dotted codes). A re-import updates names and
+    /// adds new codes; nothing is removed, so existing addresses keep working.
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+    },
 }
 
 /// Migration directions.

@@ -5,7 +5,7 @@ use std::io::Read;
 use pamong_domain::user::UserForm;
 use pamong_service::{Actor, db, seed, users};
 
-use crate::cli::{Cli, Command, MigrateAction, ServeArgs, UserCommand};
+use crate::cli::{Cli, Command, MigrateAction, RegionsCommand, ServeArgs, UserCommand};
 use crate::config::Settings;
 use crate::startup::Application;
 
@@ -20,6 +20,11 @@ pub async fn run(cli: Cli) -> CommandResult {
         Some(Command::Migrate { action, steps }) => migrate(&cli.database_url, action, steps).await,
         Some(Command::User(cmd)) => user(&cli.database_url, cmd).await,
         Some(Command::SeedDemo) => seed_demo(&cli.database_url).await,
+        Some(Command::Regions(RegionsCommand::Import { file })) => {
+            let conn = open(&cli.database_url).await?;
+            db::migrate_up(&conn).await?;
+            crate::regions::import_file(&conn, &file).await
+        }
     }
 }
 
@@ -31,7 +36,7 @@ async fn serve(database_url: &str, args: &ServeArgs) -> CommandResult {
     Ok(())
 }
 
-async fn open(database_url: &str) -> Result<pamong_service::DatabaseConnection, db::DbErr> {
+pub(crate) async fn open(database_url: &str) -> Result<pamong_service::DatabaseConnection, db::DbErr> {
     if let Some(dir) = crate::startup::sqlite_dir(database_url) {
         let _ = std::fs::create_dir_all(dir);
     }
@@ -70,7 +75,9 @@ fn read_password() -> Result<String, std::io::Error> {
     Ok(input.lines().next().unwrap_or_default().to_owned())
 }
 
-fn say_service_error(err: pamong_service::ServiceError) -> Box<dyn std::error::Error + Send + Sync> {
+pub(crate) fn say_service_error(
+    err: pamong_service::ServiceError,
+) -> Box<dyn std::error::Error + Send + Sync> {
     match err.into_kind(None) {
         pamong_domain::ErrorKind::Invalid(errors) => {
             let list: Vec<String> =

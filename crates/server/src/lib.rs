@@ -6,6 +6,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod health;
+pub mod regions;
 pub mod startup;
 pub mod telemetry;
 

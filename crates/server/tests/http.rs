@@ -193,3 +193,24 @@ async fn server_functions_enforce_the_policy() {
     let created = t.call("kanwil/save", body, Some(&admin)).await;
     assert_eq!(created.status, StatusCode::OK, "{}", created.body);
 }
+
+/// The official list shipped beside the repository (`../shared/data`), loaded twice: the
+/// second run changes nothing.
+#[tokio::test]
+async fn the_official_region_list_imports_and_reimports() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/wilayah-kepmendagri-2025.csv");
+    assert!(file.exists(), "the sample region list is missing at {}", file.display());
+    let parsed = pamong_server::regions::parse_file(&file).unwrap();
+    assert!(parsed.rejected.is_empty(), "{:?}", &parsed.rejected[..parsed.rejected.len().min(5)]);
+    assert_eq!(parsed.rows.len(), 91_599);
+    let db = TestDb::new().await;
+    let sys = pamong_service::Actor::system();
+    let first =
+        pamong_service::regions::import(&db.conn, &sys, &parsed.rows, "wilayah.csv", |_| {}).await.unwrap();
+    assert_eq!(first.added, 91_599);
+    assert_eq!(pamong_service::regions::counts(&db.conn).await.unwrap(), [38, 514, 7_285, 83_762]);
+    let again =
+        pamong_service::regions::import(&db.conn, &sys, &parsed.rows, "wilayah.csv", |_| {}).await.unwrap();
+    assert_eq!((again.added, again.renamed, again.unchanged), (0, 0, 91_599));
+}

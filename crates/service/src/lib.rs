@@ -10,6 +10,7 @@ pub mod error;
 pub mod offices;
 pub mod password;
 pub mod policy;
+pub mod regions;
 pub mod search;
 pub mod seed;
 pub mod session_store;

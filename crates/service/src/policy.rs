@@ -48,6 +48,12 @@ pub fn can_manage_offices(actor: &Actor) -> bool {
     actor.role == Role::Admin
 }
 
+/// Whether the actor may load reference data that serves the whole country (the region
+/// list, instrument versions).
+pub fn can_manage_reference_data(actor: &Actor) -> bool {
+    actor.role == Role::Admin
+}
+
 /// Users the actor may list and read: the admin everyone, a Kanwil user their region, a
 /// Kabapas their office. Officers, coordinators and partners see only themselves (through
 /// their own profile, not through this scope).

@@ -113,3 +113,50 @@ async fn demo_seed_fills_an_empty_database_once() {
     let bapas = pamong_entity::bapas::Entity::find().count(&t.conn).await.unwrap();
     assert_eq!(bapas, 3);
 }
+
+mod regions {
+    use pamong_domain::Role;
+    use pamong_domain::region::{RegionCode, RegionRow};
+    use pamong_service::testing::TestDb;
+    use pamong_service::{Actor, regions};
+
+    fn rows(lines: &[(&str, &str)]) -> Vec<RegionRow> {
+        lines.iter().filter_map(|(c, n)| RegionRow::parse(c, n).ok()).collect()
+    }
+
+    #[tokio::test]
+    async fn import_adds_then_renames_without_removing() {
+        let t = TestDb::new().await;
+        let sys = Actor::system();
+        let first =
+            rows(&[("31", "DKI Jakarta"), ("31.73", "Kota Jakarta Barat"), ("31.73.05", "Kebon Jeruk")]);
+        let mut calls = 0;
+        let s = regions::import(&t.conn, &sys, &first, "v1.csv", |_| calls += 1).await.unwrap();
+        assert_eq!((s.added, s.renamed, s.unchanged), (3, 0, 0));
+        assert!(calls >= 1);
+        // The next decree renames one region, adds one, and no longer lists another.
+        let second = rows(&[
+            ("31", "Daerah Khusus Ibukota Jakarta"),
+            ("31.73", "Kota Jakarta Barat"),
+            ("31.73.06", "Palmerah"),
+        ]);
+        let s = regions::import(&t.conn, &sys, &second, "v2.csv", |_| {}).await.unwrap();
+        assert_eq!((s.added, s.renamed, s.unchanged), (1, 1, 1));
+        assert_eq!(regions::counts(&t.conn).await.unwrap(), [1, 1, 2, 0]);
+        let jakbar = RegionCode::parse("31.73").unwrap();
+        let names: Vec<String> =
+            regions::children(&t.conn, Some(&jakbar)).await.unwrap().into_iter().map(|r| r.name).collect();
+        assert_eq!(names, ["Kebon Jeruk", "Palmerah"], "a code the new list dropped still resolves");
+        let provinces = regions::children(&t.conn, None).await.unwrap();
+        assert_eq!(provinces[0].name, "Daerah Khusus Ibukota Jakarta");
+        assert!(regions::exists(&t.conn, &RegionCode::parse("31.73.05").unwrap()).await.unwrap());
+    }
+
+    #[tokio::test]
+    async fn only_an_admin_imports() {
+        let t = TestDb::new().await;
+        let pk = Actor { role: Role::Kabapas, bapas_id: Some(1), kanwil_id: Some(1), ..Actor::system() };
+        assert!(regions::import(&t.conn, &pk, &rows(&[("31", "DKI")]), "x.csv", |_| {}).await.is_err());
+        assert_eq!(regions::counts(&t.conn).await.unwrap(), [0, 0, 0, 0]);
+    }
+}
