@@ -1,5 +1,6 @@
 //! Translations of domain values (roles, problems, errors) into the user's language.
 
+use pamong_domain::nik::{NikError, NikMismatch};
 use pamong_domain::office::Zone;
 use pamong_domain::{ErrorKind, Problem, Role};
 
@@ -34,6 +35,26 @@ pub fn problem(i18n: I18n, problem: Problem) -> String {
         Problem::Mismatch => t_string!(i18n, err_mismatch).to_string(),
         Problem::WrongPassword => t_string!(i18n, err_wrong_password).to_string(),
         Problem::InUse => t_string!(i18n, err_in_use).to_string(),
+        Problem::Nik(e) => nik_problem(i18n, e),
+        Problem::NikMismatch(NikMismatch::Sex) => t_string!(i18n, err_nik_sex).to_string(),
+        Problem::NikMismatch(NikMismatch::BirthDate) => t_string!(i18n, err_nik_birth_date).to_string(),
+        Problem::FutureDate => t_string!(i18n, err_future_date).to_string(),
+        Problem::BeforeStart => t_string!(i18n, err_before_start).to_string(),
+        Problem::NeededForPeriod => t_string!(i18n, err_needed_for_period).to_string(),
+        Problem::ExceedsStatute => t_string!(i18n, err_exceeds_statute).to_string(),
+    }
+}
+
+fn nik_problem(i18n: I18n, e: NikError) -> String {
+    match e {
+        NikError::Empty => t_string!(i18n, err_required).to_string(),
+        NikError::NotDigits => t_string!(i18n, err_nik_not_digits).to_string(),
+        NikError::WrongLength(count) => t_string!(i18n, err_nik_length, count = count).to_string(),
+        NikError::BadRegion => t_string!(i18n, err_nik_region).to_string(),
+        NikError::BadDay => t_string!(i18n, err_nik_day).to_string(),
+        NikError::BadMonth => t_string!(i18n, err_nik_month).to_string(),
+        NikError::BadDate => t_string!(i18n, err_nik_date).to_string(),
+        NikError::ZeroSerial => t_string!(i18n, err_nik_serial).to_string(),
     }
 }
 

@@ -34,6 +34,18 @@ pub enum Problem {
     WrongPassword,
     /// The record is still used by others (e.g. a Kanwil with active Bapas).
     InUse,
+    /// Not a NIK, with the precise reason.
+    Nik(crate::nik::NikError),
+    /// The NIK disagrees with another field (sex or date of birth).
+    NikMismatch(crate::nik::NikMismatch),
+    /// A date in the future where only past dates make sense (e.g. a birth date).
+    FutureDate,
+    /// A date before another it must follow (e.g. an end before its start).
+    BeforeStart,
+    /// The legal basis needs this field to compute the supervision period.
+    NeededForPeriod,
+    /// The court's term exceeds what the statute allows.
+    ExceedsStatute,
 }
 
 /// A problem attached to a named form field.

@@ -6,6 +6,7 @@
 //! on the server for trust.
 
 pub mod calendar;
+pub mod client;
 pub mod error;
 pub mod legal;
 pub mod nik;
