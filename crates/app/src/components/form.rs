@@ -314,3 +314,33 @@ pub fn ActiveToggle(
         </div>
     }
 }
+
+/// The action that saves a form: creates (no id) or edits (an id) through `save`.
+pub fn save_action<F, S, Fut, T>(id: Option<uuid::Uuid>, save: S) -> Action<F, Outcome>
+where
+    F: Clone + Send + Sync + 'static,
+    S: Fn(Option<uuid::Uuid>, F) -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+{
+    Action::new(move |form: &F| {
+        let form = form.clone();
+        async move { save(id, form).await.map(|_| ()) }
+    })
+}
+
+/// The action behind [`ActiveToggle`]: sets a stored record active or inactive through `set`.
+pub fn activation_action<S, Fut, T>(id: Option<uuid::Uuid>, set: S) -> Action<bool, Outcome>
+where
+    S: Fn(uuid::Uuid, bool) -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+{
+    Action::new(move |on: &bool| {
+        let on = *on;
+        async move {
+            match id {
+                Some(id) => set(id, on).await.map(|_| ()),
+                None => Err(AppError::Kind(pamong_domain::ErrorKind::NotFound)),
+            }
+        }
+    })
+}

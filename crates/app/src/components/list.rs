@@ -145,3 +145,33 @@ where
     }
     .into_any()
 }
+
+/// The top of a list page: its title, the "add" button when the user may add, the saved
+/// notice after a save, and the search bar.
+#[component]
+pub fn ListHead(
+    /// Page title.
+    #[prop(into)]
+    title: TextProp,
+    /// Label of the add button.
+    #[prop(into)]
+    add_label: TextProp,
+    /// Where the add button leads.
+    add_href: &'static str,
+    /// Whether to show the add button.
+    #[prop(into)]
+    can_add: Signal<bool>,
+) -> impl IntoView {
+    let heading = title.clone();
+    view! {
+        <leptos_meta::Title text=move || title.get().to_string() />
+        <div class="page-head">
+            <h1>{move || heading.get()}</h1>
+            <Show when=move || can_add.get()>
+                <a class="button" href=add_href>{let l = add_label.clone(); move || l.get()}</a>
+            </Show>
+        </div>
+        <crate::components::form::SavedNotice />
+        <SearchBar />
+    }
+}

@@ -6,6 +6,6 @@ pub mod list;
 
 pub use form::{
     ActiveToggle, ErrorBanner, ErrorSummary, Outcome, SaveButton, SavedNotice, SelectField, TextArea,
-    TextField, return_on_success, show_failure,
+    TextField, activation_action, return_on_success, save_action, show_failure,
 };
-pub use list::{Pagination, RecordTable, SearchBar, StatusBadge};
+pub use list::{ListHead, Pagination, RecordTable, SearchBar, StatusBadge};

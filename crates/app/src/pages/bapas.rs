@@ -24,15 +24,12 @@ pub fn BapasListPage() -> impl IntoView {
     let rows = Resource::new(move || query.get(), list_bapas);
     let is_admin = move || matches!(user.get(), Some(Ok(Some(u))) if u.role == pamong_domain::Role::Admin);
     view! {
-        <Title text=move || t_string!(i18n, bapas_title).to_string() />
-        <div class="page-head">
-            <h1>{move || t_string!(i18n, bapas_title)}</h1>
-            <Show when=is_admin>
-                <a class="button" href="/admin/bapas/baru">{move || t_string!(i18n, bapas_new)}</a>
-            </Show>
-        </div>
-        <SavedNotice />
-        <SearchBar />
+        <ListHead
+            title=move || t_string!(i18n, bapas_title).to_string()
+            add_label=move || t_string!(i18n, bapas_new).to_string()
+            add_href="/admin/bapas/baru"
+            can_add=Signal::derive(is_admin)
+        />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match rows.await {
@@ -145,19 +142,8 @@ fn BapasEditor(existing: Option<BapasView>, choices: OfficePickList) -> impl Int
     let coverage = text(|b| coverage_text(&b.coverage));
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |form: &BapasForm| {
-        let form = form.clone();
-        async move { save_bapas(id, form).await.map(|_| ()) }
-    });
-    let toggle = Action::new(move |on: &bool| {
-        let on = *on;
-        async move {
-            match id {
-                Some(id) => set_bapas_active(id, on).await.map(|_| ()),
-                None => Err(AppError::Kind(ErrorKind::NotFound)),
-            }
-        }
-    });
+    let save = save_action(id, save_bapas);
+    let toggle = activation_action(id, set_bapas_active);
     return_on_success(vec![save.value().into(), toggle.value().into()], "/admin/bapas", errors, failure);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -20,13 +20,12 @@ pub fn KanwilListPage() -> impl IntoView {
     let query = use_list_query();
     let rows = Resource::new(move || query.get(), list_kanwil);
     view! {
-        <Title text=move || t_string!(i18n, kanwil_title).to_string() />
-        <div class="page-head">
-            <h1>{move || t_string!(i18n, kanwil_title)}</h1>
-            <a class="button" href="/admin/kanwil/baru">{move || t_string!(i18n, kanwil_new)}</a>
-        </div>
-        <SavedNotice />
-        <SearchBar />
+        <ListHead
+            title=move || t_string!(i18n, kanwil_title).to_string()
+            add_label=move || t_string!(i18n, kanwil_new).to_string()
+            add_href="/admin/kanwil/baru"
+            can_add=true
+        />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match rows.await {
@@ -94,19 +93,8 @@ fn KanwilEditor(existing: Option<KanwilView>) -> impl IntoView {
     let name = RwSignal::new(existing.as_ref().map(|k| k.name.clone()).unwrap_or_default());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |form: &KanwilForm| {
-        let form = form.clone();
-        async move { save_kanwil(id, form).await.map(|_| ()) }
-    });
-    let toggle = Action::new(move |on: &bool| {
-        let on = *on;
-        async move {
-            match id {
-                Some(id) => set_kanwil_active(id, on).await.map(|_| ()),
-                None => Err(AppError::Kind(ErrorKind::NotFound)),
-            }
-        }
-    });
+    let save = save_action(id, save_kanwil);
+    let toggle = activation_action(id, set_kanwil_active);
     return_on_success(vec![save.value().into(), toggle.value().into()], "/admin/kanwil", errors, failure);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

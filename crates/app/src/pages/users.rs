@@ -30,15 +30,12 @@ pub fn UserListPage() -> impl IntoView {
     let query = use_list_query();
     let rows = Resource::new(move || query.get(), list_users);
     view! {
-        <Title text=move || t_string!(i18n, users_title).to_string() />
-        <div class="page-head">
-            <h1>{move || t_string!(i18n, users_title)}</h1>
-            <Show when=move || can_add(&user.get())>
-                <a class="button" href="/admin/pengguna/baru">{move || t_string!(i18n, user_new)}</a>
-            </Show>
-        </div>
-        <SavedNotice />
-        <SearchBar />
+        <ListHead
+            title=move || t_string!(i18n, users_title).to_string()
+            add_label=move || t_string!(i18n, user_new).to_string()
+            add_href="/admin/pengguna/baru"
+            can_add=Signal::derive(move || can_add(&user.get()))
+        />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match rows.await {
@@ -142,19 +139,8 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
     let failure = RwSignal::new(None::<AppError>);
     let read_only = actor_role.assignable_roles().is_empty();
 
-    let save = Action::new(move |form: &UserForm| {
-        let form = form.clone();
-        async move { save_user(id, form).await.map(|_| ()) }
-    });
-    let toggle = Action::new(move |on: &bool| {
-        let on = *on;
-        async move {
-            match id {
-                Some(id) => set_user_active(id, on).await.map(|_| ()),
-                None => Err(AppError::Kind(ErrorKind::NotFound)),
-            }
-        }
-    });
+    let save = save_action(id, save_user);
+    let toggle = activation_action(id, set_user_active);
     return_on_success(vec![save.value().into(), toggle.value().into()], "/admin/pengguna", errors, failure);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
