@@ -42,6 +42,7 @@ pub fn problem(i18n: I18n, problem: Problem) -> String {
         Problem::BeforeStart => t_string!(i18n, err_before_start).to_string(),
         Problem::NeededForPeriod => t_string!(i18n, err_needed_for_period).to_string(),
         Problem::ExceedsStatute => t_string!(i18n, err_exceeds_statute).to_string(),
+        Problem::UnknownRegion => t_string!(i18n, err_unknown_region).to_string(),
     }
 }
 

@@ -11,6 +11,11 @@ use crate::nik::{Nik, Sex};
 use crate::region::{RegionCode, RegionLevel};
 use crate::validate::{collapse_spaces, optional_phone, optional_text, required_text};
 
+/// The religions recorded on an Indonesian identity card (KTP), and "Kepercayaan" for
+/// followers of native faiths (Constitutional Court decision 97/PUU-XIV/2016).
+pub const RELIGIONS: [&str; 7] =
+    ["Islam", "Kristen", "Katolik", "Hindu", "Buddha", "Khonghucu", "Kepercayaan"];
+
 /// The status lifecycle of a supervision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ClientStatus {
@@ -27,6 +32,31 @@ pub enum ClientStatus {
 }
 
 impl ClientStatus {
+    /// Every status, in lifecycle order.
+    pub const ALL: [ClientStatus; 5] = [
+        ClientStatus::Aktif,
+        ClientStatus::Selesai,
+        ClientStatus::Dicabut,
+        ClientStatus::Meninggal,
+        ClientStatus::Dipindahkan,
+    ];
+
+    /// The stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClientStatus::Aktif => "aktif",
+            ClientStatus::Selesai => "selesai",
+            ClientStatus::Dicabut => "dicabut",
+            ClientStatus::Meninggal => "meninggal",
+            ClientStatus::Dipindahkan => "dipindahkan",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn parse(raw: &str) -> Option<ClientStatus> {
+        Self::ALL.into_iter().find(|s| s.as_str() == raw.trim())
+    }
+
     /// Whether a client in this status can move to `next`: only an active supervision ends,
     /// and an ended one stays ended.
     pub fn can_become(self, next: ClientStatus) -> bool {
@@ -49,6 +79,12 @@ pub struct ClientForm {
     pub birth_place: String,
     /// Date of birth.
     pub birth_date: String,
+    /// Religion (one of [`RELIGIONS`]), optional.
+    pub religion: String,
+    /// Highest education, optional.
+    pub education: String,
+    /// Job, optional.
+    pub occupation: String,
     /// Address as written.
     pub address: String,
     /// Kelurahan/desa code from the region list, optional.
@@ -106,6 +142,12 @@ pub struct ClientDraft {
     pub birth_place: Option<String>,
     /// Date of birth.
     pub birth_date: Date,
+    /// Religion.
+    pub religion: Option<String>,
+    /// Highest education.
+    pub education: Option<String>,
+    /// Job.
+    pub occupation: Option<String>,
     /// Address.
     pub address: Option<String>,
     /// Kelurahan/desa code.
@@ -229,6 +271,12 @@ impl ClientForm {
             }
         };
         let birth_place = optional_text(&mut errors, "birth_place", &self.birth_place, 120);
+        let religion = optional_text(&mut errors, "religion", &self.religion, 40);
+        if religion.as_deref().is_some_and(|r| !RELIGIONS.contains(&r)) {
+            errors.add("religion", Problem::BadFormat);
+        }
+        let education = optional_text(&mut errors, "education", &self.education, 60);
+        let occupation = optional_text(&mut errors, "occupation", &self.occupation, 120);
         let address = optional_text(&mut errors, "address", &self.address, 300);
         let region_code = if self.region_code.trim().is_empty() {
             None
@@ -327,6 +375,9 @@ impl ClientForm {
                     sex,
                     birth_place,
                     birth_date,
+                    religion,
+                    education,
+                    occupation,
                     address,
                     region_code,
                     phone,
@@ -369,6 +420,40 @@ pub fn fold_name(name: &str) -> String {
         out.push(base);
     }
     collapse_spaces(&out)
+}
+
+/// Whether two names are probably the same person's, for the "already registered?" warning:
+/// equal once folded, within two edits of each other, or one's words all found in the other
+/// ("Budi Santoso" and "Budi Santoso bin Slamet").
+pub fn names_similar(a: &str, b: &str) -> bool {
+    let (a, b) = (fold_name(a), fold_name(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b || edit_distance(&a, &b) <= 2 {
+        return true;
+    }
+    let words = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+    let (wa, wb) = (words(&a), words(&b));
+    let (short, long) = if wa.len() <= wb.len() { (wa, wb) } else { (wb, wa) };
+    short.len() >= 2 && short.iter().all(|w| long.contains(w))
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev_diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            let next = (row[j] + 1).min(row[j + 1] + 1).min(prev_diag + cost);
+            prev_diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 #[cfg(test)]
@@ -480,5 +565,16 @@ mod tests {
     fn names_fold_for_search() {
         assert_eq!(fold_name("  Siti  Nur'aini "), "siti nuraini");
         assert_eq!(fold_name("JOSÉ Müller-Ñoño"), "jose mullernono");
+    }
+
+    #[test]
+    fn similar_names() {
+        assert!(names_similar("Budi Santoso", "budi  santoso"));
+        assert!(names_similar("Budi Santoso", "Budi Sentosa"), "two edits");
+        assert!(names_similar("Budi Santoso", "Budi Santoso bin Slamet"));
+        assert!(!names_similar("Budi Santoso", "Budi Hartono"));
+        assert!(!names_similar("Budi", "Budi Hartono"), "one shared word is not enough");
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
     }
 }

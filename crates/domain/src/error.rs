@@ -46,6 +46,8 @@ pub enum Problem {
     NeededForPeriod,
     /// The court's term exceeds what the statute allows.
     ExceedsStatute,
+    /// The code names a region that is not in the loaded region list.
+    UnknownRegion,
 }
 
 /// A problem attached to a named form field.

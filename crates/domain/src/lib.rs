@@ -6,9 +6,11 @@
 //! on the server for trust.
 
 pub mod calendar;
+pub mod caseload;
 pub mod client;
 pub mod error;
 pub mod legal;
+pub mod needs;
 pub mod nik;
 pub mod office;
 pub mod page;
@@ -16,6 +18,7 @@ pub mod region;
 pub mod reporting;
 pub mod role;
 pub mod rri;
+pub mod supervision;
 pub mod user;
 pub mod validate;
 

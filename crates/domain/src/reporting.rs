@@ -37,6 +37,45 @@ pub enum RiskBand {
     SangatTinggi,
 }
 
+impl RiskBand {
+    /// Every band, lowest first.
+    pub const ALL: [RiskBand; 4] =
+        [RiskBand::Rendah, RiskBand::Sedang, RiskBand::Tinggi, RiskBand::SangatTinggi];
+
+    /// The stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RiskBand::Rendah => "rendah",
+            RiskBand::Sedang => "sedang",
+            RiskBand::Tinggi => "tinggi",
+            RiskBand::SangatTinggi => "sangat_tinggi",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn parse(raw: &str) -> Option<RiskBand> {
+        Self::ALL.into_iter().find(|b| b.as_str() == raw.trim())
+    }
+}
+
+impl Frequency {
+    /// The stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Frequency::Weekly => "weekly",
+            Frequency::Fortnightly => "fortnightly",
+            Frequency::Monthly => "monthly",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn parse(raw: &str) -> Option<Frequency> {
+        [Frequency::Weekly, Frequency::Fortnightly, Frequency::Monthly]
+            .into_iter()
+            .find(|f| f.as_str() == raw.trim())
+    }
+}
+
 /// The reporting frequency of each risk band (a setting per Bapas).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportingFrequencies {
@@ -92,6 +131,9 @@ pub struct ReportingStatus {
     pub missed: Vec<Date>,
     /// Misses in a row up to today (a report resets the count).
     pub consecutive_misses: u32,
+    /// Whether the client already reported in the current period (the one ending on
+    /// `next_due`): nothing is due, and an earlier miss has been made up for.
+    pub reported_this_period: bool,
 }
 
 impl ReportingStatus {
@@ -124,7 +166,13 @@ impl Schedule {
         loop {
             let due = self.due(n);
             if due >= today || due == Date::MAX {
-                return ReportingStatus { next_due: due, missed, consecutive_misses: consecutive };
+                let reported_this_period = reports.iter().any(|r| *r >= period_start && *r <= due);
+                return ReportingStatus {
+                    next_due: due,
+                    missed,
+                    consecutive_misses: consecutive,
+                    reported_this_period,
+                };
             }
             let reported = reports.iter().any(|r| *r >= period_start && *r <= due);
             if reported {

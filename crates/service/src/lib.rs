@@ -5,6 +5,7 @@
 pub mod actor;
 pub mod audit;
 pub mod auth;
+pub mod clients;
 pub mod db;
 pub mod error;
 pub mod offices;
@@ -15,6 +16,8 @@ pub mod search;
 pub mod seed;
 pub mod session_store;
 pub mod settings;
+pub mod supervision;
+pub mod today;
 pub mod users;
 
 #[cfg(any(test, feature = "test-support"))]

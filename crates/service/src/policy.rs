@@ -92,6 +92,65 @@ pub fn can_manage_user(actor: &Actor, target: Placement) -> bool {
     }
 }
 
+/// Where a client sits, as far as the policy cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CaseAt {
+    /// The supervising Bapas.
+    pub bapas_id: i32,
+    /// Its Kanwil.
+    pub kanwil_id: i32,
+    /// The assigned PK.
+    pub pk_id: Option<i32>,
+}
+
+/// Clients the actor may read: officers and the Kabapas their office, a Kanwil user the
+/// region. The admin, coordinators and partners see no case files here: the admin keeps
+/// the system, not the cases, and the others get narrower views in their own features.
+pub fn client_scope(actor: &Actor) -> Scope {
+    match actor.role {
+        Role::Pk | Role::Kabapas => actor.bapas_id.map_or(Scope::Nothing, Scope::Bapas),
+        Role::Kanwil => actor.kanwil_id.map_or(Scope::Nothing, Scope::Kanwil),
+        Role::Admin | Role::Koordinator | Role::Mitra => Scope::Nothing,
+    }
+}
+
+/// Whether the actor may read this client.
+pub fn can_read_client(actor: &Actor, at: CaseAt) -> bool {
+    match client_scope(actor) {
+        Scope::All => true,
+        Scope::Kanwil(k) => at.kanwil_id == k,
+        Scope::Bapas(b) => at.bapas_id == b,
+        Scope::Nothing => false,
+    }
+}
+
+/// Whether the actor may edit this client and record their supervision: the assigned PK,
+/// and the Kabapas of the office. Other officers of the office only read.
+pub fn can_edit_client(actor: &Actor, at: CaseAt) -> bool {
+    let same_office = actor.bapas_id == Some(at.bapas_id);
+    match actor.role {
+        Role::Kabapas => same_office,
+        Role::Pk => same_office && actor.user_id.is_some() && at.pk_id == actor.user_id,
+        Role::Admin | Role::Kanwil | Role::Koordinator | Role::Mitra => false,
+    }
+}
+
+/// Whether the actor may register clients in their office (as their own caseload, or for
+/// the Kabapas, for anyone's).
+pub fn can_register_client(actor: &Actor) -> bool {
+    matches!(actor.role, Role::Pk | Role::Kabapas) && actor.bapas_id.is_some()
+}
+
+/// Whether the actor may give a client to another PK: the Kabapas of the office.
+pub fn can_reassign_client(actor: &Actor, at: CaseAt) -> bool {
+    actor.role == Role::Kabapas && actor.bapas_id == Some(at.bapas_id)
+}
+
+/// Whether the actor may accept or refuse a transfer into `to_bapas_id`: its Kabapas.
+pub fn can_decide_transfer(actor: &Actor, to_bapas_id: i32) -> bool {
+    actor.role == Role::Kabapas && actor.bapas_id == Some(to_bapas_id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,5 +237,40 @@ mod tests {
             let got = [contains(scope, own), contains(scope, same_region), contains(scope, elsewhere)];
             assert_eq!(got, expected, "{role:?}");
         }
+    }
+
+    #[test]
+    fn client_matrix() {
+        const ME: i32 = 7;
+        const COLLEAGUE: i32 = 8;
+        let with_user = |role| Actor { user_id: Some(ME), ..actor(role) };
+        let own = CaseAt { bapas_id: BAPAS, kanwil_id: KANWIL, pk_id: Some(ME) };
+        let colleagues = CaseAt { pk_id: Some(COLLEAGUE), ..own };
+        let other_office = CaseAt { bapas_id: OTHER_BAPAS, ..own };
+        let other_region = CaseAt { bapas_id: OTHER_BAPAS, kanwil_id: OTHER_KANWIL, pk_id: None };
+        // (role, case) -> (read, edit, reassign)
+        let cases = [
+            (Role::Pk, own, (true, true, false)),
+            (Role::Pk, colleagues, (true, false, false)),
+            (Role::Pk, other_office, (false, false, false)),
+            (Role::Kabapas, colleagues, (true, true, true)),
+            (Role::Kabapas, other_office, (false, false, false)),
+            (Role::Kanwil, other_office, (true, false, false)),
+            (Role::Kanwil, other_region, (false, false, false)),
+            (Role::Koordinator, own, (false, false, false)),
+            (Role::Mitra, own, (false, false, false)),
+            (Role::Admin, own, (false, false, false)),
+        ];
+        for (role, at, (read, edit, reassign)) in cases {
+            let a = with_user(role);
+            assert_eq!(can_read_client(&a, at), read, "{role:?} read {at:?}");
+            assert_eq!(can_edit_client(&a, at), edit, "{role:?} edit {at:?}");
+            assert_eq!(can_reassign_client(&a, at), reassign, "{role:?} reassign {at:?}");
+        }
+        assert!(can_register_client(&with_user(Role::Pk)));
+        assert!(!can_register_client(&with_user(Role::Kanwil)));
+        assert!(can_decide_transfer(&with_user(Role::Kabapas), BAPAS));
+        assert!(!can_decide_transfer(&with_user(Role::Kabapas), OTHER_BAPAS));
+        assert!(!can_decide_transfer(&with_user(Role::Pk), BAPAS));
     }
 }

@@ -1,6 +1,8 @@
 //! Settings an admin can change at run time, stored as JSON under a name. Each setting has a
 //! default in code, so a fresh database behaves sensibly before anyone sets anything.
 
+use pamong_domain::Role;
+use pamong_domain::reporting::ReportingFrequencies;
 use pamong_entity::setting;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Set, TransactionTrait};
@@ -26,6 +28,71 @@ pub const LOGIN_MAX_FAILURES: Key = Key { name: "login.max_failures", default: 5
 /// The window, in minutes, over which failed logins are counted.
 pub const LOGIN_WINDOW_MINUTES: Key = Key { name: "login.window_minutes", default: 15 };
 
+/// Months between risk assessments.
+pub const REASSESSMENT_MONTHS: Key = Key {
+    name: "assessment.reassess_months",
+    default: pamong_domain::caseload::DEFAULT_REASSESSMENT_MONTHS as i64,
+};
+
+fn frequencies_key(bapas_id: i32) -> String {
+    format!("reporting.frequencies.bapas.{bapas_id}")
+}
+
+/// The reporting frequency per risk band in force at a Bapas (the default until its Kabapas
+/// sets its own).
+pub async fn reporting_frequencies<C: ConnectionTrait>(
+    db: &C,
+    bapas_id: i32,
+) -> ServiceResult<ReportingFrequencies> {
+    let row = setting::Entity::find_by_id(frequencies_key(bapas_id)).one(db).await?;
+    Ok(row.and_then(|r| serde_json::from_str(&r.value).ok()).unwrap_or_default())
+}
+
+/// Sets a Bapas's reporting frequencies: its Kabapas, or the admin. Audited.
+pub async fn set_reporting_frequencies(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    bapas_id: i32,
+    frequencies: ReportingFrequencies,
+) -> ServiceResult<()> {
+    let allowed =
+        actor.role == Role::Admin || (actor.role == Role::Kabapas && actor.bapas_id == Some(bapas_id));
+    if !allowed {
+        return Err(ServiceError::not_found());
+    }
+    let txn = db.begin().await?;
+    let old = reporting_frequencies(&txn, bapas_id).await?;
+    let key = frequencies_key(bapas_id);
+    let value = serde_json::to_string(&frequencies).map_err(|e| ServiceError::Internal(e.to_string()))?;
+    upsert(&txn, &key, value).await?;
+    audit::record(&txn, actor, "update", "setting", &key, &Changes::new().diff("value", &old, &frequencies))
+        .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The months between risk assessments.
+pub async fn reassessment_months<C: ConnectionTrait>(db: &C) -> ServiceResult<u32> {
+    let months = get_i64(db, REASSESSMENT_MONTHS).await?;
+    Ok(u32::try_from(months).ok().filter(|m| (1..=60).contains(m)).unwrap_or(6))
+}
+
+async fn upsert<C: ConnectionTrait>(db: &C, key: &str, value: String) -> ServiceResult<()> {
+    setting::Entity::insert(setting::ActiveModel {
+        key: Set(key.to_owned()),
+        value: Set(value),
+        updated_at: Set(OffsetDateTime::now_utc()),
+    })
+    .on_conflict(
+        OnConflict::column(setting::Column::Key)
+            .update_columns([setting::Column::Value, setting::Column::UpdatedAt])
+            .to_owned(),
+    )
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
 /// Reads an integer setting, falling back to its default when unset or not a number.
 pub async fn get_i64<C: ConnectionTrait>(db: &C, key: Key) -> ServiceResult<i64> {
     let row = setting::Entity::find_by_id(key.name.to_owned()).one(db).await?;
@@ -42,18 +109,7 @@ pub async fn set_i64(db: &DatabaseConnection, actor: &Actor, key: Key, value: i6
     }
     let txn = db.begin().await?;
     let old = get_i64(&txn, key).await?;
-    setting::Entity::insert(setting::ActiveModel {
-        key: Set(key.name.to_owned()),
-        value: Set(value.to_string()),
-        updated_at: Set(OffsetDateTime::now_utc()),
-    })
-    .on_conflict(
-        OnConflict::column(setting::Column::Key)
-            .update_columns([setting::Column::Value, setting::Column::UpdatedAt])
-            .to_owned(),
-    )
-    .exec(&txn)
-    .await?;
+    upsert(&txn, key.name, value.to_string()).await?;
     audit::record(&txn, actor, "update", "setting", key.name, &Changes::new().diff("value", &old, &value))
         .await?;
     txn.commit().await?;

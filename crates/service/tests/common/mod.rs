@@ -94,6 +94,12 @@ impl World {
     /// Creates a user (as the system) and returns the actor they log in as.
     pub async fn actor(&self, role: Role, office: Office) -> Actor {
         let username = format!("{}.{}", role.as_str(), if office == Office::Own { "own" } else { "other" });
+        self.actor_named(&username, role, office).await
+    }
+
+    /// Like [`World::actor`] with a chosen login name, for a second user of a role.
+    pub async fn actor_named(&self, username: &str, role: Role, office: Office) -> Actor {
+        let username = username.to_owned();
         let form = self.user_form(&username, role, office);
         let view = match users::create(self.conn(), &Actor::system(), &form).await {
             Ok(v) => v,

@@ -3,10 +3,14 @@
 //! like any admin's work.
 
 use pamong_domain::Role;
-use pamong_domain::office::{BapasForm, KanwilForm, OfficeRef};
+use pamong_domain::office::{BapasForm, KanwilForm, OfficeRef, Zone};
 use pamong_domain::user::UserForm;
 use pamong_entity::user;
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+use time::OffsetDateTime;
+
+pub mod clients;
+pub mod regions;
 
 use crate::actor::Actor;
 use crate::error::ServiceResult;
@@ -14,6 +18,12 @@ use crate::{offices, users};
 
 /// The password of every demo user. Printed at start-up; never use demo data in production.
 pub const DEMO_PASSWORD: &str = "pamong-demo-2026";
+
+/// Synthetic clients per demo Bapas.
+pub const DEMO_CLIENTS_PER_OFFICE: usize = 240;
+
+/// Seed of the demo generator, so every fresh demo looks the same.
+pub const DEMO_SEED: u64 = 2026;
 
 /// A demo login, for printing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +99,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> ServiceResult<Vec<DemoLogin>>
     }
     let kanwil_of = |province: &str| kanwil_refs.iter().find(|(p, _)| *p == province).map(|(_, k)| k.clone());
     let mut jakbar: Option<OfficeRef> = None;
+    let mut offices_made: Vec<(&str, OfficeRef)> = Vec::new();
     for demo in BAPAS {
         let Some(kanwil) = kanwil_of(demo.province) else { continue };
         let form = BapasForm {
@@ -103,8 +114,9 @@ pub async fn seed_demo(db: &DatabaseConnection) -> ServiceResult<Vec<DemoLogin>>
         };
         let b = offices::create_bapas(db, &system, &form).await?;
         if demo.code == "JAKBAR" {
-            jakbar = Some(OfficeRef { id: b.id, name: b.name });
+            jakbar = Some(OfficeRef { id: b.id, name: b.name.clone() });
         }
+        offices_made.push((demo.code, OfficeRef { id: b.id, name: b.name }));
     }
     let dki = kanwil_of("31");
     let people: [(&str, &str, Role, Option<OfficeRef>); 6] = [
@@ -128,5 +140,24 @@ pub async fn seed_demo(db: &DatabaseConnection) -> ServiceResult<Vec<DemoLogin>>
         users::create(db, &system, &form).await?;
         logins.push(DemoLogin { username: username.into(), role, office: office.map(|o| o.name) });
     }
+    // More officers, so each office has caseloads to compare and reassign between.
+    for (code, office) in &offices_made {
+        let code = code.to_lowercase();
+        let named = usize::from(code == "jakbar");
+        for (i, full_name) in clients::EXTRA_PK.iter().enumerate() {
+            let form = UserForm {
+                username: format!("pk{}.{code}", i + 1 + named),
+                full_name: (*full_name).into(),
+                role: Role::Pk.as_str().into(),
+                office_id: office.id.to_string(),
+                password: DEMO_PASSWORD.into(),
+                ..UserForm::default()
+            };
+            users::create(db, &system, &form).await?;
+        }
+    }
+    clients::demo_regions(db).await?;
+    let today = OffsetDateTime::now_utc().to_offset(Zone::Wib.offset()).date();
+    clients::generate(db, DEMO_CLIENTS_PER_OFFICE, DEMO_SEED, today).await?;
     Ok(logins)
 }

@@ -1,0 +1,430 @@
+//! How clients are shown: list rows and filters, the client's page, its timeline, and the
+//! officer's Today list with its order of urgency.
+
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime, Time};
+use uuid::Uuid;
+
+use crate::calendar::add_months;
+use crate::client::{ClientForm, ClientStatus};
+use crate::legal::LegalBasis;
+use crate::needs::NeedRatings;
+use crate::office::OfficeRef;
+use crate::page::ListQuery;
+use crate::reporting::{ReportingStatus, RiskBand};
+use crate::rri::Answers;
+use crate::supervision::{ActionStatus, GuidanceKind, ReportKind, ViolationAction, ViolationKind};
+
+/// Months between risk assessments unless an office sets otherwise.
+pub const DEFAULT_REASSESSMENT_MONTHS: u32 = 6;
+
+/// Days before the end of supervision that the Today list starts warning.
+pub const ENDING_SOON_DAYS: i64 = 30;
+
+/// Filters of the client list, on top of the search text and paging.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientFilter {
+    /// Search text, status filter switch and page.
+    pub list: ListQuery,
+    /// Only this band (`"belum"` for not yet assessed).
+    pub band: Option<String>,
+    /// Only this status; active clients when absent.
+    pub status: Option<String>,
+    /// Only this legal basis.
+    pub legal_basis: Option<String>,
+    /// Only this officer's clients (public id), or `"saya"` for the actor's own.
+    pub pk: Option<String>,
+}
+
+/// A person the UI can name and link to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRef {
+    /// Public id.
+    pub id: Uuid,
+    /// Display name.
+    pub name: String,
+}
+
+/// One row of the client list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientSummary {
+    /// Public id.
+    pub id: Uuid,
+    /// Register number, e.g. `JAKBAR-2026-000123`.
+    pub register_number: String,
+    /// Full name.
+    pub full_name: String,
+    /// NIK, if known.
+    pub nik: Option<String>,
+    /// Legal basis.
+    pub legal_basis: LegalBasis,
+    /// Status.
+    pub status: ClientStatus,
+    /// Latest risk band, if assessed.
+    pub risk_band: Option<RiskBand>,
+    /// Assigned PK.
+    pub pk: Option<PersonRef>,
+    /// End of supervision.
+    pub supervision_end: Option<Date>,
+}
+
+/// The client's page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClientDetail {
+    /// The list row's facts.
+    pub summary: ClientSummary,
+    /// The Bapas supervising.
+    pub bapas: OfficeRef,
+    /// The registry form as stored, for the edit page and the detail fields.
+    pub form: ClientForm,
+    /// The region's names from province down, when the code is in the region list.
+    pub region_names: Vec<String>,
+    /// The end computed by the rules, when it differs from the one in force.
+    pub computed_end: Option<Date>,
+    /// When the status last changed, and why.
+    pub status_since: Option<Date>,
+    /// Why.
+    pub status_reason: Option<String>,
+    /// Latest score.
+    pub risk_score: Option<u16>,
+    /// When the latest assessment was made.
+    pub assessed_on: Option<Date>,
+    /// Where reporting stands (active clients only).
+    pub reporting: Option<ReportingStatus>,
+    /// When the next assessment is due.
+    pub reassessment_due: Option<Date>,
+    /// Whether the actor may record and edit (their own caseload, or the Kabapas).
+    pub can_edit: bool,
+    /// A transfer waiting for the receiving office, if any.
+    pub pending_transfer: Option<TransferView>,
+}
+
+/// A transfer between offices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransferView {
+    /// Public id.
+    pub id: Uuid,
+    /// The client.
+    pub client: PersonRef,
+    /// From.
+    pub from: OfficeRef,
+    /// To.
+    pub to: OfficeRef,
+    /// Why.
+    pub reason: String,
+    /// When asked.
+    pub requested_on: Date,
+    /// Whether the actor may accept or refuse it.
+    pub can_decide: bool,
+}
+
+/// A transfer request as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransferForm {
+    /// Receiving Bapas (public id).
+    pub to_bapas: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// An RRI assessment as submitted from the form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssessmentForm {
+    /// Item key → choice key.
+    pub answers: Answers,
+    /// Items present per need domain.
+    pub needs: NeedRatings,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Notes.
+    pub notes: String,
+}
+
+/// One thing in a client's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    /// The day it happened.
+    pub date: Date,
+    /// Time of day, where known.
+    pub time: Option<Time>,
+    /// When it was recorded (orders entries of the same moment).
+    pub recorded_at: OffsetDateTime,
+    /// The officer who recorded it.
+    pub officer: Option<String>,
+    /// What it was.
+    pub event: TimelineEvent,
+}
+
+/// The kinds of timeline entries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum TimelineEvent {
+    /// A report or home visit.
+    Report {
+        /// How.
+        kind: ReportKind,
+        /// Whether the client was there.
+        attended: bool,
+        /// Notes.
+        notes: Option<String>,
+        /// Where the visit was recorded.
+        position: Option<(f64, f64)>,
+    },
+    /// A due date with no report.
+    Missed,
+    /// A guidance session.
+    Guidance {
+        /// Kind.
+        kind: GuidanceKind,
+        /// Topic.
+        topic: String,
+        /// Attendance.
+        attended: bool,
+        /// Notes.
+        notes: Option<String>,
+    },
+    /// A violation.
+    Violation {
+        /// Kind.
+        kind: ViolationKind,
+        /// What happened.
+        description: String,
+        /// Action taken.
+        action: ViolationAction,
+        /// Its status.
+        action_status: ActionStatus,
+    },
+    /// A risk assessment.
+    Assessment {
+        /// Score.
+        score: u16,
+        /// Band.
+        band: RiskBand,
+        /// Instrument version.
+        instrument: String,
+    },
+    /// Supervision started.
+    Started,
+    /// The status changed.
+    Status {
+        /// New status.
+        status: ClientStatus,
+        /// Why.
+        reason: Option<String>,
+    },
+}
+
+/// Orders a timeline newest first: by day, then time of day (an entry without a time sorts
+/// as the start of its day), then by when it was recorded.
+pub fn sort_timeline(entries: &mut [TimelineEntry]) {
+    entries.sort_by(|a, b| {
+        (b.date, b.time.unwrap_or(Time::MIDNIGHT), b.recorded_at).cmp(&(
+            a.date,
+            a.time.unwrap_or(Time::MIDNIGHT),
+            a.recorded_at,
+        ))
+    });
+}
+
+/// Why a client is on the Today list, most urgent first (the derive orders by variant).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum TodayReason {
+    /// Missed reports in a row reached the revocation threshold.
+    RevocationWarning {
+        /// Misses in a row.
+        misses: u32,
+    },
+    /// A report was due and missed (fewer in a row than the threshold).
+    Overdue {
+        /// The oldest unanswered due date of the current run.
+        since: Date,
+    },
+    /// A report is due today.
+    DueToday,
+    /// The risk assessment is due (or was never made).
+    ReassessmentDue {
+        /// When it fell due; `None` when never assessed.
+        since: Option<Date>,
+    },
+    /// Supervision ends within [`ENDING_SOON_DAYS`].
+    EndingSoon {
+        /// The end.
+        end: Date,
+    },
+}
+
+/// One line of the Today list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TodayItem {
+    /// The client.
+    pub client: ClientSummary,
+    /// Why they are listed, most urgent first (never empty).
+    pub reasons: Vec<TodayReason>,
+}
+
+/// The facts about one active client that decide whether Today lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TodayFacts {
+    /// Reporting status as of today.
+    pub reporting: ReportingStatus,
+    /// Latest assessment date.
+    pub assessed_on: Option<Date>,
+    /// End of supervision.
+    pub supervision_end: Option<Date>,
+}
+
+/// When the next assessment falls due: `months` after the last one; `None` if never made
+/// (due at once).
+pub fn reassessment_due(assessed_on: Option<Date>, months: u32) -> Option<Date> {
+    assessed_on.map(|d| add_months(d, months))
+}
+
+/// The reasons a client is on Today's list.
+pub fn today_reasons(facts: &TodayFacts, today: Date, reassess_months: u32) -> Vec<TodayReason> {
+    let mut reasons = Vec::new();
+    let r = &facts.reporting;
+    if r.revocation_warning() {
+        reasons.push(TodayReason::RevocationWarning { misses: r.consecutive_misses });
+    } else if r.consecutive_misses > 0 && !r.reported_this_period {
+        let run = r.consecutive_misses as usize;
+        let since = r.missed[r.missed.len().saturating_sub(run)..].first().copied();
+        if let Some(since) = since {
+            reasons.push(TodayReason::Overdue { since });
+        }
+    }
+    if r.next_due == today && !r.reported_this_period {
+        reasons.push(TodayReason::DueToday);
+    }
+    match reassessment_due(facts.assessed_on, reassess_months) {
+        None => reasons.push(TodayReason::ReassessmentDue { since: None }),
+        Some(due) if due <= today => reasons.push(TodayReason::ReassessmentDue { since: Some(due) }),
+        Some(_) => {}
+    }
+    if let Some(end) = facts.supervision_end
+        && end >= today
+        && (end - today).whole_days() <= ENDING_SOON_DAYS
+    {
+        reasons.push(TodayReason::EndingSoon { end });
+    }
+    reasons
+}
+
+/// Orders Today's items by their most urgent reason; within a reason, the older problem
+/// first; then by name.
+pub fn sort_today(items: &mut [TodayItem]) {
+    for item in items.iter_mut() {
+        item.reasons.sort();
+    }
+    items.sort_by(|a, b| {
+        a.reasons.first().cmp(&b.reasons.first()).then_with(|| a.client.full_name.cmp(&b.client.full_name))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime, time};
+
+    const TODAY: Date = date!(2026 - 11 - 23);
+
+    fn status(missed: Vec<Date>, consecutive: u32, next_due: Date) -> ReportingStatus {
+        ReportingStatus { next_due, missed, consecutive_misses: consecutive, reported_this_period: false }
+    }
+
+    fn facts(reporting: ReportingStatus) -> TodayFacts {
+        TodayFacts { reporting, assessed_on: Some(date!(2026 - 10 - 01)), supervision_end: None }
+    }
+
+    #[test]
+    fn third_miss_warns_and_interrupted_misses_do_not() {
+        let three = facts(status(
+            vec![date!(2026 - 11 - 02), date!(2026 - 11 - 09), date!(2026 - 11 - 16)],
+            3,
+            date!(2026 - 11 - 30),
+        ));
+        assert_eq!(today_reasons(&three, TODAY, 6), [TodayReason::RevocationWarning { misses: 3 }]);
+        // Two old misses, a report, then one miss: overdue since the latest run only.
+        let interrupted = facts(status(
+            vec![date!(2026 - 10 - 19), date!(2026 - 10 - 26), date!(2026 - 11 - 16)],
+            1,
+            date!(2026 - 11 - 30),
+        ));
+        assert_eq!(
+            today_reasons(&interrupted, TODAY, 6),
+            [TodayReason::Overdue { since: date!(2026 - 11 - 16) }]
+        );
+    }
+
+    #[test]
+    fn a_report_in_the_current_period_clears_due_and_overdue_but_not_the_warning() {
+        let mut late = status(vec![date!(2026 - 11 - 16)], 1, TODAY);
+        late.reported_this_period = true;
+        assert!(today_reasons(&facts(late), TODAY, 6).is_empty());
+        let mut warned = status(
+            vec![date!(2026 - 11 - 02), date!(2026 - 11 - 09), date!(2026 - 11 - 16)],
+            3,
+            date!(2026 - 11 - 30),
+        );
+        warned.reported_this_period = true;
+        assert_eq!(today_reasons(&facts(warned), TODAY, 6), [TodayReason::RevocationWarning { misses: 3 }]);
+    }
+
+    #[test]
+    fn due_today_reassessment_and_ending() {
+        let mut f = facts(status(vec![], 0, TODAY));
+        f.assessed_on = Some(date!(2026 - 05 - 23));
+        f.supervision_end = Some(date!(2026 - 12 - 23));
+        assert_eq!(
+            today_reasons(&f, TODAY, 6),
+            [
+                TodayReason::DueToday,
+                TodayReason::ReassessmentDue { since: Some(date!(2026 - 11 - 23)) },
+                TodayReason::EndingSoon { end: date!(2026 - 12 - 23) },
+            ]
+        );
+        f.supervision_end = Some(date!(2026 - 12 - 24));
+        f.assessed_on = Some(date!(2026 - 05 - 24));
+        assert_eq!(
+            today_reasons(&f, TODAY, 6),
+            [TodayReason::DueToday],
+            "31 days out, assessed < 6 months ago"
+        );
+        f.assessed_on = None;
+        assert!(today_reasons(&f, TODAY, 6).contains(&TodayReason::ReassessmentDue { since: None }));
+    }
+
+    #[test]
+    fn urgency_order() {
+        let mut reasons = [
+            TodayReason::EndingSoon { end: TODAY },
+            TodayReason::DueToday,
+            TodayReason::Overdue { since: date!(2026 - 11 - 16) },
+            TodayReason::ReassessmentDue { since: None },
+            TodayReason::Overdue { since: date!(2026 - 11 - 02) },
+            TodayReason::RevocationWarning { misses: 3 },
+        ];
+        reasons.sort();
+        assert_eq!(reasons[0], TodayReason::RevocationWarning { misses: 3 });
+        assert_eq!(reasons[1], TodayReason::Overdue { since: date!(2026 - 11 - 02) }, "older first");
+        assert_eq!(reasons[3], TodayReason::DueToday);
+        assert_eq!(reasons[5], TodayReason::EndingSoon { end: TODAY });
+    }
+
+    #[test]
+    fn timeline_newest_first() {
+        let entry = |date, time, recorded| TimelineEntry {
+            date,
+            time,
+            recorded_at: recorded,
+            officer: None,
+            event: TimelineEvent::Missed,
+        };
+        let mut t = vec![
+            entry(date!(2026 - 11 - 01), None, datetime!(2026-11-01 0:00 UTC)),
+            entry(date!(2026 - 11 - 20), Some(time!(09:00)), datetime!(2026-11-20 9:05 UTC)),
+            entry(date!(2026 - 11 - 20), Some(time!(14:00)), datetime!(2026-11-20 14:05 UTC)),
+        ];
+        sort_timeline(&mut t);
+        assert_eq!(t[0].time, Some(time!(14:00)));
+        assert_eq!(t[2].date, date!(2026 - 11 - 01));
+    }
+}

@@ -1,0 +1,338 @@
+//! Clients: the registry (this module and [`registry`]), assignment and transfers
+//! ([`assignment`]), what officers record ([`crate::supervision`]) and the Today list
+//! ([`crate::today`]).
+//!
+//! Every fn finds its client through [`find_readable`] or [`find_editable`], which ask the
+//! policy; a client outside the actor's remit is "not found".
+
+pub mod assignment;
+pub mod registry;
+pub mod search;
+
+use std::collections::HashMap;
+
+use pamong_domain::caseload::{ClientDetail, ClientFilter, ClientSummary, PersonRef, reassessment_due};
+use pamong_domain::client::{ClientForm, ClientStatus, fold_name};
+use pamong_domain::legal::LegalBasis;
+use pamong_domain::office::OfficeRef;
+use pamong_domain::page::Page;
+use pamong_domain::reporting::{ReportingStatus, RiskBand, Schedule};
+use pamong_entity::{bapas, client, client_report, region, user};
+use sea_orm::sea_query::{Expr, ExprTrait, Order};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use time::Date;
+use uuid::Uuid;
+
+use crate::actor::Actor;
+use crate::error::{ServiceError, ServiceResult};
+use crate::policy::{self, CaseAt, Scope};
+use crate::search::{fetch_page, nothing, page};
+use crate::settings;
+use search::name_search;
+
+/// A client row with where it sits.
+pub(crate) struct Found {
+    pub row: client::Model,
+    pub at: CaseAt,
+}
+
+async fn locate<C: ConnectionTrait>(db: &C, id: Uuid) -> ServiceResult<Found> {
+    let row = client::Entity::find()
+        .filter(client::Column::PublicId.eq(id))
+        .one(db)
+        .await?
+        .ok_or_else(ServiceError::not_found)?;
+    let office =
+        bapas::Entity::find_by_id(row.bapas_id).one(db).await?.ok_or_else(ServiceError::not_found)?;
+    let at = CaseAt { bapas_id: row.bapas_id, kanwil_id: office.kanwil_id, pk_id: row.pk_id };
+    Ok(Found { row, at })
+}
+
+/// A client the actor may read.
+pub(crate) async fn find_readable<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: Uuid,
+) -> ServiceResult<Found> {
+    let found = locate(db, id).await?;
+    if policy::can_read_client(actor, found.at) { Ok(found) } else { Err(ServiceError::not_found()) }
+}
+
+/// A client the actor may edit and record for.
+pub(crate) async fn find_editable<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: Uuid,
+) -> ServiceResult<Found> {
+    let found = locate(db, id).await?;
+    if policy::can_edit_client(actor, found.at) { Ok(found) } else { Err(ServiceError::not_found()) }
+}
+
+/// The condition restricting clients to the actor's scope.
+pub(crate) async fn scope_condition<C: ConnectionTrait>(db: &C, actor: &Actor) -> ServiceResult<Condition> {
+    Ok(match policy::client_scope(actor) {
+        Scope::All => Condition::all(),
+        Scope::Bapas(b) => Condition::all().add(client::Column::BapasId.eq(b)),
+        Scope::Kanwil(k) => {
+            let ids: Vec<i32> = bapas::Entity::find()
+                .select_only()
+                .column(bapas::Column::Id)
+                .filter(bapas::Column::KanwilId.eq(k))
+                .into_tuple()
+                .all(db)
+                .await?;
+            Condition::all().add(client::Column::BapasId.is_in(ids))
+        }
+        Scope::Nothing => Condition::all().add(nothing()),
+    })
+}
+
+/// Clients the actor may see, searched and filtered; exact name matches before typo matches.
+pub async fn list(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: &ClientFilter,
+) -> ServiceResult<Page<ClientSummary>> {
+    let mut cond = scope_condition(db, actor).await?;
+    let mut select = client::Entity::find();
+    if let Some(q) = filter.list.search() {
+        let search = name_search(q);
+        cond = cond.add(search.any);
+        select = select.order_by(search.rank, Order::Asc);
+    }
+    match filter.status.as_deref().and_then(ClientStatus::parse) {
+        Some(status) => cond = cond.add(client::Column::Status.eq(status.as_str())),
+        None if !filter.list.include_inactive => {
+            cond = cond.add(client::Column::Status.eq(ClientStatus::Aktif.as_str()))
+        }
+        None => {}
+    }
+    match filter.band.as_deref() {
+        Some("belum") => cond = cond.add(client::Column::RiskBand.is_null()),
+        Some(raw) => {
+            if let Some(band) = RiskBand::parse(raw) {
+                cond = cond.add(client::Column::RiskBand.eq(band.as_str()));
+            }
+        }
+        None => {}
+    }
+    if let Some(basis) = filter.legal_basis.as_deref().and_then(LegalBasis::parse) {
+        cond = cond.add(client::Column::LegalBasis.eq(basis.as_str()));
+    }
+    match filter.pk.as_deref() {
+        Some("saya") => cond = cond.add(Expr::col(client::Column::PkId).eq(actor.user_id.unwrap_or(-1))),
+        Some("tanpa") => cond = cond.add(client::Column::PkId.is_null()),
+        Some(raw) => {
+            let pk = match Uuid::parse_str(raw.trim()) {
+                Ok(id) => {
+                    user::Entity::find().filter(user::Column::PublicId.eq(id)).one(db).await?.map(|u| u.id)
+                }
+                Err(_) => None,
+            };
+            cond = cond.add(client::Column::PkId.eq(pk.unwrap_or(-1)));
+        }
+        None => {}
+    }
+    let select = select.filter(cond).order_by_asc(client::Column::FullName).order_by_asc(client::Column::Id);
+    let (rows, total) = fetch_page(db, select, &filter.list).await?;
+    let items = summaries(db, rows).await?;
+    Ok(page(items, total, &filter.list))
+}
+
+/// The names of the given users, by internal id.
+pub(crate) async fn people<C: ConnectionTrait>(
+    db: &C,
+    ids: Vec<i32>,
+) -> ServiceResult<HashMap<i32, PersonRef>> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, PersonRef { id: u.public_id, name: u.full_name }))
+        .collect())
+}
+
+/// Maps rows to list rows, loading the officers' names in one query.
+pub(crate) async fn summaries<C: ConnectionTrait>(
+    db: &C,
+    rows: Vec<client::Model>,
+) -> ServiceResult<Vec<ClientSummary>> {
+    let names = people(db, rows.iter().filter_map(|r| r.pk_id).collect()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let pk = r.pk_id.and_then(|id| names.get(&id).cloned());
+            summary(r, pk)
+        })
+        .collect())
+}
+
+/// One list row.
+pub(crate) fn summary(r: client::Model, pk: Option<PersonRef>) -> ClientSummary {
+    ClientSummary {
+        id: r.public_id,
+        register_number: r.register_number,
+        full_name: r.full_name,
+        nik: r.nik,
+        legal_basis: LegalBasis::parse(&r.legal_basis).unwrap_or(LegalBasis::Pb),
+        status: ClientStatus::parse(&r.status).unwrap_or(ClientStatus::Aktif),
+        risk_band: r.risk_band.as_deref().and_then(RiskBand::parse),
+        pk,
+        supervision_end: r.supervision_end,
+    }
+}
+
+fn text(v: &Option<String>) -> String {
+    v.clone().unwrap_or_default()
+}
+
+fn number(v: Option<i32>) -> String {
+    v.map(|n| n.to_string()).unwrap_or_default()
+}
+
+/// The registry form as stored, for the edit page.
+pub(crate) fn form_of(r: &client::Model, pk: Option<&PersonRef>) -> ClientForm {
+    let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    ClientForm {
+        nik: text(&r.nik),
+        full_name: r.full_name.clone(),
+        aliases: text(&r.aliases),
+        sex: r.sex.clone(),
+        birth_place: text(&r.birth_place),
+        birth_date: r.birth_date.to_string(),
+        religion: text(&r.religion),
+        education: text(&r.education),
+        occupation: text(&r.occupation),
+        address: text(&r.address),
+        region_code: text(&r.region_code),
+        phone: text(&r.phone),
+        guarantor_name: text(&r.guarantor_name),
+        guarantor_relation: text(&r.guarantor_relation),
+        guarantor_phone: text(&r.guarantor_phone),
+        court: text(&r.court),
+        decision_number: text(&r.decision_number),
+        offence_articles: text(&r.offence_articles),
+        legal_basis: r.legal_basis.clone(),
+        supervision_start: r.supervision_start.to_string(),
+        remaining_months: number(r.remaining_months),
+        remaining_days: number(r.remaining_days),
+        remission_months: number(r.remission_months),
+        remission_days: number(r.remission_days),
+        term_months: number(r.term_months),
+        term_days: number(r.term_days),
+        end_override: if r.end_override_reason.is_some() { date(r.supervision_end) } else { String::new() },
+        end_override_reason: text(&r.end_override_reason),
+        pk_id: pk.map(|p| p.id.to_string()).unwrap_or_default(),
+    }
+}
+
+/// The dates of reports the client attended since `from`.
+pub(crate) async fn attended_since<C: ConnectionTrait>(
+    db: &C,
+    client_ids: Vec<i32>,
+    from: Date,
+) -> ServiceResult<HashMap<i32, Vec<Date>>> {
+    let rows: Vec<(i32, Date)> = client_report::Entity::find()
+        .select_only()
+        .column(client_report::Column::ClientId)
+        .column(client_report::Column::ReportDate)
+        .filter(client_report::Column::ClientId.is_in(client_ids))
+        .filter(client_report::Column::Attended.eq(true))
+        .filter(client_report::Column::ReportDate.gte(from))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut out: HashMap<i32, Vec<Date>> = HashMap::new();
+    for (client, date) in rows {
+        out.entry(client).or_default().push(date);
+    }
+    Ok(out)
+}
+
+/// Where an active client stands with reporting as of `today`.
+pub(crate) async fn reporting_status<C: ConnectionTrait>(
+    db: &C,
+    row: &client::Model,
+    today: Date,
+) -> ServiceResult<Option<ReportingStatus>> {
+    if row.status != ClientStatus::Aktif.as_str() {
+        return Ok(None);
+    }
+    let frequencies = settings::reporting_frequencies(db, row.bapas_id).await?;
+    let band = row.risk_band.as_deref().and_then(RiskBand::parse);
+    let schedule = Schedule { anchor: row.schedule_anchor, frequency: frequencies.for_band(band) };
+    let reports = attended_since(db, vec![row.id], row.schedule_anchor).await?;
+    let dates = reports.get(&row.id).map(Vec::as_slice).unwrap_or_default();
+    Ok(Some(schedule.status(dates, today)))
+}
+
+/// The names of a region and its parents, province first; empty when not in the list.
+async fn region_names<C: ConnectionTrait>(db: &C, code: Option<&str>) -> ServiceResult<Vec<String>> {
+    let Some(code) = code else { return Ok(Vec::new()) };
+    let mut codes = Vec::new();
+    let mut parts = code.split('.');
+    let mut prefix = String::new();
+    for part in parts.by_ref() {
+        if !prefix.is_empty() {
+            prefix.push('.');
+        }
+        prefix.push_str(part);
+        codes.push(prefix.clone());
+    }
+    let mut rows = region::Entity::find().filter(region::Column::Code.is_in(codes)).all(db).await?;
+    rows.sort_by_key(|r| r.level);
+    Ok(rows.into_iter().map(|r| r.name).collect())
+}
+
+/// A client's page, if the actor may read it.
+pub async fn get(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    today: Date,
+) -> ServiceResult<ClientDetail> {
+    let Found { row, at } = find_readable(db, actor, id).await?;
+    let office =
+        bapas::Entity::find_by_id(row.bapas_id).one(db).await?.ok_or_else(ServiceError::not_found)?;
+    let pk = match row.pk_id {
+        Some(pk) => people(db, vec![pk]).await?.remove(&pk),
+        None => None,
+    };
+    let reporting = reporting_status(db, &row, today).await?;
+    let months = settings::reassessment_months(db).await?;
+    let pending_transfer = assignment::pending_for(db, actor, &row).await?;
+    let active = row.status == ClientStatus::Aktif.as_str();
+    Ok(ClientDetail {
+        form: form_of(&row, pk.as_ref()),
+        bapas: OfficeRef { id: office.public_id, name: office.name },
+        region_names: region_names(db, row.region_code.as_deref()).await?,
+        computed_end: row.computed_end.filter(|c| Some(*c) != row.supervision_end),
+        status_since: row.status_date,
+        status_reason: row.status_reason.clone(),
+        risk_score: row.risk_score.and_then(|s| u16::try_from(s).ok()),
+        assessed_on: row.assessed_on,
+        reporting,
+        reassessment_due: if active {
+            Some(reassessment_due(row.assessed_on, months).unwrap_or(today))
+        } else {
+            None
+        },
+        can_edit: active && policy::can_edit_client(actor, at),
+        pending_transfer,
+        summary: summary(row, pk),
+    })
+}
+
+/// Folds a client's name and aliases into the text searched by name.
+pub(crate) fn searchable_name(full_name: &str, aliases: &[String]) -> String {
+    let mut out = fold_name(full_name);
+    for alias in aliases {
+        out.push_str(" | ");
+        out.push_str(&fold_name(alias));
+    }
+    out
+}

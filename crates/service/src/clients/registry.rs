@@ -1,0 +1,373 @@
+//! Registering and editing clients, the duplicate guards, and ending a supervision.
+
+use pamong_domain::caseload::{ClientSummary, PersonRef};
+use pamong_domain::client::{ClientDraft, ClientForm, ClientStatus, names_similar};
+use pamong_domain::legal::PeriodRules;
+use pamong_domain::nik::Nik;
+use pamong_domain::region::RegionCode;
+use pamong_domain::supervision::StatusForm;
+use pamong_domain::{ErrorKind, Problem, Role};
+use pamong_entity::{bapas, client, client_status_change, region, user};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
+    QueryFilter, Set, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+use uuid::Uuid;
+
+use super::{Found, find_editable, people, scope_condition, searchable_name, summary};
+use crate::actor::Actor;
+use crate::audit::{self, Changes};
+use crate::error::{ServiceError, ServiceResult, unique_to_field};
+use crate::policy;
+
+/// Clients that may be the person being registered: same date of birth and a similar name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SimilarClients {
+    /// Those the actor may see.
+    pub visible: Vec<ClientSummary>,
+    /// How many more are registered where the actor cannot see (named only as a count).
+    pub elsewhere: u64,
+}
+
+/// The clients a new registration may duplicate (`exclude` is the client being edited).
+pub async fn similar(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    full_name: &str,
+    birth_date: Date,
+    exclude: Option<Uuid>,
+) -> ServiceResult<SimilarClients> {
+    if !policy::can_register_client(actor) {
+        return Err(ServiceError::not_found());
+    }
+    let same_day = client::Entity::find().filter(client::Column::BirthDate.eq(birth_date)).all(db).await?;
+    let matches: Vec<client::Model> = same_day
+        .into_iter()
+        .filter(|c| Some(c.public_id) != exclude && names_similar(&c.full_name, full_name))
+        .collect();
+    let mut out = SimilarClients::default();
+    let mut visible = Vec::new();
+    for row in matches {
+        let found = super::find_readable(db, actor, row.public_id).await;
+        match found {
+            Ok(_) => visible.push(row),
+            Err(_) => out.elsewhere += 1,
+        }
+    }
+    out.visible = super::summaries(db, visible).await?;
+    Ok(out)
+}
+
+/// Whether the NIK's region part is in the region list, where that part of the list is
+/// loaded: the kabupaten/kota when its province is loaded, the kecamatan when its
+/// kabupaten/kota has any kecamatan loaded. A partial list (the demo's) checks what it has.
+async fn nik_region_known<C: ConnectionTrait>(db: &C, nik: &Nik) -> ServiceResult<bool> {
+    let digits = nik.as_str();
+    let (pp, kk, cc) = (&digits[0..2], &digits[2..4], &digits[4..6]);
+    let exists =
+        |code: String| async move { region::Entity::find_by_id(code).one(db).await.map(|r| r.is_some()) };
+    if !exists(pp.to_owned()).await? {
+        return Ok(true);
+    }
+    let regency = format!("{pp}.{kk}");
+    if !exists(regency.clone()).await? {
+        return Ok(false);
+    }
+    let kecamatan_loaded =
+        region::Entity::find().filter(region::Column::ParentCode.eq(regency.as_str())).count(db).await? > 0;
+    Ok(!kecamatan_loaded || exists(format!("{regency}.{cc}")).await?)
+}
+
+/// Checks the references a draft makes (NIK free and its region known, village in the list,
+/// the PK one the actor may assign) and returns the PK's internal id.
+async fn check_references<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    draft: &ClientDraft,
+    bapas_id: i32,
+    current: Option<&client::Model>,
+) -> ServiceResult<Option<i32>> {
+    if let Some(nik) = &draft.nik {
+        let taken = client::Entity::find()
+            .filter(client::Column::Nik.eq(nik.as_str()))
+            .one(db)
+            .await?
+            .is_some_and(|other| Some(other.id) != current.map(|c| c.id));
+        if taken {
+            return Err(ErrorKind::field("nik", Problem::Taken).into());
+        }
+        if !nik_region_known(db, nik).await? {
+            return Err(ErrorKind::field("nik", Problem::UnknownRegion).into());
+        }
+    }
+    if let Some(code) = &draft.region_code {
+        let province = RegionCode::parse(&code.as_str()[..2]);
+        let list_has_province = match province {
+            Some(p) => region::Entity::find_by_id(p.as_str().to_owned()).one(db).await?.is_some(),
+            None => false,
+        };
+        if list_has_province && region::Entity::find_by_id(code.as_str().to_owned()).one(db).await?.is_none()
+        {
+            return Err(ErrorKind::field("region_code", Problem::UnknownRegion).into());
+        }
+    }
+    let current_pk = current.and_then(|c| c.pk_id);
+    let pk = match draft.pk_id {
+        None => match actor.role {
+            // An officer registers into their own caseload.
+            Role::Pk if current.is_none() => actor.user_id,
+            _ => None,
+        },
+        Some(id) => {
+            let officer = user::Entity::find()
+                .filter(user::Column::PublicId.eq(id))
+                .filter(user::Column::BapasId.eq(bapas_id))
+                .filter(user::Column::Role.eq(Role::Pk.as_str()))
+                .filter(user::Column::Active.eq(true))
+                .one(db)
+                .await?
+                .ok_or_else(|| ServiceError::from(ErrorKind::field("pk_id", Problem::UnknownReference)))?;
+            Some(officer.id)
+        }
+    };
+    // Only the Kabapas gives a client to someone else; an officer keeps what they have.
+    let changes_pk = match current {
+        Some(_) => pk != current_pk,
+        None => pk != actor.user_id,
+    };
+    if changes_pk && actor.role != Role::Kabapas {
+        return Err(ErrorKind::field("pk_id", Problem::NotAllowed).into());
+    }
+    Ok(pk)
+}
+
+fn int(v: Option<u32>) -> Option<i32> {
+    v.and_then(|n| i32::try_from(n).ok())
+}
+
+/// Writes a draft's fields onto an active model.
+fn apply(model: &mut client::ActiveModel, draft: &ClientDraft, pk: Option<i32>) {
+    model.pk_id = Set(pk);
+    model.nik = Set(draft.nik.as_ref().map(|n| n.as_str().to_owned()));
+    model.full_name = Set(draft.full_name.clone());
+    model.name_folded = Set(searchable_name(&draft.full_name, &draft.aliases));
+    model.aliases = Set(if draft.aliases.is_empty() { None } else { Some(draft.aliases.join(", ")) });
+    model.sex = Set(draft.sex.as_str().to_owned());
+    model.birth_place = Set(draft.birth_place.clone());
+    model.birth_date = Set(draft.birth_date);
+    model.religion = Set(draft.religion.clone());
+    model.education = Set(draft.education.clone());
+    model.occupation = Set(draft.occupation.clone());
+    model.address = Set(draft.address.clone());
+    model.region_code = Set(draft.region_code.as_ref().map(|c| c.as_str().to_owned()));
+    model.phone = Set(draft.phone.clone());
+    model.guarantor_name = Set(draft.guarantor_name.clone());
+    model.guarantor_relation = Set(draft.guarantor_relation.clone());
+    model.guarantor_phone = Set(draft.guarantor_phone.clone());
+    model.court = Set(draft.court.clone());
+    model.decision_number = Set(draft.decision_number.clone());
+    model.offence_articles = Set(draft.offence_articles.clone());
+    model.legal_basis = Set(draft.legal_basis.as_str().to_owned());
+    model.supervision_start = Set(draft.supervision_start);
+    let p = &draft.period_input;
+    model.remaining_months = Set(int(p.remaining.map(|t| t.months)));
+    model.remaining_days = Set(int(p.remaining.map(|t| t.days)));
+    model.remission_months = Set(int(p.last_remission.map(|t| t.months)));
+    model.remission_days = Set(int(p.last_remission.map(|t| t.days)));
+    model.term_months = Set(int(p.court_term.map(|t| t.months)));
+    model.term_days = Set(int(p.court_term.map(|t| t.days)));
+    model.computed_end = Set(draft.computed_end);
+    model.supervision_end = Set(draft.supervision_end);
+    model.end_override_reason = Set(draft.end_override_reason.clone());
+}
+
+/// What an audit row says about a client's fields (identity fields by name only: the audit
+/// log is read more widely than the case file).
+fn audit_changes(old: Option<&client::Model>, new: &client::Model) -> Changes {
+    let mut c = Changes::new();
+    macro_rules! field {
+        ($name:literal, $f:ident) => {
+            c = match old {
+                Some(o) => c.diff($name, &o.$f, &new.$f),
+                None => c.set($name, &new.$f),
+            };
+        };
+    }
+    field!("full_name", full_name);
+    field!("legal_basis", legal_basis);
+    field!("supervision_start", supervision_start);
+    field!("supervision_end", supervision_end);
+    field!("end_override_reason", end_override_reason);
+    field!("pk_id", pk_id);
+    field!("court", court);
+    field!("decision_number", decision_number);
+    if old.is_some_and(|o| o.nik != new.nik) {
+        c = c.redacted("nik");
+    }
+    if old.is_some_and(|o| {
+        (&o.address, &o.region_code, &o.phone) != (&new.address, &new.region_code, &new.phone)
+    }) {
+        c = c.redacted("address_or_phone");
+    }
+    c
+}
+
+/// Registers a client in the actor's office (an officer's own caseload unless the Kabapas
+/// assigns someone).
+pub async fn create(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    form: &ClientForm,
+    today: Date,
+) -> ServiceResult<ClientSummary> {
+    let Some(bapas_id) = actor.bapas_id.filter(|_| policy::can_register_client(actor)) else {
+        return Err(ServiceError::not_found());
+    };
+    let draft = form.parse(today, &PeriodRules::default())?;
+    let now = OffsetDateTime::now_utc();
+    let txn = db.begin().await?;
+    let office = bapas::Entity::find_by_id(bapas_id).one(&txn).await?.ok_or_else(ServiceError::not_found)?;
+    let pk = check_references(&txn, actor, &draft, bapas_id, None).await?;
+    let public_id = Uuid::now_v7();
+    let mut model = client::ActiveModel {
+        public_id: Set(public_id),
+        register_number: Set(public_id.to_string()),
+        bapas_id: Set(bapas_id),
+        status: Set(ClientStatus::Aktif.as_str().to_owned()),
+        status_date: Set(Some(draft.supervision_start)),
+        status_reason: Set(None),
+        risk_band: Set(None),
+        risk_score: Set(None),
+        assessed_on: Set(None),
+        schedule_anchor: Set(draft.supervision_start),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    apply(&mut model, &draft, pk);
+    let row = model.insert(&txn).await.map_err(|e| unique_to_field(e, "nik"))?;
+    // The register number shows the office and year; the row id makes it unique without a
+    // counter table that concurrent registrations would fight over.
+    let register_number = format!("{}-{}-{:06}", office.code, draft.supervision_start.year(), row.id);
+    let mut numbered: client::ActiveModel = row.into();
+    numbered.register_number = Set(register_number);
+    let row = numbered.update(&txn).await?;
+    client_status_change::ActiveModel {
+        client_id: Set(row.id),
+        status: Set(ClientStatus::Aktif.as_str().to_owned()),
+        changed_on: Set(row.supervision_start),
+        reason: Set(None),
+        officer_id: Set(actor.user_id),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, actor, "create", "client", &row.public_id.to_string(), &audit_changes(None, &row))
+        .await?;
+    txn.commit().await?;
+    let pk_ref = match row.pk_id {
+        Some(id) => people(db, vec![id]).await?.remove(&id),
+        None => None,
+    };
+    Ok(summary(row, pk_ref))
+}
+
+/// Edits a client's registry entry (the assigned PK or the Kabapas, while active).
+pub async fn update(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    form: &ClientForm,
+    today: Date,
+) -> ServiceResult<ClientSummary> {
+    let draft = form.parse(today, &PeriodRules::default())?;
+    let txn = db.begin().await?;
+    let Found { row: old, .. } = find_editable(&txn, actor, id).await?;
+    if old.status != ClientStatus::Aktif.as_str() {
+        return Err(ServiceError::not_found());
+    }
+    let pk = check_references(&txn, actor, &draft, old.bapas_id, Some(&old)).await?;
+    let mut model: client::ActiveModel = old.clone().into();
+    apply(&mut model, &draft, pk);
+    if old.schedule_anchor == old.supervision_start {
+        model.schedule_anchor = Set(draft.supervision_start);
+    }
+    model.updated_at = Set(OffsetDateTime::now_utc());
+    let row = model.update(&txn).await.map_err(|e| unique_to_field(e, "nik"))?;
+    let changes = audit_changes(Some(&old), &row);
+    if !changes.is_empty() {
+        audit::record(&txn, actor, "update", "client", &row.public_id.to_string(), &changes).await?;
+    }
+    txn.commit().await?;
+    let pk_ref: Option<PersonRef> = match row.pk_id {
+        Some(id) => people(db, vec![id]).await?.remove(&id),
+        None => None,
+    };
+    Ok(summary(row, pk_ref))
+}
+
+/// Ends a supervision (selesai, dicabut, meninggal) with its date and reason.
+pub async fn change_status(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    form: &StatusForm,
+    today: Date,
+) -> ServiceResult<()> {
+    let txn = db.begin().await?;
+    let Found { row, .. } = find_editable(&txn, actor, id).await?;
+    let current = ClientStatus::parse(&row.status).unwrap_or(ClientStatus::Aktif);
+    let draft = form.parse(today, current)?;
+    if draft.date < row.supervision_start {
+        return Err(ErrorKind::field("date", Problem::BeforeStart).into());
+    }
+    set_status(&txn, actor, row, draft.status, draft.date, Some(draft.reason)).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Records a status change on the client and in its history, audited.
+pub(crate) async fn set_status<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    row: client::Model,
+    status: ClientStatus,
+    date: Date,
+    reason: Option<String>,
+) -> ServiceResult<client::Model> {
+    let now = OffsetDateTime::now_utc();
+    let old_status = row.status.clone();
+    let mut model: client::ActiveModel = row.into();
+    model.status = Set(status.as_str().to_owned());
+    model.status_date = Set(Some(date));
+    model.status_reason = Set(reason.clone());
+    model.updated_at = Set(now);
+    let row = model.update(db).await?;
+    client_status_change::ActiveModel {
+        client_id: Set(row.id),
+        status: Set(status.as_str().to_owned()),
+        changed_on: Set(date),
+        reason: Set(reason.clone()),
+        officer_id: Set(actor.user_id),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let changes = Changes::new().diff("status", &old_status, &row.status).set("reason", &reason);
+    audit::record(db, actor, "status", "client", &row.public_id.to_string(), &changes).await?;
+    Ok(row)
+}
+
+/// How many clients the actor may see (for the home page).
+pub async fn count_visible(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<u64> {
+    let cond = scope_condition(db, actor).await?;
+    Ok(client::Entity::find()
+        .filter(cond)
+        .filter(client::Column::Status.eq(ClientStatus::Aktif.as_str()))
+        .count(db)
+        .await?)
+}

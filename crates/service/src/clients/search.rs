@@ -1,0 +1,123 @@
+//! Finding a client as the officer types: by name (case- and accent-insensitive, partial,
+//! forgiving one typo), by NIK prefix, or by register number.
+//!
+//! Names are stored folded (`clients.name_folded`), so a search is a plain `LIKE` that runs
+//! the same on SQLite and PostgreSQL. One typo is matched by also trying every pattern one
+//! edit away from the query (a `_` for a wrong or extra letter, a letter dropped, two letters
+//! swapped); exact matches rank first.
+
+use pamong_domain::client::fold_name;
+use pamong_entity::client;
+use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr};
+use sea_orm::{ColumnTrait, Condition};
+
+use crate::search::contains_ci;
+
+/// Shortest folded query for which typo patterns are tried; shorter ones would match most
+/// names.
+pub const FUZZY_MIN_CHARS: usize = 4;
+
+/// The condition a search adds, and the expression that ranks exact matches first.
+pub struct NameSearch {
+    /// Rows that match at all.
+    pub any: Condition,
+    /// 0 for an exact (substring) match, 1 for a typo match.
+    pub rank: SimpleExpr,
+}
+
+/// The `LIKE` patterns one edit away from `folded` (which holds only letters, digits and
+/// spaces, so nothing needs escaping).
+pub fn typo_patterns(folded: &str) -> Vec<String> {
+    let chars: Vec<char> = folded.chars().collect();
+    let n = chars.len();
+    let mut out = Vec::new();
+    if n < FUZZY_MIN_CHARS {
+        return out;
+    }
+    let text = |cs: &[char]| format!("%{}%", cs.iter().collect::<String>());
+    for i in 0..n {
+        // A wrong letter at i.
+        let mut sub = chars.clone();
+        sub[i] = '_';
+        out.push(text(&sub));
+        // The query has a letter too many at i (the name lacks it).
+        let mut del = chars.clone();
+        del.remove(i);
+        out.push(text(&del));
+        // The name has an extra letter before i.
+        if i > 0 {
+            let mut ins = chars.clone();
+            ins.insert(i, '_');
+            out.push(text(&ins));
+        }
+        // Two neighbours swapped.
+        if i + 1 < n && chars[i] != chars[i + 1] {
+            let mut swap = chars.clone();
+            swap.swap(i, i + 1);
+            out.push(text(&swap));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The search for what the officer typed.
+pub fn name_search(raw: &str) -> NameSearch {
+    let folded = fold_name(raw);
+    let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut exact = Condition::any().add(contains_ci(client::Column::RegisterNumber, raw.trim()));
+    if !folded.is_empty() {
+        exact = exact.add(client::Column::NameFolded.like(format!("%{folded}%")));
+    }
+    if compact.len() >= 4 && compact.bytes().all(|b| b.is_ascii_digit()) {
+        exact = exact.add(client::Column::Nik.like(format!("{compact}%")));
+    }
+    let mut fuzzy = Condition::any();
+    for pattern in typo_patterns(&folded) {
+        fuzzy = fuzzy.add(Expr::col(client::Column::NameFolded).like(pattern));
+    }
+    let rank = Expr::case(exact.clone(), 0).finally(1).into();
+    NameSearch { any: Condition::any().add(exact).add(fuzzy), rank }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `LIKE` would say, for checking the patterns without a database.
+    fn like(pattern: &str, text: &str) -> bool {
+        let p: Vec<char> = pattern.chars().collect();
+        let t: Vec<char> = text.chars().collect();
+        fn go(p: &[char], t: &[char]) -> bool {
+            match p.split_first() {
+                None => t.is_empty(),
+                Some(('%', rest)) => (0..=t.len()).any(|i| go(rest, &t[i..])),
+                Some(('_', rest)) => !t.is_empty() && go(rest, &t[1..]),
+                Some((c, rest)) => t.first() == Some(c) && go(rest, &t[1..]),
+            }
+        }
+        go(&p, &t)
+    }
+
+    fn fuzzy_hit(query: &str, name: &str) -> bool {
+        typo_patterns(&fold_name(query)).iter().any(|p| like(p, &fold_name(name)))
+    }
+
+    #[test]
+    fn one_typo_of_each_kind_is_forgiven() {
+        let name = "Siti Nurhaliza binti Ahmad";
+        assert!(fuzzy_hit("nurhaliza", name), "exact is also a one-edit match");
+        assert!(fuzzy_hit("nurhalisa", name), "wrong letter");
+        assert!(fuzzy_hit("nurhhaliza", name), "letter too many");
+        assert!(fuzzy_hit("nurhliza", name), "letter missing");
+        assert!(fuzzy_hit("nruhaliza", name), "swapped");
+        assert!(!fuzzy_hit("nrhalisa", name), "two typos are too many");
+    }
+
+    #[test]
+    fn short_queries_are_not_fuzzed() {
+        assert!(typo_patterns("sit").is_empty());
+        assert!(!typo_patterns("siti").is_empty());
+    }
+}

@@ -1,0 +1,62 @@
+//! The officer's Today list: reports due today and overdue, revocation warnings,
+//! reassessments due and supervisions ending soon, most urgent first.
+
+use std::collections::HashMap;
+
+use pamong_domain::Role;
+use pamong_domain::caseload::{TodayFacts, TodayItem, sort_today, today_reasons};
+use pamong_domain::client::ClientStatus;
+use pamong_domain::reporting::{ReportingFrequencies, RiskBand, Schedule};
+use pamong_entity::client;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use time::Date;
+
+use crate::actor::Actor;
+use crate::clients::{attended_since, summaries};
+use crate::error::ServiceResult;
+use crate::settings;
+
+/// Today's list for the actor: a PK's own caseload, a Kabapas's whole office; nobody else
+/// has one.
+pub async fn today(db: &DatabaseConnection, actor: &Actor, today: Date) -> ServiceResult<Vec<TodayItem>> {
+    let Some(bapas_id) = actor.bapas_id else { return Ok(Vec::new()) };
+    let mut select = client::Entity::find()
+        .filter(client::Column::BapasId.eq(bapas_id))
+        .filter(client::Column::Status.eq(ClientStatus::Aktif.as_str()));
+    select = match actor.role {
+        Role::Pk => select.filter(client::Column::PkId.eq(actor.user_id.unwrap_or(-1))),
+        Role::Kabapas => select,
+        Role::Admin | Role::Kanwil | Role::Koordinator | Role::Mitra => return Ok(Vec::new()),
+    };
+    let rows = select.all(db).await?;
+    let Some(earliest) = rows.iter().map(|r| r.schedule_anchor).min() else { return Ok(Vec::new()) };
+    let reports = attended_since(db, rows.iter().map(|r| r.id).collect(), earliest).await?;
+    let frequencies: ReportingFrequencies = settings::reporting_frequencies(db, bapas_id).await?;
+    let months = settings::reassessment_months(db).await?;
+
+    let mut reasons_by_client: HashMap<i32, Vec<_>> = HashMap::new();
+    for row in &rows {
+        let band = row.risk_band.as_deref().and_then(RiskBand::parse);
+        let schedule = Schedule { anchor: row.schedule_anchor, frequency: frequencies.for_band(band) };
+        let dates = reports.get(&row.id).map(Vec::as_slice).unwrap_or_default();
+        let facts = TodayFacts {
+            reporting: schedule.status(dates, today),
+            assessed_on: row.assessed_on,
+            supervision_end: row.supervision_end,
+        };
+        let reasons = today_reasons(&facts, today, months);
+        if !reasons.is_empty() {
+            reasons_by_client.insert(row.id, reasons);
+        }
+    }
+    let listed: Vec<client::Model> =
+        rows.into_iter().filter(|r| reasons_by_client.contains_key(&r.id)).collect();
+    let ids: Vec<i32> = listed.iter().map(|r| r.id).collect();
+    let mut items = Vec::new();
+    for (id, summary) in ids.into_iter().zip(summaries(db, listed).await?) {
+        let reasons = reasons_by_client.remove(&id).unwrap_or_default();
+        items.push(TodayItem { client: summary, reasons });
+    }
+    sort_today(&mut items);
+    Ok(items)
+}

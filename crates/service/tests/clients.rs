@@ -1,0 +1,371 @@
+//! Clients through the service on the test database (SQLite or PostgreSQL): registry,
+//! duplicate guards, search, the policy matrix of every client action, supervision records,
+//! Today, reassignment and transfers.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+
+mod common;
+
+use common::{Office, World, audit_rows};
+use pamong_domain::caseload::{AssessmentForm, ClientFilter, TimelineEvent, TodayReason, TransferForm};
+use pamong_domain::client::{ClientForm, ClientStatus};
+use pamong_domain::page::ListQuery;
+use pamong_domain::reporting::RiskBand;
+use pamong_domain::supervision::{GuidanceForm, ReportForm, StatusForm, ViolationForm};
+use pamong_domain::{ErrorKind, Problem, Role};
+use pamong_service::clients::{self, assignment, registry};
+use pamong_service::{Actor, ServiceError, supervision, today};
+use time::Date;
+use time::macros::date;
+use uuid::Uuid;
+
+const TODAY: Date = date!(2026 - 11 - 23);
+
+fn form(name: &str, nik: &str) -> ClientForm {
+    ClientForm {
+        nik: nik.into(),
+        full_name: name.into(),
+        sex: "L".into(),
+        birth_date: "1985-03-12".into(),
+        legal_basis: "pb".into(),
+        supervision_start: "2026-10-01".into(),
+        remaining_months: "10".into(),
+        ..ClientForm::default()
+    }
+}
+
+fn field_problem(err: ServiceError, field: &str) -> Option<Problem> {
+    match err {
+        ServiceError::Domain(ErrorKind::Invalid(errors)) => errors.get(field),
+        other => panic!("expected a field error, got {other:?}"),
+    }
+}
+
+fn is_not_found<T: std::fmt::Debug>(r: Result<T, ServiceError>) -> bool {
+    matches!(r, Err(ServiceError::Domain(ErrorKind::NotFound)))
+}
+
+async fn search(world: &World, actor: &Actor, q: &str) -> Vec<String> {
+    let filter = ClientFilter { list: ListQuery { q: q.into(), ..Default::default() }, ..Default::default() };
+    clients::list(world.conn(), actor, &filter)
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|c| c.full_name)
+        .collect()
+}
+
+#[tokio::test]
+async fn register_edit_and_find() {
+    let world = World::new().await;
+    let pk = world.actor(Role::Pk, Office::Own).await;
+    let made =
+        registry::create(world.conn(), &pk, &form("Budi Santoso", "3173051203850001"), TODAY).await.unwrap();
+    assert!(made.register_number.starts_with("BPA-2026-"), "{}", made.register_number);
+    assert_eq!(
+        made.pk.as_ref().map(|p| p.id),
+        Some(pk.public_id),
+        "an officer registers into their caseload"
+    );
+    assert_eq!(made.supervision_end, Some(date!(2028 - 08 - 01)), "PB: remaining 10 months + 1 year");
+    assert_eq!(audit_rows(world.conn(), &made.id.to_string()).await.len(), 1);
+
+    let mut edited = form("Budi Santoso", "3173051203850001");
+    edited.aliases = "Bento".into();
+    edited.pk_id = pk.public_id.to_string();
+    registry::update(world.conn(), &pk, made.id, &edited, TODAY).await.unwrap();
+    registry::create(world.conn(), &pk, &form("Siti Nurhaliza", ""), TODAY).await.unwrap();
+
+    assert_eq!(search(&world, &pk, "santo").await, ["Budi Santoso"], "partial");
+    assert_eq!(search(&world, &pk, "SANTOSO").await, ["Budi Santoso"], "case");
+    assert_eq!(search(&world, &pk, "samtosi").await, Vec::<String>::new(), "two typos");
+    assert_eq!(search(&world, &pk, "santoso").await, ["Budi Santoso"]);
+    assert_eq!(search(&world, &pk, "snatoso").await, ["Budi Santoso"], "one typo (swap)");
+    assert_eq!(search(&world, &pk, "nurhalisa").await, ["Siti Nurhaliza"], "one typo (letter)");
+    assert_eq!(search(&world, &pk, "bento").await, ["Budi Santoso"], "alias");
+    assert_eq!(search(&world, &pk, "3173 0512").await, ["Budi Santoso"], "NIK prefix");
+    assert_eq!(search(&world, &pk, &made.register_number.to_lowercase()).await, ["Budi Santoso"]);
+    let detail = clients::get(world.conn(), &pk, made.id, TODAY).await.unwrap();
+    assert_eq!(detail.form.aliases, "Bento");
+    assert!(detail.can_edit);
+}
+
+#[tokio::test]
+async fn duplicate_nik_is_refused_countrywide_and_similar_names_warn() {
+    let world = World::new().await;
+    let pk = world.actor(Role::Pk, Office::Own).await;
+    let elsewhere = world.actor(Role::Pk, Office::Other).await;
+    registry::create(world.conn(), &pk, &form("Budi Santoso", "3173051203850001"), TODAY).await.unwrap();
+    let err = registry::create(world.conn(), &elsewhere, &form("Budi S.", "3173 0512 0385 0001"), TODAY)
+        .await
+        .unwrap_err();
+    assert_eq!(field_problem(err, "nik"), Some(Problem::Taken));
+
+    let same_office =
+        registry::similar(world.conn(), &pk, "budi santosa", date!(1985 - 03 - 12), None).await.unwrap();
+    assert_eq!(same_office.visible.len(), 1);
+    assert_eq!(same_office.elsewhere, 0);
+    let other = registry::similar(world.conn(), &elsewhere, "Budi Santoso", date!(1985 - 03 - 12), None)
+        .await
+        .unwrap();
+    assert!(other.visible.is_empty(), "another office's client is not shown");
+    assert_eq!(other.elsewhere, 1, "but counted");
+    let other_day =
+        registry::similar(world.conn(), &pk, "Budi Santoso", date!(1985 - 03 - 13), None).await.unwrap();
+    assert_eq!(other_day.visible.len() as u64 + other_day.elsewhere, 0);
+}
+
+#[tokio::test]
+async fn an_officer_cannot_give_a_client_to_someone_else() {
+    let world = World::new().await;
+    let pk = world.actor(Role::Pk, Office::Own).await;
+    let colleague = world.actor_named("pk.colleague", Role::Pk, Office::Own).await;
+    let mut f = form("Budi Santoso", "");
+    f.pk_id = colleague.public_id.to_string();
+    let err = registry::create(world.conn(), &pk, &f, TODAY).await.unwrap_err();
+    assert_eq!(field_problem(err, "pk_id"), Some(Problem::NotAllowed));
+    let kabapas = world.actor(Role::Kabapas, Office::Own).await;
+    let made = registry::create(world.conn(), &kabapas, &f, TODAY).await.unwrap();
+    assert_eq!(made.pk.map(|p| p.id), Some(colleague.public_id));
+    let outsider = world.actor(Role::Pk, Office::Other).await;
+    f.pk_id = outsider.public_id.to_string();
+    let err = registry::create(world.conn(), &kabapas, &f, TODAY).await.unwrap_err();
+    assert_eq!(field_problem(err, "pk_id"), Some(Problem::UnknownReference));
+}
+
+/// What each action answered: true when allowed.
+#[derive(Debug, PartialEq, Eq)]
+struct Allowed {
+    read: bool,
+    listed: bool,
+    edit: bool,
+    record: bool,
+    reassign: bool,
+    transfer: bool,
+}
+
+async fn try_everything(world: &World, actor: &Actor, client: Uuid, pk: Uuid) -> Allowed {
+    let db = world.conn();
+    let read = clients::get(db, actor, client, TODAY).await.is_ok()
+        && supervision::timeline(db, actor, client, TODAY).await.is_ok();
+    let listed = clients::list(db, actor, &ClientFilter::default())
+        .await
+        .unwrap()
+        .items
+        .iter()
+        .any(|c| c.id == client);
+    let mut f = form("Budi Santoso", "");
+    f.pk_id = pk.to_string();
+    let edit = registry::update(db, actor, client, &f, TODAY).await.is_ok();
+    let report = ReportForm {
+        kind: "kantor".into(),
+        date: "2026-11-20".into(),
+        time: "10:00".into(),
+        attended: "ya".into(),
+        ..ReportForm::default()
+    };
+    let record = supervision::record_report(db, actor, client, &report, TODAY).await.is_ok();
+    let reassign = assignment::reassign(db, actor, client, pk).await.is_ok();
+    let transfer = TransferForm { to_bapas: world.bapas[1].id.to_string(), reason: "Pindah domisili".into() };
+    let transfer = match assignment::request_transfer(db, actor, client, &transfer).await {
+        Ok(()) => true,
+        Err(ServiceError::Domain(ErrorKind::NotFound)) => false,
+        Err(e) => panic!("{e:?}"),
+    };
+    Allowed { read, listed, edit, record, reassign, transfer }
+}
+
+#[tokio::test]
+async fn policy_matrix_for_every_client_action() {
+    let world = World::new().await;
+    let pk = world.actor(Role::Pk, Office::Own).await;
+    let yes =
+        |read, edit, reassign| Allowed { read, listed: read, edit, record: edit, reassign, transfer: edit };
+    let cases: Vec<(&str, Actor, Allowed)> = vec![
+        ("PK own caseload", pk.clone(), yes(true, true, false)),
+        (
+            "PK same office",
+            world.actor_named("pk.colleague", Role::Pk, Office::Own).await,
+            yes(true, false, false),
+        ),
+        ("PK other office", world.actor(Role::Pk, Office::Other).await, yes(false, false, false)),
+        ("Kabapas", world.actor(Role::Kabapas, Office::Own).await, yes(true, true, true)),
+        ("Kabapas other office", world.actor(Role::Kabapas, Office::Other).await, yes(false, false, false)),
+        ("Kanwil of the region", world.actor(Role::Kanwil, Office::Own).await, yes(true, false, false)),
+        ("Kanwil elsewhere", world.actor(Role::Kanwil, Office::Other).await, yes(false, false, false)),
+        ("Koordinator", world.actor(Role::Koordinator, Office::Own).await, yes(false, false, false)),
+        ("Mitra", world.actor(Role::Mitra, Office::Own).await, yes(false, false, false)),
+        ("Admin", world.actor(Role::Admin, Office::Own).await, yes(false, false, false)),
+    ];
+    for (label, actor, expected) in cases {
+        // A fresh client for each actor, so a transfer asked by one does not block the next.
+        let client = registry::create(world.conn(), &pk, &form("Budi Santoso", ""), TODAY).await.unwrap();
+        let got = try_everything(&world, &actor, client.id, pk.public_id).await;
+        assert_eq!(got, expected, "{label}");
+    }
+    // Creating is for the office's officers and Kabapas only.
+    for role in [Role::Kanwil, Role::Koordinator, Role::Mitra, Role::Admin] {
+        let actor = world.actor(role, Office::Own).await;
+        assert!(
+            is_not_found(registry::create(world.conn(), &actor, &form("X Y", ""), TODAY).await),
+            "{role:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn reports_build_the_timeline_and_today() {
+    let world = World::new().await;
+    let pk = world.actor(Role::Pk, Office::Own).await;
+    // Monthly reporting from 1 October: 1 November was missed; 1 December is next.
+    let client = registry::create(world.conn(), &pk, &form("Budi Santoso", ""), TODAY).await.unwrap();
+    let items = today::today(world.conn(), &pk, TODAY).await.unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(
+        items[0].reasons,
+        [TodayReason::Overdue { since: date!(2026 - 11 - 01) }, TodayReason::ReassessmentDue { since: None }]
+    );
+
+    let visit = ReportForm {
+        kind: "kunjungan".into(),
+        date: "2026-11-23".into(),
+        time: "09:30".into(),
+        attended: "ya".into(),
+        notes: "Klien ada di rumah bersama orang tua".into(),
+        latitude: "-6.16".into(),
+        longitude: "106.76".into(),
+    };
+    supervision::record_report(world.conn(), &pk, client.id, &visit, TODAY).await.unwrap();
+    let timeline = supervision::timeline(world.conn(), &pk, client.id, TODAY).await.unwrap();
+    assert!(matches!(timeline[0].event, TimelineEvent::Report { .. }));
+    assert!(matches!(timeline[1].event, TimelineEvent::Missed), "the miss of 1 November stays on record");
+    let items = today::today(world.conn(), &pk, TODAY).await.unwrap();
+    assert_eq!(items[0].reasons, [TodayReason::ReassessmentDue { since: None }], "overdue made up for");
+
+    let mut answers = pamong_domain::rri::Answers::new();
+    for item in &pamong_domain::rri::Instrument::part_a_2021().items {
+        answers.insert(item.key.clone(), item.choices.last().unwrap().key.clone());
+    }
+    let form = AssessmentForm { answers, date: "2026-11-23".into(), ..Default::default() };
+    let score = supervision::assess(world.conn(), &pk, client.id, &form, TODAY).await.unwrap();
+    assert_eq!(score.band, RiskBand::SangatTinggi);
+    assert!(today::today(world.conn(), &pk, TODAY).await.unwrap().is_empty());
+    let detail = clients::get(world.conn(), &pk, client.id, TODAY).await.unwrap();
+    assert_eq!(detail.summary.risk_band, Some(RiskBand::SangatTinggi));
+    assert_eq!(detail.reassessment_due, Some(date!(2027 - 05 - 23)));
+
+    let guidance = GuidanceForm {
+        kind: "kemandirian".into(),
+        topic: "Pelatihan las".into(),
+        date: "2026-11-22".into(),
+        attended: "ya".into(),
+        notes: String::new(),
+    };
+    supervision::record_guidance(world.conn(), &pk, client.id, &guidance, TODAY).await.unwrap();
+    let violation = ViolationForm {
+        kind: "langgar_syarat".into(),
+        date: "2026-11-21".into(),
+        description: "Keluar kota tanpa izin".into(),
+        action: "teguran".into(),
+        action_status: String::new(),
+    };
+    supervision::record_violation(world.conn(), &pk, client.id, &violation, TODAY).await.unwrap();
+
+    let timeline = supervision::timeline(world.conn(), &pk, client.id, TODAY).await.unwrap();
+    let kinds: Vec<&str> = timeline
+        .iter()
+        .map(|e| match &e.event {
+            TimelineEvent::Report { .. } => "report",
+            TimelineEvent::Assessment { .. } => "assessment",
+            TimelineEvent::Guidance { .. } => "guidance",
+            TimelineEvent::Violation { .. } => "violation",
+            TimelineEvent::Missed => "missed",
+            TimelineEvent::Started => "started",
+            TimelineEvent::Status { .. } => "status",
+        })
+        .collect();
+    // The assessment made reporting weekly from today, so periods restart here.
+    assert_eq!(kinds, ["report", "assessment", "guidance", "violation", "started"]);
+    match &timeline[0].event {
+        TimelineEvent::Report { position, attended, .. } => {
+            assert!(attended);
+            assert_eq!(*position, Some((-6.16, 106.76)));
+        }
+        other => panic!("{other:?}"),
+    }
+
+    let end = StatusForm {
+        status: "selesai".into(),
+        date: "2026-11-23".into(),
+        reason: "Masa bimbingan selesai".into(),
+    };
+    registry::change_status(world.conn(), &pk, client.id, &end, TODAY).await.unwrap();
+    let detail = clients::get(world.conn(), &pk, client.id, TODAY).await.unwrap();
+    assert_eq!(detail.summary.status, ClientStatus::Selesai);
+    assert!(!detail.can_edit, "an ended supervision is read-only");
+    assert!(is_not_found(supervision::record_report(world.conn(), &pk, client.id, &visit, TODAY).await));
+}
+
+#[tokio::test]
+async fn kabapas_sees_loads_and_reassigns() {
+    let world = World::new().await;
+    let pk = world.actor(Role::Pk, Office::Own).await;
+    let colleague = world.actor_named("pk.colleague", Role::Pk, Office::Own).await;
+    let kabapas = world.actor(Role::Kabapas, Office::Own).await;
+    let a = registry::create(world.conn(), &pk, &form("Budi Santoso", ""), TODAY).await.unwrap();
+    registry::create(world.conn(), &pk, &form("Agus Salim", ""), TODAY).await.unwrap();
+    assert!(is_not_found(assignment::officer_loads(world.conn(), &pk).await));
+    let loads = assignment::officer_loads(world.conn(), &kabapas).await.unwrap();
+    let total = |id: Uuid| loads.iter().find(|l| l.pk.as_ref().map(|p| p.id) == Some(id)).map(|l| l.total());
+    assert_eq!(total(pk.public_id), Some(2));
+    assert_eq!(total(colleague.public_id), Some(0), "an officer without clients is listed too");
+
+    assignment::reassign(world.conn(), &kabapas, a.id, colleague.public_id).await.unwrap();
+    let mine = ClientFilter { pk: Some("saya".into()), ..Default::default() };
+    assert_eq!(clients::list(world.conn(), &colleague, &mine).await.unwrap().total, 1);
+    assert!(audit_rows(world.conn(), &a.id.to_string()).await.iter().any(|r| r.action == "reassign"));
+    let outsider = world.actor(Role::Pk, Office::Other).await;
+    let err = assignment::reassign(world.conn(), &kabapas, a.id, outsider.public_id).await.unwrap_err();
+    assert_eq!(field_problem(err, "pk_id"), Some(Problem::UnknownReference));
+}
+
+#[tokio::test]
+async fn transfer_waits_for_the_receiving_kabapas() {
+    let world = World::new().await;
+    let pk = world.actor(Role::Pk, Office::Own).await;
+    let own_kabapas = world.actor(Role::Kabapas, Office::Own).await;
+    let their_kabapas = world.actor(Role::Kabapas, Office::Other).await;
+    let their_pk = world.actor(Role::Pk, Office::Other).await;
+    let client = registry::create(world.conn(), &pk, &form("Budi Santoso", ""), TODAY).await.unwrap();
+    let ask =
+        TransferForm { to_bapas: world.bapas[1].id.to_string(), reason: "Pindah domisili ke Jember".into() };
+    assignment::request_transfer(world.conn(), &pk, client.id, &ask).await.unwrap();
+    let again = assignment::request_transfer(world.conn(), &pk, client.id, &ask).await.unwrap_err();
+    assert_eq!(field_problem(again, "to_bapas"), Some(Problem::InUse), "one pending transfer at a time");
+
+    assert!(assignment::incoming(world.conn(), &own_kabapas).await.unwrap().is_empty());
+    assert!(assignment::incoming(world.conn(), &their_pk).await.unwrap().is_empty());
+    let incoming = assignment::incoming(world.conn(), &their_kabapas).await.unwrap();
+    assert_eq!(incoming.len(), 1);
+    assert!(incoming[0].can_decide);
+    let transfer = incoming[0].id;
+    assert!(is_not_found(assignment::decide_transfer(world.conn(), &own_kabapas, transfer, true, "").await));
+    assert!(is_not_found(assignment::decide_transfer(world.conn(), &their_pk, transfer, true, "").await));
+
+    assignment::decide_transfer(world.conn(), &their_kabapas, transfer, true, "Diterima").await.unwrap();
+    assert!(
+        is_not_found(clients::get(world.conn(), &pk, client.id, TODAY).await),
+        "gone from the old office"
+    );
+    let there = clients::get(world.conn(), &their_kabapas, client.id, TODAY).await.unwrap();
+    assert_eq!(there.bapas.id, world.bapas[1].id);
+    assert_eq!(there.summary.status, ClientStatus::Aktif);
+    assert_eq!(there.summary.pk, None, "waits for the Kabapas to assign a PK");
+    let timeline = supervision::timeline(world.conn(), &their_kabapas, client.id, TODAY).await.unwrap();
+    assert!(
+        timeline
+            .iter()
+            .any(|e| matches!(e.event, TimelineEvent::Status { status: ClientStatus::Dipindahkan, .. }))
+    );
+}
