@@ -67,6 +67,15 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=path!("") view=SignedIn ssr=SsrMode::Async>
                         <Route path=path!("") view=pages::home::HomePage ssr=SsrMode::Async />
                         <Route path=path!("akun") view=pages::account::AccountPage ssr=SsrMode::Async />
+                        <Route path=path!("klien") view=pages::clients::list::ClientListPage ssr=SsrMode::Async />
+                        <Route path=path!("klien/:id") view=ClientRoute ssr=SsrMode::Async />
+                        <Route path=path!("klien/:id/ubah") view=pages::clients::edit::ClientEditPage ssr=SsrMode::Async />
+                        <Route path=path!("klien/:id/lapor") view=pages::clients::records::ReportPage ssr=SsrMode::Async />
+                        <Route path=path!("klien/:id/rri") view=pages::clients::assessment::AssessmentPage ssr=SsrMode::Async />
+                        <Route path=path!("klien/:id/bimbingan") view=pages::clients::records::GuidancePage ssr=SsrMode::Async />
+                        <Route path=path!("klien/:id/pelanggaran") view=pages::clients::records::ViolationPage ssr=SsrMode::Async />
+                        <Route path=path!("klien/:id/status") view=pages::clients::records::StatusPage ssr=SsrMode::Async />
+                        <Route path=path!("kantor") view=pages::clients::office::OfficePage ssr=SsrMode::Async />
                         <Route path=path!("admin/kanwil") view=pages::kanwil::KanwilListPage ssr=SsrMode::Async />
                         <Route path=path!("admin/kanwil/:id") view=pages::kanwil::KanwilEditPage ssr=SsrMode::Async />
                         <Route path=path!("admin/bapas") view=pages::bapas::BapasListPage ssr=SsrMode::Async />
@@ -77,6 +86,19 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </Router>
         </I18nContextProvider>
+    }
+}
+
+/// `/klien/baru` is the registration form; any other `/klien/:id` is a client's page.
+#[component]
+fn ClientRoute() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        if params.with(|p| p.get("id")).as_deref() == Some("baru") {
+            view! { <pages::clients::edit::ClientEditPage /> }.into_any()
+        } else {
+            view! { <pages::clients::detail::ClientDetailPage /> }.into_any()
+        }
     }
 }
 

@@ -1,7 +1,13 @@
 //! Translations of domain values (roles, problems, errors) into the user's language.
 
+use pamong_domain::caseload::TodayReason;
+use pamong_domain::client::ClientStatus;
+use pamong_domain::legal::LegalBasis;
+use pamong_domain::needs::{NeedDomain, NeedLevel};
 use pamong_domain::nik::{NikError, NikMismatch};
 use pamong_domain::office::Zone;
+use pamong_domain::reporting::RiskBand;
+use pamong_domain::supervision::{ActionStatus, GuidanceKind, ReportKind, ViolationAction, ViolationKind};
 use pamong_domain::{ErrorKind, Problem, Role};
 
 use crate::error::AppError;
@@ -86,4 +92,138 @@ pub fn error(i18n: I18n, err: &AppError) -> String {
 /// A time zone's label.
 pub fn zone(zone: Zone) -> &'static str {
     zone.label()
+}
+
+/// A date as officers write it: `23/11/2026`.
+pub fn date(date: time::Date) -> String {
+    date.format(time::macros::format_description!("[day]/[month]/[year]")).unwrap_or_default()
+}
+
+/// A legal basis's name.
+pub fn legal_basis(i18n: I18n, basis: LegalBasis) -> String {
+    match basis {
+        LegalBasis::Pb => t_string!(i18n, basis_pb).to_string(),
+        LegalBasis::Cb => t_string!(i18n, basis_cb).to_string(),
+        LegalBasis::Cmb => t_string!(i18n, basis_cmb).to_string(),
+        LegalBasis::Asimilasi => t_string!(i18n, basis_asimilasi).to_string(),
+        LegalBasis::PidanaPengawasan => t_string!(i18n, basis_pengawasan).to_string(),
+        LegalBasis::KerjaSosial => t_string!(i18n, basis_kerja_sosial).to_string(),
+        LegalBasis::AnakBersyarat => t_string!(i18n, basis_anak).to_string(),
+    }
+}
+
+/// A client status's name.
+pub fn client_status(i18n: I18n, status: ClientStatus) -> String {
+    match status {
+        ClientStatus::Aktif => t_string!(i18n, cstatus_aktif).to_string(),
+        ClientStatus::Selesai => t_string!(i18n, cstatus_selesai).to_string(),
+        ClientStatus::Dicabut => t_string!(i18n, cstatus_dicabut).to_string(),
+        ClientStatus::Meninggal => t_string!(i18n, cstatus_meninggal).to_string(),
+        ClientStatus::Dipindahkan => t_string!(i18n, cstatus_dipindahkan).to_string(),
+    }
+}
+
+/// A risk band's name; `None` is "not yet assessed".
+pub fn band(i18n: I18n, band: Option<RiskBand>) -> String {
+    match band {
+        None => t_string!(i18n, band_none).to_string(),
+        Some(RiskBand::Rendah) => t_string!(i18n, band_rendah).to_string(),
+        Some(RiskBand::Sedang) => t_string!(i18n, band_sedang).to_string(),
+        Some(RiskBand::Tinggi) => t_string!(i18n, band_tinggi).to_string(),
+        Some(RiskBand::SangatTinggi) => t_string!(i18n, band_sangat_tinggi).to_string(),
+    }
+}
+
+/// The CSS modifier of a band's badge.
+pub fn band_class(band: Option<RiskBand>) -> &'static str {
+    match band {
+        None => "badge badge--risk-none",
+        Some(RiskBand::Rendah) => "badge badge--risk-rendah",
+        Some(RiskBand::Sedang) => "badge badge--risk-sedang",
+        Some(RiskBand::Tinggi) => "badge badge--risk-tinggi",
+        Some(RiskBand::SangatTinggi) => "badge badge--risk-sangat-tinggi",
+    }
+}
+
+/// How a report was made.
+pub fn report_kind(i18n: I18n, kind: ReportKind) -> String {
+    match kind {
+        ReportKind::Kantor => t_string!(i18n, report_kantor).to_string(),
+        ReportKind::Video => t_string!(i18n, report_video).to_string(),
+        ReportKind::Kunjungan => t_string!(i18n, report_kunjungan).to_string(),
+    }
+}
+
+/// A guidance kind.
+pub fn guidance_kind(i18n: I18n, kind: GuidanceKind) -> String {
+    match kind {
+        GuidanceKind::Kepribadian => t_string!(i18n, guidance_kepribadian).to_string(),
+        GuidanceKind::Kemandirian => t_string!(i18n, guidance_kemandirian).to_string(),
+    }
+}
+
+/// A violation kind.
+pub fn violation_kind(i18n: I18n, kind: ViolationKind) -> String {
+    match kind {
+        ViolationKind::TidakLapor => t_string!(i18n, violation_tidak_lapor).to_string(),
+        ViolationKind::LanggarSyarat => t_string!(i18n, violation_langgar_syarat).to_string(),
+        ViolationKind::TindakPidanaBaru => t_string!(i18n, violation_tindak_pidana).to_string(),
+        ViolationKind::Lainnya => t_string!(i18n, violation_lainnya).to_string(),
+    }
+}
+
+/// The action taken on a violation.
+pub fn violation_action(i18n: I18n, action: ViolationAction) -> String {
+    match action {
+        ViolationAction::Teguran => t_string!(i18n, action_teguran).to_string(),
+        ViolationAction::RekomendasiTpp => t_string!(i18n, action_tpp).to_string(),
+        ViolationAction::Pencabutan => t_string!(i18n, action_pencabutan).to_string(),
+    }
+}
+
+/// Where an action stands.
+pub fn action_status(i18n: I18n, status: ActionStatus) -> String {
+    match status {
+        ActionStatus::Diusulkan => t_string!(i18n, astatus_diusulkan).to_string(),
+        ActionStatus::Diproses => t_string!(i18n, astatus_diproses).to_string(),
+        ActionStatus::Selesai => t_string!(i18n, astatus_selesai).to_string(),
+    }
+}
+
+/// Why a client is on the Today list.
+pub fn today_reason(i18n: I18n, reason: TodayReason) -> String {
+    match reason {
+        TodayReason::RevocationWarning { misses } => {
+            t_string!(i18n, today_revocation, misses = misses).to_string()
+        }
+        TodayReason::Overdue { since } => t_string!(i18n, today_overdue, since = date(since)).to_string(),
+        TodayReason::DueToday => t_string!(i18n, today_due).to_string(),
+        TodayReason::ReassessmentDue { since: None } => t_string!(i18n, today_never_assessed).to_string(),
+        TodayReason::ReassessmentDue { since: Some(since) } => {
+            t_string!(i18n, today_reassess, since = date(since)).to_string()
+        }
+        TodayReason::EndingSoon { end } => t_string!(i18n, today_ending, end = date(end)).to_string(),
+    }
+}
+
+/// A need domain's name.
+pub fn need_domain(i18n: I18n, domain: NeedDomain) -> String {
+    match domain {
+        NeedDomain::Family => t_string!(i18n, need_family).to_string(),
+        NeedDomain::EducationWork => t_string!(i18n, need_education_work).to_string(),
+        NeedDomain::DrugsAlcohol => t_string!(i18n, need_drugs).to_string(),
+        NeedDomain::Social => t_string!(i18n, need_social).to_string(),
+        NeedDomain::Leisure => t_string!(i18n, need_leisure).to_string(),
+        NeedDomain::Finance => t_string!(i18n, need_finance).to_string(),
+        NeedDomain::AntisocialAttitude => t_string!(i18n, need_attitude).to_string(),
+    }
+}
+
+/// A need level.
+pub fn need_level(i18n: I18n, level: NeedLevel) -> String {
+    match level {
+        NeedLevel::None => t_string!(i18n, need_level_none).to_string(),
+        NeedLevel::Some => t_string!(i18n, need_level_some).to_string(),
+        NeedLevel::High => t_string!(i18n, need_level_high).to_string(),
+    }
 }

@@ -99,6 +99,33 @@ pub struct ClientDetail {
     pub pending_transfer: Option<TransferView>,
 }
 
+/// Clients that may be the person being registered: same date of birth and a similar name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SimilarClients {
+    /// Those the user may see.
+    pub visible: Vec<ClientSummary>,
+    /// How many more are registered where the user cannot see (named only as a count).
+    pub elsewhere: u64,
+}
+
+/// One officer's active caseload, by risk band.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficerLoad {
+    /// The officer; `None` for clients nobody is assigned to.
+    pub pk: Option<PersonRef>,
+    /// Clients per band, lowest first: Rendah, Sedang, Tinggi, Sangat Tinggi.
+    pub by_band: [u64; 4],
+    /// Clients not yet assessed.
+    pub unassessed: u64,
+}
+
+impl OfficerLoad {
+    /// All active clients of the officer.
+    pub fn total(&self) -> u64 {
+        self.by_band.iter().sum::<u64>() + self.unassessed
+    }
+}
+
 /// A transfer between offices.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TransferView {

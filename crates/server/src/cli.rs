@@ -53,8 +53,13 @@ pub enum Command {
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),
-    /// Fill an empty database with demo offices and one user per role.
-    SeedDemo,
+    /// Fill an empty database with demo offices, one user per role and a few hundred
+    /// synthetic clients per office; `--clients N` adds N more clients (for benchmarks).
+    SeedDemo {
+        /// Extra synthetic clients to add, spread over the active Bapas.
+        #[arg(long, default_value_t = 0)]
+        clients: usize,
+    },
     /// The Kemendagri region list.
     #[command(subcommand)]
     Regions(RegionsCommand),

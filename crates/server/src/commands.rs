@@ -19,7 +19,7 @@ pub async fn run(cli: Cli) -> CommandResult {
         Some(Command::Serve(args)) => serve(&cli.database_url, &args).await,
         Some(Command::Migrate { action, steps }) => migrate(&cli.database_url, action, steps).await,
         Some(Command::User(cmd)) => user(&cli.database_url, cmd).await,
-        Some(Command::SeedDemo) => seed_demo(&cli.database_url).await,
+        Some(Command::SeedDemo { clients }) => seed_demo(&cli.database_url, clients).await,
         Some(Command::Regions(RegionsCommand::Import { file })) => {
             let conn = open(&cli.database_url).await?;
             db::migrate_up(&conn).await?;
@@ -135,11 +135,34 @@ async fn user(database_url: &str, cmd: UserCommand) -> CommandResult {
     Ok(())
 }
 
+/// Adds synthetic clients over the active Bapas, with a progress bar.
+async fn seed_clients(conn: &pamong_service::DatabaseConnection, total: usize) -> CommandResult {
+    let offices = pamong_service::offices::count_active_bapas(conn).await.map_err(say_service_error)?.max(1);
+    let per_office = total.div_ceil(offices);
+    let bar = indicatif::ProgressBar::new(per_office as u64 * offices as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} ({eta})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.set_message("synthetic clients");
+    let today = time::OffsetDateTime::now_utc().date();
+    // Each call adds `per_office` to every office; a fresh seed keeps the names varied.
+    let seed = u64::try_from(time::OffsetDateTime::now_utc().unix_timestamp()).unwrap_or(7);
+    let made = seed::clients::generate_with_progress(conn, per_office, seed, today, |n| bar.inc(n as u64))
+        .await
+        .map_err(say_service_error)?;
+    bar.finish_with_message(format!("{made} synthetic clients added"));
+    Ok(())
+}
+
 #[expect(clippy::print_stdout, reason = "the seed command prints the demo logins")]
-async fn seed_demo(database_url: &str) -> CommandResult {
+async fn seed_demo(database_url: &str, extra_clients: usize) -> CommandResult {
     let conn = open(database_url).await?;
     db::migrate_up(&conn).await?;
     let logins = seed::seed_demo(&conn).await.map_err(say_service_error)?;
+    if extra_clients > 0 {
+        seed_clients(&conn, extra_clients).await?;
+    }
     if logins.is_empty() {
         println!("The database already has users: no demo data added.");
         if users::id_by_username(&conn, "admin").await.map_err(say_service_error)?.is_none() {

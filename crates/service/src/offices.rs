@@ -445,3 +445,10 @@ pub async fn id_by_code(db: &DatabaseConnection, code: &str) -> ServiceResult<Op
     let k = kanwil::Entity::find().filter(kanwil::Column::ProvinceCode.eq(&code)).one(db).await?;
     Ok(k.map(|k| k.public_id))
 }
+
+/// How many Bapas are active (for spreading generated demo data).
+pub async fn count_active_bapas(db: &DatabaseConnection) -> ServiceResult<usize> {
+    use sea_orm::PaginatorTrait;
+    let n = bapas::Entity::find().filter(bapas::Column::Active.eq(true)).count(db).await?;
+    Ok(usize::try_from(n).unwrap_or(usize::MAX))
+}

@@ -15,6 +15,8 @@ use crate::text;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Dest {
     Home,
+    Clients,
+    Office,
     Kanwil,
     Bapas,
     Users,
@@ -25,6 +27,8 @@ impl Dest {
     fn href(self) -> &'static str {
         match self {
             Dest::Home => "/",
+            Dest::Clients => "/klien",
+            Dest::Office => "/kantor",
             Dest::Kanwil => "/admin/kanwil",
             Dest::Bapas => "/admin/bapas",
             Dest::Users => "/admin/pengguna",
@@ -35,6 +39,8 @@ impl Dest {
     fn icon(self) -> &'static str {
         match self {
             Dest::Home => "⌂",
+            Dest::Clients => "☰",
+            Dest::Office => "▤",
             Dest::Kanwil => "▦",
             Dest::Bapas => "▣",
             Dest::Users => "☺",
@@ -47,9 +53,10 @@ impl Dest {
 fn destinations(role: Role) -> &'static [Dest] {
     match role {
         Role::Admin => &[Dest::Home, Dest::Kanwil, Dest::Bapas, Dest::Users, Dest::Account],
-        Role::Kanwil => &[Dest::Home, Dest::Bapas, Dest::Users, Dest::Account],
-        Role::Kabapas => &[Dest::Home, Dest::Users, Dest::Account],
-        Role::Pk | Role::Koordinator | Role::Mitra => &[Dest::Home, Dest::Account],
+        Role::Kanwil => &[Dest::Home, Dest::Clients, Dest::Bapas, Dest::Users, Dest::Account],
+        Role::Kabapas => &[Dest::Home, Dest::Clients, Dest::Office, Dest::Users, Dest::Account],
+        Role::Pk => &[Dest::Home, Dest::Clients, Dest::Account],
+        Role::Koordinator | Role::Mitra => &[Dest::Home, Dest::Account],
     }
 }
 
@@ -117,7 +124,12 @@ pub fn Frame(
                 if href == "/" { path == "/" } else { path.starts_with(href) }
             };
             let label = move || match dest {
+                Dest::Home if matches!(role, Role::Pk | Role::Kabapas) => {
+                    t_string!(i18n, nav_today).to_string()
+                }
                 Dest::Home => t_string!(i18n, nav_home).to_string(),
+                Dest::Clients => t_string!(i18n, nav_clients).to_string(),
+                Dest::Office => t_string!(i18n, nav_office).to_string(),
                 Dest::Kanwil => t_string!(i18n, nav_kanwil).to_string(),
                 Dest::Bapas => t_string!(i18n, nav_bapas).to_string(),
                 Dest::Users => t_string!(i18n, nav_users).to_string(),

@@ -56,17 +56,17 @@ pub fn Pagination(
     total: u64,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_list_query();
+    let query = use_query_map();
+    // Every other parameter (search, filters) is kept; only the page changes.
     let link = move |to: u64| {
-        let q = query.get_untracked();
         let mut href = format!("?hal={to}");
-        if !q.q.is_empty() {
-            href.push_str("&q=");
-            href.push_str(&url_encode(&q.q));
-        }
-        if q.include_inactive {
-            href.push_str("&nonaktif=1");
-        }
+        query.with_untracked(|q| {
+            for (key, value) in q.clone().into_iter() {
+                if key != "hal" && !value.is_empty() {
+                    href.push_str(&format!("&{key}={}", url_encode(&value)));
+                }
+            }
+        });
         href
     };
     view! {
@@ -81,7 +81,7 @@ pub fn Pagination(
 }
 
 /// Percent-encodes a query value (letters, digits and `-_.~` pass through).
-fn url_encode(raw: &str) -> String {
+pub fn url_encode(raw: &str) -> String {
     raw.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),

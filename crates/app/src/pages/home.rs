@@ -14,6 +14,9 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let Me(user) = expect_context::<Me>();
     let counts = Resource::new(|| (), |_| home_counts());
+    // Officers and the Kabapas start their day with the Today list (the signed-in user is
+    // already loaded when a page renders, so this does not wait).
+    let has_today = move || matches!(user.get(), Some(Ok(Some(u))) if matches!(u.role, pamong_domain::Role::Pk | pamong_domain::Role::Kabapas));
     view! {
         <Title text=move || t_string!(i18n, nav_home).to_string() />
         <Suspense fallback=Loading>
@@ -36,7 +39,7 @@ pub fn HomePage() -> impl IntoView {
                 };
                 view! {
                     <h1>{move || t_string!(i18n, home_greeting, name = name.clone())}</h1>
-                    <dl class="summary card">
+                    <dl class="summary card" hidden=matches!(role, pamong_domain::Role::Pk | pamong_domain::Role::Kabapas)>
                         <div><dt>{move || t_string!(i18n, home_your_role)}</dt><dd>{move || text::role(i18n, role)}</dd></div>
                         <div>
                             <dt>{move || t_string!(i18n, home_your_office)}</dt>
@@ -55,5 +58,8 @@ pub fn HomePage() -> impl IntoView {
                 .into_any()
             })}
         </Suspense>
+        <Show when=has_today>
+            <crate::pages::clients::today::TodayPanel />
+        </Show>
     }
 }

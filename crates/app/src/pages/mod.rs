@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod bapas;
+pub mod clients;
 pub mod home;
 pub mod kanwil;
 pub mod login;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use pamong_domain::caseload::{PersonRef, TransferForm, TransferView};
+use pamong_domain::caseload::{OfficerLoad, PersonRef, TransferForm, TransferView};
 use pamong_domain::client::ClientStatus;
 use pamong_domain::office::OfficeRef;
 use pamong_domain::reporting::RiskBand;
@@ -14,7 +14,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set, TransactionTrait,
 };
-use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -29,24 +28,6 @@ use crate::policy;
 const WAITING: &str = "menunggu";
 const ACCEPTED: &str = "diterima";
 const REFUSED: &str = "ditolak";
-
-/// One officer's active caseload, by risk band.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OfficerLoad {
-    /// The officer; `None` for clients nobody is assigned to.
-    pub pk: Option<PersonRef>,
-    /// Clients per band, lowest first: Rendah, Sedang, Tinggi, Sangat Tinggi.
-    pub by_band: [u64; 4],
-    /// Clients not yet assessed.
-    pub unassessed: u64,
-}
-
-impl OfficerLoad {
-    /// All active clients of the officer.
-    pub fn total(&self) -> u64 {
-        self.by_band.iter().sum::<u64>() + self.unassessed
-    }
-}
 
 /// Each PK's active caseload in the Kabapas's office (every PK, even with no clients, and
 /// the unassigned clients last).
@@ -295,4 +276,20 @@ pub async fn decide_transfer(
     audit::record(&txn, actor, "decide", "client_transfer", &t.public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// The offices a client of the actor's can be transferred to: every other active Bapas.
+pub async fn transfer_targets(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<Vec<OfficeRef>> {
+    let Some(own) = actor.bapas_id.filter(|_| policy::can_register_client(actor)) else {
+        return Ok(Vec::new());
+    };
+    Ok(bapas::Entity::find()
+        .filter(bapas::Column::Active.eq(true))
+        .filter(bapas::Column::Id.ne(own))
+        .order_by_asc(bapas::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| OfficeRef { id: b.public_id, name: b.name })
+        .collect())
 }

@@ -336,3 +336,31 @@ pub(crate) fn searchable_name(full_name: &str, aliases: &[String]) -> String {
     }
     out
 }
+
+/// The day it is at the actor's office (its time zone), or in WIB for users without one.
+pub async fn today_for(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<Date> {
+    use pamong_domain::office::Zone;
+    let zone = match actor.bapas_id {
+        Some(id) => bapas::Entity::find_by_id(id).one(db).await?.and_then(|b| Zone::parse(&b.zone)),
+        None => None,
+    };
+    Ok(time::OffsetDateTime::now_utc().to_offset(zone.unwrap_or(Zone::Wib).offset()).date())
+}
+
+/// The active PKs of the actor's office, for choosing whom a client goes to.
+pub async fn officers(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<Vec<PersonRef>> {
+    use pamong_domain::Role;
+    let Some(bapas_id) = actor.bapas_id.filter(|_| policy::can_register_client(actor)) else {
+        return Ok(Vec::new());
+    };
+    Ok(user::Entity::find()
+        .filter(user::Column::BapasId.eq(bapas_id))
+        .filter(user::Column::Role.eq(Role::Pk.as_str()))
+        .filter(user::Column::Active.eq(true))
+        .order_by_asc(user::Column::FullName)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| PersonRef { id: u.public_id, name: u.full_name })
+        .collect())
+}

@@ -1,6 +1,6 @@
 //! Registering and editing clients, the duplicate guards, and ending a supervision.
 
-use pamong_domain::caseload::{ClientSummary, PersonRef};
+use pamong_domain::caseload::{ClientSummary, PersonRef, SimilarClients};
 use pamong_domain::client::{ClientDraft, ClientForm, ClientStatus, names_similar};
 use pamong_domain::legal::PeriodRules;
 use pamong_domain::nik::Nik;
@@ -12,7 +12,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
     QueryFilter, Set, TransactionTrait,
 };
-use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
@@ -21,15 +20,6 @@ use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::error::{ServiceError, ServiceResult, unique_to_field};
 use crate::policy;
-
-/// Clients that may be the person being registered: same date of birth and a similar name.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SimilarClients {
-    /// Those the actor may see.
-    pub visible: Vec<ClientSummary>,
-    /// How many more are registered where the actor cannot see (named only as a count).
-    pub elsewhere: u64,
-}
 
 /// The clients a new registration may duplicate (`exclude` is the client being edited).
 pub async fn similar(

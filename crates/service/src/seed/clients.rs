@@ -202,6 +202,8 @@ struct Generator {
     today: Date,
     instrument: Instrument,
     frequencies: ReportingFrequencies,
+    /// Clients generated so far, including earlier runs (numbers the demo register).
+    serial: u64,
 }
 
 /// One generated client and the history that goes with it.
@@ -424,6 +426,17 @@ pub async fn generate(
     seed: u64,
     today: Date,
 ) -> ServiceResult<usize> {
+    generate_with_progress(db, per_office, seed, today, |_| {}).await
+}
+
+/// [`generate`], calling `progress` with the number of clients each batch wrote.
+pub async fn generate_with_progress(
+    db: &DatabaseConnection,
+    per_office: usize,
+    seed: u64,
+    today: Date,
+    progress: impl Fn(usize),
+) -> ServiceResult<usize> {
     let system = Actor::system();
     let offices = offices(db).await?;
     let kecamatan: Vec<&str> = DEMO_REGIONS.iter().filter(|(c, _)| c.len() == 8).map(|(c, _)| *c).collect();
@@ -434,9 +447,11 @@ pub async fn generate(
         today,
         instrument: Instrument::part_a_2021(),
         frequencies: ReportingFrequencies::default(),
+        serial: 0,
     };
     let existing: Vec<Option<String>> =
         client::Entity::find().select_only().column(client::Column::Nik).into_tuple().all(db).await?;
+    generator.serial = existing.len() as u64;
     generator.niks.extend(existing.into_iter().flatten());
     let mut made = 0;
     for office in &offices {
@@ -456,10 +471,14 @@ pub async fn generate(
             };
             batch.push(generator.client(office, &local, &villages, pk));
             if batch.len() == CHUNK {
-                made += write(db, &system, std::mem::take(&mut batch)).await?;
+                let n = write(db, &system, std::mem::take(&mut batch)).await?;
+                progress(n);
+                made += n;
             }
         }
-        made += write(db, &system, batch).await?;
+        let n = write(db, &system, batch).await?;
+        progress(n);
+        made += n;
     }
     Ok(made)
 }

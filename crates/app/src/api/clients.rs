@@ -1,0 +1,292 @@
+//! Clients and their supervision: the server fns behind the caseload, the client's page and
+//! the officer's forms. Each one resolves the actor and calls one service fn; the service
+//! asks the policy.
+
+use leptos::prelude::*;
+use pamong_domain::caseload::{
+    AssessmentForm, ClientDetail, ClientFilter, ClientSummary, OfficerLoad, PersonRef, SimilarClients,
+    TimelineEntry, TodayItem, TransferForm, TransferView,
+};
+use pamong_domain::client::ClientForm;
+use pamong_domain::page::Page;
+use pamong_domain::rri::{Instrument, Score};
+use pamong_domain::supervision::{GuidanceForm, ReportForm, StatusForm, ViolationForm};
+use serde::{Deserialize, Serialize};
+use time::Date;
+use uuid::Uuid;
+
+use crate::error::AppError;
+
+/// A client's page: the facts, the timeline, and the officers the viewer may assign.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClientPageData {
+    /// The client.
+    pub detail: ClientDetail,
+    /// Everything recorded, newest first.
+    pub timeline: Vec<TimelineEntry>,
+    /// PKs of the office (for the Kabapas's reassignment), empty for others.
+    pub officers: Vec<PersonRef>,
+    /// Whether the viewer may reassign.
+    pub can_reassign: bool,
+}
+
+/// A region for the step-by-step picker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionChoice {
+    /// Dotted code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+}
+
+/// What the client form needs besides the client: the office's PKs and today's date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientFormContext {
+    /// PKs the client may be assigned to.
+    pub officers: Vec<PersonRef>,
+    /// Today at the office.
+    pub today: Date,
+    /// Whether the user may assign another PK (the Kabapas).
+    pub can_assign: bool,
+}
+
+/// A page of clients.
+#[server(endpoint = "clients/list", input = server_fn::codec::Json)]
+pub async fn list_clients(filter: ClientFilter) -> Result<Page<ClientSummary>, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::clients::list(&ctx.db, &actor, &filter).await)
+}
+
+/// A client's page.
+#[server(endpoint = "clients/get", input = server_fn::codec::Json)]
+pub async fn client_page(id: Uuid) -> Result<ClientPageData, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, policy, supervision};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        let detail = clients::get(&ctx.db, &actor, id, today).await?;
+        let timeline = supervision::timeline(&ctx.db, &actor, id, today).await?;
+        let can_reassign = actor.role == pamong_domain::Role::Kabapas
+            && detail.summary.status == pamong_domain::client::ClientStatus::Aktif
+            && policy::client_scope(&actor) == policy::Scope::Bapas(actor.bapas_id.unwrap_or(-1));
+        let officers = if can_reassign { clients::officers(&ctx.db, &actor).await? } else { Vec::new() };
+        Ok(ClientPageData { detail, timeline, officers, can_reassign })
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// What the client form needs.
+#[server(endpoint = "clients/form-context", input = server_fn::codec::Json)]
+pub async fn client_form_setup() -> Result<ClientFormContext, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::clients;
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        Ok(ClientFormContext {
+            officers: clients::officers(&ctx.db, &actor).await?,
+            today: clients::today_for(&ctx.db, &actor).await?,
+            can_assign: actor.role == pamong_domain::Role::Kabapas,
+        })
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Registers (no id) or edits a client.
+#[server(endpoint = "clients/save", input = server_fn::codec::Json)]
+pub async fn save_client(id: Option<Uuid>, form: ClientForm) -> Result<ClientSummary, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::clients::{self, registry};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        match id {
+            Some(id) => registry::update(&ctx.db, &actor, id, &form, today).await,
+            None => registry::create(&ctx.db, &actor, &form, today).await,
+        }
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Clients that may be the one being registered.
+#[server(endpoint = "clients/similar", input = server_fn::codec::Json)]
+pub async fn find_similar_clients(
+    full_name: String,
+    birth_date: Date,
+    exclude: Option<Uuid>,
+) -> Result<SimilarClients, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    let result =
+        pamong_service::clients::registry::similar(&ctx.db, &actor, &full_name, birth_date, exclude).await;
+    lift(&actor, result)
+}
+
+/// The regions under `parent` (provinces when empty).
+#[server(endpoint = "regions/children", input = server_fn::codec::Json)]
+pub async fn region_children(parent: String) -> Result<Vec<RegionChoice>, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_domain::region::RegionCode;
+    let (ctx, actor) = actor().await?;
+    let parent = if parent.is_empty() { None } else { RegionCode::parse(&parent) };
+    let result = pamong_service::regions::children(&ctx.db, parent.as_ref()).await;
+    lift(
+        &actor,
+        result.map(|rows| rows.into_iter().map(|r| RegionChoice { code: r.code, name: r.name }).collect()),
+    )
+}
+
+/// Records a report or home visit.
+#[server(endpoint = "clients/report", input = server_fn::codec::Json)]
+pub async fn record_report(id: Uuid, form: ReportForm) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, supervision};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        supervision::record_report(&ctx.db, &actor, id, &form, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Records a guidance session.
+#[server(endpoint = "clients/guidance", input = server_fn::codec::Json)]
+pub async fn record_guidance(id: Uuid, form: GuidanceForm) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, supervision};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        supervision::record_guidance(&ctx.db, &actor, id, &form, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Records a violation.
+#[server(endpoint = "clients/violation", input = server_fn::codec::Json)]
+pub async fn record_violation(id: Uuid, form: ViolationForm) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, supervision};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        supervision::record_violation(&ctx.db, &actor, id, &form, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Ends a supervision.
+#[server(endpoint = "clients/status", input = server_fn::codec::Json)]
+pub async fn change_client_status(id: Uuid, form: StatusForm) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::clients::{self, registry};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        registry::change_status(&ctx.db, &actor, id, &form, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// The RRI instrument in force (the form renders its items and scores live with it).
+#[server(endpoint = "rri/instrument", input = server_fn::codec::Json)]
+pub async fn rri_instrument() -> Result<Instrument, AppError> {
+    use crate::api::context::actor;
+    let _ = actor().await?;
+    Ok(pamong_service::supervision::instrument())
+}
+
+/// Records an RRI assessment; the server scores it again.
+#[server(endpoint = "clients/assess", input = server_fn::codec::Json)]
+pub async fn assess_client(id: Uuid, form: AssessmentForm) -> Result<Score, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, supervision};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        supervision::assess(&ctx.db, &actor, id, &form, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// The officer's Today list.
+#[server(endpoint = "today", input = server_fn::codec::Json)]
+pub async fn today_list() -> Result<(Date, Vec<TodayItem>), AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, today};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let date = clients::today_for(&ctx.db, &actor).await?;
+        Ok((date, today::today(&ctx.db, &actor, date).await?))
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Gives a client to another PK (Kabapas).
+#[server(endpoint = "clients/reassign", input = server_fn::codec::Json)]
+pub async fn reassign_client(id: Uuid, pk: Uuid) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::clients::assignment::reassign(&ctx.db, &actor, id, pk).await)
+}
+
+/// Asks another Bapas to take a client over.
+#[server(endpoint = "clients/transfer", input = server_fn::codec::Json)]
+pub async fn request_transfer(id: Uuid, form: TransferForm) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::clients::assignment::request_transfer(&ctx.db, &actor, id, &form).await)
+}
+
+/// The office view of a Kabapas: each PK's caseload and transfers waiting for a decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeCaseload {
+    /// Per officer.
+    pub loads: Vec<OfficerLoad>,
+    /// Waiting transfers into the office.
+    pub incoming: Vec<TransferView>,
+}
+
+/// The Kabapas's office view.
+#[server(endpoint = "caseload/office", input = server_fn::codec::Json)]
+pub async fn load_office_caseload() -> Result<OfficeCaseload, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::clients::assignment;
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let loads = assignment::officer_loads(&ctx.db, &actor).await?;
+        let incoming = assignment::incoming(&ctx.db, &actor).await?;
+        Ok(OfficeCaseload { loads, incoming })
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Accepts or refuses a transfer into the Kabapas's office.
+#[server(endpoint = "transfers/decide", input = server_fn::codec::Json)]
+pub async fn decide_transfer(id: Uuid, accept: bool, note: String) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(
+        &actor,
+        pamong_service::clients::assignment::decide_transfer(&ctx.db, &actor, id, accept, &note).await,
+    )
+}
+
+/// The offices a client can be transferred to.
+#[server(endpoint = "transfers/targets", input = server_fn::codec::Json)]
+pub async fn transfer_targets() -> Result<Vec<pamong_domain::office::OfficeRef>, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::clients::assignment::transfer_targets(&ctx.db, &actor).await)
+}

@@ -1,0 +1,212 @@
+//! The RRI assessment form. The instrument comes from the server as data; the domain's
+//! scoring fn runs in the browser, so the score and band change as the officer ticks items.
+//! The server scores the answers again before storing them with the instrument's version.
+
+use leptos::prelude::*;
+use pamong_domain::caseload::AssessmentForm;
+use pamong_domain::needs::{NeedDomain, NeedRatings};
+use pamong_domain::rri::{Answers, Instrument, Item};
+use pamong_domain::{ErrorKind, FieldErrors};
+
+use super::{BandBadge, use_client_id};
+use crate::api::clients::{ClientPageData, assess_client, client_page, rri_instrument};
+use crate::app::{ErrorPage, Loading};
+use crate::components::{ErrorBanner, ErrorSummary, SaveButton, TextArea, TextField, show_failure};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::text;
+
+/// The assessment page.
+#[component]
+pub fn AssessmentPage() -> impl IntoView {
+    let id = use_client_id();
+    let data = Resource::new(
+        move || id.get(),
+        |id| async move {
+            let client = client_page(id?).await?;
+            let instrument = rri_instrument().await?;
+            Ok::<_, AppError>((client, instrument))
+        },
+    );
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok((client, instrument)) if client.detail.can_edit => {
+                        view! { <AssessmentEditor client=client instrument=instrument /> }.into_any()
+                    }
+                    Ok(_) => view! { <ErrorPage error=AppError::Kind(ErrorKind::NotFound) /> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn label_of(i18n: crate::text::I18n, id: &str, en: &str) -> String {
+    match i18n.get_locale() {
+        Locale::id => id.to_owned(),
+        Locale::en => en.to_owned(),
+    }
+}
+
+#[component]
+fn AssessmentEditor(client: ClientPageData, instrument: Instrument) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = client.detail.summary.id;
+    let name = client.detail.summary.full_name.clone();
+    let answers = RwSignal::new(Answers::new());
+    let needs = RwSignal::new(NeedRatings::new());
+    let date = RwSignal::new(String::new());
+    let notes = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if date.get_untracked().is_empty() {
+            let d = js_sys::Date::new_0();
+            date.set(format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date()));
+        }
+    });
+    let instrument = StoredValue::new(instrument);
+    let score = Memo::new(move |_| answers.with(|a| instrument.with_value(|i| i.score(a).ok())));
+    let max = instrument.with_value(Instrument::max_score);
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let save = Action::new(move |form: &AssessmentForm| assess_client(id, form.clone()));
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(_)) => navigate(&format!("/klien/{id}?tersimpan=1"), Default::default()),
+        Some(Err(e)) => show_failure(e, errors, failure),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut found = FieldErrors::new();
+        if date.get_untracked().trim().is_empty() {
+            found.add("date", pamong_domain::Problem::Required);
+        }
+        if !found.is_empty() {
+            errors.set(found);
+            return;
+        }
+        errors.set(FieldErrors::new());
+        save.dispatch(AssessmentForm {
+            answers: answers.get_untracked(),
+            needs: needs.get_untracked(),
+            date: date.get_untracked(),
+            notes: notes.get_untracked(),
+        });
+    };
+    let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
+    let version = instrument.with_value(|i| i.version.clone());
+    view! {
+        <leptos_meta::Title text=move || t_string!(i18n, assess_rri).to_string() />
+        <p class="breadcrumb"><a href=format!("/klien/{id}")>"← " {name}</a></p>
+        <h1>{move || t_string!(i18n, assess_rri)}</h1>
+        <p class="muted">{move || t_string!(i18n, rri_instrument_version, version = version.clone())}</p>
+        <ErrorBanner error=failure />
+        <ErrorSummary errors=errors labels=vec![
+            ("answers", label(|i| t_string!(i, rri_part_a).to_string())),
+            ("needs", label(|i| t_string!(i, rri_needs).to_string())),
+            ("date", label(|i| t_string!(i, field_date).to_string())),
+            ("notes", label(|i| t_string!(i, field_notes).to_string())),
+        ] />
+        <form class="form" on:submit=submit novalidate data-testid="rri-form">
+            <div class="score-bar" role="status" aria-live="polite" data-testid="rri-score">
+                <span>{move || t_string!(i18n, rri_score_live, score = score.get().map_or(0, |s| s.total), max = max)}</span>
+                {move || view! { <BandBadge band=score.get().map(|s| s.band) /> }}
+            </div>
+            <h2>{move || t_string!(i18n, rri_part_a)}</h2>
+            {instrument.with_value(|i| i.items.clone()).into_iter().map(|item| view! { <ItemField item=item answers=answers /> }).collect_view()}
+            <h2>{move || t_string!(i18n, rri_needs)}</h2>
+            <p class="muted">{move || t_string!(i18n, rri_needs_hint)}</p>
+            <div class="card needs">
+                {NeedDomain::ALL.into_iter().map(|d| view! { <NeedField domain=d needs=needs /> }).collect_view()}
+            </div>
+            <div class="card">
+                <TextField name="date" label=label(|i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
+                <TextArea name="notes" label=label(|i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
+                <div class="form__actions">
+                    <SaveButton pending=save.pending() />
+                    <a class="button button--secondary" href=format!("/klien/{id}")>{move || t_string!(i18n, cancel)}</a>
+                </div>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn ItemField(item: Item, answers: RwSignal<Answers>) -> impl IntoView {
+    let i18n = use_i18n();
+    let key = item.key.clone();
+    let (label_id, label_en) = (item.label_id.clone(), item.label_en.clone());
+    let default = item.choices.first().map(|c| c.key.clone()).unwrap_or_default();
+    let current = {
+        let (key, default) = (key.clone(), default.clone());
+        move || answers.with(|a| a.get(&key).cloned().unwrap_or_else(|| default.clone()))
+    };
+    view! {
+        <fieldset class="card rri-item" data-item=key.clone()>
+            <legend>{move || label_of(i18n, &label_id, &label_en)}</legend>
+            <div class="choices__row">
+                {item
+                    .choices
+                    .into_iter()
+                    .map(|c| {
+                        let (key, choice) = (key.clone(), c.key.clone());
+                        let checked = {
+                            let (current, choice) = (current.clone(), choice.clone());
+                            move || current() == choice
+                        };
+                        let on = {
+                            let (key, choice) = (key.clone(), choice.clone());
+                            move |_| answers.update(|a| {
+                                a.insert(key.clone(), choice.clone());
+                            })
+                        };
+                        let (cid, cen) = (c.label_id.clone(), c.label_en.clone());
+                        let weight = c.weight;
+                        let checked2 = checked.clone();
+                        view! {
+                            <label class="choice" class:choice--on=checked2>
+                                <input type="radio" name=format!("rri-{key}") value=choice.clone() prop:checked=checked on:change=on />
+                                <span>{move || label_of(i18n, &cid, &cen)}{(weight > 0).then(|| format!(" (+{weight})"))}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn NeedField(domain: NeedDomain, needs: RwSignal<NeedRatings>) -> impl IntoView {
+    let i18n = use_i18n();
+    let max = domain.items();
+    let value = move || needs.with(|n| n.get(&domain).copied().unwrap_or(0));
+    let id = format!("need-{}", domain.key());
+    view! {
+        <div class="need">
+            <label for=id.clone()>{move || text::need_domain(i18n, domain)}</label>
+            <div class="need__input">
+                <input
+                    id=id
+                    class="input input--narrow"
+                    type="number"
+                    inputmode="numeric"
+                    min="0"
+                    max=max.to_string()
+                    prop:value=move || value().to_string()
+                    on:input=move |ev| {
+                        let n = event_target_value(&ev).trim().parse::<u8>().unwrap_or(0).min(max);
+                        needs.update(|m| {
+                            m.insert(domain, n);
+                        });
+                    }
+                />
+                <span class="muted">{move || t_string!(i18n, rri_of_items, max = max)}</span>
+                <span class="badge">{move || text::need_level(i18n, domain.level(value()))}</span>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,292 @@
+//! A client's page: who they are, where reporting stands, what the officer can do next, and
+//! the timeline of everything recorded.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use pamong_domain::caseload::{ClientDetail, PersonRef, TimelineEntry, TimelineEvent};
+use pamong_domain::client::ClientStatus;
+use time::macros::format_description;
+use uuid::Uuid;
+
+use super::{BandBadge, use_client_id};
+use crate::api::clients::{ClientPageData, client_page, reassign_client};
+use crate::app::{ErrorPage, Loading};
+use crate::components::{ErrorBanner, SavedNotice};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::text;
+
+/// The client's page.
+#[component]
+pub fn ClientDetailPage() -> impl IntoView {
+    let id = use_client_id();
+    let data = Resource::new(move || id.get(), |id| async move { client_page(id?).await });
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(data) => view! { <ClientView data=data /> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ClientView(data: ClientPageData) -> impl IntoView {
+    let i18n = use_i18n();
+    let ClientPageData { detail, timeline, officers, can_reassign } = data;
+    let s = detail.summary.clone();
+    let id = s.id;
+    let name = s.full_name.clone();
+    let title = name.clone();
+    let status = s.status;
+    let basis = s.legal_basis;
+    let can_edit = detail.can_edit;
+    view! {
+        <Title text=title />
+        <SavedNotice />
+        <header class="client-head card">
+            <div class="client-head__top">
+                <h1 data-testid="client-name">{name}</h1>
+                <BandBadge band=s.risk_band />
+            </div>
+            <p class="muted">
+                {s.register_number.clone()} " · " {move || text::legal_basis(i18n, basis)}
+                {(status != ClientStatus::Aktif).then(|| view! { " · " <strong>{move || text::client_status(i18n, status)}</strong> })}
+            </p>
+            <p class="muted">
+                {detail.bapas.name.clone()} " · PK: "
+                {s.pk.clone().map(|p| p.name).unwrap_or_else(|| t_string!(i18n, client_no_pk).to_string())}
+            </p>
+            {detail.risk_score.map(|score| view! {
+                <p class="muted">{move || t_string!(i18n, client_score, score = score)}
+                    {detail.assessed_on.map(|d| format!(" · {}", text::date(d)))}</p>
+            })}
+        </header>
+        <Reporting detail=detail.clone() />
+        {detail.pending_transfer.clone().map(|t| view! {
+            <p class="notice card" role="status">{move || t_string!(i18n, transfer_pending, to = t.to.name.clone())}</p>
+        })}
+        <Show when=move || can_edit>
+            <nav class="actions" aria-label=move || t_string!(i18n, client_actions).to_string()>
+                <a class="button" href=format!("/klien/{id}/lapor") data-testid="record-report">{move || t_string!(i18n, record_report)}</a>
+                <a class="button button--secondary" href=format!("/klien/{id}/rri")>{move || t_string!(i18n, assess_rri)}</a>
+                <a class="button button--secondary" href=format!("/klien/{id}/bimbingan")>{move || t_string!(i18n, record_guidance)}</a>
+                <a class="button button--secondary" href=format!("/klien/{id}/pelanggaran")>{move || t_string!(i18n, record_violation)}</a>
+                <a class="button button--secondary" href=format!("/klien/{id}/ubah")>{move || t_string!(i18n, client_edit)}</a>
+                <a class="button button--ghost" href=format!("/klien/{id}/status")>{move || t_string!(i18n, client_end_or_move)}</a>
+            </nav>
+        </Show>
+        {can_reassign.then(|| view! { <Reassign client=id officers=officers current=s.pk.clone() /> })}
+        <Details detail=detail />
+        <section class="timeline-section">
+            <h2>{move || t_string!(i18n, timeline_title)}</h2>
+            <Timeline entries=timeline />
+        </section>
+    }
+}
+
+#[component]
+fn Reporting(detail: ClientDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(r) = detail.reporting.clone() else { return ().into_any() };
+    let misses = r.consecutive_misses;
+    let warning = r.revocation_warning();
+    view! {
+        <section class="reporting card" class:reporting--warning=warning data-testid="reporting">
+            <div>
+                <span class="muted">{move || t_string!(i18n, next_report_due)}</span>
+                <strong>{text::date(r.next_due)}</strong>
+                {r.reported_this_period.then(|| view! { <span class="badge badge--ok">{move || t_string!(i18n, reported_this_period)}</span> })}
+            </div>
+            {(misses > 0).then(|| view! {
+                <div class:danger=warning>{move || t_string!(i18n, misses_in_a_row, count = misses)}</div>
+            })}
+            {detail.reassessment_due.map(|d| view! {
+                <div><span class="muted">{move || t_string!(i18n, reassessment_due)}</span> <strong>{text::date(d)}</strong></div>
+            })}
+            {detail.summary.supervision_end.map(|d| view! {
+                <div><span class="muted">{move || t_string!(i18n, supervision_end)}</span> <strong>{text::date(d)}</strong></div>
+            })}
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Reassign(client: Uuid, officers: Vec<PersonRef>, current: Option<PersonRef>) -> impl IntoView {
+    let i18n = use_i18n();
+    let chosen = RwSignal::new(current.as_ref().map(|p| p.id.to_string()).unwrap_or_default());
+    let failure = RwSignal::new(None::<AppError>);
+    let done = RwSignal::new(false);
+    let action = Action::new(move |pk: &Uuid| reassign_client(client, *pk));
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok(())) => done.set(true),
+        Some(Err(e)) => failure.set(Some(e)),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Ok(pk) = Uuid::parse_str(&chosen.get_untracked()) {
+            action.dispatch(pk);
+        }
+    };
+    view! {
+        <form class="card inline-form" on:submit=submit>
+            <label for="reassign">{move || t_string!(i18n, reassign_label)}</label>
+            <select id="reassign" class="input input--select" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                <option value="">"—"</option>
+                {officers
+                    .into_iter()
+                    .map(|o| {
+                        let selected = current.as_ref().map(|c| c.id) == Some(o.id);
+                        view! { <option value=o.id.to_string() selected=selected>{o.name}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <button class="button button--secondary" type="submit" disabled=move || action.pending().get()>
+                {move || t_string!(i18n, reassign_button)}
+            </button>
+            <Show when=move || done.get()><span class="badge badge--ok" role="status">{move || t_string!(i18n, saved)}</span></Show>
+            <ErrorBanner error=failure />
+        </form>
+    }
+}
+
+#[component]
+fn Details(detail: ClientDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let f = detail.form.clone();
+    let row = move |label: String, value: String| {
+        (!value.trim().is_empty()).then(|| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
+    };
+    let region = detail.region_names.join(", ");
+    view! {
+        <details class="card details">
+            <summary>{move || t_string!(i18n, client_identity)}</summary>
+            <dl class="summary">
+                {row(t_string!(i18n, client_nik).to_string(), f.nik.clone())}
+                {row(t_string!(i18n, client_aliases).to_string(), f.aliases.clone())}
+                {row(t_string!(i18n, client_sex).to_string(), if f.sex == "P" { t_string!(i18n, sex_p).to_string() } else { t_string!(i18n, sex_l).to_string() })}
+                {row(t_string!(i18n, client_birth).to_string(), format!("{}, {}", f.birth_place, f.birth_date))}
+                {row(t_string!(i18n, client_religion).to_string(), f.religion.clone())}
+                {row(t_string!(i18n, client_education).to_string(), f.education.clone())}
+                {row(t_string!(i18n, client_occupation).to_string(), f.occupation.clone())}
+                {row(t_string!(i18n, client_phone).to_string(), f.phone.clone())}
+                {row(t_string!(i18n, client_address).to_string(), f.address.clone())}
+                {row(t_string!(i18n, client_region).to_string(), region)}
+                {row(t_string!(i18n, client_guarantor).to_string(), format!("{} ({}) {}", f.guarantor_name, f.guarantor_relation, f.guarantor_phone).trim_matches([' ', '(', ')']).to_owned())}
+            </dl>
+        </details>
+        <details class="card details">
+            <summary>{move || t_string!(i18n, client_case)}</summary>
+            <dl class="summary">
+                {row(t_string!(i18n, client_court).to_string(), f.court.clone())}
+                {row(t_string!(i18n, client_decision).to_string(), f.decision_number.clone())}
+                {row(t_string!(i18n, client_articles).to_string(), f.offence_articles.clone())}
+                {row(t_string!(i18n, client_start).to_string(), f.supervision_start.clone())}
+                {row(t_string!(i18n, supervision_end).to_string(), detail.summary.supervision_end.map(text::date).unwrap_or_default())}
+                {row(t_string!(i18n, client_end_reason).to_string(), f.end_override_reason.clone())}
+                {row(t_string!(i18n, client_computed_end).to_string(), detail.computed_end.map(text::date).unwrap_or_default())}
+                {row(t_string!(i18n, client_status_reason).to_string(), detail.status_reason.clone().unwrap_or_default())}
+            </dl>
+        </details>
+    }
+}
+
+/// The timeline, newest first.
+#[component]
+pub fn Timeline(
+    /// The entries, already ordered.
+    entries: Vec<TimelineEntry>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if entries.is_empty() {
+        return view! { <p class="empty">{move || t_string!(i18n, timeline_empty)}</p> }.into_any();
+    }
+    view! {
+        <ol class="timeline" data-testid="timeline">
+            {entries.into_iter().map(|e| view! { <TimelineItem entry=e /> }).collect_view()}
+        </ol>
+    }
+    .into_any()
+}
+
+#[component]
+fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
+    let i18n = use_i18n();
+    let when = match entry.time {
+        Some(t) => format!(
+            "{} {}",
+            text::date(entry.date),
+            t.format(format_description!("[hour]:[minute]")).unwrap_or_default()
+        ),
+        None => text::date(entry.date),
+    };
+    let (class, title, body): (&str, Signal<String>, Option<String>) = match entry.event {
+        TimelineEvent::Report { kind, attended, notes, position } => {
+            let pos = position.map(|(lat, lon)| format!("📍 {lat:.5}, {lon:.5}"));
+            (
+                if attended {
+                    "timeline__item timeline__item--report"
+                } else {
+                    "timeline__item timeline__item--missed"
+                },
+                Signal::derive(move || {
+                    let k = text::report_kind(i18n, kind);
+                    if attended { k } else { format!("{k} — {}", t_string!(i18n, not_attended)) }
+                }),
+                Some([notes, pos].into_iter().flatten().collect::<Vec<_>>().join(" · "))
+                    .filter(|s| !s.is_empty()),
+            )
+        }
+        TimelineEvent::Missed => (
+            "timeline__item timeline__item--missed",
+            Signal::derive(move || t_string!(i18n, timeline_missed).to_string()),
+            None,
+        ),
+        TimelineEvent::Guidance { kind, topic, attended, notes } => (
+            "timeline__item",
+            Signal::derive(move || {
+                let k = text::guidance_kind(i18n, kind);
+                if attended { k } else { format!("{k} — {}", t_string!(i18n, not_attended)) }
+            }),
+            Some([Some(topic), notes].into_iter().flatten().collect::<Vec<_>>().join(" · ")),
+        ),
+        TimelineEvent::Violation { kind, description, action, action_status } => (
+            "timeline__item timeline__item--violation",
+            Signal::derive(move || {
+                format!(
+                    "{} → {} ({})",
+                    text::violation_kind(i18n, kind),
+                    text::violation_action(i18n, action),
+                    text::action_status(i18n, action_status)
+                )
+            }),
+            Some(description),
+        ),
+        TimelineEvent::Assessment { score, band, instrument } => (
+            "timeline__item timeline__item--assessment",
+            Signal::derive(move || {
+                t_string!(i18n, timeline_assessment, band = text::band(i18n, Some(band)), score = score)
+                    .to_string()
+            }),
+            Some(instrument),
+        ),
+        TimelineEvent::Started => {
+            ("timeline__item", Signal::derive(move || t_string!(i18n, timeline_started).to_string()), None)
+        }
+        TimelineEvent::Status { status, reason } => {
+            ("timeline__item", Signal::derive(move || text::client_status(i18n, status)), reason)
+        }
+    };
+    view! {
+        <li class=class>
+            <p class="timeline__when">{when} {entry.officer.map(|o| view! { <span class="muted">" · " {o}</span> })}</p>
+            <p class="timeline__title">{move || title.get()}</p>
+            {body.map(|b| view! { <p class="timeline__body">{b}</p> })}
+        </li>
+    }
+}

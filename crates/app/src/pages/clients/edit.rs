@@ -1,0 +1,486 @@
+//! Registering and editing a client: identity, address (region picked step by step, or typed
+//! where the region list is not loaded), guarantor, and the case with its computed
+//! supervision period. A similar name with the same birth date warns before saving.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use pamong_domain::caseload::SimilarClients;
+use pamong_domain::client::{ClientForm, RELIGIONS, parse_date};
+use pamong_domain::legal::{LegalBasis, PeriodRules};
+use pamong_domain::{ErrorKind, FieldErrors};
+use uuid::Uuid;
+
+use crate::api::clients::{
+    ClientFormContext, RegionChoice, client_form_setup, client_page, find_similar_clients, region_children,
+    save_client,
+};
+use crate::app::{ErrorPage, Loading};
+use crate::components::{ErrorBanner, ErrorSummary, SaveButton, SelectField, TextField, show_failure};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::pages::use_record_id;
+use crate::text;
+
+/// `/klien/baru` and `/klien/:id/ubah`.
+#[component]
+pub fn ClientEditPage() -> impl IntoView {
+    let id = use_record_id();
+    let data = Resource::new(
+        move || id.get(),
+        |id| async move {
+            let context = client_form_setup().await?;
+            match id? {
+                None => Ok((None, ClientForm::default(), context)),
+                Some(id) => {
+                    let page = client_page(id).await?;
+                    if !page.detail.can_edit {
+                        return Err(AppError::Kind(ErrorKind::NotFound));
+                    }
+                    Ok((Some(id), page.detail.form, context))
+                }
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok((id, form, context)) => view! { <ClientEditor id=id initial=form context=context /> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The signals of every field of the form.
+#[derive(Clone, Copy)]
+struct Fields {
+    nik: RwSignal<String>,
+    full_name: RwSignal<String>,
+    aliases: RwSignal<String>,
+    sex: RwSignal<String>,
+    birth_place: RwSignal<String>,
+    birth_date: RwSignal<String>,
+    religion: RwSignal<String>,
+    education: RwSignal<String>,
+    occupation: RwSignal<String>,
+    address: RwSignal<String>,
+    region_code: RwSignal<String>,
+    phone: RwSignal<String>,
+    guarantor_name: RwSignal<String>,
+    guarantor_relation: RwSignal<String>,
+    guarantor_phone: RwSignal<String>,
+    court: RwSignal<String>,
+    decision_number: RwSignal<String>,
+    offence_articles: RwSignal<String>,
+    legal_basis: RwSignal<String>,
+    supervision_start: RwSignal<String>,
+    remaining_months: RwSignal<String>,
+    remaining_days: RwSignal<String>,
+    remission_months: RwSignal<String>,
+    remission_days: RwSignal<String>,
+    term_months: RwSignal<String>,
+    term_days: RwSignal<String>,
+    end_override: RwSignal<String>,
+    end_override_reason: RwSignal<String>,
+    pk_id: RwSignal<String>,
+}
+
+impl Fields {
+    fn new(f: ClientForm) -> Self {
+        Self {
+            nik: RwSignal::new(f.nik),
+            full_name: RwSignal::new(f.full_name),
+            aliases: RwSignal::new(f.aliases),
+            sex: RwSignal::new(f.sex),
+            birth_place: RwSignal::new(f.birth_place),
+            birth_date: RwSignal::new(f.birth_date),
+            religion: RwSignal::new(f.religion),
+            education: RwSignal::new(f.education),
+            occupation: RwSignal::new(f.occupation),
+            address: RwSignal::new(f.address),
+            region_code: RwSignal::new(f.region_code),
+            phone: RwSignal::new(f.phone),
+            guarantor_name: RwSignal::new(f.guarantor_name),
+            guarantor_relation: RwSignal::new(f.guarantor_relation),
+            guarantor_phone: RwSignal::new(f.guarantor_phone),
+            court: RwSignal::new(f.court),
+            decision_number: RwSignal::new(f.decision_number),
+            offence_articles: RwSignal::new(f.offence_articles),
+            legal_basis: RwSignal::new(f.legal_basis),
+            supervision_start: RwSignal::new(f.supervision_start),
+            remaining_months: RwSignal::new(f.remaining_months),
+            remaining_days: RwSignal::new(f.remaining_days),
+            remission_months: RwSignal::new(f.remission_months),
+            remission_days: RwSignal::new(f.remission_days),
+            term_months: RwSignal::new(f.term_months),
+            term_days: RwSignal::new(f.term_days),
+            end_override: RwSignal::new(f.end_override),
+            end_override_reason: RwSignal::new(f.end_override_reason),
+            pk_id: RwSignal::new(f.pk_id),
+        }
+    }
+
+    /// The form as typed (tracked, so a memo over it follows every keystroke).
+    fn form(&self) -> ClientForm {
+        ClientForm {
+            nik: self.nik.get(),
+            full_name: self.full_name.get(),
+            aliases: self.aliases.get(),
+            sex: self.sex.get(),
+            birth_place: self.birth_place.get(),
+            birth_date: self.birth_date.get(),
+            religion: self.religion.get(),
+            education: self.education.get(),
+            occupation: self.occupation.get(),
+            address: self.address.get(),
+            region_code: self.region_code.get(),
+            phone: self.phone.get(),
+            guarantor_name: self.guarantor_name.get(),
+            guarantor_relation: self.guarantor_relation.get(),
+            guarantor_phone: self.guarantor_phone.get(),
+            court: self.court.get(),
+            decision_number: self.decision_number.get(),
+            offence_articles: self.offence_articles.get(),
+            legal_basis: self.legal_basis.get(),
+            supervision_start: self.supervision_start.get(),
+            remaining_months: self.remaining_months.get(),
+            remaining_days: self.remaining_days.get(),
+            remission_months: self.remission_months.get(),
+            remission_days: self.remission_days.get(),
+            term_months: self.term_months.get(),
+            term_days: self.term_days.get(),
+            end_override: self.end_override.get(),
+            end_override_reason: self.end_override_reason.get(),
+            pk_id: self.pk_id.get(),
+        }
+    }
+}
+
+#[component]
+fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContext) -> impl IntoView {
+    let i18n = use_i18n();
+    let f = Fields::new(initial);
+    let mounted = crate::components::use_mounted();
+    let today = context.today;
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let save = Action::new(move |form: &ClientForm| save_client(id, form.clone()));
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(saved)) => navigate(&format!("/klien/{}?tersimpan=1", saved.id), Default::default()),
+        Some(Err(e)) => show_failure(e, errors, failure),
+        None => {}
+    });
+    // The end of supervision as the rules give it, shown while the officer types.
+    let computed_end = Memo::new(move |_| {
+        let form = f.form();
+        form.parse(today, &PeriodRules::default()).ok().and_then(|d| d.computed_end)
+    });
+    // Possible duplicates, looked up once name and birth date are both filled in.
+    let similar_key = Memo::new(move |_| {
+        let name = f.full_name.get();
+        parse_date(&f.birth_date.get()).filter(|_| name.trim().chars().count() >= 3).map(|d| (name, d))
+    });
+    // Browser only: nothing to warn about while the server renders the empty form.
+    let similar = LocalResource::new(move || {
+        let key = similar_key.get();
+        async move {
+            match key {
+                Some((name, date)) => find_similar_clients(name, date, id).await.unwrap_or_default(),
+                None => SimilarClients::default(),
+            }
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = f.form();
+        match form.parse(today, &PeriodRules::default()) {
+            Err(ErrorKind::Invalid(found)) => errors.set(found),
+            _ => {
+                errors.set(FieldErrors::new());
+                save.dispatch(form);
+            }
+        }
+    };
+    let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
+    let sexes = Signal::derive(move || {
+        vec![
+            ("L".to_owned(), t_string!(i18n, sex_l).to_string()),
+            ("P".to_owned(), t_string!(i18n, sex_p).to_string()),
+        ]
+    });
+    let religions =
+        Signal::derive(|| RELIGIONS.iter().map(|r| ((*r).to_owned(), (*r).to_owned())).collect::<Vec<_>>());
+    let bases = Signal::derive(move || {
+        LegalBasis::ALL
+            .iter()
+            .map(|b| (b.as_str().to_owned(), text::legal_basis(i18n, *b)))
+            .collect::<Vec<_>>()
+    });
+    let officers = context.officers.clone();
+    let pk_options = Signal::derive(move || {
+        officers.iter().map(|o| (o.id.to_string(), o.name.clone())).collect::<Vec<_>>()
+    });
+    let basis = move || LegalBasis::parse(&f.legal_basis.get());
+    let needs_remaining =
+        move || matches!(basis(), Some(LegalBasis::Pb | LegalBasis::Cb | LegalBasis::Asimilasi));
+    let needs_remission = move || basis() == Some(LegalBasis::Cmb);
+    let needs_term = move || {
+        matches!(
+            basis(),
+            Some(LegalBasis::PidanaPengawasan | LegalBasis::KerjaSosial | LegalBasis::AnakBersyarat)
+        )
+    };
+    let title = move || {
+        if id.is_some() {
+            t_string!(i18n, client_edit).to_string()
+        } else {
+            t_string!(i18n, client_new).to_string()
+        }
+    };
+    let cancel = id.map_or_else(|| "/klien".to_owned(), |id| format!("/klien/{id}"));
+    view! {
+        <Title text=title />
+        <h1>{title}</h1>
+        <ErrorBanner error=failure />
+        <ErrorSummary errors=errors labels=vec![
+            ("nik", label(|i| t_string!(i, client_nik).to_string())),
+            ("full_name", label(|i| t_string!(i, user_full_name).to_string())),
+            ("aliases", label(|i| t_string!(i, client_aliases).to_string())),
+            ("sex", label(|i| t_string!(i, client_sex).to_string())),
+            ("birth_place", label(|i| t_string!(i, client_birth_place).to_string())),
+            ("birth_date", label(|i| t_string!(i, client_birth_date).to_string())),
+            ("religion", label(|i| t_string!(i, client_religion).to_string())),
+            ("education", label(|i| t_string!(i, client_education).to_string())),
+            ("occupation", label(|i| t_string!(i, client_occupation).to_string())),
+            ("phone", label(|i| t_string!(i, client_phone).to_string())),
+            ("address", label(|i| t_string!(i, client_address).to_string())),
+            ("region_code", label(|i| t_string!(i, client_region).to_string())),
+            ("guarantor_name", label(|i| t_string!(i, client_guarantor).to_string())),
+            ("guarantor_relation", label(|i| t_string!(i, client_guarantor_relation).to_string())),
+            ("guarantor_phone", label(|i| t_string!(i, client_guarantor_phone).to_string())),
+            ("court", label(|i| t_string!(i, client_court).to_string())),
+            ("decision_number", label(|i| t_string!(i, client_decision).to_string())),
+            ("offence_articles", label(|i| t_string!(i, client_articles).to_string())),
+            ("legal_basis", label(|i| t_string!(i, filter_basis).to_string())),
+            ("supervision_start", label(|i| t_string!(i, client_start).to_string())),
+            ("remaining_months", label(|i| t_string!(i, client_remaining_months).to_string())),
+            ("remaining_days", label(|i| t_string!(i, client_remaining_days).to_string())),
+            ("remission_months", label(|i| t_string!(i, client_remission_months).to_string())),
+            ("remission_days", label(|i| t_string!(i, client_remission_days).to_string())),
+            ("term_months", label(|i| t_string!(i, client_term_months).to_string())),
+            ("term_days", label(|i| t_string!(i, client_term_days).to_string())),
+            ("end_override", label(|i| t_string!(i, client_end_override).to_string())),
+            ("end_override_reason", label(|i| t_string!(i, client_end_reason).to_string())),
+            ("pk_id", label(|i| t_string!(i, client_pk).to_string())),
+        ] />
+        <form class="form" on:submit=submit novalidate data-testid="client-form">
+            <fieldset class="card">
+                <legend>{move || t_string!(i18n, client_identity)}</legend>
+                <TextField name="full_name" label=label(|i| t_string!(i, user_full_name).to_string()) value=f.full_name errors=errors autocomplete="off" />
+                <TextField name="nik" label=label(|i| t_string!(i, client_nik).to_string()) hint=label(|i| t_string!(i, client_nik_hint).to_string()) value=f.nik errors=errors optional=true inputmode="numeric" />
+                <SelectField name="sex" label=label(|i| t_string!(i, client_sex).to_string()) value=f.sex errors=errors options=sexes />
+                <div class="field-row">
+                    <TextField name="birth_place" label=label(|i| t_string!(i, client_birth_place).to_string()) value=f.birth_place errors=errors optional=true />
+                    <TextField name="birth_date" label=label(|i| t_string!(i, client_birth_date).to_string()) value=f.birth_date errors=errors kind="date" />
+                </div>
+                <Show when=move || mounted.get()>
+                    <Transition>
+                        {move || Suspend::new(async move {
+                            let s = similar.await;
+                            (!s.visible.is_empty() || s.elsewhere > 0).then(|| view! { <SimilarWarning similar=s /> })
+                        })}
+                    </Transition>
+                </Show>
+                <TextField name="aliases" label=label(|i| t_string!(i, client_aliases).to_string()) hint=label(|i| t_string!(i, client_aliases_hint).to_string()) value=f.aliases errors=errors optional=true />
+                <SelectField name="religion" label=label(|i| t_string!(i, client_religion).to_string()) value=f.religion errors=errors options=religions />
+                <TextField name="education" label=label(|i| t_string!(i, client_education).to_string()) value=f.education errors=errors optional=true />
+                <TextField name="occupation" label=label(|i| t_string!(i, client_occupation).to_string()) value=f.occupation errors=errors optional=true />
+                <TextField name="phone" label=label(|i| t_string!(i, client_phone).to_string()) value=f.phone errors=errors optional=true kind="tel" />
+            </fieldset>
+            <fieldset class="card">
+                <legend>{move || t_string!(i18n, client_address)}</legend>
+                <RegionPicker value=f.region_code errors=errors />
+                <TextField name="address" label=label(|i| t_string!(i, client_street).to_string()) value=f.address errors=errors optional=true />
+            </fieldset>
+            <fieldset class="card">
+                <legend>{move || t_string!(i18n, client_guarantor)}</legend>
+                <TextField name="guarantor_name" label=label(|i| t_string!(i, user_full_name).to_string()) value=f.guarantor_name errors=errors optional=true />
+                <TextField name="guarantor_relation" label=label(|i| t_string!(i, client_guarantor_relation).to_string()) value=f.guarantor_relation errors=errors optional=true />
+                <TextField name="guarantor_phone" label=label(|i| t_string!(i, client_guarantor_phone).to_string()) value=f.guarantor_phone errors=errors optional=true kind="tel" />
+            </fieldset>
+            <fieldset class="card">
+                <legend>{move || t_string!(i18n, client_case)}</legend>
+                <TextField name="court" label=label(|i| t_string!(i, client_court).to_string()) value=f.court errors=errors optional=true />
+                <TextField name="decision_number" label=label(|i| t_string!(i, client_decision).to_string()) value=f.decision_number errors=errors optional=true />
+                <TextField name="offence_articles" label=label(|i| t_string!(i, client_articles).to_string()) value=f.offence_articles errors=errors optional=true />
+                <SelectField name="legal_basis" label=label(|i| t_string!(i, filter_basis).to_string()) value=f.legal_basis errors=errors options=bases />
+                <TextField name="supervision_start" label=label(|i| t_string!(i, client_start).to_string()) value=f.supervision_start errors=errors kind="date" />
+                <Show when=needs_remaining>
+                    <div class="field-row">
+                        <TextField name="remaining_months" label=label(|i| t_string!(i, client_remaining_months).to_string()) value=f.remaining_months errors=errors inputmode="numeric" />
+                        <TextField name="remaining_days" label=label(|i| t_string!(i, client_remaining_days).to_string()) value=f.remaining_days errors=errors inputmode="numeric" optional=true />
+                    </div>
+                </Show>
+                <Show when=needs_remission>
+                    <div class="field-row">
+                        <TextField name="remission_months" label=label(|i| t_string!(i, client_remission_months).to_string()) value=f.remission_months errors=errors inputmode="numeric" />
+                        <TextField name="remission_days" label=label(|i| t_string!(i, client_remission_days).to_string()) value=f.remission_days errors=errors inputmode="numeric" optional=true />
+                    </div>
+                </Show>
+                <Show when=needs_term>
+                    <div class="field-row">
+                        <TextField name="term_months" label=label(|i| t_string!(i, client_term_months).to_string()) value=f.term_months errors=errors inputmode="numeric" />
+                        <TextField name="term_days" label=label(|i| t_string!(i, client_term_days).to_string()) value=f.term_days errors=errors inputmode="numeric" optional=true />
+                    </div>
+                </Show>
+                <p class="computed" role="status" data-testid="computed-end">
+                    {move || match computed_end.get() {
+                        Some(end) => t_string!(i18n, client_computed_end_is, end = text::date(end)).to_string(),
+                        None => t_string!(i18n, client_computed_end_unknown).to_string(),
+                    }}
+                </p>
+                <details class="override" open=!f.end_override.get_untracked().is_empty()>
+                    <summary>{move || t_string!(i18n, client_end_override)}</summary>
+                    <TextField name="end_override" label=label(|i| t_string!(i, client_end_override).to_string()) value=f.end_override errors=errors kind="date" optional=true />
+                    <TextField name="end_override_reason" label=label(|i| t_string!(i, client_end_reason).to_string()) value=f.end_override_reason errors=errors optional=true />
+                </details>
+                {context.can_assign.then(|| view! {
+                    <SelectField name="pk_id" label=label(|i| t_string!(i, client_pk).to_string()) value=f.pk_id errors=errors options=pk_options />
+                })}
+            </fieldset>
+            <div class="form__actions">
+                <SaveButton pending=save.pending() />
+                <a class="button button--secondary" href=cancel>{move || t_string!(i18n, cancel)}</a>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn SimilarWarning(similar: SimilarClients) -> impl IntoView {
+    let i18n = use_i18n();
+    let elsewhere = similar.elsewhere;
+    view! {
+        <div class="notice notice--warning" role="alert" data-testid="similar-warning">
+            <p><strong>{move || t_string!(i18n, similar_title)}</strong></p>
+            <ul>
+                {similar
+                    .visible
+                    .into_iter()
+                    .map(|c| view! { <li><a href=format!("/klien/{}", c.id) target="_blank">{c.full_name} " · " {c.register_number}</a></li> })
+                    .collect_view()}
+            </ul>
+            {(elsewhere > 0).then(|| view! { <p>{move || t_string!(i18n, similar_elsewhere, count = elsewhere)}</p> })}
+        </div>
+    }
+}
+
+/// Province → kabupaten/kota → kecamatan → kelurahan/desa, one select at a time; the value
+/// is the village code. Without a loaded region list the code is typed instead.
+#[component]
+fn RegionPicker(value: RwSignal<String>, errors: RwSignal<FieldErrors>) -> impl IntoView {
+    let i18n = use_i18n();
+    // The chosen code at each level, derived from the stored village code.
+    let initial = value.get_untracked();
+    let prefix = |depth: usize| -> String { initial.split('.').take(depth).collect::<Vec<_>>().join(".") };
+    let levels: [RwSignal<String>; 4] = [
+        RwSignal::new(if initial.is_empty() { String::new() } else { prefix(1) }),
+        RwSignal::new(if initial.is_empty() { String::new() } else { prefix(2) }),
+        RwSignal::new(if initial.is_empty() { String::new() } else { prefix(3) }),
+        RwSignal::new(initial.clone()),
+    ];
+    // Fetched from the browser as the officer picks each level.
+    let options = |parent: Option<RwSignal<String>>| {
+        LocalResource::new(move || {
+            let parent = parent.map(|p| p.get());
+            async move {
+                match parent {
+                    Some(p) if p.is_empty() => Ok(Vec::new()),
+                    Some(p) => region_children(p).await,
+                    None => region_children(String::new()).await,
+                }
+            }
+        })
+    };
+    let lists = [options(None), options(Some(levels[0])), options(Some(levels[1])), options(Some(levels[2]))];
+    let names: [fn(crate::text::I18n) -> String; 4] = [
+        |i| t_string!(i, region_province).to_string(),
+        |i| t_string!(i, region_regency).to_string(),
+        |i| t_string!(i, region_district).to_string(),
+        |i| t_string!(i, region_village).to_string(),
+    ];
+    let error = crate::components::form::field_error(errors, "region_code");
+    // The picker loads its lists from the browser, one level at a time.
+    let mounted = crate::components::use_mounted();
+    let choose = move |depth: usize, code: String| {
+        levels[depth].set(code.clone());
+        for deeper in levels.iter().skip(depth + 1) {
+            deeper.set(String::new());
+        }
+        value.set(if depth == 3 { code } else { String::new() });
+    };
+    let typed_code = move || {
+        view! {
+            <TextField name="region_code" label=TextProp::from(move || t_string!(i18n, client_region_code).to_string()) hint=TextProp::from(move || t_string!(i18n, client_region_code_hint).to_string()) value=value errors=errors optional=true />
+        }
+    };
+    let level_select = move |depth: usize| {
+        let list = lists[depth];
+        let name = names[depth];
+        let shown = move || depth == 0 || !levels[depth - 1].get().is_empty();
+        let id = move || format!("region-{depth}");
+        view! {
+            <Show when=shown>
+                <label class="field__label" for=id()>{move || name(i18n)}</label>
+                <Transition>
+                    {
+                        move || {
+                            Suspend::new(async move {
+                                let current = levels[depth].get_untracked();
+                                let items = list.await.unwrap_or_default();
+                                view! {
+                                    <select
+                                        class="input input--select"
+                                        id=id()
+                                        data-testid=id()
+                                        on:change=move |ev| choose(depth, event_target_value(&ev))
+                                    >
+                                        <option value="">"—"</option>
+                                        {items
+                                            .into_iter()
+                                            .map(|RegionChoice { code, name }| {
+                                                let selected = code == current;
+                                                view! { <option value=code selected=selected>{name}</option> }
+                                            })
+                                            .collect_view()}
+                                    </select>
+                                }
+                            })
+                        }
+                    }
+                </Transition>
+            </Show>
+        }
+    };
+    view! {
+        <div class="field region-picker" id=crate::components::form::field_id("region_code") class:field--error=move || error.get().is_some()>
+            <p class="field__error" hidden=move || error.get().is_none()>{move || error.get()}</p>
+            <Show when=move || mounted.get() fallback=move || view! { <p class="muted">{move || t_string!(i18n, loading)}</p> }>
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        // Without a loaded region list the code is typed.
+                        let provinces = lists[0].await.unwrap_or_default();
+                        if provinces.is_empty() {
+                            typed_code().into_any()
+                        } else {
+                            (0..4).map(level_select).collect_view().into_any()
+                        }
+                    })}
+                </Suspense>
+            </Show>
+        </div>
+    }
+}

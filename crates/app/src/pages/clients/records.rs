@@ -1,0 +1,549 @@
+//! The officer's short forms on a client: a report or home visit (with the phone's position
+//! when allowed), a guidance session, a violation and its action, and ending or transferring
+//! the supervision. Each validates in the browser with the domain's parser and again on the
+//! server; on success it returns to the client's page.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use pamong_domain::caseload::TransferForm;
+use pamong_domain::client::ClientStatus;
+use pamong_domain::supervision::{
+    ActionStatus, GuidanceForm, GuidanceKind, ReportForm, ReportKind, StatusForm, ViolationAction,
+    ViolationForm, ViolationKind,
+};
+use pamong_domain::{ErrorKind, FieldErrors};
+use uuid::Uuid;
+
+use super::use_client_id;
+use crate::api::clients::{
+    ClientPageData, change_client_status, client_page, record_guidance, record_report, record_violation,
+    request_transfer, transfer_targets,
+};
+use crate::app::{ErrorPage, Loading};
+use crate::components::{
+    ErrorBanner, ErrorSummary, SaveButton, SelectField, TextArea, TextField, show_failure,
+};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::text;
+
+/// Now on the phone: `(YYYY-MM-DD, HH:MM)`; empty while rendering on the server.
+fn local_now() -> (String, String) {
+    #[cfg(feature = "hydrate")]
+    {
+        let d = js_sys::Date::new_0();
+        (
+            format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date()),
+            format!("{:02}:{:02}", d.get_hours(), d.get_minutes()),
+        )
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        (String::new(), String::new())
+    }
+}
+
+/// Loads the client, then renders `form` with it (or the error page).
+#[component]
+fn WithClient<F, V>(form: F) -> impl IntoView
+where
+    F: Fn(ClientPageData) -> V + Send + Sync + Copy + 'static,
+    V: IntoView + 'static,
+{
+    let id = use_client_id();
+    let data = Resource::new(move || id.get(), |id| async move { client_page(id?).await });
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(d) if d.detail.can_edit => form(d).into_any(),
+                    Ok(_) => view! { <ErrorPage error=AppError::Kind(ErrorKind::NotFound) /> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Goes back to the client's page with the "saved" notice once `value` holds a success, or
+/// shows the failure.
+fn back_on_success<T: Clone + Send + Sync + 'static>(
+    value: Signal<Option<Result<T, AppError>>>,
+    client: Uuid,
+    errors: RwSignal<FieldErrors>,
+    failure: RwSignal<Option<AppError>>,
+) {
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| match value.get() {
+        Some(Ok(_)) => navigate(&format!("/klien/{client}?tersimpan=1"), Default::default()),
+        Some(Err(e)) => show_failure(e, errors, failure),
+        None => {}
+    });
+}
+
+fn heading(
+    i18n: crate::text::I18n,
+    title: fn(crate::text::I18n) -> String,
+    data: &ClientPageData,
+) -> impl IntoView {
+    let name = data.detail.summary.full_name.clone();
+    let id = data.detail.summary.id;
+    view! {
+        <Title text=move || title(i18n) />
+        <p class="breadcrumb"><a href=format!("/klien/{id}")>"← " {name}</a></p>
+        <h1>{move || title(i18n)}</h1>
+    }
+}
+
+/// Choice buttons (radio inputs styled as large buttons for thumbs).
+#[component]
+fn Choices(
+    name: &'static str,
+    #[prop(into)] legend: TextProp,
+    value: RwSignal<String>,
+    errors: RwSignal<FieldErrors>,
+    options: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let error = crate::components::form::field_error(errors, name);
+    view! {
+        <fieldset class="field choices" class:field--error=move || error.get().is_some() id=crate::components::form::field_id(name)>
+            <legend class="field__label">{move || legend.get()}</legend>
+            <p class="field__error" hidden=move || error.get().is_none()>{move || error.get()}</p>
+            <div class="choices__row">
+                {move || options
+                    .get()
+                    .into_iter()
+                    .map(|(v, label)| {
+                        let checked = value.get() == v;
+                        let v2 = v.clone();
+                        view! {
+                            <label class="choice" class:choice--on=checked>
+                                <input type="radio" name=name value=v.clone() prop:checked=checked on:change=move |_| value.set(v2.clone()) />
+                                <span>{label}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+fn yes_no(i18n: crate::text::I18n) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        vec![
+            ("ya".into(), t_string!(i18n, attended_yes).to_string()),
+            ("tidak".into(), t_string!(i18n, attended_no).to_string()),
+        ]
+    })
+}
+
+/// Records a report or home visit.
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    view! { <WithClient form=|d| view! { <ReportEditor data=d /> } /> }
+}
+
+/// Where the phone's position stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code, reason = "set by the browser's geolocation callbacks"))]
+enum Geo {
+    Idle,
+    Asking,
+    Found,
+    Refused,
+}
+
+#[component]
+fn ReportEditor(data: ClientPageData) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = data.detail.summary.id;
+    let (date_now, time_now) = local_now();
+    let kind = RwSignal::new(String::new());
+    let date = RwSignal::new(date_now);
+    let time = RwSignal::new(time_now);
+    let attended = RwSignal::new("ya".to_owned());
+    let notes = RwSignal::new(String::new());
+    let latitude = RwSignal::new(String::new());
+    let longitude = RwSignal::new(String::new());
+    let geo = RwSignal::new(Geo::Idle);
+    // The server renders without a clock of the phone's; fill date and time once hydrated.
+    Effect::new(move |_| {
+        if date.get_untracked().is_empty() {
+            let (d, t) = local_now();
+            date.set(d);
+            time.set(t);
+        }
+    });
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let save = Action::new(move |form: &ReportForm| record_report(client, form.clone()));
+    back_on_success(save.value().into(), client, errors, failure);
+    let kinds = Signal::derive(move || {
+        ReportKind::ALL
+            .iter()
+            .map(|k| (k.as_str().to_owned(), text::report_kind(i18n, *k)))
+            .collect::<Vec<_>>()
+    });
+    let is_visit = move || kind.get() == ReportKind::Kunjungan.as_str();
+    let locate = move |_| {
+        geo.set(Geo::Asking);
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            use wasm_bindgen::closure::Closure;
+            let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
+                geo.set(Geo::Refused);
+                return;
+            };
+            // Read through Reflect: web-sys types the position only under its unstable APIs.
+            let found = Closure::once_into_js(move |pos: wasm_bindgen::JsValue| {
+                let coords = js_sys::Reflect::get(&pos, &"coords".into()).ok();
+                let read = |key: &str| {
+                    coords
+                        .as_ref()
+                        .and_then(|c| js_sys::Reflect::get(c, &key.into()).ok())
+                        .and_then(|v| v.as_f64())
+                };
+                match (read("latitude"), read("longitude")) {
+                    (Some(lat), Some(lon)) => {
+                        latitude.set(format!("{lat:.6}"));
+                        longitude.set(format!("{lon:.6}"));
+                        geo.set(Geo::Found);
+                    }
+                    _ => geo.set(Geo::Refused),
+                }
+            });
+            let refused = Closure::once_into_js(move |_: wasm_bindgen::JsValue| geo.set(Geo::Refused));
+            if geolocation
+                .get_current_position_with_error_callback(
+                    found.unchecked_ref(),
+                    Some(refused.unchecked_ref()),
+                )
+                .is_err()
+            {
+                geo.set(Geo::Refused);
+            }
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = ReportForm {
+            kind: kind.get_untracked(),
+            date: date.get_untracked(),
+            time: time.get_untracked(),
+            attended: attended.get_untracked(),
+            notes: notes.get_untracked(),
+            latitude: if is_visit() { latitude.get_untracked() } else { String::new() },
+            longitude: if is_visit() { longitude.get_untracked() } else { String::new() },
+        };
+        let today = time::OffsetDateTime::now_utc().date().next_day().unwrap_or(time::Date::MAX);
+        // The phone checks shape and required fields; the server checks the date against
+        // the office's calendar.
+        match form.parse(today) {
+            Err(ErrorKind::Invalid(found)) => errors.set(found),
+            _ => {
+                errors.set(FieldErrors::new());
+                save.dispatch(form);
+            }
+        }
+    };
+    let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
+    view! {
+        {heading(i18n, |i| t_string!(i, record_report).to_string(), &data)}
+        <ErrorBanner error=failure />
+        <ErrorSummary errors=errors labels=vec![
+            ("kind", label(|i| t_string!(i, report_how).to_string())),
+            ("date", label(|i| t_string!(i, field_date).to_string())),
+            ("time", label(|i| t_string!(i, field_time).to_string())),
+            ("attended", label(|i| t_string!(i, report_attended).to_string())),
+            ("notes", label(|i| t_string!(i, field_notes).to_string())),
+            ("latitude", label(|i| t_string!(i, report_location).to_string())),
+        ] />
+        <form class="form card" on:submit=submit novalidate data-testid="report-form">
+            <Choices name="kind" legend=label(|i| t_string!(i, report_how).to_string()) value=kind errors=errors options=kinds />
+            <div class="field-row">
+                <TextField name="date" label=label(|i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
+                <TextField name="time" label=label(|i| t_string!(i, field_time).to_string()) value=time errors=errors kind="time" />
+            </div>
+            <Choices name="attended" legend=label(|i| t_string!(i, report_attended).to_string()) value=attended errors=errors options=yes_no(i18n) />
+            <Show when=is_visit>
+                <div class="field geo">
+                    <p class="field__label">{move || t_string!(i18n, report_location)}</p>
+                    <p class="field__hint">{move || t_string!(i18n, report_location_hint)}</p>
+                    <button type="button" class="button button--secondary" on:click=locate disabled=move || geo.get() == Geo::Asking>
+                        {move || t_string!(i18n, report_locate)}
+                    </button>
+                    <p class="geo__state" role="status">
+                        {move || match geo.get() {
+                            Geo::Idle => String::new(),
+                            Geo::Asking => t_string!(i18n, report_locating).to_string(),
+                            Geo::Found => format!("📍 {}, {}", latitude.get(), longitude.get()),
+                            Geo::Refused => t_string!(i18n, report_location_refused).to_string(),
+                        }}
+                    </p>
+                </div>
+            </Show>
+            <TextArea name="notes" label=label(|i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
+            <div class="form__actions">
+                <SaveButton pending=save.pending() />
+                <a class="button button--secondary" href=format!("/klien/{client}")>{move || t_string!(i18n, cancel)}</a>
+            </div>
+        </form>
+    }
+}
+
+/// Records a guidance session.
+#[component]
+pub fn GuidancePage() -> impl IntoView {
+    view! { <WithClient form=|d| view! { <GuidanceEditor data=d /> } /> }
+}
+
+#[component]
+fn GuidanceEditor(data: ClientPageData) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = data.detail.summary.id;
+    let kind = RwSignal::new(String::new());
+    let topic = RwSignal::new(String::new());
+    let date = RwSignal::new(local_now().0);
+    let attended = RwSignal::new("ya".to_owned());
+    let notes = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if date.get_untracked().is_empty() {
+            date.set(local_now().0);
+        }
+    });
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let save = Action::new(move |form: &GuidanceForm| record_guidance(client, form.clone()));
+    back_on_success(save.value().into(), client, errors, failure);
+    let kinds = Signal::derive(move || {
+        GuidanceKind::ALL
+            .iter()
+            .map(|k| (k.as_str().to_owned(), text::guidance_kind(i18n, *k)))
+            .collect::<Vec<_>>()
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = GuidanceForm {
+            kind: kind.get_untracked(),
+            topic: topic.get_untracked(),
+            date: date.get_untracked(),
+            attended: attended.get_untracked(),
+            notes: notes.get_untracked(),
+        };
+        match form.parse(time::Date::MAX) {
+            Err(ErrorKind::Invalid(found)) => errors.set(found),
+            _ => {
+                errors.set(FieldErrors::new());
+                save.dispatch(form);
+            }
+        }
+    };
+    let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
+    view! {
+        {heading(i18n, |i| t_string!(i, record_guidance).to_string(), &data)}
+        <ErrorBanner error=failure />
+        <ErrorSummary errors=errors labels=vec![
+            ("kind", label(|i| t_string!(i, guidance_kind).to_string())),
+            ("topic", label(|i| t_string!(i, guidance_topic).to_string())),
+            ("date", label(|i| t_string!(i, field_date).to_string())),
+            ("attended", label(|i| t_string!(i, report_attended).to_string())),
+            ("notes", label(|i| t_string!(i, field_notes).to_string())),
+        ] />
+        <form class="form card" on:submit=submit novalidate>
+            <Choices name="kind" legend=label(|i| t_string!(i, guidance_kind).to_string()) value=kind errors=errors options=kinds />
+            <TextField name="topic" label=label(|i| t_string!(i, guidance_topic).to_string()) value=topic errors=errors />
+            <TextField name="date" label=label(|i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
+            <Choices name="attended" legend=label(|i| t_string!(i, report_attended).to_string()) value=attended errors=errors options=yes_no(i18n) />
+            <TextArea name="notes" label=label(|i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
+            <div class="form__actions">
+                <SaveButton pending=save.pending() />
+                <a class="button button--secondary" href=format!("/klien/{client}")>{move || t_string!(i18n, cancel)}</a>
+            </div>
+        </form>
+    }
+}
+
+/// Records a violation and the action taken.
+#[component]
+pub fn ViolationPage() -> impl IntoView {
+    view! { <WithClient form=|d| view! { <ViolationEditor data=d /> } /> }
+}
+
+#[component]
+fn ViolationEditor(data: ClientPageData) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = data.detail.summary.id;
+    let basis = data.detail.summary.legal_basis;
+    let kind = RwSignal::new(String::new());
+    let date = RwSignal::new(local_now().0);
+    let description = RwSignal::new(String::new());
+    let action = RwSignal::new(String::new());
+    let action_status = RwSignal::new(ActionStatus::Diusulkan.as_str().to_owned());
+    Effect::new(move |_| {
+        if date.get_untracked().is_empty() {
+            date.set(local_now().0);
+        }
+    });
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let save = Action::new(move |form: &ViolationForm| record_violation(client, form.clone()));
+    back_on_success(save.value().into(), client, errors, failure);
+    let kinds = Signal::derive(move || {
+        ViolationKind::ALL
+            .iter()
+            .map(|k| (k.as_str().to_owned(), text::violation_kind(i18n, *k)))
+            .collect::<Vec<_>>()
+    });
+    // Revocation is only offered where the law provides it (PB, CB, CMB).
+    let actions = Signal::derive(move || {
+        ViolationAction::ALL
+            .iter()
+            .filter(|a| **a != ViolationAction::Pencabutan || basis.revocable())
+            .map(|a| (a.as_str().to_owned(), text::violation_action(i18n, *a)))
+            .collect::<Vec<_>>()
+    });
+    let statuses = Signal::derive(move || {
+        ActionStatus::ALL
+            .iter()
+            .map(|s| (s.as_str().to_owned(), text::action_status(i18n, *s)))
+            .collect::<Vec<_>>()
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = ViolationForm {
+            kind: kind.get_untracked(),
+            date: date.get_untracked(),
+            description: description.get_untracked(),
+            action: action.get_untracked(),
+            action_status: action_status.get_untracked(),
+        };
+        match form.parse(time::Date::MAX, basis) {
+            Err(ErrorKind::Invalid(found)) => errors.set(found),
+            _ => {
+                errors.set(FieldErrors::new());
+                save.dispatch(form);
+            }
+        }
+    };
+    let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
+    view! {
+        {heading(i18n, |i| t_string!(i, record_violation).to_string(), &data)}
+        <ErrorBanner error=failure />
+        <ErrorSummary errors=errors labels=vec![
+            ("kind", label(|i| t_string!(i, violation_kind).to_string())),
+            ("date", label(|i| t_string!(i, field_date).to_string())),
+            ("description", label(|i| t_string!(i, violation_description).to_string())),
+            ("action", label(|i| t_string!(i, violation_action).to_string())),
+            ("action_status", label(|i| t_string!(i, violation_action_status).to_string())),
+        ] />
+        <form class="form card" on:submit=submit novalidate>
+            <SelectField name="kind" label=label(|i| t_string!(i, violation_kind).to_string()) value=kind errors=errors options=kinds />
+            <TextField name="date" label=label(|i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
+            <TextArea name="description" label=label(|i| t_string!(i, violation_description).to_string()) value=description errors=errors />
+            <SelectField name="action" label=label(|i| t_string!(i, violation_action).to_string()) value=action errors=errors options=actions />
+            <SelectField name="action_status" label=label(|i| t_string!(i, violation_action_status).to_string()) value=action_status errors=errors options=statuses />
+            <div class="form__actions">
+                <SaveButton pending=save.pending() />
+                <a class="button button--secondary" href=format!("/klien/{client}")>{move || t_string!(i18n, cancel)}</a>
+            </div>
+        </form>
+    }
+}
+
+/// Ends the supervision, or asks another Bapas to take the client over.
+#[component]
+pub fn StatusPage() -> impl IntoView {
+    view! { <WithClient form=|d| view! { <StatusEditor data=d /> } /> }
+}
+
+#[component]
+fn StatusEditor(data: ClientPageData) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = data.detail.summary.id;
+    let own_office = data.detail.bapas.id;
+    let status = RwSignal::new(String::new());
+    let date = RwSignal::new(local_now().0);
+    let reason = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let end = Action::new(move |form: &StatusForm| change_client_status(client, form.clone()));
+    back_on_success(end.value().into(), client, errors, failure);
+    let statuses = Signal::derive(move || {
+        [ClientStatus::Selesai, ClientStatus::Dicabut, ClientStatus::Meninggal]
+            .iter()
+            .map(|s| (s.as_str().to_owned(), text::client_status(i18n, *s)))
+            .collect::<Vec<_>>()
+    });
+    let submit_end = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = StatusForm {
+            status: status.get_untracked(),
+            date: date.get_untracked(),
+            reason: reason.get_untracked(),
+        };
+        match form.parse(time::Date::MAX, ClientStatus::Aktif) {
+            Err(ErrorKind::Invalid(found)) => errors.set(found),
+            _ => {
+                errors.set(FieldErrors::new());
+                end.dispatch(form);
+            }
+        }
+    };
+
+    let to_bapas = RwSignal::new(String::new());
+    let transfer_reason = RwSignal::new(String::new());
+    let transfer_errors = RwSignal::new(FieldErrors::new());
+    let transfer_failure = RwSignal::new(None::<AppError>);
+    let transfer = Action::new(move |form: &TransferForm| request_transfer(client, form.clone()));
+    back_on_success(transfer.value().into(), client, transfer_errors, transfer_failure);
+    let offices = Resource::new(|| (), |_| transfer_targets());
+    let submit_transfer = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        transfer.dispatch(TransferForm {
+            to_bapas: to_bapas.get_untracked(),
+            reason: transfer_reason.get_untracked(),
+        });
+    };
+    let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
+    view! {
+        {heading(i18n, |i| t_string!(i, client_end_or_move).to_string(), &data)}
+        <h2>{move || t_string!(i18n, status_end_title)}</h2>
+        <ErrorBanner error=failure />
+        <ErrorSummary errors=errors labels=vec![
+            ("status", label(|i| t_string!(i, filter_status).to_string())),
+            ("date", label(|i| t_string!(i, field_date).to_string())),
+            ("reason", label(|i| t_string!(i, status_reason).to_string())),
+        ] />
+        <form class="form card" on:submit=submit_end novalidate>
+            <SelectField name="status" label=label(|i| t_string!(i, filter_status).to_string()) value=status errors=errors options=statuses />
+            <TextField name="date" label=label(|i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
+            <TextArea name="reason" label=label(|i| t_string!(i, status_reason).to_string()) value=reason errors=errors />
+            <div class="form__actions"><SaveButton pending=end.pending() /></div>
+        </form>
+        <h2>{move || t_string!(i18n, transfer_title)}</h2>
+        <p class="muted">{move || t_string!(i18n, transfer_hint)}</p>
+        <ErrorBanner error=transfer_failure />
+        <form class="form card" on:submit=submit_transfer novalidate>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    let options: Vec<(String, String)> = offices
+                        .await
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|b| b.id != own_office)
+                        .map(|b| (b.id.to_string(), b.name))
+                        .collect();
+                    view! {
+                        <SelectField name="to_bapas" label=label(|i| t_string!(i, transfer_to).to_string()) value=to_bapas errors=transfer_errors options=Signal::stored(options) />
+                    }
+                })}
+            </Suspense>
+            <TextArea name="reason" label=label(|i| t_string!(i, status_reason).to_string()) value=transfer_reason errors=transfer_errors />
+            <div class="form__actions">
+                <button class="button" type="submit" disabled=move || transfer.pending().get()>{move || t_string!(i18n, transfer_request)}</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,68 @@
+//! Today: the officer's home page list, most urgent first, with one tap to record a report.
+
+use leptos::prelude::*;
+use pamong_domain::caseload::TodayReason;
+
+use super::ClientLine;
+use crate::api::clients::today_list;
+use crate::app::{ErrorPage, Loading};
+use crate::i18n::*;
+use crate::text;
+
+fn reason_class(reason: &TodayReason) -> &'static str {
+    match reason {
+        TodayReason::RevocationWarning { .. } => "reason reason--danger",
+        TodayReason::Overdue { .. } => "reason reason--warning",
+        TodayReason::DueToday => "reason reason--due",
+        TodayReason::ReassessmentDue { .. } | TodayReason::EndingSoon { .. } => "reason",
+    }
+}
+
+/// The Today list.
+#[component]
+pub fn TodayPanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let items = Resource::new(|| (), |_| today_list());
+    view! {
+        <section class="today" data-testid="today">
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match items.await {
+                        Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                        Ok((date, items)) => {
+                            let count = items.len();
+                            view! {
+                                <h2>{move || t_string!(i18n, today_title, date = text::date(date))}</h2>
+                                <p class="muted">{move || t_string!(i18n, today_count, count = count)}</p>
+                                {(count == 0).then(|| view! { <p class="card empty">{move || t_string!(i18n, today_empty)}</p> })}
+                                <ul class="client-list">
+                                    {items
+                                        .into_iter()
+                                        .map(|item| {
+                                            let id = item.client.id;
+                                            let reasons = item.reasons.clone();
+                                            view! {
+                                                <ClientLine client=item.client>
+                                                    <ul class="reasons">
+                                                        {reasons
+                                                            .into_iter()
+                                                            .map(|r| view! { <li class=reason_class(&r)>{move || text::today_reason(i18n, r)}</li> })
+                                                            .collect_view()}
+                                                    </ul>
+                                                    <a class="button button--small" href=format!("/klien/{id}/lapor")>
+                                                        {move || t_string!(i18n, record_report)}
+                                                    </a>
+                                                </ClientLine>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                            .into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
