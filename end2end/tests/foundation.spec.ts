@@ -63,11 +63,12 @@ test('admin creates a Bapas and a PK; the PK logs in and switches language', asy
   await page.waitForURL('**/masuk');
 
   await login(page, username, password);
-  await expect(page.locator('.summary')).toContainText(bapasName);
+  // A new officer's Today list is empty, and says so.
+  await expect(page.getByTestId('today')).toContainText('Tidak ada yang jatuh tempo hari ini');
   await expect(page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pengguna' })).toHaveCount(0);
   await page.getByTestId('lang-toggle').click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome');
-  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Home' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Today' })).toBeVisible();
   await shot(page, info, '06-pk-home-english');
 
   // The choice is remembered across a reload.

@@ -237,9 +237,11 @@ fn ReportEditor(data: ClientPageData) -> impl IntoView {
             latitude: if is_visit() { latitude.get_untracked() } else { String::new() },
             longitude: if is_visit() { longitude.get_untracked() } else { String::new() },
         };
-        let today = time::OffsetDateTime::now_utc().date().next_day().unwrap_or(time::Date::MAX);
-        // The phone checks shape and required fields; the server checks the date against
-        // the office's calendar.
+        // The phone checks shape and required fields (allowing a day for time zones); the
+        // server checks the date against the office's calendar.
+        let today = pamong_domain::client::parse_date(&local_now().0)
+            .and_then(time::Date::next_day)
+            .unwrap_or(time::Date::MAX);
         match form.parse(today) {
             Err(ErrorKind::Invalid(found)) => errors.set(found),
             _ => {
