@@ -159,32 +159,85 @@ impl Schedule {
     /// the previous due date (the anchor itself for the first) to its due date inclusive; a
     /// due date before today whose period holds no report is a miss.
     pub fn status(&self, reports: &[Date], today: Date) -> ReportingStatus {
-        let mut missed = Vec::new();
-        let mut consecutive = 0u32;
-        let mut period_start = self.anchor;
+        status_over(std::slice::from_ref(self), reports, today)
+    }
+}
+
+/// When a client's risk band changes, so may their frequency: the reporting history is a
+/// run of schedules, each from its anchor until the next one's. A period still open when the
+/// frequency changes is dropped (the new schedule's first period starts that day), and misses
+/// in a row carry across the change.
+pub fn status_over(segments: &[Schedule], reports: &[Date], today: Date) -> ReportingStatus {
+    let reported = |from: Date, due: Date| reports.iter().any(|r| *r >= from && *r <= due);
+    let mut missed = Vec::new();
+    let mut consecutive = 0u32;
+    for (from, due) in periods(segments, today) {
+        if due >= today {
+            return ReportingStatus {
+                next_due: due,
+                missed,
+                consecutive_misses: consecutive,
+                reported_this_period: reported(from, due),
+            };
+        }
+        if reported(from, due) {
+            consecutive = 0;
+        } else {
+            missed.push(due);
+            consecutive += 1;
+        }
+    }
+    // Only when no period is open today (no schedules, or one starting after today).
+    let next_due = segments.last().map_or(today, |s| s.due(1));
+    ReportingStatus { next_due, missed, consecutive_misses: consecutive, reported_this_period: false }
+}
+
+/// Every period of the schedules that has begun by `until`, as (first day, due date), in
+/// order. A period cut short by the next schedule is left out.
+pub fn periods(segments: &[Schedule], until: Date) -> Vec<(Date, Date)> {
+    let mut out = Vec::new();
+    for (k, segment) in segments.iter().enumerate() {
+        let next_anchor = segments.get(k + 1).map(|next| next.anchor);
+        let mut from = segment.anchor;
         let mut n = 1;
-        loop {
-            let due = self.due(n);
-            if due >= today || due == Date::MAX {
-                let reported_this_period = reports.iter().any(|r| *r >= period_start && *r <= due);
-                return ReportingStatus {
-                    next_due: due,
-                    missed,
-                    consecutive_misses: consecutive,
-                    reported_this_period,
-                };
+        while from <= until {
+            let due = segment.due(n);
+            if due == Date::MAX || next_anchor.is_some_and(|anchor| due >= anchor) {
+                break;
             }
-            let reported = reports.iter().any(|r| *r >= period_start && *r <= due);
-            if reported {
-                consecutive = 0;
-            } else {
-                missed.push(due);
-                consecutive += 1;
-            }
-            period_start = due.next_day().unwrap_or(due);
+            out.push((from, due));
+            from = due.next_day().unwrap_or(Date::MAX);
             n += 1;
         }
     }
+    out
+}
+
+/// The schedules of a client's supervision: from `start` at the unassessed frequency, then a
+/// new one from each assessment (`(date, band)`, any order) that changes the frequency.
+pub fn schedules(
+    start: Date,
+    assessments: &[(Date, RiskBand)],
+    frequencies: &ReportingFrequencies,
+) -> Vec<Schedule> {
+    let mut sorted: Vec<(Date, RiskBand)> = assessments.to_vec();
+    sorted.sort();
+    let mut out = vec![Schedule { anchor: start, frequency: frequencies.for_band(None) }];
+    for (date, band) in sorted {
+        let frequency = frequencies.for_band(Some(band));
+        let anchor = date.max(start);
+        let Some(current) = out.last_mut() else { continue };
+        if current.frequency == frequency {
+            continue;
+        }
+        if current.anchor == anchor {
+            // Several assessments on the start day (or one day): the last one rules.
+            current.frequency = frequency;
+        } else {
+            out.push(Schedule { anchor, frequency });
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -248,7 +301,61 @@ mod tests {
         assert!(st.missed.is_empty());
     }
 
+    #[test]
+    fn misses_carry_across_a_change_of_frequency() {
+        // Monthly from 1 September; assessed Tinggi on 15 October: weekly from then.
+        let f = ReportingFrequencies::default();
+        let segs = schedules(date!(2026 - 09 - 01), &[(date!(2026 - 10 - 15), RiskBand::Tinggi)], &f);
+        assert_eq!(segs.len(), 2);
+        let st = status_over(&segs, &[], date!(2026 - 10 - 30));
+        // 1 October (monthly) missed; the period to 1 November is dropped at the change;
+        // weekly dues 22 and 29 October missed.
+        assert_eq!(st.missed, vec![date!(2026 - 10 - 01), date!(2026 - 10 - 22), date!(2026 - 10 - 29)]);
+        assert_eq!(st.consecutive_misses, 3);
+        assert!(st.revocation_warning());
+        assert_eq!(st.next_due, date!(2026 - 11 - 05));
+        // The same band again changes nothing; a lower one goes back to monthly.
+        let same = schedules(
+            date!(2026 - 09 - 01),
+            &[(date!(2026 - 10 - 15), RiskBand::Tinggi), (date!(2026 - 10 - 20), RiskBand::SangatTinggi)],
+            &f,
+        );
+        assert_eq!(same.len(), 2);
+        let back = schedules(
+            date!(2026 - 09 - 01),
+            &[(date!(2026 - 10 - 15), RiskBand::Tinggi), (date!(2026 - 11 - 01), RiskBand::Rendah)],
+            &f,
+        );
+        assert_eq!(back.len(), 3);
+        assert_eq!(back[2].frequency, Frequency::Monthly);
+    }
+
+    #[test]
+    fn an_assessment_on_the_first_day_sets_the_first_frequency() {
+        let f = ReportingFrequencies::default();
+        let segs = schedules(date!(2026 - 09 - 01), &[(date!(2026 - 08 - 20), RiskBand::Tinggi)], &f);
+        assert_eq!(segs, vec![Schedule { anchor: date!(2026 - 09 - 01), frequency: Frequency::Weekly }]);
+    }
+
     proptest! {
+        #[test]
+        fn status_over_segments_never_panics(
+            changes in proptest::collection::vec((0i64..300, 0usize..4), 0..6),
+            offsets in proptest::collection::vec(0i64..400, 0..30), today_offset in 0i64..400,
+        ) {
+            let start = date!(2026 - 01 - 01);
+            let assessments: Vec<(Date, RiskBand)> =
+                changes.iter().map(|(d, b)| (start + Duration::days(*d), RiskBand::ALL[*b])).collect();
+            let segs = schedules(start, &assessments, &ReportingFrequencies::default());
+            prop_assert!(segs.windows(2).all(|w| w[0].anchor < w[1].anchor));
+            let reports: Vec<Date> = offsets.iter().map(|o| start + Duration::days(*o)).collect();
+            let today = start + Duration::days(today_offset);
+            let st = status_over(&segs, &reports, today);
+            prop_assert!(st.consecutive_misses as usize <= st.missed.len());
+            prop_assert!(st.missed.windows(2).all(|w| w[0] < w[1]));
+        }
+
+
         #[test]
         fn due_dates_strictly_increase(
             offset in 0i64..20_000, n in 1u32..400,

@@ -91,8 +91,6 @@ pub struct Model {
     pub risk_score: Option<i32>,
     /// Latest assessment.
     pub assessed_on: Option<TimeDate>,
-    /// Reporting periods count from here (start, or the last change of frequency).
-    pub schedule_anchor: TimeDate,
     /// When it was created.
     pub created_at: TimeDateTimeWithTimeZone,
     /// When it was last changed.

@@ -90,7 +90,6 @@ impl MigrationTrait for Migration {
                     .col(string_len_null(Clients::RiskBand, 16))
                     .col(integer_null(Clients::RiskScore))
                     .col(date_null(Clients::AssessedOn))
-                    .col(date(Clients::ScheduleAnchor))
                     .col(timestamp_with_time_zone(Clients::CreatedAt))
                     .col(timestamp_with_time_zone(Clients::UpdatedAt))
                     .foreign_key(&mut fk(
@@ -454,7 +453,6 @@ enum Clients {
     RiskBand,
     RiskScore,
     AssessedOn,
-    ScheduleAnchor,
     CreatedAt,
     UpdatedAt,
 }

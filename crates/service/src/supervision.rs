@@ -28,7 +28,6 @@ use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::clients::{Found, find_editable, find_readable, people, reporting_status};
 use crate::error::{ServiceError, ServiceResult};
-use crate::settings;
 
 /// Records a report or home visit for an active client.
 pub async fn record_report(
@@ -154,8 +153,8 @@ pub fn instrument() -> Instrument {
 }
 
 /// Records an RRI assessment: the server scores it again with the instrument in force and
-/// stores the version. The client's band changes, and when that changes how often they
-/// report, the reporting periods restart from the assessment day.
+/// stores the version. The client's band changes, and with it, from the assessment day, how
+/// often they report.
 pub async fn assess(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -214,18 +213,13 @@ pub async fn assess(
     }
     .insert(&txn)
     .await?;
-    // Only the latest assessment sets the client's band.
+    // Only the latest assessment sets the client's band (the reporting schedule follows
+    // from the whole assessment history, see `clients::reporting_status`).
     if row.assessed_on.is_none_or(|last| date >= last) {
-        let frequencies = settings::reporting_frequencies(&txn, row.bapas_id).await?;
-        let old_band = row.risk_band.as_deref().and_then(RiskBand::parse);
-        let changes_frequency = frequencies.for_band(old_band) != frequencies.for_band(Some(score.band));
         let mut model: client::ActiveModel = row.clone().into();
         model.risk_band = Set(Some(score.band.as_str().to_owned()));
         model.risk_score = Set(Some(i32::from(score.total)));
         model.assessed_on = Set(Some(date));
-        if changes_frequency {
-            model.schedule_anchor = Set(date.max(row.supervision_start));
-        }
         model.updated_at = Set(OffsetDateTime::now_utc());
         model.update(&txn).await?;
     }

@@ -6,13 +6,13 @@ use std::collections::HashMap;
 use pamong_domain::Role;
 use pamong_domain::caseload::{TodayFacts, TodayItem, sort_today, today_reasons};
 use pamong_domain::client::ClientStatus;
-use pamong_domain::reporting::{ReportingFrequencies, RiskBand, Schedule};
+use pamong_domain::reporting::{ReportingFrequencies, schedules, status_over};
 use pamong_entity::client;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use time::Date;
 
 use crate::actor::Actor;
-use crate::clients::{attended_since, summaries};
+use crate::clients::{assessment_history, attended_since, summaries};
 use crate::error::ServiceResult;
 use crate::settings;
 
@@ -29,18 +29,20 @@ pub async fn today(db: &DatabaseConnection, actor: &Actor, today: Date) -> Servi
         Role::Admin | Role::Kanwil | Role::Koordinator | Role::Mitra => return Ok(Vec::new()),
     };
     let rows = select.all(db).await?;
-    let Some(earliest) = rows.iter().map(|r| r.schedule_anchor).min() else { return Ok(Vec::new()) };
-    let reports = attended_since(db, rows.iter().map(|r| r.id).collect(), earliest).await?;
+    let Some(earliest) = rows.iter().map(|r| r.supervision_start).min() else { return Ok(Vec::new()) };
+    let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
+    let reports = attended_since(db, ids.clone(), earliest).await?;
+    let history = assessment_history(db, ids).await?;
     let frequencies: ReportingFrequencies = settings::reporting_frequencies(db, bapas_id).await?;
     let months = settings::reassessment_months(db).await?;
 
     let mut reasons_by_client: HashMap<i32, Vec<_>> = HashMap::new();
     for row in &rows {
-        let band = row.risk_band.as_deref().and_then(RiskBand::parse);
-        let schedule = Schedule { anchor: row.schedule_anchor, frequency: frequencies.for_band(band) };
+        let assessed = history.get(&row.id).map(Vec::as_slice).unwrap_or_default();
+        let segments = schedules(row.supervision_start, assessed, &frequencies);
         let dates = reports.get(&row.id).map(Vec::as_slice).unwrap_or_default();
         let facts = TodayFacts {
-            reporting: schedule.status(dates, today),
+            reporting: status_over(&segments, dates, today),
             assessed_on: row.assessed_on,
             supervision_end: row.supervision_end,
         };

@@ -285,8 +285,8 @@ async fn reports_build_the_timeline_and_today() {
             TimelineEvent::Status { .. } => "status",
         })
         .collect();
-    // The assessment made reporting weekly from today, so periods restart here.
-    assert_eq!(kinds, ["report", "assessment", "guidance", "violation", "started"]);
+    // The assessment made reporting weekly from today; the monthly miss before it stays.
+    assert_eq!(kinds, ["report", "assessment", "guidance", "violation", "missed", "started"]);
     match &timeline[0].event {
         TimelineEvent::Report { position, attended, .. } => {
             assert!(attended);
@@ -368,4 +368,64 @@ async fn transfer_waits_for_the_receiving_kabapas() {
             .iter()
             .any(|e| matches!(e.event, TimelineEvent::Status { status: ClientStatus::Dipindahkan, .. }))
     );
+}
+
+#[tokio::test]
+async fn nik_and_village_are_checked_against_the_loaded_region_list() {
+    use pamong_domain::region::RegionRow;
+    use pamong_service::regions;
+    let world = World::new().await;
+    let pk = world.actor(Role::Pk, Office::Own).await;
+    let rows: Vec<RegionRow> = [
+        ("31", "DKI Jakarta"),
+        ("31.73", "Kota Jakarta Barat"),
+        ("31.73.05", "Kebon Jeruk"),
+        ("31.73.05.1001", "Kebon Jeruk"),
+    ]
+    .into_iter()
+    .map(|(c, n)| RegionRow::parse(c, n).unwrap())
+    .collect();
+    regions::import(world.conn(), &Actor::system(), &rows, "test", |_| {}).await.unwrap();
+
+    // 31.73.06 is not a kecamatan of the loaded Jakarta Barat.
+    let err = registry::create(world.conn(), &pk, &form("Budi Santoso", "3173061203850001"), TODAY)
+        .await
+        .unwrap_err();
+    assert_eq!(field_problem(err, "nik"), Some(Problem::UnknownRegion));
+    // Another province is not loaded at all, so it cannot be checked and is accepted.
+    registry::create(world.conn(), &pk, &form("Agus Salim", "3509011203850001"), TODAY).await.unwrap();
+
+    let mut f = form("Budi Santoso", "3173051203850001");
+    f.region_code = "31.73.05.1999".into();
+    let err = registry::create(world.conn(), &pk, &f, TODAY).await.unwrap_err();
+    assert_eq!(field_problem(err, "region_code"), Some(Problem::UnknownRegion));
+    f.region_code = "31.73.05.1001".into();
+    let made = registry::create(world.conn(), &pk, &f, TODAY).await.unwrap();
+    let detail = clients::get(world.conn(), &pk, made.id, TODAY).await.unwrap();
+    assert_eq!(detail.region_names, ["DKI Jakarta", "Kota Jakarta Barat", "Kebon Jeruk", "Kebon Jeruk"]);
+}
+
+#[tokio::test]
+async fn reporting_frequency_is_an_office_setting() {
+    use pamong_domain::reporting::{Frequency, ReportingFrequencies};
+    use pamong_service::settings;
+    let world = World::new().await;
+    let pk = world.actor(Role::Pk, Office::Own).await;
+    let kabapas = world.actor(Role::Kabapas, Office::Own).await;
+    let client = registry::create(world.conn(), &pk, &form("Budi Santoso", ""), TODAY).await.unwrap();
+    // Unassessed clients report monthly by default: due 1 November (missed), then 1 December.
+    let detail = clients::get(world.conn(), &pk, client.id, TODAY).await.unwrap();
+    assert_eq!(detail.reporting.as_ref().map(|r| r.next_due), Some(date!(2026 - 12 - 01)));
+
+    let weekly = ReportingFrequencies { rendah: Frequency::Weekly, ..ReportingFrequencies::default() };
+    let bapas_id = kabapas.bapas_id.unwrap();
+    assert!(is_not_found(settings::set_reporting_frequencies(world.conn(), &pk, bapas_id, weekly).await));
+    let other = world.actor(Role::Kabapas, Office::Other).await;
+    assert!(is_not_found(settings::set_reporting_frequencies(world.conn(), &other, bapas_id, weekly).await));
+    settings::set_reporting_frequencies(world.conn(), &kabapas, bapas_id, weekly).await.unwrap();
+    let detail = clients::get(world.conn(), &pk, client.id, TODAY).await.unwrap();
+    let reporting = detail.reporting.unwrap();
+    assert_eq!(reporting.next_due, date!(2026 - 11 - 26), "weekly from Thursday 1 October");
+    assert_eq!(reporting.consecutive_misses, 7, "every week since 8 October missed");
+    assert!(reporting.revocation_warning());
 }

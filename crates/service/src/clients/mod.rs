@@ -16,12 +16,12 @@ use pamong_domain::client::{ClientForm, ClientStatus, fold_name};
 use pamong_domain::legal::LegalBasis;
 use pamong_domain::office::OfficeRef;
 use pamong_domain::page::Page;
-use pamong_domain::reporting::{ReportingStatus, RiskBand, Schedule};
-use pamong_entity::{bapas, client, client_report, region, user};
-use sea_orm::sea_query::{Expr, ExprTrait, Order};
+use pamong_domain::reporting::{ReportingStatus, RiskBand, schedules, status_over};
+use pamong_entity::{bapas, client, client_assessment, client_report, region, user};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use time::Date;
 use uuid::Uuid;
@@ -90,19 +90,67 @@ pub(crate) async fn scope_condition<C: ConnectionTrait>(db: &C, actor: &Actor) -
     })
 }
 
-/// Clients the actor may see, searched and filtered; exact name matches before typo matches.
+/// Clients the actor may see, searched and filtered. A search lists what contains the text;
+/// only when nothing does are the names one typo away listed instead (the slow path, so it
+/// runs once and pages in memory).
 pub async fn list(
     db: &DatabaseConnection,
     actor: &Actor,
     filter: &ClientFilter,
 ) -> ServiceResult<Page<ClientSummary>> {
-    let mut cond = scope_condition(db, actor).await?;
-    let mut select = client::Entity::find();
-    if let Some(q) = filter.list.search() {
-        let search = name_search(q);
-        cond = cond.add(search.any);
-        select = select.order_by(search.rank, Order::Asc);
+    let cond = filter_condition(db, actor, filter).await?;
+    let query = &filter.list;
+    let Some(q) = query.search() else {
+        let select = client::Entity::find()
+            .filter(cond)
+            .order_by_asc(client::Column::FullName)
+            .order_by_asc(client::Column::Id);
+        let (rows, total) = fetch_page(db, select, query).await?;
+        return Ok(page(summaries(db, rows).await?, total, query));
+    };
+    let search = name_search(q);
+    let exact = cond.clone().add(search.exact);
+    let total = client::Entity::find().filter(exact.clone()).count(db).await?;
+    if total > 0 {
+        let rows = client::Entity::find()
+            .filter(exact)
+            .order_by_asc(client::Column::FullName)
+            .order_by_asc(client::Column::Id)
+            .offset(query.page_index() * query.page_size())
+            .limit(query.page_size())
+            .all(db)
+            .await?;
+        return Ok(page(summaries(db, rows).await?, total, query));
     }
+    let Some(fuzzy) = search.fuzzy else { return Ok(page(Vec::new(), 0, query)) };
+    let mut hits: Vec<(String, i32)> = client::Entity::find()
+        .select_only()
+        .column(client::Column::FullName)
+        .column(client::Column::Id)
+        .filter(cond.add(fuzzy))
+        .into_tuple()
+        .all(db)
+        .await?;
+    hits.sort();
+    let total = hits.len() as u64;
+    let wanted: Vec<i32> = hits
+        .iter()
+        .skip(usize::try_from(query.page_index() * query.page_size()).unwrap_or(usize::MAX))
+        .take(usize::try_from(query.page_size()).unwrap_or(0))
+        .map(|(_, id)| *id)
+        .collect();
+    let mut rows = client::Entity::find().filter(client::Column::Id.is_in(wanted.clone())).all(db).await?;
+    rows.sort_by_key(|r| wanted.iter().position(|id| *id == r.id));
+    Ok(page(summaries(db, rows).await?, total, query))
+}
+
+/// The actor's scope and the list's filters (not the search text).
+async fn filter_condition<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    filter: &ClientFilter,
+) -> ServiceResult<Condition> {
+    let mut cond = scope_condition(db, actor).await?;
     match filter.status.as_deref().and_then(ClientStatus::parse) {
         Some(status) => cond = cond.add(client::Column::Status.eq(status.as_str())),
         None if !filter.list.include_inactive => {
@@ -136,10 +184,7 @@ pub async fn list(
         }
         None => {}
     }
-    let select = select.filter(cond).order_by_asc(client::Column::FullName).order_by_asc(client::Column::Id);
-    let (rows, total) = fetch_page(db, select, &filter.list).await?;
-    let items = summaries(db, rows).await?;
-    Ok(page(items, total, &filter.list))
+    Ok(cond)
 }
 
 /// The names of the given users, by internal id.
@@ -253,7 +298,31 @@ pub(crate) async fn attended_since<C: ConnectionTrait>(
     Ok(out)
 }
 
-/// Where an active client stands with reporting as of `today`.
+/// Each client's assessments as `(date, band)`, for their reporting schedules.
+pub(crate) async fn assessment_history<C: ConnectionTrait>(
+    db: &C,
+    client_ids: Vec<i32>,
+) -> ServiceResult<HashMap<i32, Vec<(Date, RiskBand)>>> {
+    let rows: Vec<(i32, Date, String)> = client_assessment::Entity::find()
+        .select_only()
+        .column(client_assessment::Column::ClientId)
+        .column(client_assessment::Column::AssessedOn)
+        .column(client_assessment::Column::Band)
+        .filter(client_assessment::Column::ClientId.is_in(client_ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut out: HashMap<i32, Vec<(Date, RiskBand)>> = HashMap::new();
+    for (client, date, band) in rows {
+        if let Some(band) = RiskBand::parse(&band) {
+            out.entry(client).or_default().push((date, band));
+        }
+    }
+    Ok(out)
+}
+
+/// Where an active client stands with reporting as of `today`: the schedules follow the
+/// assessment history (each change of band may change the frequency).
 pub(crate) async fn reporting_status<C: ConnectionTrait>(
     db: &C,
     row: &client::Model,
@@ -263,11 +332,15 @@ pub(crate) async fn reporting_status<C: ConnectionTrait>(
         return Ok(None);
     }
     let frequencies = settings::reporting_frequencies(db, row.bapas_id).await?;
-    let band = row.risk_band.as_deref().and_then(RiskBand::parse);
-    let schedule = Schedule { anchor: row.schedule_anchor, frequency: frequencies.for_band(band) };
-    let reports = attended_since(db, vec![row.id], row.schedule_anchor).await?;
+    let history = assessment_history(db, vec![row.id]).await?;
+    let segments = schedules(
+        row.supervision_start,
+        history.get(&row.id).map(Vec::as_slice).unwrap_or_default(),
+        &frequencies,
+    );
+    let reports = attended_since(db, vec![row.id], row.supervision_start).await?;
     let dates = reports.get(&row.id).map(Vec::as_slice).unwrap_or_default();
-    Ok(Some(schedule.status(dates, today)))
+    Ok(Some(status_over(&segments, dates, today)))
 }
 
 /// The names of a region and its parents, province first; empty when not in the list.

@@ -231,7 +231,6 @@ pub async fn create(
         risk_band: Set(None),
         risk_score: Set(None),
         assessed_on: Set(None),
-        schedule_anchor: Set(draft.supervision_start),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -282,9 +281,6 @@ pub async fn update(
     let pk = check_references(&txn, actor, &draft, old.bapas_id, Some(&old)).await?;
     let mut model: client::ActiveModel = old.clone().into();
     apply(&mut model, &draft, pk);
-    if old.schedule_anchor == old.supervision_start {
-        model.schedule_anchor = Set(draft.supervision_start);
-    }
     model.updated_at = Set(OffsetDateTime::now_utc());
     let row = model.update(&txn).await.map_err(|e| unique_to_field(e, "nik"))?;
     let changes = audit_changes(Some(&old), &row);

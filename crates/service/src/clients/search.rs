@@ -2,13 +2,14 @@
 //! forgiving one typo), by NIK prefix, or by register number.
 //!
 //! Names are stored folded (`clients.name_folded`), so a search is a plain `LIKE` that runs
-//! the same on SQLite and PostgreSQL. One typo is matched by also trying every pattern one
-//! edit away from the query (a `_` for a wrong or extra letter, a letter dropped, two letters
-//! swapped); exact matches rank first.
+//! the same on SQLite and PostgreSQL. One typo is matched by trying every pattern one edit
+//! away from the query (a `_` for a wrong or extra letter, a letter dropped, two letters
+//! swapped). That costs some 40 `LIKE`s a row, so it runs only when nothing contains the
+//! text as typed.
 
 use pamong_domain::client::fold_name;
 use pamong_entity::client;
-use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, Condition};
 
 use crate::search::contains_ci;
@@ -17,12 +18,12 @@ use crate::search::contains_ci;
 /// names.
 pub const FUZZY_MIN_CHARS: usize = 4;
 
-/// The condition a search adds, and the expression that ranks exact matches first.
+/// The conditions of a search.
 pub struct NameSearch {
-    /// Rows that match at all.
-    pub any: Condition,
-    /// 0 for an exact (substring) match, 1 for a typo match.
-    pub rank: SimpleExpr,
+    /// Name, NIK prefix or register number containing the text as typed.
+    pub exact: Condition,
+    /// Names one typo away; `None` for queries too short to fuzz.
+    pub fuzzy: Option<Condition>,
 }
 
 /// The `LIKE` patterns one edit away from `folded` (which holds only letters, digits and
@@ -73,12 +74,13 @@ pub fn name_search(raw: &str) -> NameSearch {
     if compact.len() >= 4 && compact.bytes().all(|b| b.is_ascii_digit()) {
         exact = exact.add(client::Column::Nik.like(format!("{compact}%")));
     }
-    let mut fuzzy = Condition::any();
-    for pattern in typo_patterns(&folded) {
-        fuzzy = fuzzy.add(Expr::col(client::Column::NameFolded).like(pattern));
-    }
-    let rank = Expr::case(exact.clone(), 0).finally(1).into();
-    NameSearch { any: Condition::any().add(exact).add(fuzzy), rank }
+    let patterns = typo_patterns(&folded);
+    let fuzzy = (!patterns.is_empty()).then(|| {
+        patterns
+            .into_iter()
+            .fold(Condition::any(), |c, p| c.add(Expr::col(client::Column::NameFolded).like(p)))
+    });
+    NameSearch { exact, fuzzy }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use pamong_domain::client::ClientStatus;
 use pamong_domain::legal::{LegalBasis, PeriodInput, PeriodRules, Term, supervision_end};
-use pamong_domain::reporting::{ReportingFrequencies, Schedule};
+use pamong_domain::reporting::{ReportingFrequencies, RiskBand, periods, schedules};
 use pamong_domain::rri::{Answers, Instrument};
 use pamong_domain::{Role, calendar};
 use pamong_entity::{bapas, client, client_assessment, client_report, client_status_change, user};
@@ -310,41 +310,31 @@ impl Generator {
                 answers,
             )
         });
-        let band = assessment.as_ref().and_then(|a| pamong_domain::reporting::RiskBand::parse(&a.2));
-        let anchor = assessment.as_ref().map_or(start, |a| a.0);
-        let schedule = Schedule { anchor, frequency: self.frequencies.for_band(band) };
-        // Most clients report every period; some stop reporting lately.
-        let stopped_after = if self.rng.gen_bool(0.1) { self.rng.gen_range(0..3) } else { u32::MAX };
+        let band = assessment.as_ref().and_then(|a| RiskBand::parse(&a.2));
+        let history: Vec<(Date, RiskBand)> =
+            assessment.as_ref().zip(band).map(|(a, b)| (a.0, b)).into_iter().collect();
+        let periods = periods(&schedules(start, &history, &self.frequencies), self.today);
+        // Most clients report every period; some stopped lately (0 to 2 periods before the
+        // open one), which fills Today with overdue reports and revocation warnings.
+        let stopped_for = self.rng.gen_bool(0.12).then(|| self.rng.gen_range(1..=4usize));
         let mut reports = Vec::new();
-        let mut n = 1;
-        loop {
-            let due = schedule.due(n);
-            let from = if n == 1 { anchor } else { schedule.due(n - 1).next_day().unwrap_or(anchor) };
-            if from > self.today {
-                break;
+        for (i, (from, due)) in periods.iter().enumerate() {
+            let from_end = periods.len() - i;
+            if stopped_for.is_some_and(|k| from_end <= k) || !self.rng.gen_bool(0.93) {
+                continue;
             }
-            let periods_left = {
-                let mut k = 0;
-                while schedule.due(n + k) < self.today {
-                    k += 1;
-                }
-                k
-            };
-            let reporting = periods_left > stopped_after || stopped_after == u32::MAX;
-            if reporting && self.rng.gen_bool(0.9) {
-                let span = (due.min(self.today) - from).whole_days().max(0);
-                let day = from.checked_add(Duration::days(self.rng.gen_range(0..=span))).unwrap_or(from);
-                if day < self.today {
-                    let hour = self.rng.gen_range(8..15);
-                    let time = Time::from_hms(hour, [0, 15, 30, 45][self.rng.gen_range(0..4)], 0)
-                        .unwrap_or(Time::MIDNIGHT);
-                    let kind = *["kantor", "kantor", "kantor", "video", "kunjungan"]
-                        .choose(&mut self.rng)
-                        .unwrap_or(&"kantor");
-                    reports.push((day, time, kind, true));
-                }
+            let last_day = (*due).min(self.today.previous_day().unwrap_or(self.today));
+            let span = (last_day - *from).whole_days();
+            if span < 0 {
+                continue;
             }
-            n += 1;
+            let day = from.checked_add(Duration::days(self.rng.gen_range(0..=span))).unwrap_or(*from);
+            let minute = [0, 15, 30, 45][self.rng.gen_range(0..4)];
+            let time = Time::from_hms(self.rng.gen_range(8..15), minute, 0).unwrap_or(Time::MIDNIGHT);
+            let kind = *["kantor", "kantor", "kantor", "video", "kunjungan"]
+                .choose(&mut self.rng)
+                .unwrap_or(&"kantor");
+            reports.push((day, time, kind, true));
         }
         let now = OffsetDateTime::now_utc();
         let public_id = Uuid::now_v7();
@@ -405,7 +395,6 @@ impl Generator {
             risk_band: Set(assessment.as_ref().map(|a| a.2.clone())),
             risk_score: Set(assessment.as_ref().map(|a| i32::from(a.1))),
             assessed_on: Set(assessment.as_ref().map(|a| a.0)),
-            schedule_anchor: Set(anchor),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()
