@@ -211,6 +211,8 @@ pub enum TimelineEvent {
     },
     /// A violation.
     Violation {
+        /// Its public id (for updating the action's status).
+        id: Uuid,
         /// Kind.
         kind: ViolationKind,
         /// What happened.

@@ -121,8 +121,15 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        index(manager, "idx_clients_bapas_status", Clients::Table, &[Clients::BapasId, Clients::Status])
-            .await?;
+        // Lists filter by office and status and sort by folded name: with the name in the index
+        // a search scans only the index, and a page stops after its rows.
+        index(
+            manager,
+            "idx_clients_bapas_status_name",
+            Clients::Table,
+            &[Clients::BapasId, Clients::Status, Clients::NameFolded],
+        )
+        .await?;
         index(manager, "idx_clients_pk", Clients::Table, &[Clients::PkId]).await?;
         index(manager, "idx_clients_birth_date", Clients::Table, &[Clients::BirthDate]).await?;
 

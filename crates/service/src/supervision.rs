@@ -233,6 +233,36 @@ pub async fn assess(
     Ok(score)
 }
 
+/// Moves a violation's action along (diusulkan → diproses → selesai), audited.
+pub async fn update_violation_status(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    violation: Uuid,
+    status: &str,
+) -> ServiceResult<()> {
+    let status = ActionStatus::parse(status)
+        .ok_or_else(|| ServiceError::from(ErrorKind::field("action_status", Problem::BadFormat)))?;
+    let txn = db.begin().await?;
+    let row = client_violation::Entity::find()
+        .filter(client_violation::Column::PublicId.eq(violation))
+        .one(&txn)
+        .await?
+        .ok_or_else(ServiceError::not_found)?;
+    let owner =
+        client::Entity::find_by_id(row.client_id).one(&txn).await?.ok_or_else(ServiceError::not_found)?;
+    let Found { row: owner, .. } = find_editable(&txn, actor, owner.public_id).await?;
+    active(&owner)?;
+    let old = row.action_status.clone();
+    let mut model: client_violation::ActiveModel = row.into();
+    model.action_status = Set(status.as_str().to_owned());
+    model.updated_at = Set(OffsetDateTime::now_utc());
+    let row = model.update(&txn).await?;
+    let changes = Changes::new().diff("action_status", &old, &row.action_status);
+    audit::record(&txn, actor, "update", "client_violation", &row.public_id.to_string(), &changes).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// The JSON text a map of answers is stored as.
 fn to_json<T: Serialize>(value: &T) -> ServiceResult<String> {
     serde_json::to_string(value).map_err(|e| ServiceError::Internal(e.to_string()))
@@ -312,6 +342,7 @@ pub async fn timeline(
             recorded_at: v.created_at,
             officer: officer(v.officer_id),
             event: TimelineEvent::Violation {
+                id: v.public_id,
                 kind: ViolationKind::parse(&v.kind).unwrap_or(ViolationKind::Lainnya),
                 description: v.description,
                 action: ViolationAction::parse(&v.action).unwrap_or(ViolationAction::Teguran),

@@ -273,6 +273,23 @@ async fn reports_build_the_timeline_and_today() {
     supervision::record_violation(world.conn(), &pk, client.id, &violation, TODAY).await.unwrap();
 
     let timeline = supervision::timeline(world.conn(), &pk, client.id, TODAY).await.unwrap();
+    let violation_id = timeline
+        .iter()
+        .find_map(|e| match e.event {
+            TimelineEvent::Violation { id, .. } => Some(id),
+            _ => None,
+        })
+        .unwrap();
+    let colleague = world.actor_named("pk.colleague", Role::Pk, Office::Own).await;
+    assert!(is_not_found(
+        supervision::update_violation_status(world.conn(), &colleague, violation_id, "selesai").await
+    ));
+    supervision::update_violation_status(world.conn(), &pk, violation_id, "selesai").await.unwrap();
+    let timeline = supervision::timeline(world.conn(), &pk, client.id, TODAY).await.unwrap();
+    assert!(timeline.iter().any(|e| matches!(
+        e.event,
+        TimelineEvent::Violation { action_status: pamong_domain::supervision::ActionStatus::Selesai, .. }
+    )));
     let kinds: Vec<&str> = timeline
         .iter()
         .map(|e| match &e.event {

@@ -9,6 +9,7 @@ use pamong_domain::caseload::{
 };
 use pamong_domain::client::ClientForm;
 use pamong_domain::page::Page;
+use pamong_domain::reporting::ReportingFrequencies;
 use pamong_domain::rri::{Instrument, Score};
 use pamong_domain::supervision::{GuidanceForm, ReportForm, StatusForm, ViolationForm};
 use serde::{Deserialize, Serialize};
@@ -194,6 +195,42 @@ pub async fn change_client_status(id: Uuid, form: StatusForm) -> Result<(), AppE
     }
     .await;
     lift(&actor, result)
+}
+
+/// Moves a violation's action along.
+#[server(endpoint = "clients/violation-status", input = server_fn::codec::Json)]
+pub async fn update_violation_status(violation: Uuid, status: String) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(
+        &actor,
+        pamong_service::supervision::update_violation_status(&ctx.db, &actor, violation, &status).await,
+    )
+}
+
+/// The reporting frequency per risk band at the Kabapas's office.
+#[server(endpoint = "settings/reporting", input = server_fn::codec::Json)]
+pub async fn office_reporting_frequencies() -> Result<ReportingFrequencies, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    let Some(bapas_id) = actor.bapas_id else {
+        return Err(AppError::Kind(pamong_domain::ErrorKind::NotFound));
+    };
+    lift(&actor, pamong_service::settings::reporting_frequencies(&ctx.db, bapas_id).await)
+}
+
+/// Sets the reporting frequency per risk band at the Kabapas's office.
+#[server(endpoint = "settings/reporting/save", input = server_fn::codec::Json)]
+pub async fn save_reporting_frequencies(frequencies: ReportingFrequencies) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    let Some(bapas_id) = actor.bapas_id else {
+        return Err(AppError::Kind(pamong_domain::ErrorKind::NotFound));
+    };
+    lift(
+        &actor,
+        pamong_service::settings::set_reporting_frequencies(&ctx.db, &actor, bapas_id, frequencies).await,
+    )
 }
 
 /// The RRI instrument in force (the form renders its items and scores live with it).

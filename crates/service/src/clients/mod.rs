@@ -103,7 +103,7 @@ pub async fn list(
     let Some(q) = query.search() else {
         let select = client::Entity::find()
             .filter(cond)
-            .order_by_asc(client::Column::FullName)
+            .order_by_asc(client::Column::NameFolded)
             .order_by_asc(client::Column::Id);
         let (rows, total) = fetch_page(db, select, query).await?;
         return Ok(page(summaries(db, rows).await?, total, query));
@@ -114,7 +114,7 @@ pub async fn list(
     if total > 0 {
         let rows = client::Entity::find()
             .filter(exact)
-            .order_by_asc(client::Column::FullName)
+            .order_by_asc(client::Column::NameFolded)
             .order_by_asc(client::Column::Id)
             .offset(query.page_index() * query.page_size())
             .limit(query.page_size())
@@ -125,7 +125,7 @@ pub async fn list(
     let Some(fuzzy) = search.fuzzy else { return Ok(page(Vec::new(), 0, query)) };
     let mut hits: Vec<(String, i32)> = client::Entity::find()
         .select_only()
-        .column(client::Column::FullName)
+        .column(client::Column::NameFolded)
         .column(client::Column::Id)
         .filter(cond.add(fuzzy))
         .into_tuple()

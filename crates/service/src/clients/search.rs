@@ -67,12 +67,16 @@ pub fn typo_patterns(folded: &str) -> Vec<String> {
 pub fn name_search(raw: &str) -> NameSearch {
     let folded = fold_name(raw);
     let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut exact = Condition::any().add(contains_ci(client::Column::RegisterNumber, raw.trim()));
+    let mut exact = Condition::any();
     if !folded.is_empty() {
         exact = exact.add(client::Column::NameFolded.like(format!("%{folded}%")));
     }
-    if compact.len() >= 4 && compact.bytes().all(|b| b.is_ascii_digit()) {
-        exact = exact.add(client::Column::Nik.like(format!("{compact}%")));
+    // Names have no digits; register numbers and NIKs do, so only such a query looks there.
+    if raw.chars().any(|c| c.is_ascii_digit()) {
+        exact = exact.add(contains_ci(client::Column::RegisterNumber, raw.trim()));
+        if compact.len() >= 4 && compact.bytes().all(|b| b.is_ascii_digit()) {
+            exact = exact.add(client::Column::Nik.like(format!("{compact}%")));
+        }
     }
     let patterns = typo_patterns(&folded);
     let fuzzy = (!patterns.is_empty()).then(|| {

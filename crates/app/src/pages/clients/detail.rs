@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use pamong_domain::caseload::{ClientDetail, PersonRef, TimelineEntry, TimelineEvent};
 use pamong_domain::client::ClientStatus;
+use pamong_domain::supervision::ActionStatus;
 use time::macros::format_description;
 use uuid::Uuid;
 
 use super::{BandBadge, use_client_id};
-use crate::api::clients::{ClientPageData, client_page, reassign_client};
+use crate::api::clients::{ClientPageData, client_page, reassign_client, update_violation_status};
 use crate::app::{ErrorPage, Loading};
 use crate::components::{ErrorBanner, SavedNotice};
 use crate::error::AppError;
@@ -83,7 +84,7 @@ fn ClientView(data: ClientPageData) -> impl IntoView {
         <Details detail=detail />
         <section class="timeline-section">
             <h2>{move || t_string!(i18n, timeline_title)}</h2>
-            <Timeline entries=timeline />
+            <Timeline entries=timeline editable=can_edit />
         </section>
     }
 }
@@ -201,6 +202,8 @@ fn Details(detail: ClientDetail) -> impl IntoView {
 pub fn Timeline(
     /// The entries, already ordered.
     entries: Vec<TimelineEntry>,
+    /// Whether the viewer may move violations' actions along.
+    editable: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     if entries.is_empty() {
@@ -208,15 +211,16 @@ pub fn Timeline(
     }
     view! {
         <ol class="timeline" data-testid="timeline">
-            {entries.into_iter().map(|e| view! { <TimelineItem entry=e /> }).collect_view()}
+            {entries.into_iter().map(|e| view! { <TimelineItem entry=e editable=editable /> }).collect_view()}
         </ol>
     }
     .into_any()
 }
 
 #[component]
-fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
+fn TimelineItem(entry: TimelineEntry, editable: bool) -> impl IntoView {
     let i18n = use_i18n();
+    let mut violation = None;
     let when = match entry.time {
         Some(t) => format!(
             "{} {}",
@@ -255,18 +259,21 @@ fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
             }),
             Some([Some(topic), notes].into_iter().flatten().collect::<Vec<_>>().join(" · ")),
         ),
-        TimelineEvent::Violation { kind, description, action, action_status } => (
-            "timeline__item timeline__item--violation",
-            Signal::derive(move || {
-                format!(
-                    "{} → {} ({})",
-                    text::violation_kind(i18n, kind),
-                    text::violation_action(i18n, action),
-                    text::action_status(i18n, action_status)
-                )
-            }),
-            Some(description),
-        ),
+        TimelineEvent::Violation { id, kind, description, action, action_status } => {
+            violation = Some((id, action_status));
+            (
+                "timeline__item timeline__item--violation",
+                Signal::derive(move || {
+                    format!(
+                        "{} → {} ({})",
+                        text::violation_kind(i18n, kind),
+                        text::violation_action(i18n, action),
+                        text::action_status(i18n, action_status)
+                    )
+                }),
+                Some(description),
+            )
+        }
         TimelineEvent::Assessment { score, band, instrument } => (
             "timeline__item timeline__item--assessment",
             Signal::derive(move || {
@@ -287,6 +294,45 @@ fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
             <p class="timeline__when">{when} {entry.officer.map(|o| view! { <span class="muted">" · " {o}</span> })}</p>
             <p class="timeline__title">{move || title.get()}</p>
             {body.map(|b| view! { <p class="timeline__body">{b}</p> })}
+            {violation
+                .filter(|(_, status)| editable && *status != ActionStatus::Selesai)
+                .map(|(id, status)| view! { <ActionStatusForm violation=id current=status /> })}
         </li>
+    }
+}
+
+/// Moves a violation's action to its next status, in place.
+#[component]
+fn ActionStatusForm(violation: Uuid, current: ActionStatus) -> impl IntoView {
+    let i18n = use_i18n();
+    let chosen = RwSignal::new(current.as_str().to_owned());
+    let shown = RwSignal::new(None::<ActionStatus>);
+    let failure = RwSignal::new(None::<AppError>);
+    let save = Action::new(move |status: &String| update_violation_status(violation, status.clone()));
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(())) => shown.set(ActionStatus::parse(&chosen.get_untracked())),
+        Some(Err(e)) => failure.set(Some(e)),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save.dispatch(chosen.get_untracked());
+    };
+    let select_id = format!("vs-{violation}");
+    view! {
+        <form class="inline-form timeline__action" on:submit=submit>
+            <label class="visually-hidden" for=select_id.clone()>{move || t_string!(i18n, violation_action_status)}</label>
+            <select id=select_id class="input input--select" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                {ActionStatus::ALL
+                    .into_iter()
+                    .map(|s| view! { <option value=s.as_str() selected=s == current>{move || text::action_status(i18n, s)}</option> })
+                    .collect_view()}
+            </select>
+            <button class="button button--secondary button--small" type="submit" disabled=move || save.pending().get()>
+                {move || t_string!(i18n, action_status_update)}
+            </button>
+            {move || shown.get().map(|s| view! { <span class="badge badge--ok" role="status">{move || text::action_status(i18n, s)}</span> })}
+            <ErrorBanner error=failure />
+        </form>
     }
 }

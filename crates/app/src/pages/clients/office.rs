@@ -4,10 +4,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use pamong_domain::caseload::{OfficerLoad, TransferView};
-use pamong_domain::reporting::RiskBand;
+use pamong_domain::reporting::{Frequency, ReportingFrequencies, RiskBand};
 use uuid::Uuid;
 
-use crate::api::clients::{decide_transfer, load_office_caseload};
+use crate::api::clients::{
+    decide_transfer, load_office_caseload, office_reporting_frequencies, save_reporting_frequencies,
+};
 use crate::app::{ErrorPage, Loading};
 use crate::components::ErrorBanner;
 use crate::error::AppError;
@@ -29,6 +31,7 @@ pub fn OfficePage() -> impl IntoView {
                     Ok(office) => view! {
                         <Incoming transfers=office.incoming on_done=move || data.refetch() />
                         <Loads loads=office.loads />
+                        <Frequencies />
                     }
                     .into_any(),
                 }
@@ -120,4 +123,97 @@ where
         </section>
     }
     .into_any()
+}
+
+fn frequency_text(i18n: crate::text::I18n, f: Frequency) -> String {
+    match f {
+        Frequency::Weekly => t_string!(i18n, frequency_weekly).to_string(),
+        Frequency::Fortnightly => t_string!(i18n, frequency_fortnightly).to_string(),
+        Frequency::Monthly => t_string!(i18n, frequency_monthly).to_string(),
+    }
+}
+
+/// The office's reporting frequency per risk band (no statute fixes it).
+#[component]
+fn Frequencies() -> impl IntoView {
+    let i18n = use_i18n();
+    let current = Resource::new(|| (), |_| office_reporting_frequencies());
+    view! {
+        <section class="card" data-testid="frequencies">
+            <h2>{move || t_string!(i18n, frequency_title)}</h2>
+            <p class="muted">{move || t_string!(i18n, frequency_hint)}</p>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match current.await {
+                        Ok(f) => view! { <FrequencyForm initial=f /> }.into_any(),
+                        Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn FrequencyForm(initial: ReportingFrequencies) -> impl IntoView {
+    let i18n = use_i18n();
+    let values = [
+        RwSignal::new(initial.rendah),
+        RwSignal::new(initial.sedang),
+        RwSignal::new(initial.tinggi),
+        RwSignal::new(initial.sangat_tinggi),
+    ];
+    let failure = RwSignal::new(None::<AppError>);
+    let saved = RwSignal::new(false);
+    let save = Action::new(move |f: &ReportingFrequencies| save_reporting_frequencies(*f));
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(())) => saved.set(true),
+        Some(Err(e)) => failure.set(Some(e)),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        saved.set(false);
+        save.dispatch(ReportingFrequencies {
+            rendah: values[0].get_untracked(),
+            sedang: values[1].get_untracked(),
+            tinggi: values[2].get_untracked(),
+            sangat_tinggi: values[3].get_untracked(),
+        });
+    };
+    view! {
+        <form class="form" on:submit=submit>
+            <ErrorBanner error=failure />
+            {RiskBand::ALL
+                .into_iter()
+                .zip(values)
+                .map(|(band, value)| {
+                    let id = format!("freq-{}", band.as_str());
+                    view! {
+                        <div class="field">
+                            <label class="field__label" for=id.clone()>{move || text::band(i18n, Some(band))}</label>
+                            <select
+                                id=id
+                                class="input input--select"
+                                on:change=move |ev| {
+                                    if let Some(f) = Frequency::parse(&event_target_value(&ev)) {
+                                        value.set(f);
+                                    }
+                                }
+                            >
+                                {[Frequency::Weekly, Frequency::Fortnightly, Frequency::Monthly]
+                                    .into_iter()
+                                    .map(|f| view! { <option value=f.as_str() selected=f == value.get_untracked()>{move || frequency_text(i18n, f)}</option> })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                    }
+                })
+                .collect_view()}
+            <div class="form__actions">
+                <button class="button" type="submit" disabled=move || save.pending().get()>{move || t_string!(i18n, save)}</button>
+                <Show when=move || saved.get()><span class="badge badge--ok" role="status">{move || t_string!(i18n, saved)}</span></Show>
+            </div>
+        </form>
+    }
 }
