@@ -30,4 +30,5 @@ cookie="$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
   | grep -i '^set-cookie:' | head -1 | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/')"
 [ -n "$cookie" ] || die "could not log in"
 say "searching for ${seconds}s with $connections connections"
-PAMONG_COOKIE="$cookie" wrk -t2 -c"$connections" -d"${seconds}s" -s "$ROOT/bench/search.lua" "http://127.0.0.1:$port"
+threads=$(( connections < 2 ? connections : 2 ))
+PAMONG_COOKIE="$cookie" wrk -t"$threads" -c"$connections" -d"${seconds}s" -s "$ROOT/bench/search.lua" "http://127.0.0.1:$port"
