@@ -15,8 +15,8 @@ test("an officer's day: Today, search, a home visit, the timeline, and an RRI as
   await expect(today.getByRole('heading', { level: 2 })).toContainText('Hari ini');
   await shot(page, info, '10-today');
 
-  // A client whose report is overdue (not yet at the revocation threshold).
-  const overdue = today.locator('.client-line').filter({ has: page.locator('.reason--warning') }).first();
+  // A client whose report is overdue (not yet at the revocation threshold) or due today.
+  const overdue = today.locator('.client-line').filter({ has: page.locator('.reason--warning, .reason--due') }).first();
   await expect(overdue).toBeVisible();
   const fullName = (await overdue.locator('.client-line__name').innerText()).trim();
   const date = await officeToday(page);

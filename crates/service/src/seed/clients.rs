@@ -239,10 +239,10 @@ impl Generator {
         }
     }
 
-    fn answers(&mut self, target_high: bool) -> Answers {
+    /// Answers where each risk factor is present with probability `p`.
+    fn answers(&mut self, p: f64) -> Answers {
         let mut answers = Answers::new();
         for item in &self.instrument.items {
-            let p = if target_high { 0.55 } else { 0.2 };
             if item.choices.len() > 1 && self.rng.gen_bool(p) {
                 let pick = self.rng.gen_range(1..item.choices.len());
                 answers.insert(item.key.clone(), item.choices[pick].key.clone());
@@ -299,8 +299,13 @@ impl Generator {
             .or_else(|| Some(calendar::add_months(start, 12)));
         // Roughly: a fifth of the caseload is not yet assessed, the rest spread over the bands.
         let assessment = self.rng.gen_bool(0.82).then(|| {
-            let high = self.rng.gen_bool(0.3);
-            let answers = self.answers(high);
+            // Mostly low risk, some medium, a few high: roughly 55 / 30 / 15 %.
+            let p = match self.rng.gen_range(0..100) {
+                0..55 => 0.15,
+                55..85 => 0.5,
+                _ => 0.85,
+            };
+            let answers = self.answers(p);
             let score = self.instrument.score(&answers).ok();
             let on = days_ago(self.today, self.rng.gen_range(5..260)).max(start);
             (
@@ -316,7 +321,7 @@ impl Generator {
         let periods = periods(&schedules(start, &history, &self.frequencies), self.today);
         // Most clients report every period; some stopped lately (0 to 2 periods before the
         // open one), which fills Today with overdue reports and revocation warnings.
-        let stopped_for = self.rng.gen_bool(0.12).then(|| self.rng.gen_range(1..=4usize));
+        let stopped_for = self.rng.gen_bool(0.2).then(|| self.rng.gen_range(1..=4usize));
         let mut reports = Vec::new();
         for (i, (from, due)) in periods.iter().enumerate() {
             let from_end = periods.len() - i;

@@ -45,7 +45,7 @@ fn Loads(loads: Vec<OfficerLoad>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <h2>{move || t_string!(i18n, office_loads)}</h2>
-        <table class="table" data-testid="officer-loads">
+        <table class="table table--loads" data-testid="officer-loads">
             <thead>
                 <tr>
                     <th>"PK"</th>
