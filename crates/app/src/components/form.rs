@@ -344,3 +344,19 @@ where
         }
     })
 }
+
+/// The browser's half of "parse, don't validate": shows the problems `checked` found next to
+/// their fields, or clears them and runs `send` (the server parses again).
+pub fn check_then<T>(
+    checked: Result<T, pamong_domain::ErrorKind>,
+    errors: RwSignal<FieldErrors>,
+    send: impl FnOnce(),
+) {
+    match checked {
+        Err(pamong_domain::ErrorKind::Invalid(found)) => errors.set(found),
+        _ => {
+            errors.set(FieldErrors::new());
+            send();
+        }
+    }
+}

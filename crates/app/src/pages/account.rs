@@ -2,12 +2,13 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use pamong_domain::FieldErrors;
 use pamong_domain::user::PasswordChange;
-use pamong_domain::{ErrorKind, FieldErrors};
 
 use crate::api::auth::change_password;
 use crate::api::users::my_profile;
 use crate::app::{ErrorPage, Loading};
+use crate::components::form::check_then;
 use crate::components::layout::{LanguageToggle, LogoutButton};
 use crate::components::*;
 use crate::error::AppError;
@@ -86,13 +87,9 @@ fn PasswordForm() -> impl IntoView {
             confirm: confirm.get_untracked(),
         };
         // The server checks the name-equals-password rule; here only shape and match.
-        match change.check("") {
-            Err(ErrorKind::Invalid(found)) => errors.set(found),
-            _ => {
-                errors.set(FieldErrors::new());
-                save.dispatch(change);
-            }
-        }
+        check_then(change.check(""), errors, || {
+            save.dispatch(change);
+        });
     };
     view! {
         <form class="form card" on:submit=on_submit novalidate>

@@ -9,6 +9,7 @@ use crate::api::offices::{
     OfficePickList, get_bapas, list_bapas, office_choices, save_bapas, set_bapas_active,
 };
 use crate::app::{ErrorPage, Loading, Me};
+use crate::components::form::check_then;
 use crate::components::list::use_list_query;
 use crate::components::*;
 use crate::error::AppError;
@@ -157,13 +158,9 @@ fn BapasEditor(existing: Option<BapasView>, choices: OfficePickList) -> impl Int
             phone: phone.get_untracked(),
             coverage: coverage.get_untracked(),
         };
-        match form.parse() {
-            Err(ErrorKind::Invalid(found)) => errors.set(found),
-            _ => {
-                errors.set(FieldErrors::new());
-                save.dispatch(form);
-            }
-        }
+        check_then(form.parse(), errors, || {
+            save.dispatch(form);
+        });
     };
     let kanwil_options: Vec<(String, String)> =
         choices.kanwil.iter().map(|k| (k.id.to_string(), k.name.clone())).collect();

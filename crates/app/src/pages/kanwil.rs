@@ -2,11 +2,12 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use pamong_domain::FieldErrors;
 use pamong_domain::office::{KanwilForm, KanwilView};
-use pamong_domain::{ErrorKind, FieldErrors};
 
 use crate::api::offices::{get_kanwil, list_kanwil, save_kanwil, set_kanwil_active};
 use crate::app::{ErrorPage, Loading};
+use crate::components::form::check_then;
 use crate::components::list::use_list_query;
 use crate::components::*;
 use crate::error::AppError;
@@ -99,13 +100,9 @@ fn KanwilEditor(existing: Option<KanwilView>) -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = KanwilForm { province_code: province_code.get_untracked(), name: name.get_untracked() };
-        match form.parse() {
-            Err(ErrorKind::Invalid(found)) => errors.set(found),
-            _ => {
-                errors.set(FieldErrors::new());
-                save.dispatch(form);
-            }
-        }
+        check_then(form.parse(), errors, || {
+            save.dispatch(form);
+        });
     };
     let title = move || {
         if id.is_some() {

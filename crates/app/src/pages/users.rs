@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use pamong_domain::role::OfficeLevel;
 use pamong_domain::user::{UserForm, UserView};
-use pamong_domain::{ErrorKind, FieldErrors, Role};
+use pamong_domain::{FieldErrors, Role};
 use time::macros::format_description;
 
 use crate::api::offices::{OfficePickList, office_choices};
 use crate::api::users::{get_user, list_users, reset_user_password, save_user, set_user_active};
 use crate::app::{ErrorPage, Loading, Me};
+use crate::components::form::check_then;
 use crate::components::list::use_list_query;
 use crate::components::*;
 use crate::error::AppError;
@@ -155,13 +156,9 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
             password: password.get_untracked(),
         };
         let checked = if id.is_some() { form.parse().map(|_| ()) } else { form.parse_new().map(|_| ()) };
-        match checked {
-            Err(ErrorKind::Invalid(found)) => errors.set(found),
-            _ => {
-                errors.set(FieldErrors::new());
-                save.dispatch(form);
-            }
-        }
+        check_then(checked, errors, || {
+            save.dispatch(form);
+        });
     };
     let role_options = Signal::derive(move || {
         actor_role

@@ -15,6 +15,7 @@ use crate::api::clients::{
     save_client,
 };
 use crate::app::{ErrorPage, Loading};
+use crate::components::form::check_then;
 use crate::components::{ErrorBanner, ErrorSummary, SaveButton, SelectField, TextField, show_failure};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -196,13 +197,9 @@ fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContex
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = f.form();
-        match form.parse(today, &PeriodRules::default()) {
-            Err(ErrorKind::Invalid(found)) => errors.set(found),
-            _ => {
-                errors.set(FieldErrors::new());
-                save.dispatch(form);
-            }
-        }
+        check_then(form.parse(today, &PeriodRules::default()), errors, || {
+            save.dispatch(form);
+        });
     };
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     let sexes = Signal::derive(move || {

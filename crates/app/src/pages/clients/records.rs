@@ -20,6 +20,7 @@ use crate::api::clients::{
     request_transfer, transfer_targets,
 };
 use crate::app::{ErrorPage, Loading};
+use crate::components::form::check_then;
 use crate::components::{
     ErrorBanner, ErrorSummary, SaveButton, SelectField, TextArea, TextField, show_failure,
 };
@@ -242,13 +243,9 @@ fn ReportEditor(data: ClientPageData) -> impl IntoView {
         let today = pamong_domain::client::parse_date(&local_now().0)
             .and_then(time::Date::next_day)
             .unwrap_or(time::Date::MAX);
-        match form.parse(today) {
-            Err(ErrorKind::Invalid(found)) => errors.set(found),
-            _ => {
-                errors.set(FieldErrors::new());
-                save.dispatch(form);
-            }
-        }
+        check_then(form.parse(today), errors, || {
+            save.dispatch(form);
+        });
     };
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     view! {
@@ -334,13 +331,9 @@ fn GuidanceEditor(data: ClientPageData) -> impl IntoView {
             attended: attended.get_untracked(),
             notes: notes.get_untracked(),
         };
-        match form.parse(time::Date::MAX) {
-            Err(ErrorKind::Invalid(found)) => errors.set(found),
-            _ => {
-                errors.set(FieldErrors::new());
-                save.dispatch(form);
-            }
-        }
+        check_then(form.parse(time::Date::MAX), errors, || {
+            save.dispatch(form);
+        });
     };
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     view! {
@@ -421,13 +414,9 @@ fn ViolationEditor(data: ClientPageData) -> impl IntoView {
             action: action.get_untracked(),
             action_status: action_status.get_untracked(),
         };
-        match form.parse(time::Date::MAX, basis) {
-            Err(ErrorKind::Invalid(found)) => errors.set(found),
-            _ => {
-                errors.set(FieldErrors::new());
-                save.dispatch(form);
-            }
-        }
+        check_then(form.parse(time::Date::MAX, basis), errors, || {
+            save.dispatch(form);
+        });
     };
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     view! {
@@ -485,13 +474,9 @@ fn StatusEditor(data: ClientPageData) -> impl IntoView {
             date: date.get_untracked(),
             reason: reason.get_untracked(),
         };
-        match form.parse(time::Date::MAX, ClientStatus::Aktif) {
-            Err(ErrorKind::Invalid(found)) => errors.set(found),
-            _ => {
-                errors.set(FieldErrors::new());
-                end.dispatch(form);
-            }
-        }
+        check_then(form.parse(time::Date::MAX, ClientStatus::Aktif), errors, || {
+            end.dispatch(form);
+        });
     };
 
     let to_bapas = RwSignal::new(String::new());
