@@ -7,13 +7,17 @@ use uuid::Uuid;
 
 use crate::calendar::add_months;
 use crate::client::{ClientForm, ClientStatus};
+use crate::error::{ErrorKind, FieldErrors, Problem};
 use crate::legal::LegalBasis;
-use crate::needs::NeedRatings;
+use crate::needs::{NeedRatings, check_ratings};
 use crate::office::OfficeRef;
 use crate::page::ListQuery;
 use crate::reporting::{ReportingStatus, RiskBand};
-use crate::rri::Answers;
-use crate::supervision::{ActionStatus, GuidanceKind, ReportKind, ViolationAction, ViolationKind};
+use crate::rri::{Answers, Instrument, Score};
+use crate::supervision::{
+    ActionStatus, GuidanceKind, ReportKind, ViolationAction, ViolationKind, date_not_after,
+};
+use crate::validate::optional_text;
 
 /// Months between risk assessments unless an office sets otherwise.
 pub const DEFAULT_REASSESSMENT_MONTHS: u32 = 6;
@@ -95,6 +99,8 @@ pub struct ClientDetail {
     pub reassessment_due: Option<Date>,
     /// Whether the actor may record and edit (their own caseload, or the Kabapas).
     pub can_edit: bool,
+    /// Whether the actor may give the client to another PK (the Kabapas).
+    pub can_reassign: bool,
     /// A transfer waiting for the receiving office, if any.
     pub pending_transfer: Option<TransferView>,
 }
@@ -165,6 +171,38 @@ pub struct AssessmentForm {
     pub date: String,
     /// Notes.
     pub notes: String,
+}
+
+/// An assessment that passed validation, scored with the instrument in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssessmentDraft {
+    /// Score and band.
+    pub score: Score,
+    /// Day.
+    pub date: Date,
+    /// Notes.
+    pub notes: Option<String>,
+}
+
+impl AssessmentForm {
+    /// Scores the answers with `instrument` and checks the needs, the date (not after
+    /// `today`) and the notes.
+    pub fn parse(&self, today: Date, instrument: &Instrument) -> Result<AssessmentDraft, ErrorKind> {
+        let mut errors = FieldErrors::new();
+        let score = instrument.score(&self.answers).ok();
+        if score.is_none() {
+            errors.add("answers", Problem::BadFormat);
+        }
+        if check_ratings(&self.needs).is_err() {
+            errors.add("needs", Problem::BadFormat);
+        }
+        let date = date_not_after(&mut errors, "date", &self.date, today);
+        let notes = optional_text(&mut errors, "notes", &self.notes, 2000);
+        match (score, date) {
+            (Some(score), Some(date)) if errors.is_empty() => Ok(AssessmentDraft { score, date, notes }),
+            _ => Err(ErrorKind::Invalid(errors)),
+        }
+    }
 }
 
 /// One thing in a client's timeline.

@@ -76,7 +76,7 @@ pub struct ReportDraft {
     pub position: Option<(f64, f64)>,
 }
 
-fn date_not_after(errors: &mut FieldErrors, field: &str, raw: &str, today: Date) -> Option<Date> {
+pub(crate) fn date_not_after(errors: &mut FieldErrors, field: &str, raw: &str, today: Date) -> Option<Date> {
     if raw.trim().is_empty() {
         errors.add(field, Problem::Required);
         return None;

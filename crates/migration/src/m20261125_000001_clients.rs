@@ -3,6 +3,8 @@
 
 use sea_orm_migration::{prelude::*, schema::*};
 
+use crate::helpers::index;
+
 /// The client tables.
 pub struct Migration;
 
@@ -26,19 +28,6 @@ fn fk<
     on_delete: ForeignKeyAction,
 ) -> ForeignKeyCreateStatement {
     ForeignKey::create().name(name).from(table, col).to(to, to_col).on_delete(on_delete).to_owned()
-}
-
-async fn index<T, C>(manager: &SchemaManager<'_>, name: &str, table: T, cols: &[C]) -> Result<(), DbErr>
-where
-    T: IntoIden + Copy + 'static,
-    C: IntoIden + Copy + 'static,
-{
-    let mut stmt = Index::create();
-    stmt.name(name).table(table);
-    for col in cols {
-        stmt.col(*col);
-    }
-    manager.create_index(stmt.to_owned()).await
 }
 
 #[async_trait::async_trait]

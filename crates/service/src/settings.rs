@@ -48,6 +48,15 @@ pub async fn reporting_frequencies<C: ConnectionTrait>(
     Ok(row.and_then(|r| serde_json::from_str(&r.value).ok()).unwrap_or_default())
 }
 
+/// The reporting frequencies of the actor's own Bapas (staff of a Bapas only).
+pub async fn office_reporting_frequencies(
+    db: &DatabaseConnection,
+    actor: &Actor,
+) -> ServiceResult<ReportingFrequencies> {
+    let bapas_id = actor.bapas_id.ok_or_else(ServiceError::not_found)?;
+    reporting_frequencies(db, bapas_id).await
+}
+
 /// Sets a Bapas's reporting frequencies: its Kabapas, or the admin. Audited.
 pub async fn set_reporting_frequencies(
     db: &DatabaseConnection,

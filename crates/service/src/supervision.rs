@@ -1,18 +1,16 @@
 //! What officers record about a client under supervision (reports and home visits, guidance,
 //! violations, RRI assessments), and the client's timeline that shows it all in order.
 
-use pamong_domain::caseload::{AssessmentForm, TimelineEntry, TimelineEvent, sort_timeline};
-use pamong_domain::client::{ClientStatus, parse_date};
+use pamong_domain::caseload::{AssessmentDraft, AssessmentForm, TimelineEntry, TimelineEvent, sort_timeline};
+use pamong_domain::client::ClientStatus;
 use pamong_domain::legal::LegalBasis;
-use pamong_domain::needs::check_ratings;
 use pamong_domain::reporting::RiskBand;
 use pamong_domain::rri::{Instrument, Score};
 use pamong_domain::supervision::{
     ActionStatus, GuidanceForm, GuidanceKind, ReportForm, ReportKind, ViolationAction, ViolationForm,
     ViolationKind,
 };
-use pamong_domain::validate::optional_text;
-use pamong_domain::{ErrorKind, FieldErrors, Problem};
+use pamong_domain::{ErrorKind, Problem};
 use pamong_entity::{
     client, client_assessment, client_guidance, client_report, client_status_change, client_violation,
 };
@@ -163,37 +161,7 @@ pub async fn assess(
     today: Date,
 ) -> ServiceResult<Score> {
     let instrument = instrument();
-    let mut errors = FieldErrors::new();
-    let score = match instrument.score(&form.answers) {
-        Ok(score) => Some(score),
-        Err(_) => {
-            errors.add("answers", Problem::BadFormat);
-            None
-        }
-    };
-    if check_ratings(&form.needs).is_err() {
-        errors.add("needs", Problem::BadFormat);
-    }
-    let date = match parse_date(&form.date) {
-        None if form.date.trim().is_empty() => {
-            errors.add("date", Problem::Required);
-            None
-        }
-        None => {
-            errors.add("date", Problem::BadFormat);
-            None
-        }
-        Some(d) if d > today => {
-            errors.add("date", Problem::FutureDate);
-            None
-        }
-        Some(d) => Some(d),
-    };
-    let notes = optional_text(&mut errors, "notes", &form.notes, 2000);
-    let (score, date) = match (score, date) {
-        (Some(s), Some(d)) if errors.is_empty() => (s, d),
-        _ => return Err(ErrorKind::Invalid(errors).into()),
-    };
+    let AssessmentDraft { score, date, notes } = form.parse(today, &instrument)?;
     let txn = db.begin().await?;
     let Found { row, .. } = find_editable(&txn, actor, id).await?;
     active(&row)?;

@@ -27,8 +27,6 @@ pub struct ClientPageData {
     pub timeline: Vec<TimelineEntry>,
     /// PKs of the office (for the Kabapas's reassignment), empty for others.
     pub officers: Vec<PersonRef>,
-    /// Whether the viewer may reassign.
-    pub can_reassign: bool,
 }
 
 /// A region for the step-by-step picker.
@@ -63,17 +61,15 @@ pub async fn list_clients(filter: ClientFilter) -> Result<Page<ClientSummary>, A
 #[server(endpoint = "clients/get", input = server_fn::codec::Json)]
 pub async fn client_page(id: Uuid) -> Result<ClientPageData, AppError> {
     use crate::api::context::{actor, lift};
-    use pamong_service::{clients, policy, supervision};
+    use pamong_service::{clients, supervision};
     let (ctx, actor) = actor().await?;
     let result = async {
         let today = clients::today_for(&ctx.db, &actor).await?;
         let detail = clients::get(&ctx.db, &actor, id, today).await?;
         let timeline = supervision::timeline(&ctx.db, &actor, id, today).await?;
-        let can_reassign = actor.role == pamong_domain::Role::Kabapas
-            && detail.summary.status == pamong_domain::client::ClientStatus::Aktif
-            && policy::client_scope(&actor) == policy::Scope::Bapas(actor.bapas_id.unwrap_or(-1));
-        let officers = if can_reassign { clients::officers(&ctx.db, &actor).await? } else { Vec::new() };
-        Ok(ClientPageData { detail, timeline, officers, can_reassign })
+        let officers =
+            if detail.can_reassign { clients::officers(&ctx.db, &actor).await? } else { Vec::new() };
+        Ok(ClientPageData { detail, timeline, officers })
     }
     .await;
     lift(&actor, result)
@@ -213,10 +209,7 @@ pub async fn update_violation_status(violation: Uuid, status: String) -> Result<
 pub async fn office_reporting_frequencies() -> Result<ReportingFrequencies, AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    let Some(bapas_id) = actor.bapas_id else {
-        return Err(AppError::Kind(pamong_domain::ErrorKind::NotFound));
-    };
-    lift(&actor, pamong_service::settings::reporting_frequencies(&ctx.db, bapas_id).await)
+    lift(&actor, pamong_service::settings::office_reporting_frequencies(&ctx.db, &actor).await)
 }
 
 /// Sets the reporting frequency per risk band at the Kabapas's office.

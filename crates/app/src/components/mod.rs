@@ -19,3 +19,19 @@ pub fn use_mounted() -> leptos::prelude::ReadSignal<bool> {
     Effect::new(move |_| set_mounted.set(true));
     mounted
 }
+
+/// Now on the phone: `(YYYY-MM-DD, HH:MM)`; empty while rendering on the server.
+pub fn local_now() -> (String, String) {
+    #[cfg(feature = "hydrate")]
+    {
+        let d = js_sys::Date::new_0();
+        (
+            format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date()),
+            format!("{:02}:{:02}", d.get_hours(), d.get_minutes()),
+        )
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        (String::new(), String::new())
+    }
+}

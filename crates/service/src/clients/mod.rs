@@ -395,6 +395,7 @@ pub async fn get(
             None
         },
         can_edit: active && policy::can_edit_client(actor, at),
+        can_reassign: active && policy::can_reassign_client(actor, at),
         pending_transfer,
         summary: summary(row, pk),
     })

@@ -15,7 +15,7 @@ use sea_orm::{
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
-use super::{Found, find_editable, people, scope_condition, searchable_name, summary};
+use super::{Found, find_editable, people, searchable_name, summary};
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::error::{ServiceError, ServiceResult, unique_to_field};
@@ -346,14 +346,4 @@ pub(crate) async fn set_status<C: ConnectionTrait>(
     let changes = Changes::new().diff("status", &old_status, &row.status).set("reason", &reason);
     audit::record(db, actor, "status", "client", &row.public_id.to_string(), &changes).await?;
     Ok(row)
-}
-
-/// How many clients the actor may see (for the home page).
-pub async fn count_visible(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<u64> {
-    let cond = scope_condition(db, actor).await?;
-    Ok(client::Entity::find()
-        .filter(cond)
-        .filter(client::Column::Status.eq(ClientStatus::Aktif.as_str()))
-        .count(db)
-        .await?)
 }

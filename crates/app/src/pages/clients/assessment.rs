@@ -11,7 +11,10 @@ use pamong_domain::{ErrorKind, FieldErrors};
 use super::{BandBadge, use_client_id};
 use crate::api::clients::{ClientPageData, assess_client, client_page, rri_instrument};
 use crate::app::{ErrorPage, Loading};
-use crate::components::{ErrorBanner, ErrorSummary, SaveButton, TextArea, TextField, show_failure};
+use crate::components::form::check_then;
+use crate::components::{
+    ErrorBanner, ErrorSummary, SaveButton, TextArea, TextField, local_now, show_failure,
+};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::text;
@@ -59,11 +62,10 @@ fn AssessmentEditor(client: ClientPageData, instrument: Instrument) -> impl Into
     let needs = RwSignal::new(NeedRatings::new());
     let date = RwSignal::new(String::new());
     let notes = RwSignal::new(String::new());
+    // The server renders without the phone's clock; fill the date once hydrated.
     Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
         if date.get_untracked().is_empty() {
-            let d = js_sys::Date::new_0();
-            date.set(format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date()));
+            date.set(local_now().0);
         }
     });
     let instrument = StoredValue::new(instrument);
@@ -80,20 +82,16 @@ fn AssessmentEditor(client: ClientPageData, instrument: Instrument) -> impl Into
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut found = FieldErrors::new();
-        if date.get_untracked().trim().is_empty() {
-            found.add("date", pamong_domain::Problem::Required);
-        }
-        if !found.is_empty() {
-            errors.set(found);
-            return;
-        }
-        errors.set(FieldErrors::new());
-        save.dispatch(AssessmentForm {
+        let form = AssessmentForm {
             answers: answers.get_untracked(),
             needs: needs.get_untracked(),
             date: date.get_untracked(),
             notes: notes.get_untracked(),
+        };
+        // The office's date is checked on the server.
+        let checked = instrument.with_value(|i| form.parse(time::Date::MAX, i));
+        check_then(checked, errors, || {
+            save.dispatch(form);
         });
     };
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));

@@ -37,7 +37,8 @@ pub fn ClientDetailPage() -> impl IntoView {
 #[component]
 fn ClientView(data: ClientPageData) -> impl IntoView {
     let i18n = use_i18n();
-    let ClientPageData { detail, timeline, officers, can_reassign } = data;
+    let ClientPageData { detail, timeline, officers } = data;
+    let can_reassign = detail.can_reassign;
     let s = detail.summary.clone();
     let id = s.id;
     let name = s.full_name.clone();

@@ -21,28 +21,13 @@ use crate::api::clients::{
 };
 use crate::app::{ErrorPage, Loading};
 use crate::components::form::check_then;
+use crate::components::local_now;
 use crate::components::{
     ErrorBanner, ErrorSummary, SaveButton, SelectField, TextArea, TextField, show_failure,
 };
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::text;
-
-/// Now on the phone: `(YYYY-MM-DD, HH:MM)`; empty while rendering on the server.
-fn local_now() -> (String, String) {
-    #[cfg(feature = "hydrate")]
-    {
-        let d = js_sys::Date::new_0();
-        (
-            format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date()),
-            format!("{:02}:{:02}", d.get_hours(), d.get_minutes()),
-        )
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        (String::new(), String::new())
-    }
-}
 
 /// Loads the client, then renders `form` with it (or the error page).
 #[component]
