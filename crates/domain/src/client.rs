@@ -187,7 +187,7 @@ pub fn parse_date(raw: &str) -> Option<Date> {
     Date::parse(raw.trim(), format_description!("[year]-[month]-[day]")).ok()
 }
 
-fn date_field(errors: &mut FieldErrors, field: &str, raw: &str, required: bool) -> Option<Date> {
+pub(crate) fn date_field(errors: &mut FieldErrors, field: &str, raw: &str, required: bool) -> Option<Date> {
     if raw.trim().is_empty() {
         if required {
             errors.add(field, Problem::Required);

@@ -48,6 +48,12 @@ pub enum Problem {
     ExceedsStatute,
     /// The code names a region that is not in the loaded region list.
     UnknownRegion,
+    /// The person was 18 or older on the day of the offence: not a child's case.
+    AdultAtOffence,
+    /// A child's case needs a parent or a guardian.
+    ParentOrGuardian,
+    /// A template prompt (`[…]`) is still in the text.
+    TemplatePrompt,
 }
 
 /// A problem attached to a named form field.

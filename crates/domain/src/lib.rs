@@ -5,6 +5,7 @@
 //! ("parse, don't validate"); the same parser runs in the browser for instant feedback and
 //! on the server for trust.
 
+pub mod abh;
 pub mod calendar;
 pub mod caseload;
 pub mod client;
