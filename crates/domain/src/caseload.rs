@@ -58,8 +58,12 @@ pub struct ClientSummary {
     pub register_number: String,
     /// Full name.
     pub full_name: String,
-    /// NIK, if known.
+    /// NIK, if known (never shown for a masked child).
     pub nik: Option<String>,
+    /// A child's case (ABH).
+    pub child: bool,
+    /// Whether the name is the child's initials because the viewer has no need to know.
+    pub masked: bool,
     /// Legal basis.
     pub legal_basis: LegalBasis,
     /// Status.

@@ -118,6 +118,10 @@ pub enum ErrorKind {
         /// Seconds until the next attempt is allowed.
         retry_after_secs: u64,
     },
+    /// The record is not in a state that allows the step (a Litmas already approved, say):
+    /// someone else acted first, and the page is out of date.
+    #[error("conflict")]
+    Conflict,
     /// An unexpected failure; details are in the server log under this request id.
     #[error("internal error")]
     Internal {

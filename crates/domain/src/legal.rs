@@ -38,11 +38,14 @@ pub enum LegalBasis {
     KerjaSosial,
     /// Anak: pidana dengan syarat (child's conditional sentence).
     AnakBersyarat,
+    /// A child's case still before the investigator, prosecutor or court, which the PK
+    /// accompanies (pendampingan ABH): no supervision period and no reporting yet.
+    PendampinganAnak,
 }
 
 impl LegalBasis {
     /// Every basis, in the order officers list them.
-    pub const ALL: [LegalBasis; 7] = [
+    pub const ALL: [LegalBasis; 8] = [
         LegalBasis::Pb,
         LegalBasis::Cb,
         LegalBasis::Cmb,
@@ -50,6 +53,7 @@ impl LegalBasis {
         LegalBasis::PidanaPengawasan,
         LegalBasis::KerjaSosial,
         LegalBasis::AnakBersyarat,
+        LegalBasis::PendampinganAnak,
     ];
 
     /// Stable text form.
@@ -62,12 +66,19 @@ impl LegalBasis {
             LegalBasis::PidanaPengawasan => "pengawasan",
             LegalBasis::KerjaSosial => "kerja_sosial",
             LegalBasis::AnakBersyarat => "anak_bersyarat",
+            LegalBasis::PendampinganAnak => "pendampingan_anak",
         }
     }
 
     /// Parses the text form.
     pub fn parse(raw: &str) -> Option<LegalBasis> {
         LegalBasis::ALL.into_iter().find(|b| b.as_str() == raw.trim())
+    }
+
+    /// Whether the client reports (wajib lapor) on a schedule: every supervision, not a
+    /// child's case still in process.
+    pub fn reports(self) -> bool {
+        self != LegalBasis::PendampinganAnak
     }
 
     /// Whether revocation (pencabutan) applies: the integration programmes.
@@ -167,7 +178,7 @@ pub fn supervision_end(
         }
         LegalBasis::KerjaSosial => add_months(start, KERJA_SOSIAL_WITHIN_MONTHS),
         LegalBasis::AnakBersyarat => input.court_term.ok_or(PeriodError::NeedsCourtTerm)?.after(start),
-        LegalBasis::Asimilasi => return Ok(None),
+        LegalBasis::Asimilasi | LegalBasis::PendampinganAnak => return Ok(None),
     };
     Ok(Some(end))
 }

@@ -23,6 +23,10 @@ pub struct Model {
     pub reason: Option<String>,
     /// The request.
     pub request_id: Option<String>,
+    /// The office the record belongs to (for its Kabapas's list).
+    pub bapas_id: Option<i32>,
+    /// The record's case number (never the name).
+    pub record_label: Option<String>,
 }
 
 /// Access rows have no relations.

@@ -85,6 +85,8 @@ pub struct Model {
     pub status_date: Option<TimeDate>,
     /// Why.
     pub status_reason: Option<String>,
+    /// A child (ABH): the identity is restricted (SPPA art. 19).
+    pub is_child: bool,
     /// Latest band, text form of `RiskBand`.
     pub risk_band: Option<String>,
     /// Latest score.

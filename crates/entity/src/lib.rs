@@ -3,6 +3,10 @@
 //! Entities are never sent to the browser: the service crate maps them to the DTOs of
 //! `pamong_domain`. Integer keys stay internal; public ids are UUIDs (v7).
 
+pub mod abh_case;
+pub mod abh_diversion;
+pub mod abh_event;
+pub mod abh_litmas;
 pub mod access_log;
 pub mod audit_log;
 pub mod bapas;

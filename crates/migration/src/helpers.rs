@@ -20,3 +20,20 @@ where
     }
     manager.create_index(stmt.to_owned()).await
 }
+
+/// A foreign key from `table.col` to `to.to_col`.
+pub(crate) fn fk<
+    T: IntoIden + Copy + 'static,
+    C: IntoIden + Copy + 'static,
+    R: IntoIden + 'static,
+    RC: IntoIden + 'static,
+>(
+    name: &str,
+    table: T,
+    col: C,
+    to: R,
+    to_col: RC,
+    on_delete: ForeignKeyAction,
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create().name(name).from(table, col).to(to, to_col).on_delete(on_delete).to_owned()
+}

@@ -7,6 +7,7 @@ mod helpers;
 mod m20261123_000001_foundation;
 mod m20261124_000001_regions;
 mod m20261125_000001_clients;
+mod m20261126_000001_abh;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_foundation::Migration),
             Box::new(m20261124_000001_regions::Migration),
             Box::new(m20261125_000001_clients::Migration),
+            Box::new(m20261126_000001_abh::Migration),
         ]
     }
 }

@@ -3,7 +3,7 @@
 
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::helpers::index;
+use crate::helpers::{fk, index};
 
 /// The client tables.
 pub struct Migration;
@@ -12,22 +12,6 @@ impl MigrationName for Migration {
     fn name(&self) -> &str {
         "m20261125_000001_clients"
     }
-}
-
-fn fk<
-    T: IntoIden + Copy + 'static,
-    C: IntoIden + Copy + 'static,
-    R: IntoIden + 'static,
-    RC: IntoIden + 'static,
->(
-    name: &str,
-    table: T,
-    col: C,
-    to: R,
-    to_col: RC,
-    on_delete: ForeignKeyAction,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create().name(name).from(table, col).to(to, to_col).on_delete(on_delete).to_owned()
 }
 
 #[async_trait::async_trait]

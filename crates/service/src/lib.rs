@@ -2,6 +2,7 @@
 //! asks [`policy`] whether they may, writes its [`audit`] row in the same transaction as the
 //! change, and speaks in `pamong_domain` types: entities never leave this crate.
 
+pub mod abh;
 pub mod actor;
 pub mod audit;
 pub mod auth;
@@ -11,6 +12,7 @@ pub mod error;
 pub mod offices;
 pub mod password;
 pub mod policy;
+pub mod privacy;
 pub mod regions;
 pub mod search;
 pub mod seed;

@@ -151,6 +151,43 @@ pub fn can_decide_transfer(actor: &Actor, to_bapas_id: i32) -> bool {
     actor.role == Role::Kabapas && actor.bapas_id == Some(to_bapas_id)
 }
 
+/// Whether the actor may see a child's identity in full (SPPA art. 19): the assigned PK and
+/// the office's Kabapas. Everyone else who may read the case sees initials and the case
+/// number, unless they break the glass.
+pub fn can_see_child_identity(actor: &Actor, bapas_id: i32, pk_id: Option<i32>) -> bool {
+    match actor.role {
+        Role::Kabapas => actor.bapas_id == Some(bapas_id),
+        Role::Pk => actor.bapas_id == Some(bapas_id) && actor.user_id.is_some() && pk_id == actor.user_id,
+        Role::Admin | Role::Kanwil | Role::Koordinator | Role::Mitra => false,
+    }
+}
+
+/// Whether the actor may break the glass on a child's record: anyone who may read the case
+/// but not see the identity, with a reason that goes into the access log.
+pub fn can_break_glass(actor: &Actor, at: CaseAt) -> bool {
+    can_read_client(actor, at) && !can_see_child_identity(actor, at.bapas_id, at.pk_id)
+}
+
+/// Whether children's records may appear in the actor's lists and searches: only inside
+/// their own office. A child never turns up in a search by another office (the Kanwil sees
+/// counts on its dashboards, not the children).
+pub fn lists_children(actor: &Actor) -> bool {
+    matches!(actor.role, Role::Pk | Role::Kabapas)
+}
+
+/// Whether the actor may approve or return a Litmas of the office: its Kabapas.
+pub fn can_review_litmas(actor: &Actor, at: CaseAt) -> bool {
+    actor.role == Role::Kabapas && actor.bapas_id == Some(at.bapas_id)
+}
+
+/// The office whose access log the actor may read: a Kabapas their own.
+pub fn access_log_office(actor: &Actor) -> Option<i32> {
+    match actor.role {
+        Role::Kabapas => actor.bapas_id,
+        Role::Admin | Role::Kanwil | Role::Pk | Role::Koordinator | Role::Mitra => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use pamong_domain::Role;
 use pamong_domain::caseload::{TodayFacts, TodayItem, sort_today, today_reasons};
 use pamong_domain::client::ClientStatus;
+use pamong_domain::legal::LegalBasis;
 use pamong_domain::reporting::{ReportingFrequencies, schedules, status_over};
 use pamong_entity::client;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -22,7 +23,8 @@ pub async fn today(db: &DatabaseConnection, actor: &Actor, today: Date) -> Servi
     let Some(bapas_id) = actor.bapas_id else { return Ok(Vec::new()) };
     let mut select = client::Entity::find()
         .filter(client::Column::BapasId.eq(bapas_id))
-        .filter(client::Column::Status.eq(ClientStatus::Aktif.as_str()));
+        .filter(client::Column::Status.eq(ClientStatus::Aktif.as_str()))
+        .filter(client::Column::LegalBasis.ne(LegalBasis::PendampinganAnak.as_str()));
     select = match actor.role {
         Role::Pk => select.filter(client::Column::PkId.eq(actor.user_id.unwrap_or(-1))),
         Role::Kabapas => select,
@@ -55,7 +57,7 @@ pub async fn today(db: &DatabaseConnection, actor: &Actor, today: Date) -> Servi
         rows.into_iter().filter(|r| reasons_by_client.contains_key(&r.id)).collect();
     let ids: Vec<i32> = listed.iter().map(|r| r.id).collect();
     let mut items = Vec::new();
-    for (id, summary) in ids.into_iter().zip(summaries(db, listed).await?) {
+    for (id, summary) in ids.into_iter().zip(summaries(db, actor, listed).await?) {
         let reasons = reasons_by_client.remove(&id).unwrap_or_default();
         items.push(TodayItem { client: summary, reasons });
     }

@@ -6,11 +6,14 @@
 //! policy; a client outside the actor's remit is "not found".
 
 pub mod assignment;
+pub mod export;
 pub mod registry;
 pub mod search;
 
 use std::collections::HashMap;
 
+use pamong_domain::Role;
+use pamong_domain::abh::case::initials;
 use pamong_domain::caseload::{ClientDetail, ClientFilter, ClientSummary, PersonRef, reassessment_due};
 use pamong_domain::client::{ClientForm, ClientStatus, fold_name};
 use pamong_domain::legal::LegalBasis;
@@ -29,6 +32,7 @@ use uuid::Uuid;
 use crate::actor::Actor;
 use crate::error::{ServiceError, ServiceResult};
 use crate::policy::{self, CaseAt, Scope};
+use crate::privacy;
 use crate::search::{fetch_page, nothing, page};
 use crate::settings;
 use search::name_search;
@@ -106,9 +110,15 @@ pub async fn list(
             .order_by_asc(client::Column::NameFolded)
             .order_by_asc(client::Column::Id);
         let (rows, total) = fetch_page(db, select, query).await?;
-        return Ok(page(summaries(db, rows).await?, total, query));
+        return Ok(page(summaries(db, actor, rows).await?, total, query));
     };
     let search = name_search(q);
+    // A child is found by name only by those who may see the name: a search must not tell
+    // anyone else that a child of that name has a case.
+    let cond = match child_search_condition(actor) {
+        Some(children) => cond.add(children),
+        None => cond,
+    };
     let exact = cond.clone().add(search.exact);
     let total = client::Entity::find().filter(exact.clone()).count(db).await?;
     if total > 0 {
@@ -120,7 +130,7 @@ pub async fn list(
             .limit(query.page_size())
             .all(db)
             .await?;
-        return Ok(page(summaries(db, rows).await?, total, query));
+        return Ok(page(summaries(db, actor, rows).await?, total, query));
     }
     let Some(fuzzy) = search.fuzzy else { return Ok(page(Vec::new(), 0, query)) };
     let mut hits: Vec<(String, i32)> = client::Entity::find()
@@ -141,7 +151,18 @@ pub async fn list(
         .collect();
     let mut rows = client::Entity::find().filter(client::Column::Id.is_in(wanted.clone())).all(db).await?;
     rows.sort_by_key(|r| wanted.iter().position(|id| *id == r.id));
-    Ok(page(summaries(db, rows).await?, total, query))
+    Ok(page(summaries(db, actor, rows).await?, total, query))
+}
+
+/// What a name search adds about children: the Kabapas finds every child of the office, a
+/// PK only their own, nobody else any.
+fn child_search_condition(actor: &Actor) -> Option<Condition> {
+    let adults = client::Column::IsChild.eq(false);
+    match actor.role {
+        Role::Kabapas => None,
+        Role::Pk => Some(Condition::any().add(adults).add(client::Column::PkId.eq(actor.user_id.unwrap_or(-1)))),
+        Role::Admin | Role::Kanwil | Role::Koordinator | Role::Mitra => Some(Condition::all().add(adults)),
+    }
 }
 
 /// The actor's scope and the list's filters (not the search text).
@@ -151,6 +172,9 @@ async fn filter_condition<C: ConnectionTrait>(
     filter: &ClientFilter,
 ) -> ServiceResult<Condition> {
     let mut cond = scope_condition(db, actor).await?;
+    if !policy::lists_children(actor) {
+        cond = cond.add(client::Column::IsChild.eq(false));
+    }
     match filter.status.as_deref().and_then(ClientStatus::parse) {
         Some(status) => cond = cond.add(client::Column::Status.eq(status.as_str())),
         None if !filter.list.include_inactive => {
@@ -204,6 +228,7 @@ pub(crate) async fn people<C: ConnectionTrait>(
 /// Maps rows to list rows, loading the officers' names in one query.
 pub(crate) async fn summaries<C: ConnectionTrait>(
     db: &C,
+    actor: &Actor,
     rows: Vec<client::Model>,
 ) -> ServiceResult<Vec<ClientSummary>> {
     let names = people(db, rows.iter().filter_map(|r| r.pk_id).collect()).await?;
@@ -211,18 +236,26 @@ pub(crate) async fn summaries<C: ConnectionTrait>(
         .into_iter()
         .map(|r| {
             let pk = r.pk_id.and_then(|id| names.get(&id).cloned());
-            summary(r, pk)
+            summary(r, pk, actor)
         })
         .collect())
 }
 
-/// One list row.
-pub(crate) fn summary(r: client::Model, pk: Option<PersonRef>) -> ClientSummary {
+/// One list row, with a child's name and NIK masked for an actor without need to know.
+pub(crate) fn summary(r: client::Model, pk: Option<PersonRef>, actor: &Actor) -> ClientSummary {
+    let masked = r.is_child && !policy::can_see_child_identity(actor, r.bapas_id, r.pk_id);
+    summary_as(r, pk, masked)
+}
+
+/// One list row, masked or not as the caller decided (after a break-glass view, say).
+pub(crate) fn summary_as(r: client::Model, pk: Option<PersonRef>, masked: bool) -> ClientSummary {
     ClientSummary {
         id: r.public_id,
         register_number: r.register_number,
-        full_name: r.full_name,
-        nik: r.nik,
+        full_name: if masked { initials(&r.full_name) } else { r.full_name },
+        nik: if masked { None } else { r.nik },
+        child: r.is_child,
+        masked,
         legal_basis: LegalBasis::parse(&r.legal_basis).unwrap_or(LegalBasis::Pb),
         status: ClientStatus::parse(&r.status).unwrap_or(ClientStatus::Aktif),
         risk_band: r.risk_band.as_deref().and_then(RiskBand::parse),
@@ -328,7 +361,8 @@ pub(crate) async fn reporting_status<C: ConnectionTrait>(
     row: &client::Model,
     today: Date,
 ) -> ServiceResult<Option<ReportingStatus>> {
-    if row.status != ClientStatus::Aktif.as_str() {
+    let reports = LegalBasis::parse(&row.legal_basis).is_some_and(LegalBasis::reports);
+    if row.status != ClientStatus::Aktif.as_str() || !reports {
         return Ok(None);
     }
     let frequencies = settings::reporting_frequencies(db, row.bapas_id).await?;
@@ -361,7 +395,8 @@ async fn region_names<C: ConnectionTrait>(db: &C, code: Option<&str>) -> Service
     Ok(rows.into_iter().map(|r| r.name).collect())
 }
 
-/// A client's page, if the actor may read it.
+/// A client's page, if the actor may read it. A child's page is masked for those without
+/// need to know, and every view of it is logged.
 pub async fn get(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -369,6 +404,10 @@ pub async fn get(
     today: Date,
 ) -> ServiceResult<ClientDetail> {
     let Found { row, at } = find_readable(db, actor, id).await?;
+    let masked = row.is_child && !policy::can_see_child_identity(actor, row.bapas_id, row.pk_id);
+    if row.is_child {
+        privacy::log_view(db, actor, &row, None).await?;
+    }
     let office =
         bapas::Entity::find_by_id(row.bapas_id).one(db).await?.ok_or_else(ServiceError::not_found)?;
     let pk = match row.pk_id {
@@ -379,25 +418,32 @@ pub async fn get(
     let months = settings::reassessment_months(db).await?;
     let pending_transfer = assignment::pending_for(db, actor, &row).await?;
     let active = row.status == ClientStatus::Aktif.as_str();
+    let mut form = form_of(&row, pk.as_ref());
+    let region_names = if masked {
+        privacy::mask_form(&mut form);
+        Vec::new()
+    } else {
+        region_names(db, row.region_code.as_deref()).await?
+    };
     Ok(ClientDetail {
-        form: form_of(&row, pk.as_ref()),
+        form,
         bapas: OfficeRef { id: office.public_id, name: office.name },
-        region_names: region_names(db, row.region_code.as_deref()).await?,
+        region_names,
         computed_end: row.computed_end.filter(|c| Some(*c) != row.supervision_end),
         status_since: row.status_date,
         status_reason: row.status_reason.clone(),
         risk_score: row.risk_score.and_then(|s| u16::try_from(s).ok()),
         assessed_on: row.assessed_on,
         reporting,
-        reassessment_due: if active {
+        reassessment_due: if active && LegalBasis::parse(&row.legal_basis).is_some_and(LegalBasis::reports) {
             Some(reassessment_due(row.assessed_on, months).unwrap_or(today))
         } else {
             None
         },
-        can_edit: active && policy::can_edit_client(actor, at),
+        can_edit: active && !masked && policy::can_edit_client(actor, at),
         can_reassign: active && policy::can_reassign_client(actor, at),
         pending_transfer,
-        summary: summary(row, pk),
+        summary: summary_as(row, pk, masked),
     })
 }
 
@@ -423,7 +469,6 @@ pub async fn today_for(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<
 
 /// The active PKs of the actor's office, for choosing whom a client goes to.
 pub async fn officers(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<Vec<PersonRef>> {
-    use pamong_domain::Role;
     let Some(bapas_id) = actor.bapas_id.filter(|_| policy::can_register_client(actor)) else {
         return Ok(Vec::new());
     };

@@ -46,7 +46,7 @@ pub async fn similar(
             Err(_) => out.elsewhere += 1,
         }
     }
-    out.visible = super::summaries(db, visible).await?;
+    out.visible = super::summaries(db, actor, visible).await?;
     Ok(out)
 }
 
@@ -185,7 +185,14 @@ fn audit_changes(old: Option<&client::Model>, new: &client::Model) -> Changes {
             };
         };
     }
-    field!("full_name", full_name);
+    if new.is_child {
+        // A child's name never goes into the audit log (SPPA art. 19).
+        if old.is_none_or(|o| o.full_name != new.full_name) {
+            c = c.redacted("full_name");
+        }
+    } else {
+        field!("full_name", full_name);
+    }
     field!("legal_basis", legal_basis);
     field!("supervision_start", supervision_start);
     field!("supervision_end", supervision_end);
@@ -204,6 +211,56 @@ fn audit_changes(old: Option<&client::Model>, new: &client::Model) -> Changes {
     c
 }
 
+/// Inserts a client registered in `bapas_id` with its register number and first status row,
+/// inside the caller's transaction (the caller writes the audit row).
+pub(crate) async fn insert<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    draft: &ClientDraft,
+    bapas_id: i32,
+    is_child: bool,
+) -> ServiceResult<client::Model> {
+    let now = OffsetDateTime::now_utc();
+    let office = bapas::Entity::find_by_id(bapas_id).one(txn).await?.ok_or_else(ServiceError::not_found)?;
+    let pk = check_references(txn, actor, draft, bapas_id, None).await?;
+    let public_id = Uuid::now_v7();
+    let mut model = client::ActiveModel {
+        public_id: Set(public_id),
+        register_number: Set(public_id.to_string()),
+        bapas_id: Set(bapas_id),
+        status: Set(ClientStatus::Aktif.as_str().to_owned()),
+        status_date: Set(Some(draft.supervision_start)),
+        status_reason: Set(None),
+        risk_band: Set(None),
+        risk_score: Set(None),
+        assessed_on: Set(None),
+        is_child: Set(is_child),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    apply(&mut model, draft, pk);
+    let row = model.insert(txn).await.map_err(|e| unique_to_field(e, "nik"))?;
+    // The register number shows the office and year; the row id makes it unique without a
+    // counter table that concurrent registrations would fight over.
+    let register_number = format!("{}-{}-{:06}", office.code, draft.supervision_start.year(), row.id);
+    let mut numbered: client::ActiveModel = row.into();
+    numbered.register_number = Set(register_number);
+    let row = numbered.update(txn).await?;
+    client_status_change::ActiveModel {
+        client_id: Set(row.id),
+        status: Set(ClientStatus::Aktif.as_str().to_owned()),
+        changed_on: Set(row.supervision_start),
+        reason: Set(None),
+        officer_id: Set(actor.user_id),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(row)
+}
+
 /// Registers a client in the actor's office (an officer's own caseload unless the Kabapas
 /// assigns someone).
 pub async fn create(
@@ -216,44 +273,8 @@ pub async fn create(
         return Err(ServiceError::not_found());
     };
     let draft = form.parse(today, &PeriodRules::default())?;
-    let now = OffsetDateTime::now_utc();
     let txn = db.begin().await?;
-    let office = bapas::Entity::find_by_id(bapas_id).one(&txn).await?.ok_or_else(ServiceError::not_found)?;
-    let pk = check_references(&txn, actor, &draft, bapas_id, None).await?;
-    let public_id = Uuid::now_v7();
-    let mut model = client::ActiveModel {
-        public_id: Set(public_id),
-        register_number: Set(public_id.to_string()),
-        bapas_id: Set(bapas_id),
-        status: Set(ClientStatus::Aktif.as_str().to_owned()),
-        status_date: Set(Some(draft.supervision_start)),
-        status_reason: Set(None),
-        risk_band: Set(None),
-        risk_score: Set(None),
-        assessed_on: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    };
-    apply(&mut model, &draft, pk);
-    let row = model.insert(&txn).await.map_err(|e| unique_to_field(e, "nik"))?;
-    // The register number shows the office and year; the row id makes it unique without a
-    // counter table that concurrent registrations would fight over.
-    let register_number = format!("{}-{}-{:06}", office.code, draft.supervision_start.year(), row.id);
-    let mut numbered: client::ActiveModel = row.into();
-    numbered.register_number = Set(register_number);
-    let row = numbered.update(&txn).await?;
-    client_status_change::ActiveModel {
-        client_id: Set(row.id),
-        status: Set(ClientStatus::Aktif.as_str().to_owned()),
-        changed_on: Set(row.supervision_start),
-        reason: Set(None),
-        officer_id: Set(actor.user_id),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    let row = insert(&txn, actor, &draft, bapas_id, false).await?;
     audit::record(&txn, actor, "create", "client", &row.public_id.to_string(), &audit_changes(None, &row))
         .await?;
     txn.commit().await?;
@@ -261,7 +282,7 @@ pub async fn create(
         Some(id) => people(db, vec![id]).await?.remove(&id),
         None => None,
     };
-    Ok(summary(row, pk_ref))
+    Ok(summary(row, pk_ref, actor))
 }
 
 /// Edits a client's registry entry (the assigned PK or the Kabapas, while active).
@@ -292,7 +313,7 @@ pub async fn update(
         Some(id) => people(db, vec![id]).await?.remove(&id),
         None => None,
     };
-    Ok(summary(row, pk_ref))
+    Ok(summary(row, pk_ref, actor))
 }
 
 /// Ends a supervision (selesai, dicabut, meninggal) with its date and reason.

@@ -292,6 +292,7 @@ impl Generator {
             LegalBasis::KerjaSosial => {
                 input.court_term = Some(Term { months: self.rng.gen_range(1..6), days: 0 })
             }
+            LegalBasis::PendampinganAnak => {}
         }
         let end = supervision_end(basis, start, &input, &PeriodRules::default())
             .ok()

@@ -1,0 +1,413 @@
+//! Children's cases (ABH): registration ([`register`]), the Litmas ([`litmas`]), diversion
+//! and what else happens on a case ([`process`]), the office's access log ([`access`]), and
+//! here the case page, the list and the deadlines board.
+//!
+//! A case is found through its child's client record, so the client policy decides who may
+//! read and record; [`crate::privacy`] decides what of the child they see.
+
+pub mod access;
+pub mod litmas;
+pub mod process;
+pub mod register;
+
+use std::collections::HashMap;
+
+use pamong_domain::abh::case::{
+    AbhCaseRow, AbhCaseView, ChildFamily, ChildIdentity, DeadlineRow, case_rules,
+};
+use pamong_domain::abh::clock::{
+    Clock, ClockKind, Stage, board_order, breach_action_due, diversion_finish_due, diversion_start_due,
+    start_of_day,
+};
+use pamong_domain::abh::process::{AgreementForm, DiversionOutcome, DiversionView, EventKind, EventView, Party, PartnerKind};
+use pamong_domain::abh::rules::AgeRoute;
+use pamong_domain::office::Zone;
+use pamong_domain::page::{ListQuery, Page};
+use pamong_entity::{abh_case, abh_diversion, abh_event, abh_litmas, bapas, client};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::actor::Actor;
+use crate::clients::{find_readable, people, scope_condition, summary_as};
+use crate::error::{ServiceError, ServiceResult};
+use crate::policy::{self, CaseAt};
+use crate::privacy;
+use crate::search::{contains_ci, fetch_page, page};
+
+/// A child's case with its client row and where it sits.
+pub(crate) struct CaseFound {
+    pub client: client::Model,
+    pub case: abh_case::Model,
+    pub at: CaseAt,
+    pub zone: Zone,
+}
+
+impl CaseFound {
+    /// Whether the actor sees the child's identity without breaking the glass.
+    pub fn reveals_to(&self, actor: &Actor) -> bool {
+        policy::can_see_child_identity(actor, self.at.bapas_id, self.at.pk_id)
+    }
+}
+
+/// The office's time zone (WIB when unset).
+pub(crate) async fn zone_of<C: ConnectionTrait>(db: &C, bapas_id: i32) -> ServiceResult<Zone> {
+    Ok(bapas::Entity::find_by_id(bapas_id).one(db).await?.and_then(|b| Zone::parse(&b.zone)).unwrap_or(Zone::Wib))
+}
+
+/// The case of the child `client_id`, if the actor may read it.
+pub(crate) async fn find_case<C: ConnectionTrait>(db: &C, actor: &Actor, client_id: Uuid) -> ServiceResult<CaseFound> {
+    let found = find_readable(db, actor, client_id).await?;
+    let case = abh_case::Entity::find()
+        .filter(abh_case::Column::ClientId.eq(found.row.id))
+        .one(db)
+        .await?
+        .ok_or_else(ServiceError::not_found)?;
+    let zone = zone_of(db, found.row.bapas_id).await?;
+    Ok(CaseFound { client: found.row, case, at: found.at, zone })
+}
+
+/// The case of the child `client_id`, if the actor may record on it (the assigned PK, the
+/// Kabapas).
+pub(crate) async fn find_case_editable<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    client_id: Uuid,
+) -> ServiceResult<CaseFound> {
+    let found = find_case(db, actor, client_id).await?;
+    if policy::can_edit_client(actor, found.at) { Ok(found) } else { Err(ServiceError::not_found()) }
+}
+
+/// The stages reached, with their trigger dates.
+pub(crate) fn stage_dates(case: &abh_case::Model) -> Vec<(Stage, time::Date)> {
+    [
+        (Stage::Penyidikan, Some(case.investigation_start)),
+        (Stage::Penuntutan, case.prosecution_received),
+        (Stage::Pengadilan, case.court_appointed),
+    ]
+    .into_iter()
+    .filter_map(|(stage, date)| date.map(|d| (stage, d)))
+    .collect()
+}
+
+fn max_penalty(case: &abh_case::Model) -> u32 {
+    u32::try_from(case.max_penalty_months).unwrap_or(0)
+}
+
+/// Every clock of a case, each with the Litmas it belongs to.
+fn clocks(
+    found: &CaseFound,
+    litmas: &[abh_litmas::Model],
+    diversions: &[abh_diversion::Model],
+    now: OffsetDateTime,
+) -> Vec<(Clock, Option<Uuid>)> {
+    let case = &found.case;
+    let mut out: Vec<(Clock, Option<Uuid>)> = litmas
+        .iter()
+        .map(|l| (Clock::new(ClockKind::Litmas, l.due_at, l.delivered_at, now), Some(l.public_id)))
+        .collect();
+    let rules = case_rules(found.client.birth_date, case.offence_date, max_penalty(case), case.repeat_offence, None);
+    let diversion_applies =
+        rules.is_some_and(|r| r.diversion_mandatory && r.route == AgeRoute::Child);
+    let agreed_earlier = |stage: Stage| {
+        diversions.iter().any(|d| {
+            Stage::parse(&d.stage).is_some_and(|s| s < stage) && d.outcome.as_deref() == Some(DiversionOutcome::Sepakat.as_str())
+        })
+    };
+    for (stage, trigger) in stage_dates(case) {
+        if !diversion_applies || agreed_earlier(stage) {
+            out.push((Clock::not_applicable(ClockKind::DiversionStart(stage)), None));
+            continue;
+        }
+        let record = diversions.iter().find(|d| d.stage == stage.as_str());
+        let started = record.map(|d| start_of_day(d.started_on, found.zone));
+        out.push((Clock::new(ClockKind::DiversionStart(stage), diversion_start_due(trigger, found.zone), started, now), None));
+        if let Some(d) = record {
+            let finished = d.finished_on.map(|f| start_of_day(f, found.zone));
+            out.push((
+                Clock::new(ClockKind::DiversionFinish(stage), diversion_finish_due(d.started_on, found.zone), finished, now),
+                None,
+            ));
+            if let Some(breach) = d.breach_at {
+                out.push((Clock::new(ClockKind::BreachAction, breach_action_due(breach), d.action_at, now), None));
+            }
+        }
+    }
+    out
+}
+
+/// Whether an open clock belongs on the deadlines board: Litmas and breach clocks always,
+/// diversion clocks of the stage the case is at (an earlier stage's missed start stays on
+/// the case page as breached, but nobody can act on it any more).
+fn on_board(clock: &Clock, current: Stage) -> bool {
+    clock.state.is_open()
+        && match clock.kind {
+            ClockKind::Litmas | ClockKind::BreachAction => true,
+            ClockKind::DiversionStart(s) | ClockKind::DiversionFinish(s) => s == current,
+        }
+}
+
+fn split_list(raw: &Option<String>) -> impl Iterator<Item = &str> {
+    raw.as_deref().unwrap_or_default().split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn diversion_view(d: &abh_diversion::Model) -> Option<DiversionView> {
+    Some(DiversionView {
+        stage: Stage::parse(&d.stage)?,
+        started_on: d.started_on,
+        finished_on: d.finished_on,
+        outcome: d.outcome.as_deref().and_then(DiversionOutcome::parse),
+        agreement_forms: split_list(&d.agreement_forms).filter_map(AgreementForm::parse).collect(),
+        agreement_months: d.agreement_months.and_then(|m| u32::try_from(m).ok()),
+        notes: d.notes.clone(),
+        breach: d.breach_at.map(|at| (at, d.breach_notes.clone().unwrap_or_default())),
+        breach_action: d.action_at.map(|at| (at, d.action_notes.clone().unwrap_or_default())),
+    })
+}
+
+fn event_view(e: abh_event::Model, authors: &HashMap<i32, pamong_domain::caseload::PersonRef>) -> Option<EventView> {
+    let partner = match (e.partner_kind.as_deref().and_then(PartnerKind::parse), e.partner_name.clone()) {
+        (Some(kind), Some(name)) => Some((kind, name)),
+        _ => None,
+    };
+    Some(EventView {
+        id: e.public_id,
+        kind: EventKind::parse(&e.kind)?,
+        date: e.event_date,
+        stage: Stage::parse(&e.stage)?,
+        place: e.place.clone(),
+        parties: split_list(&e.parties).filter_map(Party::parse).collect(),
+        partner,
+        notes: e.notes,
+        author: e.author_id.and_then(|id| authors.get(&id)).map(|p| p.name.clone()),
+    })
+}
+
+/// A child's case page. Those without need to know see initials and the case number, unless
+/// they give a reason (`break_glass`); every view writes an access-log row, with the reason
+/// when one was given.
+pub async fn get(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    client_id: Uuid,
+    break_glass: Option<&str>,
+    now: OffsetDateTime,
+) -> ServiceResult<AbhCaseView> {
+    let found = find_case(db, actor, client_id).await?;
+    let reason = match break_glass {
+        Some(raw) if policy::can_break_glass(actor, found.at) => Some(privacy::check_reason(raw)?),
+        Some(_) | None => None,
+    };
+    let masked = !found.reveals_to(actor) && reason.is_none();
+    privacy::log_view(db, actor, &found.client, reason.as_deref()).await?;
+
+    let case = &found.case;
+    let litmas_rows = abh_litmas::Entity::find()
+        .filter(abh_litmas::Column::CaseId.eq(case.id))
+        .order_by_desc(abh_litmas::Column::ReceivedAt)
+        .all(db)
+        .await?;
+    let diversions = abh_diversion::Entity::find()
+        .filter(abh_diversion::Column::CaseId.eq(case.id))
+        .order_by_asc(abh_diversion::Column::StartedOn)
+        .all(db)
+        .await?;
+    let events = abh_event::Entity::find()
+        .filter(abh_event::Column::CaseId.eq(case.id))
+        .order_by_desc(abh_event::Column::EventDate)
+        .order_by_desc(abh_event::Column::Id)
+        .all(db)
+        .await?;
+    let clocks: Vec<Clock> = clocks(&found, &litmas_rows, &diversions, now).into_iter().map(|(c, _)| c).collect();
+    let mut ids: Vec<i32> = events.iter().filter_map(|e| e.author_id).collect();
+    ids.extend(found.client.pk_id);
+    ids.extend(litmas_rows.iter().flat_map(|l| [l.author_id, l.approved_by]).flatten());
+    let names = people(db, ids).await?;
+    let litmas = litmas::views(db, actor, &found, litmas_rows, &names, masked, now).await?;
+    let stage = Stage::parse(&case.stage).unwrap_or(Stage::Penyidikan);
+    let rules = case_rules(
+        found.client.birth_date,
+        case.offence_date,
+        max_penalty(case),
+        case.repeat_offence,
+        case.detained_since,
+    )
+    .ok_or_else(|| ServiceError::Internal("offence before birth".into()))?;
+    let pk = found.client.pk_id.and_then(|id| names.get(&id).cloned());
+    let can_edit = !masked && policy::can_edit_client(actor, found.at);
+    let (identity, family) = if masked {
+        (None, None)
+    } else {
+        (
+            Some(ChildIdentity {
+                sex: found.client.sex.clone(),
+                birth_date: found.client.birth_date,
+                address: found.client.address.clone(),
+                phone: found.client.phone.clone(),
+            }),
+            Some(ChildFamily {
+                father_name: case.father_name.clone(),
+                mother_name: case.mother_name.clone(),
+                guardian: case.guardian_name.as_ref().map(|g| match &case.guardian_relation {
+                    Some(rel) => format!("{g} ({rel})"),
+                    None => g.clone(),
+                }),
+                phone: case.parents_phone.clone(),
+            }),
+        )
+    };
+    Ok(AbhCaseView {
+        masked,
+        can_break_glass: masked && policy::can_break_glass(actor, found.at),
+        identity,
+        family,
+        zone: found.zone,
+        offence_date: case.offence_date,
+        offence: case.offence.clone(),
+        max_penalty_months: max_penalty(case),
+        repeat_offence: case.repeat_offence,
+        victim_is_child: case.victim_is_child,
+        witness_is_child: case.witness_is_child,
+        investigator: case.investigator.clone(),
+        police_unit: case.police_unit.clone(),
+        stage,
+        stage_dates: stage_dates(case),
+        detained_since: case.detained_since,
+        rules,
+        clocks,
+        litmas,
+        diversions: diversions.iter().filter_map(diversion_view).collect(),
+        events: events.into_iter().filter_map(|e| event_view(e, &names)).collect(),
+        can_edit,
+        child: summary_as(found.client, pk, masked),
+    })
+}
+
+/// The office's children's cases (those the actor may list), newest first, searchable by
+/// case number, and by name for those who may see it.
+pub async fn list(db: &DatabaseConnection, actor: &Actor, query: &ListQuery) -> ServiceResult<Page<AbhCaseRow>> {
+    if !policy::lists_children(actor) {
+        return Ok(page(Vec::new(), 0, query));
+    }
+    let mut cond = scope_condition(db, actor).await?.add(client::Column::IsChild.eq(true));
+    if let Some(q) = query.search() {
+        let by_number = contains_ci(client::Column::RegisterNumber, q);
+        let mut any = Condition::any().add(by_number);
+        if actor.role == pamong_domain::Role::Kabapas {
+            any = any.add(contains_ci(client::Column::NameFolded, &pamong_domain::client::fold_name(q)));
+        } else {
+            any = any.add(
+                Condition::all()
+                    .add(client::Column::PkId.eq(actor.user_id.unwrap_or(-1)))
+                    .add(contains_ci(client::Column::NameFolded, &pamong_domain::client::fold_name(q))),
+            );
+        }
+        cond = cond.add(any);
+    }
+    let select = client::Entity::find().filter(cond).order_by_desc(client::Column::Id);
+    let (rows, total) = fetch_page(db, select, query).await?;
+    let cases: HashMap<i32, abh_case::Model> = abh_case::Entity::find()
+        .filter(abh_case::Column::ClientId.is_in(rows.iter().map(|r| r.id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.client_id, c))
+        .collect();
+    let names = people(db, rows.iter().filter_map(|r| r.pk_id).collect()).await?;
+    let items = rows
+        .into_iter()
+        .filter_map(|r| {
+            let case = cases.get(&r.id)?;
+            let masked = !policy::can_see_child_identity(actor, r.bapas_id, r.pk_id);
+            let pk = r.pk_id.and_then(|id| names.get(&id).cloned());
+            Some(AbhCaseRow {
+                stage: Stage::parse(&case.stage).unwrap_or(Stage::Penyidikan),
+                offence: case.offence.clone(),
+                child: summary_as(r, pk, masked),
+            })
+        })
+        .collect();
+    Ok(page(items, total, query))
+}
+
+/// Which cases a deadlines list covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeadlineScope {
+    /// Every child's case of the actor's office.
+    Office,
+    /// Only the actor's own cases (the PK's Today).
+    Mine,
+}
+
+/// The open clocks of the office's (or the actor's own) children's cases: breached on top,
+/// then by time left.
+pub async fn deadlines(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    scope: DeadlineScope,
+    now: OffsetDateTime,
+) -> ServiceResult<Vec<DeadlineRow>> {
+    if !policy::lists_children(actor) {
+        return Ok(Vec::new());
+    }
+    let mut cond = scope_condition(db, actor)
+        .await?
+        .add(client::Column::IsChild.eq(true))
+        .add(client::Column::Status.eq(pamong_domain::client::ClientStatus::Aktif.as_str()));
+    if scope == DeadlineScope::Mine {
+        cond = cond.add(client::Column::PkId.eq(actor.user_id.unwrap_or(-1)));
+    }
+    let children = client::Entity::find().filter(cond).all(db).await?;
+    let ids: Vec<i32> = children.iter().map(|c| c.id).collect();
+    let cases = abh_case::Entity::find().filter(abh_case::Column::ClientId.is_in(ids)).all(db).await?;
+    let case_ids: Vec<i32> = cases.iter().map(|c| c.id).collect();
+    let mut litmas: HashMap<i32, Vec<abh_litmas::Model>> = HashMap::new();
+    for l in abh_litmas::Entity::find().filter(abh_litmas::Column::CaseId.is_in(case_ids.clone())).all(db).await? {
+        litmas.entry(l.case_id).or_default().push(l);
+    }
+    let mut diversions: HashMap<i32, Vec<abh_diversion::Model>> = HashMap::new();
+    for d in abh_diversion::Entity::find().filter(abh_diversion::Column::CaseId.is_in(case_ids)).all(db).await? {
+        diversions.entry(d.case_id).or_default().push(d);
+    }
+    let names = people(db, children.iter().filter_map(|c| c.pk_id).collect()).await?;
+    let mut zones: HashMap<i32, Zone> = HashMap::new();
+    let mut by_client: HashMap<i32, client::Model> = children.into_iter().map(|c| (c.id, c)).collect();
+    let mut rows = Vec::new();
+    for case in cases {
+        let Some(child) = by_client.remove(&case.client_id) else { continue };
+        let zone = match zones.get(&child.bapas_id) {
+            Some(z) => *z,
+            None => {
+                let z = zone_of(db, child.bapas_id).await?;
+                zones.insert(child.bapas_id, z);
+                z
+            }
+        };
+        let at = CaseAt { bapas_id: child.bapas_id, kanwil_id: 0, pk_id: child.pk_id };
+        let current = Stage::parse(&case.stage).unwrap_or(Stage::Penyidikan);
+        let found = CaseFound { client: child, case, at, zone };
+        let clocks = clocks(
+            &found,
+            litmas.get(&found.case.id).map(Vec::as_slice).unwrap_or_default(),
+            diversions.get(&found.case.id).map(Vec::as_slice).unwrap_or_default(),
+            now,
+        );
+        let masked = !found.reveals_to(actor);
+        let label = summary_as(found.client.clone(), None, masked).full_name;
+        for (clock, litmas_id) in clocks.into_iter().filter(|(c, _)| on_board(c, current)) {
+            rows.push(DeadlineRow {
+                client_id: found.client.public_id,
+                register_number: found.client.register_number.clone(),
+                child_label: label.clone(),
+                pk: found.client.pk_id.and_then(|id| names.get(&id).cloned()),
+                clock,
+                litmas_id,
+                zone,
+            });
+        }
+    }
+    rows.sort_by(|a, b| board_order(&a.clock, &b.clock, now));
+    Ok(rows)
+}

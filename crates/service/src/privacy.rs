@@ -1,0 +1,98 @@
+//! Children's identities (SPPA art. 19): what is masked for those without need to know, the
+//! break-glass reason, and the access log every view of a child's record writes.
+
+use pamong_domain::client::ClientForm;
+use pamong_domain::error::{ErrorKind, Problem};
+use pamong_entity::{access_log, client};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use time::OffsetDateTime;
+
+use crate::actor::Actor;
+use crate::error::ServiceResult;
+
+/// The shortest break-glass reason accepted: a word or two is not a reason.
+pub const REASON_MIN: u16 = 10;
+/// The longest.
+pub const REASON_MAX: u16 = 300;
+
+/// Checks a break-glass reason.
+pub fn check_reason(raw: &str) -> Result<String, ErrorKind> {
+    let reason = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let len = reason.chars().count();
+    if reason.is_empty() {
+        Err(ErrorKind::field("reason", Problem::Required))
+    } else if len < usize::from(REASON_MIN) {
+        Err(ErrorKind::field("reason", Problem::TooShort { min: REASON_MIN }))
+    } else if len > usize::from(REASON_MAX) {
+        Err(ErrorKind::field("reason", Problem::TooLong { max: REASON_MAX }))
+    } else {
+        Ok(reason)
+    }
+}
+
+/// Writes one access-log row for a view of a child's record (by anyone, with the reason
+/// when the glass was broken). The row names the case number, never the child.
+pub async fn log_view<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    row: &client::Model,
+    reason: Option<&str>,
+) -> ServiceResult<()> {
+    log(conn, actor, "client", row, reason).await
+}
+
+/// Writes an access-log row for `entity` (a client's page, a Litmas, an export) of a child.
+pub async fn log<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    entity: &str,
+    row: &client::Model,
+    reason: Option<&str>,
+) -> ServiceResult<()> {
+    access_log::ActiveModel {
+        at: Set(OffsetDateTime::now_utc()),
+        actor_id: Set(actor.user_id.unwrap_or(0)),
+        actor_username: Set(actor.username.clone()),
+        entity: Set(entity.to_owned()),
+        entity_id: Set(row.public_id.to_string()),
+        reason: Set(reason.map(str::to_owned)),
+        request_id: Set(actor.request_id.clone()),
+        bapas_id: Set(Some(row.bapas_id)),
+        record_label: Set(Some(row.register_number.clone())),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+/// Blanks the identifying fields of a child's registry form (the name becomes initials).
+pub fn mask_form(form: &mut ClientForm) {
+    form.full_name = pamong_domain::abh::case::initials(&form.full_name);
+    for field in [
+        &mut form.nik,
+        &mut form.aliases,
+        &mut form.birth_place,
+        &mut form.birth_date,
+        &mut form.address,
+        &mut form.region_code,
+        &mut form.phone,
+        &mut form.guarantor_name,
+        &mut form.guarantor_relation,
+        &mut form.guarantor_phone,
+    ] {
+        field.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons_must_say_something() {
+        assert_eq!(check_reason("  "), Err(ErrorKind::field("reason", Problem::Required)));
+        assert_eq!(check_reason("cek"), Err(ErrorKind::field("reason", Problem::TooShort { min: 10 })));
+        assert_eq!(check_reason("Menggantikan  PK yang cuti"), Ok("Menggantikan PK yang cuti".into()));
+    }
+}
