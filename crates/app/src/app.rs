@@ -76,6 +76,17 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("klien/:id/pelanggaran") view=pages::clients::records::ViolationPage ssr=SsrMode::Async />
                         <Route path=path!("klien/:id/status") view=pages::clients::records::StatusPage ssr=SsrMode::Async />
                         <Route path=path!("kantor") view=pages::clients::office::OfficePage ssr=SsrMode::Async />
+                        <Route path=path!("kantor/akses") view=pages::abh::access::AccessLogPage ssr=SsrMode::Async />
+                        <Route path=path!("abh") view=pages::abh::AbhPage ssr=SsrMode::Async />
+                        <Route path=path!("abh/baru") view=pages::abh::register::AbhRegisterPage ssr=SsrMode::Async />
+                        <Route path=path!("abh/litmas/:id") view=pages::abh::litmas::LitmasPage ssr=SsrMode::Async />
+                        <Route path=path!("abh/litmas/:id/cetak") view=pages::abh::litmas::LitmasPrintPage ssr=SsrMode::Async />
+                        <Route path=path!("abh/:id") view=pages::abh::case::AbhCasePage ssr=SsrMode::Async />
+                        <Route path=path!("abh/:id/litmas") view=pages::abh::forms::LitmasRequestPage ssr=SsrMode::Async />
+                        <Route path=path!("abh/:id/tahap") view=pages::abh::forms::StagePage ssr=SsrMode::Async />
+                        <Route path=path!("abh/:id/diversi") view=pages::abh::forms::DiversionPage ssr=SsrMode::Async />
+                        <Route path=path!("abh/:id/pelanggaran") view=pages::abh::forms::BreachPage ssr=SsrMode::Async />
+                        <Route path=path!("abh/:id/catatan") view=pages::abh::forms::EventPage ssr=SsrMode::Async />
                         <Route path=path!("admin/kanwil") view=pages::kanwil::KanwilListPage ssr=SsrMode::Async />
                         <Route path=path!("admin/kanwil/:id") view=pages::kanwil::KanwilEditPage ssr=SsrMode::Async />
                         <Route path=path!("admin/bapas") view=pages::bapas::BapasListPage ssr=SsrMode::Async />

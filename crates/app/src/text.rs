@@ -16,6 +16,8 @@ use crate::i18n::*;
 /// The i18n context's type.
 pub type I18n = leptos_i18n::I18nContext<Locale>;
 
+pub mod abh;
+
 /// A role's name.
 pub fn role(i18n: I18n, role: Role) -> String {
     match role {
@@ -49,6 +51,9 @@ pub fn problem(i18n: I18n, problem: Problem) -> String {
         Problem::NeededForPeriod => t_string!(i18n, err_needed_for_period).to_string(),
         Problem::ExceedsStatute => t_string!(i18n, err_exceeds_statute).to_string(),
         Problem::UnknownRegion => t_string!(i18n, err_unknown_region).to_string(),
+        Problem::AdultAtOffence => t_string!(i18n, err_adult_at_offence).to_string(),
+        Problem::ParentOrGuardian => t_string!(i18n, err_parent_or_guardian).to_string(),
+        Problem::TemplatePrompt => t_string!(i18n, err_template_prompt).to_string(),
     }
 }
 
@@ -78,6 +83,7 @@ pub fn error(i18n: I18n, err: &AppError) -> String {
                 t_string!(i18n, login_rate_limited, minutes = minutes).to_string()
             }
             ErrorKind::Invalid(_) => t_string!(i18n, error_summary_title).to_string(),
+            ErrorKind::Conflict => t_string!(i18n, conflict_body).to_string(),
             ErrorKind::Internal { request_id } => {
                 let body = t_string!(i18n, internal_body).to_string();
                 match request_id {
@@ -109,6 +115,7 @@ pub fn legal_basis(i18n: I18n, basis: LegalBasis) -> String {
         LegalBasis::PidanaPengawasan => t_string!(i18n, basis_pengawasan).to_string(),
         LegalBasis::KerjaSosial => t_string!(i18n, basis_kerja_sosial).to_string(),
         LegalBasis::AnakBersyarat => t_string!(i18n, basis_anak).to_string(),
+        LegalBasis::PendampinganAnak => t_string!(i18n, basis_pendampingan_anak).to_string(),
     }
 }
 

@@ -41,7 +41,11 @@ pub struct Model {
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
     /// The parent record.
-    #[sea_orm(belongs_to = "super::abh_case::Entity", from = "Column::CaseId", to = "super::abh_case::Column::Id")]
+    #[sea_orm(
+        belongs_to = "super::abh_case::Entity",
+        from = "Column::CaseId",
+        to = "super::abh_case::Column::Id"
+    )]
     Parent,
 }
 

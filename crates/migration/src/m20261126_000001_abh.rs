@@ -29,14 +29,23 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .alter_table(Table::alter().table(AccessLog::Table).add_column(integer_null(AccessLog::BapasId)).to_owned())
+            .alter_table(
+                Table::alter()
+                    .table(AccessLog::Table)
+                    .add_column(integer_null(AccessLog::BapasId))
+                    .to_owned(),
+            )
             .await?;
         manager
             .alter_table(
-                Table::alter().table(AccessLog::Table).add_column(string_len_null(AccessLog::RecordLabel, 40)).to_owned(),
+                Table::alter()
+                    .table(AccessLog::Table)
+                    .add_column(string_len_null(AccessLog::RecordLabel, 40))
+                    .to_owned(),
             )
             .await?;
-        index(manager, "idx_access_log_bapas_at", AccessLog::Table, &[AccessLog::BapasId, AccessLog::At]).await?;
+        index(manager, "idx_access_log_bapas_at", AccessLog::Table, &[AccessLog::BapasId, AccessLog::At])
+            .await?;
 
         manager
             .create_table(
@@ -198,11 +207,15 @@ impl MigrationTrait for Migration {
         ] {
             manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
-        manager.drop_index(Index::drop().name("idx_access_log_bapas_at").table(AccessLog::Table).to_owned()).await?;
+        manager
+            .drop_index(Index::drop().name("idx_access_log_bapas_at").table(AccessLog::Table).to_owned())
+            .await?;
         for col in [AccessLog::RecordLabel, AccessLog::BapasId] {
             manager.alter_table(Table::alter().table(AccessLog::Table).drop_column(col).to_owned()).await?;
         }
-        manager.alter_table(Table::alter().table(Clients::Table).drop_column(Clients::IsChild).to_owned()).await
+        manager
+            .alter_table(Table::alter().table(Clients::Table).drop_column(Clients::IsChild).to_owned())
+            .await
     }
 }
 

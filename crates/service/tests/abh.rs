@@ -85,19 +85,32 @@ async fn registers_a_child_and_refuses_an_adult() {
     assert!(view.rules.diversion_mandatory);
     assert_eq!(view.stage, Stage::Penyidikan);
     let start = view.clocks.iter().find(|c| c.kind == ClockKind::DiversionStart(Stage::Penyidikan)).unwrap();
-    assert_eq!(start.due.map(|d| pamong_domain::abh::clock::local(d, Zone::Wita).date()), Some(date!(2026 - 11 - 27)));
+    assert_eq!(
+        start.due.map(|d| pamong_domain::abh::clock::local(d, Zone::Wita).date()),
+        Some(date!(2026 - 11 - 27))
+    );
 
     let adult = ClientForm { birth_date: "2008-11-01".into(), ..child() };
     let err = register::create(world.conn(), &pk, &adult, &case(), TODAY).await.unwrap_err();
     assert_eq!(field_problem(err, "offence_date"), Some(Problem::AdultAtOffence));
     let both = ClientForm { full_name: String::new(), ..adult };
-    let err = register::create(world.conn(), &pk, &both, &AbhCaseForm { mother_name: String::new(), ..case() }, TODAY)
-        .await
-        .unwrap_err();
+    let err = register::create(
+        world.conn(),
+        &pk,
+        &both,
+        &AbhCaseForm { mother_name: String::new(), ..case() },
+        TODAY,
+    )
+    .await
+    .unwrap_err();
     match err {
         ServiceError::Domain(ErrorKind::Invalid(errors)) => {
             assert_eq!(errors.get("full_name"), Some(Problem::Required), "identity errors");
-            assert_eq!(errors.get("mother_name"), Some(Problem::ParentOrGuardian), "and case errors together");
+            assert_eq!(
+                errors.get("mother_name"),
+                Some(Problem::ParentOrGuardian),
+                "and case errors together"
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -144,10 +157,13 @@ async fn litmas_from_request_to_delivery_stops_the_clock() {
         recommendation: "Diversi: pengembalian kepada orang tua.".into(),
     };
     litmas::save(world.conn(), &pk, litmas_id, &written, true).await.unwrap();
-    assert!(matches!(
-        litmas::review(world.conn(), &pk, litmas_id, true, "").await,
-        Err(ServiceError::Domain(ErrorKind::Conflict))
-    ), "the PK cannot approve their own");
+    assert!(
+        matches!(
+            litmas::review(world.conn(), &pk, litmas_id, true, "").await,
+            Err(ServiceError::Domain(ErrorKind::Conflict))
+        ),
+        "the PK cannot approve their own"
+    );
     let err = litmas::review(world.conn(), &kabapas, litmas_id, false, " ").await.unwrap_err();
     assert_eq!(field_problem(err, "note"), Some(Problem::Required), "a returned draft says why");
     litmas::review(world.conn(), &kabapas, litmas_id, true, "").await.unwrap();
@@ -177,7 +193,11 @@ async fn diversion_agreement_and_breach_clocks() {
         ..DiversionForm::default()
     };
     process::save_diversion(world.conn(), &pk, id, &diversion, TODAY).await.unwrap();
-    let breach = BreachForm { stage: "penyidikan".into(), at: wall(now - Duration::hours(1)), notes: "Anak tidak pulang".into() };
+    let breach = BreachForm {
+        stage: "penyidikan".into(),
+        at: wall(now - Duration::hours(1)),
+        notes: "Anak tidak pulang".into(),
+    };
     process::record_breach(world.conn(), &pk, id, &breach, false, now).await.unwrap();
     let view = abh::get(world.conn(), &pk, id, None, now).await.unwrap();
     let state = |kind| view.clocks.iter().find(|c| c.kind == kind).map(|c| c.state);
@@ -187,13 +207,20 @@ async fn diversion_agreement_and_breach_clocks() {
     let acted = BreachForm { at: wall(now), notes: "Penyidik melanjutkan perkara".into(), ..breach };
     process::record_breach(world.conn(), &pk, id, &acted, true, now).await.unwrap();
     let view = abh::get(world.conn(), &pk, id, None, now).await.unwrap();
-    assert!(view.clocks.iter().any(|c| c.kind == ClockKind::BreachAction && matches!(c.state, ClockState::Met { .. })));
+    assert!(
+        view.clocks
+            .iter()
+            .any(|c| c.kind == ClockKind::BreachAction && matches!(c.state, ClockState::Met { .. }))
+    );
     // Moving on to prosecution: no diversion there once an agreement was reached.
     let stage = StageForm { stage: "penuntutan".into(), trigger_date: "2026-11-24".into() };
     process::set_stage(world.conn(), &pk, id, &stage, TODAY).await.unwrap();
     let view = abh::get(world.conn(), &pk, id, None, now).await.unwrap();
     assert_eq!(view.stage, Stage::Penuntutan);
-    assert!(view.clocks.iter().any(|c| c.kind == ClockKind::DiversionStart(Stage::Penuntutan) && c.state == ClockState::NotApplicable));
+    assert!(
+        view.clocks.iter().any(|c| c.kind == ClockKind::DiversionStart(Stage::Penuntutan)
+            && c.state == ClockState::NotApplicable)
+    );
 }
 
 /// What one actor got to see of the child.
@@ -212,7 +239,10 @@ struct Seen {
 async fn look(world: &World, actor: &Actor, id: Uuid) -> (Seen, u64) {
     let db = world.conn();
     let before = views_by(world, &actor.username).await;
-    let by_name = ClientFilter { list: ListQuery { q: "wulandari".into(), ..Default::default() }, ..Default::default() };
+    let by_name = ClientFilter {
+        list: ListQuery { q: "wulandari".into(), ..Default::default() },
+        ..Default::default()
+    };
     let searched = clients::list(db, actor, &by_name).await.unwrap();
     let listed = clients::list(db, actor, &ClientFilter::default()).await.unwrap();
     let cases = abh::list(db, actor, &ListQuery::default()).await.unwrap();
@@ -252,11 +282,27 @@ async fn the_childs_name_appears_only_where_the_law_allows() {
     let cases: Vec<(&str, Actor, Seen)> = vec![
         ("assigned PK", pk.clone(), seen(true, true, true, true)),
         ("Kabapas", world.actor(Role::Kabapas, Office::Own).await, seen(true, true, true, true)),
-        ("PK same office", world.actor_named("pk.colleague", Role::Pk, Office::Own).await, seen(false, true, true, false)),
+        (
+            "PK same office",
+            world.actor_named("pk.colleague", Role::Pk, Office::Own).await,
+            seen(false, true, true, false),
+        ),
         ("PK other office", world.actor(Role::Pk, Office::Other).await, seen(false, false, false, false)),
-        ("Kabapas other office", world.actor(Role::Kabapas, Office::Other).await, seen(false, false, false, false)),
-        ("Kanwil of the region", world.actor(Role::Kanwil, Office::Own).await, seen(false, false, true, false)),
-        ("Kanwil elsewhere", world.actor(Role::Kanwil, Office::Other).await, seen(false, false, false, false)),
+        (
+            "Kabapas other office",
+            world.actor(Role::Kabapas, Office::Other).await,
+            seen(false, false, false, false),
+        ),
+        (
+            "Kanwil of the region",
+            world.actor(Role::Kanwil, Office::Own).await,
+            seen(false, false, true, false),
+        ),
+        (
+            "Kanwil elsewhere",
+            world.actor(Role::Kanwil, Office::Other).await,
+            seen(false, false, false, false),
+        ),
         ("Koordinator", world.actor(Role::Koordinator, Office::Own).await, seen(false, false, false, false)),
         ("Mitra", world.actor(Role::Mitra, Office::Own).await, seen(false, false, false, false)),
         ("Admin", world.actor(Role::Admin, Office::Own).await, seen(false, false, false, false)),
@@ -298,9 +344,10 @@ async fn break_glass_needs_a_reason_and_the_kabapas_sees_it() {
     assert_eq!(view.child.full_name, NAME);
     assert!(!view.can_edit, "breaking the glass lets one read, not record");
 
-    let log = access::list(world.conn(), &kabapas, &AccessFilter { break_glass_only: true, ..Default::default() })
-        .await
-        .unwrap();
+    let log =
+        access::list(world.conn(), &kabapas, &AccessFilter { break_glass_only: true, ..Default::default() })
+            .await
+            .unwrap();
     assert_eq!(log.total, 1);
     assert_eq!(log.items[0].reason.as_deref(), Some(reason));
     assert!(log.items[0].user.contains("pk.colleague"));
@@ -309,11 +356,20 @@ async fn break_glass_needs_a_reason_and_the_kabapas_sees_it() {
     let all = access::list(world.conn(), &kabapas, &AccessFilter::default()).await.unwrap();
     assert_eq!(all.total, 2, "refused attempts show nothing, so log nothing; views do");
     assert_eq!(all.items[0].reason, None, "newest first: the assigned PK's own view");
-    for other in [colleague, world.actor(Role::Kanwil, Office::Own).await, world.actor(Role::Admin, Office::Own).await] {
-        assert!(access::list(world.conn(), &other, &AccessFilter::default()).await.is_err(), "{}", other.username);
+    for other in
+        [colleague, world.actor(Role::Kanwil, Office::Own).await, world.actor(Role::Admin, Office::Own).await]
+    {
+        assert!(
+            access::list(world.conn(), &other, &AccessFilter::default()).await.is_err(),
+            "{}",
+            other.username
+        );
     }
     let elsewhere = world.actor(Role::Kabapas, Office::Other).await;
     let theirs = access::list(world.conn(), &elsewhere, &AccessFilter::default()).await.unwrap();
     assert_eq!(theirs.total, 0, "another office's Kabapas sees their own office's log only");
-    assert!(abh::get(world.conn(), &elsewhere, id, Some(reason), now).await.is_err(), "no glass to break elsewhere");
+    assert!(
+        abh::get(world.conn(), &elsewhere, id, Some(reason), now).await.is_err(),
+        "no glass to break elsewhere"
+    );
 }

@@ -52,6 +52,7 @@ fn status_of(kind: &ErrorKind) -> http::StatusCode {
         ErrorKind::NotFound => StatusCode::NOT_FOUND,
         ErrorKind::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
         ErrorKind::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+        ErrorKind::Conflict => StatusCode::CONFLICT,
         ErrorKind::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }

@@ -16,6 +16,7 @@ use crate::text;
 enum Dest {
     Home,
     Clients,
+    Children,
     Office,
     Kanwil,
     Bapas,
@@ -28,6 +29,7 @@ impl Dest {
         match self {
             Dest::Home => "/",
             Dest::Clients => "/klien",
+            Dest::Children => "/abh",
             Dest::Office => "/kantor",
             Dest::Kanwil => "/admin/kanwil",
             Dest::Bapas => "/admin/bapas",
@@ -40,6 +42,7 @@ impl Dest {
         match self {
             Dest::Home => "⌂",
             Dest::Clients => "☰",
+            Dest::Children => "◐",
             Dest::Office => "▤",
             Dest::Kanwil => "▦",
             Dest::Bapas => "▣",
@@ -54,8 +57,10 @@ fn destinations(role: Role) -> &'static [Dest] {
     match role {
         Role::Admin => &[Dest::Home, Dest::Kanwil, Dest::Bapas, Dest::Users, Dest::Account],
         Role::Kanwil => &[Dest::Home, Dest::Clients, Dest::Bapas, Dest::Users, Dest::Account],
-        Role::Kabapas => &[Dest::Home, Dest::Clients, Dest::Office, Dest::Users, Dest::Account],
-        Role::Pk => &[Dest::Home, Dest::Clients, Dest::Account],
+        Role::Kabapas => {
+            &[Dest::Home, Dest::Clients, Dest::Children, Dest::Office, Dest::Users, Dest::Account]
+        }
+        Role::Pk => &[Dest::Home, Dest::Clients, Dest::Children, Dest::Account],
         Role::Koordinator | Role::Mitra => &[Dest::Home, Dest::Account],
     }
 }
@@ -129,6 +134,7 @@ pub fn Frame(
                 }
                 Dest::Home => t_string!(i18n, nav_home).to_string(),
                 Dest::Clients => t_string!(i18n, nav_clients).to_string(),
+                Dest::Children => t_string!(i18n, nav_abh).to_string(),
                 Dest::Office => t_string!(i18n, nav_office).to_string(),
                 Dest::Kanwil => t_string!(i18n, nav_kanwil).to_string(),
                 Dest::Bapas => t_string!(i18n, nav_bapas).to_string(),

@@ -20,6 +20,20 @@ pub fn use_mounted() -> leptos::prelude::ReadSignal<bool> {
     mounted
 }
 
+/// The current instant, in the browser (where `time`'s clock is not available) as on the
+/// server.
+pub fn now_utc() -> time::OffsetDateTime {
+    #[cfg(feature = "hydrate")]
+    {
+        let nanos = (js_sys::Date::now() * 1_000_000.0) as i128;
+        time::OffsetDateTime::from_unix_timestamp_nanos(nanos).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        time::OffsetDateTime::now_utc()
+    }
+}
+
 /// Now on the phone: `(YYYY-MM-DD, HH:MM)`; empty while rendering on the server.
 pub fn local_now() -> (String, String) {
     #[cfg(feature = "hydrate")]

@@ -59,6 +59,7 @@ pub fn HomePage() -> impl IntoView {
             })}
         </Suspense>
         <Show when=has_today>
+            <crate::pages::abh::DeadlinesPanel mine=true />
             <crate::pages::clients::today::TodayPanel />
         </Show>
     }

@@ -1,5 +1,6 @@
 //! The pages, one module per area.
 
+pub mod abh;
 pub mod account;
 pub mod bapas;
 pub mod clients;

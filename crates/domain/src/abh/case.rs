@@ -137,7 +137,8 @@ impl AbhCaseForm {
         }
         let investigator = optional_text(&mut errors, "investigator", &self.investigator, 120);
         let police_unit = optional_text(&mut errors, "police_unit", &self.police_unit, 120);
-        let investigation_start = date_field(&mut errors, "investigation_start", &self.investigation_start, true);
+        let investigation_start =
+            date_field(&mut errors, "investigation_start", &self.investigation_start, true);
         if investigation_start.is_some_and(|d| d > today) {
             errors.add("investigation_start", Problem::FutureDate);
         }
@@ -170,24 +171,26 @@ impl AbhCaseForm {
             _ => None,
         };
         match (offence_date, investigation_start, route) {
-            (Some(offence_date), Some(investigation_start), Some(route)) if errors.is_empty() => Ok(AbhCaseDraft {
-                father_name,
-                mother_name,
-                guardian_name,
-                guardian_relation,
-                parents_phone,
-                offence_date,
-                offence,
-                max_penalty_months,
-                repeat_offence: self.repeat_offence,
-                victim_is_child: self.victim_is_child,
-                witness_is_child: self.witness_is_child,
-                investigator,
-                police_unit,
-                investigation_start,
-                detained_since,
-                route,
-            }),
+            (Some(offence_date), Some(investigation_start), Some(route)) if errors.is_empty() => {
+                Ok(AbhCaseDraft {
+                    father_name,
+                    mother_name,
+                    guardian_name,
+                    guardian_relation,
+                    parents_phone,
+                    offence_date,
+                    offence,
+                    max_penalty_months,
+                    repeat_offence: self.repeat_offence,
+                    victim_is_child: self.victim_is_child,
+                    witness_is_child: self.witness_is_child,
+                    investigator,
+                    police_unit,
+                    investigation_start,
+                    detained_since,
+                    route,
+                })
+            }
             _ => Err(ErrorKind::Invalid(errors)),
         }
     }
@@ -348,6 +351,8 @@ pub struct AccessRow {
     pub record: String,
     /// The reason given on a break-glass view.
     pub reason: Option<String>,
+    /// The office's zone, for showing the time.
+    pub zone: Zone,
 }
 
 /// Filters of the access log.
@@ -394,7 +399,10 @@ mod tests {
     fn adults_are_refused_and_twelve_is_a_child() {
         let today = date!(2026 - 11 - 24);
         let eighteen_that_day = date!(2008 - 11 - 01);
-        assert_eq!(problem(form().parse(Some(eighteen_that_day), today), "offence_date"), Some(Problem::AdultAtOffence));
+        assert_eq!(
+            problem(form().parse(Some(eighteen_that_day), today), "offence_date"),
+            Some(Problem::AdultAtOffence)
+        );
         let draft = form().parse(Some(date!(2008 - 11 - 02)), today);
         assert_eq!(draft.map(|d| d.route), Ok(AgeRoute::Child));
         let twelve = form().parse(Some(date!(2014 - 11 - 01)), today);

@@ -164,7 +164,12 @@ pub struct Clock {
 
 impl Clock {
     /// A clock from its deadline and when it was done.
-    pub fn new(kind: ClockKind, due: OffsetDateTime, done: Option<OffsetDateTime>, now: OffsetDateTime) -> Self {
+    pub fn new(
+        kind: ClockKind,
+        due: OffsetDateTime,
+        done: Option<OffsetDateTime>,
+        now: OffsetDateTime,
+    ) -> Self {
         Clock { kind, due: Some(due), state: state(due, done, now) }
     }
 
@@ -252,9 +257,10 @@ mod tests {
         let wit = diversion_start_due(date!(2026 - 11 - 24), Zone::Wit);
         assert_eq!(wib - wit, Duration::hours(2));
         let started = date!(2026 - 12 - 01);
-        assert_eq!(state(wib, Some(start_of_day(started, Zone::Wib)), wib), ClockState::Met {
-            at: start_of_day(started, Zone::Wib)
-        });
+        assert_eq!(
+            state(wib, Some(start_of_day(started, Zone::Wib)), wib),
+            ClockState::Met { at: start_of_day(started, Zone::Wib) }
+        );
         let late = start_of_day(date!(2026 - 12 - 02), Zone::Wib);
         assert!(matches!(state(wib, Some(late), late), ClockState::Breached { .. }));
         let finish = diversion_finish_due(started, Zone::Wib);

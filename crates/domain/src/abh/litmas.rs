@@ -199,16 +199,24 @@ pub fn template(kind: LitmasKind, facts: &TemplateFacts) -> LitmasContent {
         "Perkara tidak memenuhi syarat diversi (ancaman 7 tahun atau lebih, atau pengulangan)."
     };
     let recommendation = match kind {
-        LitmasKind::Diversi => "Berdasarkan hasil penelitian, PK merekomendasikan diversi dengan bentuk \
+        LitmasKind::Diversi => {
+            "Berdasarkan hasil penelitian, PK merekomendasikan diversi dengan bentuk \
              kesepakatan: [pengembalian kepada orang tua / LPKS paling lama 3 bulan / pelayanan \
-             masyarakat paling lama 3 bulan / ganti kerugian / rehabilitasi] karena [alasan].",
-        LitmasKind::Sidang => "PK merekomendasikan kepada Hakim: [pidana peringatan / pidana dengan syarat / \
-             pelatihan kerja / pembinaan dalam lembaga / penjara] dengan pertimbangan [alasan].",
-        LitmasKind::BawahDuaBelas => "Anak belum berumur 12 tahun. PK bersama penyidik dan pekerja sosial \
+             masyarakat paling lama 3 bulan / ganti kerugian / rehabilitasi] karena [alasan]."
+        }
+        LitmasKind::Sidang => {
+            "PK merekomendasikan kepada Hakim: [pidana peringatan / pidana dengan syarat / \
+             pelatihan kerja / pembinaan dalam lembaga / penjara] dengan pertimbangan [alasan]."
+        }
+        LitmasKind::BawahDuaBelas => {
+            "Anak belum berumur 12 tahun. PK bersama penyidik dan pekerja sosial \
              merekomendasikan: [penyerahan kembali kepada orang tua/wali / keikutsertaan dalam \
-             program LPKS paling lama 6 bulan] (UU 11/2012 Pasal 21) karena [alasan].",
-        LitmasKind::Penahanan => "PK merekomendasikan [penahanan tidak dilakukan / penahanan di LPAS] dengan \
-             pertimbangan [jaminan orang tua/wali, risiko melarikan diri, usia dan ancaman pidana].",
+             program LPKS paling lama 6 bulan] (UU 11/2012 Pasal 21) karena [alasan]."
+        }
+        LitmasKind::Penahanan => {
+            "PK merekomendasikan [penahanan tidak dilakukan / penahanan di LPAS] dengan \
+             pertimbangan [jaminan orang tua/wali, risiko melarikan diri, usia dan ancaman pidana]."
+        }
     };
     LitmasContent {
         personal_family: format!(
@@ -441,7 +449,8 @@ mod tests {
         let wit = form.parse(Zone::Wit, now).map(|d| d.received_at);
         assert_eq!(wit, Ok(datetime!(2026-11-30 14:30 UTC)));
         let future = LitmasRequestForm { received_at: "2026-12-02T08:00".into(), ..form };
-        let errors = future.parse(Zone::Wib, now).err().and_then(|e| e.field_errors().cloned()).unwrap_or_default();
+        let errors =
+            future.parse(Zone::Wib, now).err().and_then(|e| e.field_errors().cloned()).unwrap_or_default();
         assert_eq!(errors.get("received_at"), Some(Problem::FutureDate));
     }
 }

@@ -502,7 +502,8 @@ mod tests {
         assert_eq!(errors(meeting.parse(today)).get("parties"), Some(Problem::Required));
         let referral = EventForm { kind: "rujukan".into(), ..meeting };
         assert_eq!(errors(referral.clone().parse(today)).get("partner_kind"), Some(Problem::Required));
-        let ok = EventForm { partner_kind: "dp3a".into(), partner_name: "UPTD PPA Jakarta".into(), ..referral };
+        let ok =
+            EventForm { partner_kind: "dp3a".into(), partner_name: "UPTD PPA Jakarta".into(), ..referral };
         assert!(ok.parse(today).is_ok());
     }
 }

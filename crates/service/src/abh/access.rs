@@ -13,8 +13,13 @@ use crate::search::{contains_ci, fetch_page, page};
 
 /// The access log of the actor's office, newest first; searchable by login name or case
 /// number, optionally only break-glass views.
-pub async fn list(db: &DatabaseConnection, actor: &Actor, filter: &AccessFilter) -> ServiceResult<Page<AccessRow>> {
+pub async fn list(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: &AccessFilter,
+) -> ServiceResult<Page<AccessRow>> {
     let bapas_id = policy::access_log_office(actor).ok_or_else(ServiceError::not_found)?;
+    let zone = super::zone_of(db, bapas_id).await?;
     let mut cond = Condition::all().add(access_log::Column::BapasId.eq(bapas_id));
     if filter.break_glass_only {
         cond = cond.add(access_log::Column::Reason.is_not_null());
@@ -32,8 +37,13 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, filter: &AccessFilter)
         .order_by_desc(access_log::Column::Id);
     let (rows, total) = fetch_page(db, select, &filter.list).await?;
     let ids: Vec<i32> = rows.iter().map(|r| r.actor_id).collect();
-    let names: std::collections::HashMap<i32, String> =
-        user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|u| (u.id, u.full_name)).collect();
+    let names: std::collections::HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.full_name))
+        .collect();
     let items = rows
         .into_iter()
         .map(|r| AccessRow {
@@ -44,6 +54,7 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, filter: &AccessFilter)
             },
             record: r.record_label.unwrap_or(r.entity_id),
             reason: r.reason,
+            zone,
         })
         .collect();
     Ok(page(items, total, &filter.list))

@@ -48,13 +48,16 @@ pub async fn request(
         None,
     )
     .ok_or_else(|| ServiceError::Internal("offence before birth".into()))?;
-    let content = template(draft.kind, &TemplateFacts {
-        age: rules.age_at_offence,
-        route: rules.route,
-        offence: case.offence.clone(),
-        max_penalty_months: u32::try_from(case.max_penalty_months).unwrap_or(0),
-        diversion_mandatory: rules.diversion_mandatory,
-    });
+    let content = template(
+        draft.kind,
+        &TemplateFacts {
+            age: rules.age_at_offence,
+            route: rules.route,
+            offence: case.offence.clone(),
+            max_penalty_months: u32::try_from(case.max_penalty_months).unwrap_or(0),
+            diversion_mandatory: rules.diversion_mandatory,
+        },
+    );
     let public_id = Uuid::now_v7();
     let row = abh_litmas::ActiveModel {
         public_id: Set(public_id),
@@ -100,8 +103,10 @@ async fn locate<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> ServiceR
         .one(db)
         .await?
         .ok_or_else(ServiceError::not_found)?;
-    let case = abh_case::Entity::find_by_id(row.case_id).one(db).await?.ok_or_else(ServiceError::not_found)?;
-    let child = client::Entity::find_by_id(case.client_id).one(db).await?.ok_or_else(ServiceError::not_found)?;
+    let case =
+        abh_case::Entity::find_by_id(row.case_id).one(db).await?.ok_or_else(ServiceError::not_found)?;
+    let child =
+        client::Entity::find_by_id(case.client_id).one(db).await?.ok_or_else(ServiceError::not_found)?;
     let case = find_case(db, actor, child.public_id).await?;
     Ok(LitmasFound { row, case })
 }
@@ -120,8 +125,12 @@ pub(crate) async fn views<C: ConnectionTrait>(
     masked: bool,
     now: OffsetDateTime,
 ) -> ServiceResult<Vec<LitmasView>> {
-    let office = bapas::Entity::find_by_id(found.client.bapas_id).one(db).await?.ok_or_else(ServiceError::not_found)?;
-    let letterhead = Letterhead { name: office.name, address: office.address, phone: office.phone, zone: found.zone };
+    let office = bapas::Entity::find_by_id(found.client.bapas_id)
+        .one(db)
+        .await?
+        .ok_or_else(ServiceError::not_found)?;
+    let letterhead =
+        Letterhead { name: office.name, address: office.address, phone: office.phone, zone: found.zone };
     let label = crate::clients::summary_as(found.client.clone(), None, masked).full_name;
     let editor = !masked && policy::can_edit_client(actor, found.at);
     let reviewer = policy::can_review_litmas(actor, found.at);
@@ -169,7 +178,12 @@ pub(crate) async fn views<C: ConnectionTrait>(
 
 /// One Litmas, if the actor may read its case; the view is logged as a view of the child's
 /// record. Masked viewers see the request and its clock, not the text.
-pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid, now: OffsetDateTime) -> ServiceResult<LitmasView> {
+pub async fn get(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    now: OffsetDateTime,
+) -> ServiceResult<LitmasView> {
     let LitmasFound { row, case } = locate(db, actor, id).await?;
     let masked = !case.reveals_to(actor);
     privacy::log(db, actor, "litmas", &case.client, None).await?;
@@ -196,7 +210,12 @@ enum Step {
     Deliver,
 }
 
-async fn step(db: &DatabaseConnection, actor: &Actor, id: Uuid, step: Step) -> ServiceResult<(LitmasFound, sea_orm::DatabaseTransaction)> {
+async fn step(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    step: Step,
+) -> ServiceResult<(LitmasFound, sea_orm::DatabaseTransaction)> {
     let txn = db.begin().await?;
     let found = locate(&txn, actor, id).await?;
     if !allowed(&found, actor, step) {
@@ -238,13 +257,20 @@ pub async fn save(
         changes = changes.diff("status", &LitmasStatus::Draf.as_str(), &LitmasStatus::Diajukan.as_str());
     }
     model.update(&txn).await?;
-    audit::record(&txn, actor, if submit { "submit" } else { "update" }, "litmas", &id.to_string(), &changes).await?;
+    audit::record(&txn, actor, if submit { "submit" } else { "update" }, "litmas", &id.to_string(), &changes)
+        .await?;
     txn.commit().await?;
     Ok(())
 }
 
 /// The Kabapas approves a submitted Litmas, or returns it to the PK with a note.
-pub async fn review(db: &DatabaseConnection, actor: &Actor, id: Uuid, approve: bool, note: &str) -> ServiceResult<()> {
+pub async fn review(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    approve: bool,
+    note: &str,
+) -> ServiceResult<()> {
     let note = note.trim();
     if !approve && note.is_empty() {
         return Err(ErrorKind::field("note", Problem::Required).into());
@@ -265,7 +291,15 @@ pub async fn review(db: &DatabaseConnection, actor: &Actor, id: Uuid, approve: b
     model.updated_at = Set(now);
     model.update(&txn).await?;
     let changes = Changes::new().diff("status", &LitmasStatus::Diajukan.as_str(), &next.as_str());
-    audit::record(&txn, actor, if approve { "approve" } else { "return" }, "litmas", &id.to_string(), &changes).await?;
+    audit::record(
+        &txn,
+        actor,
+        if approve { "approve" } else { "return" },
+        "litmas",
+        &id.to_string(),
+        &changes,
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }

@@ -19,7 +19,9 @@ use pamong_domain::abh::clock::{
     Clock, ClockKind, Stage, board_order, breach_action_due, diversion_finish_due, diversion_start_due,
     start_of_day,
 };
-use pamong_domain::abh::process::{AgreementForm, DiversionOutcome, DiversionView, EventKind, EventView, Party, PartnerKind};
+use pamong_domain::abh::process::{
+    AgreementForm, DiversionOutcome, DiversionView, EventKind, EventView, PartnerKind, Party,
+};
 use pamong_domain::abh::rules::AgeRoute;
 use pamong_domain::office::Zone;
 use pamong_domain::page::{ListQuery, Page};
@@ -54,11 +56,19 @@ impl CaseFound {
 
 /// The office's time zone (WIB when unset).
 pub(crate) async fn zone_of<C: ConnectionTrait>(db: &C, bapas_id: i32) -> ServiceResult<Zone> {
-    Ok(bapas::Entity::find_by_id(bapas_id).one(db).await?.and_then(|b| Zone::parse(&b.zone)).unwrap_or(Zone::Wib))
+    Ok(bapas::Entity::find_by_id(bapas_id)
+        .one(db)
+        .await?
+        .and_then(|b| Zone::parse(&b.zone))
+        .unwrap_or(Zone::Wib))
 }
 
 /// The case of the child `client_id`, if the actor may read it.
-pub(crate) async fn find_case<C: ConnectionTrait>(db: &C, actor: &Actor, client_id: Uuid) -> ServiceResult<CaseFound> {
+pub(crate) async fn find_case<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    client_id: Uuid,
+) -> ServiceResult<CaseFound> {
     let found = find_readable(db, actor, client_id).await?;
     let case = abh_case::Entity::find()
         .filter(abh_case::Column::ClientId.eq(found.row.id))
@@ -108,12 +118,13 @@ fn clocks(
         .iter()
         .map(|l| (Clock::new(ClockKind::Litmas, l.due_at, l.delivered_at, now), Some(l.public_id)))
         .collect();
-    let rules = case_rules(found.client.birth_date, case.offence_date, max_penalty(case), case.repeat_offence, None);
-    let diversion_applies =
-        rules.is_some_and(|r| r.diversion_mandatory && r.route == AgeRoute::Child);
+    let rules =
+        case_rules(found.client.birth_date, case.offence_date, max_penalty(case), case.repeat_offence, None);
+    let diversion_applies = rules.is_some_and(|r| r.diversion_mandatory && r.route == AgeRoute::Child);
     let agreed_earlier = |stage: Stage| {
         diversions.iter().any(|d| {
-            Stage::parse(&d.stage).is_some_and(|s| s < stage) && d.outcome.as_deref() == Some(DiversionOutcome::Sepakat.as_str())
+            Stage::parse(&d.stage).is_some_and(|s| s < stage)
+                && d.outcome.as_deref() == Some(DiversionOutcome::Sepakat.as_str())
         })
     };
     for (stage, trigger) in stage_dates(case) {
@@ -123,15 +134,31 @@ fn clocks(
         }
         let record = diversions.iter().find(|d| d.stage == stage.as_str());
         let started = record.map(|d| start_of_day(d.started_on, found.zone));
-        out.push((Clock::new(ClockKind::DiversionStart(stage), diversion_start_due(trigger, found.zone), started, now), None));
+        out.push((
+            Clock::new(
+                ClockKind::DiversionStart(stage),
+                diversion_start_due(trigger, found.zone),
+                started,
+                now,
+            ),
+            None,
+        ));
         if let Some(d) = record {
             let finished = d.finished_on.map(|f| start_of_day(f, found.zone));
             out.push((
-                Clock::new(ClockKind::DiversionFinish(stage), diversion_finish_due(d.started_on, found.zone), finished, now),
+                Clock::new(
+                    ClockKind::DiversionFinish(stage),
+                    diversion_finish_due(d.started_on, found.zone),
+                    finished,
+                    now,
+                ),
                 None,
             ));
             if let Some(breach) = d.breach_at {
-                out.push((Clock::new(ClockKind::BreachAction, breach_action_due(breach), d.action_at, now), None));
+                out.push((
+                    Clock::new(ClockKind::BreachAction, breach_action_due(breach), d.action_at, now),
+                    None,
+                ));
             }
         }
     }
@@ -167,7 +194,10 @@ fn diversion_view(d: &abh_diversion::Model) -> Option<DiversionView> {
     })
 }
 
-fn event_view(e: abh_event::Model, authors: &HashMap<i32, pamong_domain::caseload::PersonRef>) -> Option<EventView> {
+fn event_view(
+    e: abh_event::Model,
+    authors: &HashMap<i32, pamong_domain::caseload::PersonRef>,
+) -> Option<EventView> {
     let partner = match (e.partner_kind.as_deref().and_then(PartnerKind::parse), e.partner_name.clone()) {
         (Some(kind), Some(name)) => Some((kind, name)),
         _ => None,
@@ -220,7 +250,8 @@ pub async fn get(
         .order_by_desc(abh_event::Column::Id)
         .all(db)
         .await?;
-    let clocks: Vec<Clock> = clocks(&found, &litmas_rows, &diversions, now).into_iter().map(|(c, _)| c).collect();
+    let clocks: Vec<Clock> =
+        clocks(&found, &litmas_rows, &diversions, now).into_iter().map(|(c, _)| c).collect();
     let mut ids: Vec<i32> = events.iter().filter_map(|e| e.author_id).collect();
     ids.extend(found.client.pk_id);
     ids.extend(litmas_rows.iter().flat_map(|l| [l.author_id, l.approved_by]).flatten());
@@ -287,7 +318,11 @@ pub async fn get(
 
 /// The office's children's cases (those the actor may list), newest first, searchable by
 /// case number, and by name for those who may see it.
-pub async fn list(db: &DatabaseConnection, actor: &Actor, query: &ListQuery) -> ServiceResult<Page<AbhCaseRow>> {
+pub async fn list(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    query: &ListQuery,
+) -> ServiceResult<Page<AbhCaseRow>> {
     if !policy::lists_children(actor) {
         return Ok(page(Vec::new(), 0, query));
     }
@@ -364,11 +399,15 @@ pub async fn deadlines(
     let cases = abh_case::Entity::find().filter(abh_case::Column::ClientId.is_in(ids)).all(db).await?;
     let case_ids: Vec<i32> = cases.iter().map(|c| c.id).collect();
     let mut litmas: HashMap<i32, Vec<abh_litmas::Model>> = HashMap::new();
-    for l in abh_litmas::Entity::find().filter(abh_litmas::Column::CaseId.is_in(case_ids.clone())).all(db).await? {
+    for l in
+        abh_litmas::Entity::find().filter(abh_litmas::Column::CaseId.is_in(case_ids.clone())).all(db).await?
+    {
         litmas.entry(l.case_id).or_default().push(l);
     }
     let mut diversions: HashMap<i32, Vec<abh_diversion::Model>> = HashMap::new();
-    for d in abh_diversion::Entity::find().filter(abh_diversion::Column::CaseId.is_in(case_ids)).all(db).await? {
+    for d in
+        abh_diversion::Entity::find().filter(abh_diversion::Column::CaseId.is_in(case_ids)).all(db).await?
+    {
         diversions.entry(d.case_id).or_default().push(d);
     }
     let names = people(db, children.iter().filter_map(|c| c.pk_id).collect()).await?;

@@ -5,7 +5,9 @@ use pamong_domain::abh::clock::Stage;
 use pamong_domain::abh::process::{BreachForm, DiversionForm, DiversionOutcome, EventForm, StageForm};
 use pamong_domain::error::{ErrorKind, Problem};
 use pamong_entity::{abh_case, abh_diversion, abh_event};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait,
+};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
@@ -40,7 +42,8 @@ pub async fn set_stage(
     }
     model.updated_at = Set(OffsetDateTime::now_utc());
     model.update(&txn).await?;
-    let changes = Changes::new().diff("stage", &previous, &stage.as_str().to_owned()).set("trigger_date", &trigger);
+    let changes =
+        Changes::new().diff("stage", &previous, &stage.as_str().to_owned()).set("trigger_date", &trigger);
     audit::record(&txn, actor, "update", "abh_case", &client_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())

@@ -52,7 +52,8 @@ pub async fn create(
             for result in [identity.err(), case.err()].into_iter().flatten() {
                 for e in errors_of(result)?.0 {
                     // The period fields are not on this form: the investigation start is.
-                    let field = if e.field == "supervision_start" { "investigation_start".into() } else { e.field };
+                    let field =
+                        if e.field == "supervision_start" { "investigation_start".into() } else { e.field };
                     if errors.get(&field).is_none() {
                         errors.add(&field, e.problem);
                     }

@@ -28,7 +28,8 @@ fn line(cells: &[&str]) -> String {
 
 /// The clients matching `filter` (all pages, up to [`EXPORT_MAX_ROWS`]) as CSV with a header.
 pub async fn csv(db: &DatabaseConnection, actor: &Actor, filter: &ClientFilter) -> ServiceResult<String> {
-    let mut out = line(&["nomor_register", "nama", "nik", "dasar", "status", "risiko", "pk", "akhir_pengawasan"]);
+    let mut out =
+        line(&["nomor_register", "nama", "nik", "dasar", "status", "risiko", "pk", "akhir_pengawasan"]);
     let mut rows: Vec<ClientSummary> = Vec::new();
     let mut page = 1;
     loop {

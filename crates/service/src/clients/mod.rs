@@ -160,7 +160,9 @@ fn child_search_condition(actor: &Actor) -> Option<Condition> {
     let adults = client::Column::IsChild.eq(false);
     match actor.role {
         Role::Kabapas => None,
-        Role::Pk => Some(Condition::any().add(adults).add(client::Column::PkId.eq(actor.user_id.unwrap_or(-1)))),
+        Role::Pk => {
+            Some(Condition::any().add(adults).add(client::Column::PkId.eq(actor.user_id.unwrap_or(-1))))
+        }
         Role::Admin | Role::Kanwil | Role::Koordinator | Role::Mitra => Some(Condition::all().add(adults)),
     }
 }

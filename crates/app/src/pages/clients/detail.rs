@@ -66,6 +66,9 @@ fn ClientView(data: ClientPageData) -> impl IntoView {
                 <p class="muted">{move || t_string!(i18n, client_score, score = score)}
                     {detail.assessed_on.map(|d| format!(" · {}", text::date(d)))}</p>
             })}
+            {s.child.then(|| view! {
+                <p><a class="button button--secondary" href=format!("/abh/{id}")>{move || t_string!(i18n, abh_open_case)}</a></p>
+            })}
         </header>
         <Reporting detail=detail.clone() />
         {detail.pending_transfer.clone().map(|t| view! {

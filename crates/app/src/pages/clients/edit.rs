@@ -211,8 +211,10 @@ fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContex
     let religions =
         Signal::derive(|| RELIGIONS.iter().map(|r| ((*r).to_owned(), (*r).to_owned())).collect::<Vec<_>>());
     let bases = Signal::derive(move || {
+        // A child's case in process is registered on its own form (/abh/baru).
         LegalBasis::ALL
             .iter()
+            .filter(|b| b.reports())
             .map(|b| (b.as_str().to_owned(), text::legal_basis(i18n, *b)))
             .collect::<Vec<_>>()
     });

@@ -50,10 +50,14 @@ pub fn ClientLine(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let basis = client.legal_basis;
+    // A child's case lives on its own page, with its clocks and the identity rules.
+    let href = if client.child { format!("/abh/{}", client.id) } else { format!("/klien/{}", client.id) };
     view! {
         <li class="client-line card">
             <div class="client-line__head">
-                <a class="client-line__name" href=format!("/klien/{}", client.id)>{client.full_name.clone()}</a>
+                <a class="client-line__name" href=href>{client.full_name.clone()}</a>
+                {client.child.then(|| view! { <span class="badge badge--child">{move || t_string!(i18n, abh_badge)}</span> })}
+                {client.masked.then(|| view! { <span class="badge badge--masked">{move || t_string!(i18n, abh_masked)}</span> })}
                 <BandBadge band=client.risk_band />
             </div>
             <p class="client-line__meta muted">

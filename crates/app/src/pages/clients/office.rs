@@ -23,7 +23,10 @@ pub fn OfficePage() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_office_caseload());
     view! {
         <Title text=move || t_string!(i18n, office_title).to_string() />
-        <h1>{move || t_string!(i18n, office_title)}</h1>
+        <div class="page-head">
+            <h1>{move || t_string!(i18n, office_title)}</h1>
+            <a class="button button--secondary" href="/kantor/akses">{move || t_string!(i18n, access_title)}</a>
+        </div>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {

@@ -83,11 +83,17 @@ fn heading(
 
 /// Choice buttons (radio inputs styled as large buttons for thumbs).
 #[component]
-fn Choices(
+pub fn Choices(
+    /// Field name.
     name: &'static str,
-    #[prop(into)] legend: TextProp,
+    /// The question.
+    #[prop(into)]
+    legend: TextProp,
+    /// The chosen value.
     value: RwSignal<String>,
+    /// The form's errors.
     errors: RwSignal<FieldErrors>,
+    /// `(value, label)` pairs.
     options: Signal<Vec<(String, String)>>,
 ) -> impl IntoView {
     let error = crate::components::form::field_error(errors, name);

@@ -1,0 +1,156 @@
+//! Children's cases (ABH): the server fns behind the case list, the deadlines board, the case
+//! page with break-glass, the Litmas pages and the access log. Each one resolves the actor
+//! and calls one service fn; the service asks the policy and decides what is masked.
+
+use leptos::prelude::*;
+use pamong_domain::abh::case::{AbhCaseForm, AbhCaseRow, AbhCaseView, AccessFilter, AccessRow, DeadlineRow};
+use pamong_domain::abh::litmas::{LitmasContent, LitmasRequestForm, LitmasView};
+use pamong_domain::abh::process::{BreachForm, DiversionForm, EventForm, StageForm};
+use pamong_domain::client::ClientForm;
+use pamong_domain::page::{ListQuery, Page};
+use uuid::Uuid;
+
+use crate::error::AppError;
+
+/// The office's children's cases.
+#[server(endpoint = "abh/list", input = server_fn::codec::Json)]
+pub async fn list_child_cases(query: ListQuery) -> Result<Page<AbhCaseRow>, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::abh::list(&ctx.db, &actor, &query).await)
+}
+
+/// Open statutory clocks: the office's (`mine` false) or the actor's own cases.
+#[server(endpoint = "abh/deadlines", input = server_fn::codec::Json)]
+pub async fn child_deadlines(mine: bool) -> Result<Vec<DeadlineRow>, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::abh::{DeadlineScope, deadlines};
+    let (ctx, actor) = actor().await?;
+    let scope = if mine { DeadlineScope::Mine } else { DeadlineScope::Office };
+    lift(&actor, deadlines(&ctx.db, &actor, scope, time::OffsetDateTime::now_utc()).await)
+}
+
+/// Registers a child's case; returns the child's id.
+#[server(endpoint = "abh/register", input = server_fn::codec::Json)]
+pub async fn register_child_case(child: ClientForm, case: AbhCaseForm) -> Result<Uuid, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{abh::register, clients};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        register::create(&ctx.db, &actor, &child, &case, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// A child's case page; `reason` breaks the glass for a viewer without need to know.
+#[server(endpoint = "abh/get", input = server_fn::codec::Json)]
+pub async fn child_case(id: Uuid, reason: Option<String>) -> Result<AbhCaseView, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    let now = time::OffsetDateTime::now_utc();
+    lift(&actor, pamong_service::abh::get(&ctx.db, &actor, id, reason.as_deref(), now).await)
+}
+
+/// Records a Litmas request; returns the Litmas id.
+#[server(endpoint = "abh/litmas/request", input = server_fn::codec::Json)]
+pub async fn request_litmas(id: Uuid, form: LitmasRequestForm) -> Result<Uuid, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    let now = time::OffsetDateTime::now_utc();
+    lift(&actor, pamong_service::abh::litmas::request(&ctx.db, &actor, id, &form, now).await)
+}
+
+/// One Litmas.
+#[server(endpoint = "abh/litmas/get", input = server_fn::codec::Json)]
+pub async fn litmas_page(id: Uuid) -> Result<LitmasView, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    let now = time::OffsetDateTime::now_utc();
+    lift(&actor, pamong_service::abh::litmas::get(&ctx.db, &actor, id, now).await)
+}
+
+/// Saves a Litmas draft, or submits it to the Kabapas.
+#[server(endpoint = "abh/litmas/save", input = server_fn::codec::Json)]
+pub async fn save_litmas(id: Uuid, content: LitmasContent, submit: bool) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::abh::litmas::save(&ctx.db, &actor, id, &content, submit).await)
+}
+
+/// The Kabapas approves a Litmas, or returns it with a note.
+#[server(endpoint = "abh/litmas/review", input = server_fn::codec::Json)]
+pub async fn review_litmas(id: Uuid, approve: bool, note: String) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::abh::litmas::review(&ctx.db, &actor, id, approve, &note).await)
+}
+
+/// Records the delivery of an approved Litmas at `at` (office time).
+#[server(endpoint = "abh/litmas/deliver", input = server_fn::codec::Json)]
+pub async fn deliver_litmas(id: Uuid, at: String) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    let now = time::OffsetDateTime::now_utc();
+    lift(&actor, pamong_service::abh::litmas::deliver(&ctx.db, &actor, id, &at, now).await)
+}
+
+/// Moves the case to a later stage.
+#[server(endpoint = "abh/stage", input = server_fn::codec::Json)]
+pub async fn set_case_stage(id: Uuid, form: StageForm) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{abh::process, clients};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        process::set_stage(&ctx.db, &actor, id, &form, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Records the diversion of a stage.
+#[server(endpoint = "abh/diversion", input = server_fn::codec::Json)]
+pub async fn save_diversion(id: Uuid, form: DiversionForm) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{abh::process, clients};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        process::save_diversion(&ctx.db, &actor, id, &form, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Reports a breach of a diversion agreement (`acted` false) or the official's action.
+#[server(endpoint = "abh/breach", input = server_fn::codec::Json)]
+pub async fn record_breach(id: Uuid, form: BreachForm, acted: bool) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    let now = time::OffsetDateTime::now_utc();
+    lift(&actor, pamong_service::abh::process::record_breach(&ctx.db, &actor, id, &form, acted, now).await)
+}
+
+/// Records a meeting, an accompanied hearing or a referral.
+#[server(endpoint = "abh/event", input = server_fn::codec::Json)]
+pub async fn add_case_event(id: Uuid, form: EventForm) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{abh::process, clients};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        process::add_event(&ctx.db, &actor, id, &form, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// The office's access log of children's records (its Kabapas).
+#[server(endpoint = "abh/access-log", input = server_fn::codec::Json)]
+pub async fn access_log(filter: AccessFilter) -> Result<Page<AccessRow>, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::abh::access::list(&ctx.db, &actor, &filter).await)
+}

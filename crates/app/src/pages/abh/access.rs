@@ -1,0 +1,67 @@
+//! `/kantor/akses`: the Kabapas's list of every view of the office's children's records,
+//! searchable, with break-glass views (those with a reason) filterable.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use pamong_domain::abh::case::AccessFilter;
+
+use crate::api::abh::access_log;
+use crate::app::{ErrorPage, Loading};
+use crate::components::list::{Pagination, use_list_query};
+use crate::i18n::*;
+use crate::text;
+
+/// The access log page.
+#[component]
+pub fn AccessLogPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_list_query();
+    let params = use_query_map();
+    let only = Memo::new(move |_| params.with(|p| p.get("alasan").is_some_and(|v| v == "1")));
+    let rows =
+        Resource::new(move || AccessFilter { list: query.get(), break_glass_only: only.get() }, access_log);
+    view! {
+        <Title text=move || t_string!(i18n, access_title).to_string() />
+        <p class="breadcrumb"><a href="/kantor">"← " {move || t_string!(i18n, nav_office)}</a></p>
+        <h1>{move || t_string!(i18n, access_title)}</h1>
+        <p class="muted">{move || t_string!(i18n, access_intro)}</p>
+        <leptos_router::components::Form method="GET" action="" attr:class="search" attr:role="search">
+            <label class="visually-hidden" for="q">{move || t_string!(i18n, search)}</label>
+            <input class="input search__input" id="q" type="search" name="q"
+                placeholder=move || t_string!(i18n, access_search).to_string() prop:value=move || query.get().q />
+            <label class="search__toggle">
+                <input type="checkbox" name="alasan" value="1" prop:checked=move || only.get() />
+                {move || t_string!(i18n, access_only_reasons)}
+            </label>
+            <button class="button button--secondary" type="submit">{move || t_string!(i18n, search)}</button>
+        </leptos_router::components::Form>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match rows.await {
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                    Ok(page) if page.items.is_empty() => view! { <p class="card empty">{move || t_string!(i18n, access_empty)}</p> }.into_any(),
+                    Ok(page) => {
+                        let (current, pages, total) = (page.page, page.page_count(), page.total);
+                        view! {
+                            <ul class="access-list" data-testid="access-log">
+                                {page.items.into_iter().map(|r| {
+                                    let at = text::abh::instant(r.at, r.zone);
+                                    view! {
+                                        <li class="card access" class:access--glass=r.reason.is_some()>
+                                            <p><strong>{r.record.clone()}</strong> " · " {r.user.clone()}</p>
+                                            <p class="muted">{at}</p>
+                                            {r.reason.clone().map(|reason| view! { <p class="access__reason">{move || t_string!(i18n, access_reason)} ": " {reason.clone()}</p> })}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                            <Pagination page=current pages=pages total=total />
+                        }
+                        .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}

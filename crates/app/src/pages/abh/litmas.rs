@@ -1,0 +1,269 @@
+//! `/abh/litmas/:id`: one Litmas — its clock, the PK's draft (saved or submitted), the
+//! Kabapas's approval or return, delivery — and `/abh/litmas/:id/cetak`, the approved
+//! report on the office's letterhead for printing.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use pamong_domain::FieldErrors;
+use pamong_domain::abh::litmas::{LitmasContent, LitmasStatus, LitmasView};
+use uuid::Uuid;
+
+use crate::api::abh::{deliver_litmas, litmas_page, review_litmas, save_litmas};
+use crate::app::{ErrorPage, Loading};
+use crate::components::form::check_then;
+use crate::components::{ErrorBanner, ErrorSummary, TextArea, TextField, now_utc, show_failure};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::pages::clients::use_client_id;
+use crate::text;
+
+const SECTIONS: [&str; 5] =
+    ["personal_family", "background", "victim_condition", "diversion_record", "recommendation"];
+
+fn load() -> Resource<Result<LitmasView, AppError>> {
+    let id = use_client_id();
+    Resource::new(move || id.get(), |id| async move { litmas_page(id?).await })
+}
+
+/// The Litmas page.
+#[component]
+pub fn LitmasPage() -> impl IntoView {
+    let data = load();
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(l) => view! { <LitmasView l=l /> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn LitmasView(l: LitmasView) -> impl IntoView {
+    let i18n = use_i18n();
+    let now = now_utc();
+    let zone = l.office.zone;
+    let (kind, requester, status, clock) = (l.kind, l.requester, l.status, l.clock);
+    let title = move || text::abh::litmas_kind(i18n, kind);
+    view! {
+        <Title text=title />
+        <p class="breadcrumb"><a href=format!("/abh/{}", l.client_id)>"← " {l.child_label.clone()} " · " {l.register_number.clone()}</a></p>
+        <div class="page-head">
+            <h1>{title}</h1>
+            <span class="badge" data-testid="litmas-status">{move || text::abh::litmas_status(i18n, status)}</span>
+        </div>
+        <p class="muted">{move || text::abh::requester(i18n, requester)} " · " {l.letter_number.clone().unwrap_or_default()} " · " {text::abh::instant(l.received_at, zone)}</p>
+        <p class=format!("{} card", text::abh::clock_class(&clock, now)) data-testid="litmas-clock">
+            <span class="clock__what">{move || text::abh::clock_kind(i18n, clock.kind)}</span>
+            <span class="clock__state">{move || text::abh::clock_state(i18n, &clock, zone, now)}</span>
+            {clock.due.map(|d| view! { <span class="clock__due muted">{move || t_string!(i18n, clock_due, at = text::abh::instant(d, zone))}</span> })}
+        </p>
+        {l.review_note.clone().filter(|_| status == LitmasStatus::Draf).map(|n| view! {
+            <div class="banner banner--error" role="status">{move || t_string!(i18n, litmas_returned_note, note = n.clone())}</div>
+        })}
+        {l.masked.then(|| view! { <p class="card muted">{move || t_string!(i18n, litmas_masked)}</p> })}
+        {if l.can_edit {
+            view! { <Editor l=l.clone() /> }.into_any()
+        } else if !l.masked {
+            view! { <Sections content=l.content.clone() /> }.into_any()
+        } else {
+            ().into_any()
+        }}
+        {l.author.clone().map(|a| view! { <p class="muted">{move || t_string!(i18n, litmas_author, name = a.clone())}</p> })}
+        {l.approved.clone().map(|(n, at)| view! { <p class="muted">{move || t_string!(i18n, litmas_approved_by, name = n.clone(), at = text::abh::instant(at, zone))}</p> })}
+        {l.can_review.then(|| view! { <Review id=l.id client=l.client_id /> })}
+        {l.can_deliver.then(|| view! { <Deliver id=l.id zone=zone /> })}
+        {(matches!(status, LitmasStatus::Disetujui | LitmasStatus::Diserahkan) && !l.masked).then(|| view! {
+            <p><a class="button button--secondary" href=format!("/abh/litmas/{}/cetak", l.id) target="_blank">{move || t_string!(i18n, litmas_print)}</a></p>
+        })}
+    }
+}
+
+/// The sections, read-only.
+#[component]
+fn Sections(content: LitmasContent) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <article class="litmas-text card">
+            {content.sections().into_iter().map(|(field, body)| {
+                let body = body.to_owned();
+                view! {
+                    <h2>{move || text::abh::litmas_section(i18n, field)}</h2>
+                    {body.lines().map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}
+                }
+            }).collect_view()}
+        </article>
+    }
+}
+
+/// The PK's draft: save, or submit to the Kabapas.
+#[component]
+fn Editor(l: LitmasView) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = l.id;
+    let c = l.content;
+    let fields = [
+        RwSignal::new(c.personal_family),
+        RwSignal::new(c.background),
+        RwSignal::new(c.victim_condition),
+        RwSignal::new(c.diversion_record),
+        RwSignal::new(c.recommendation),
+    ];
+    let content = move || LitmasContent {
+        personal_family: fields[0].get_untracked(),
+        background: fields[1].get_untracked(),
+        victim_condition: fields[2].get_untracked(),
+        diversion_record: fields[3].get_untracked(),
+        recommendation: fields[4].get_untracked(),
+    };
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let saved = RwSignal::new(false);
+    let save = Action::new(move |(content, submit): &(LitmasContent, bool)| {
+        save_litmas(id, content.clone(), *submit)
+    });
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(())) if save.input().get_untracked().is_some_and(|(_, s)| s) => {
+            navigate(&format!("/abh/{}", l.client_id), Default::default())
+        }
+        Some(Ok(())) => {
+            errors.set(FieldErrors::new());
+            saved.set(true);
+        }
+        Some(Err(e)) => show_failure(e, errors, failure),
+        None => {}
+    });
+    let send = move |submit: bool| {
+        let c = content();
+        saved.set(false);
+        let checked = if submit { c.check_complete() } else { c.check_draft() };
+        check_then(checked, errors, || {
+            save.dispatch((c, submit));
+        });
+    };
+    let label = move |field: &'static str| TextProp::from(move || text::abh::litmas_section(i18n, field));
+    view! {
+        <ErrorBanner error=failure />
+        <ErrorSummary errors=errors labels=SECTIONS.iter().map(|f| (*f, label(f))).collect() />
+        <Show when=move || saved.get()>
+            <div class="banner banner--ok" role="status">{move || t_string!(i18n, saved)}</div>
+        </Show>
+        <form class="form card" novalidate data-testid="litmas-form" on:submit=move |ev| { ev.prevent_default(); send(false); }>
+            <p class="field__hint">{move || t_string!(i18n, litmas_template_hint)}</p>
+            {SECTIONS.iter().zip(fields).map(|(f, v)| view! { <TextArea name=f label=label(f) value=v errors=errors /> }).collect_view()}
+            <div class="form__actions">
+                <button class="button button--secondary" type="submit" disabled=move || save.pending().get()>{move || t_string!(i18n, litmas_save_draft)}</button>
+                <button class="button" type="button" disabled=move || save.pending().get() on:click=move |_| send(true)>{move || t_string!(i18n, litmas_submit)}</button>
+            </div>
+        </form>
+    }
+}
+
+/// The Kabapas's approval or return.
+#[component]
+fn Review(id: Uuid, client: Uuid) -> impl IntoView {
+    let i18n = use_i18n();
+    let note = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let review =
+        Action::new(move |(approve, note): &(bool, String)| review_litmas(id, *approve, note.clone()));
+    Effect::new(move |_| match review.value().get() {
+        Some(Ok(())) => {
+            // Reload so the page shows the new status and, once approved, the print link.
+            #[cfg(feature = "hydrate")]
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+            let _ = client;
+        }
+        Some(Err(e)) => show_failure(e, errors, failure),
+        None => {}
+    });
+    view! {
+        <section class="card" data-testid="litmas-review">
+            <h2>{move || t_string!(i18n, litmas_review)}</h2>
+            <ErrorBanner error=failure />
+            <TextArea name="note" label=TextProp::from(move || t_string!(i18n, litmas_review_note).to_string()) value=note errors=errors />
+            <div class="form__actions">
+                <button class="button" type="button" disabled=move || review.pending().get() on:click=move |_| { review.dispatch((true, note.get_untracked())); }>{move || t_string!(i18n, litmas_approve)}</button>
+                <button class="button button--secondary" type="button" disabled=move || review.pending().get() on:click=move |_| { review.dispatch((false, note.get_untracked())); }>{move || t_string!(i18n, litmas_return)}</button>
+            </div>
+        </section>
+    }
+}
+
+/// Recording the delivery: the clock stops at the time given.
+#[component]
+fn Deliver(id: Uuid, zone: pamong_domain::office::Zone) -> impl IntoView {
+    let i18n = use_i18n();
+    let wall = pamong_domain::abh::clock::local(now_utc(), zone);
+    let at = RwSignal::new(format!("{}T{:02}:{:02}", wall.date(), wall.hour(), wall.minute()));
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let deliver = Action::new(move |at: &String| deliver_litmas(id, at.clone()));
+    Effect::new(move |_| match deliver.value().get() {
+        Some(Ok(())) =>
+        {
+            #[cfg(feature = "hydrate")]
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        }
+        Some(Err(e)) => show_failure(e, errors, failure),
+        None => {}
+    });
+    view! {
+        <form class="form card" novalidate data-testid="litmas-deliver" on:submit=move |ev| { ev.prevent_default(); deliver.dispatch(at.get_untracked()); }>
+            <h2>{move || t_string!(i18n, litmas_deliver)}</h2>
+            <ErrorBanner error=failure />
+            <TextField name="delivered_at" label=TextProp::from(move || t_string!(i18n, field_delivered_at).to_string()) hint=TextProp::from(move || zone.label().to_string()) value=at errors=errors kind="datetime-local" />
+            <button class="button" type="submit" disabled=move || deliver.pending().get()>{move || t_string!(i18n, litmas_deliver)}</button>
+        </form>
+    }
+}
+
+/// The approved report for printing, on the office's letterhead.
+#[component]
+pub fn LitmasPrintPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = load();
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(l) if !l.masked && matches!(l.status, LitmasStatus::Disetujui | LitmasStatus::Diserahkan) => {
+                        let zone = l.office.zone;
+                        let kind = l.kind;
+                        view! {
+                            <Title text=move || text::abh::litmas_kind(i18n, kind) />
+                            <article class="print-doc" data-testid="litmas-print">
+                                <header class="letterhead">
+                                    <p class="letterhead__ministry">"KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN"</p>
+                                    <p class="letterhead__office">{l.office.name.to_uppercase()}</p>
+                                    <p class="letterhead__address">{l.office.address.clone().unwrap_or_default()} {l.office.phone.clone().map(|p| format!(" · Telp. {p}"))}</p>
+                                </header>
+                                <p class="print-doc__secret">{move || t_string!(i18n, litmas_confidential)}</p>
+                                <h1 class="print-doc__title">{move || t_string!(i18n, litmas_print_title)}</h1>
+                                <p class="print-doc__sub">{move || text::abh::litmas_kind(i18n, kind)} " · " {l.register_number.clone()}</p>
+                                <p>{l.child_label.clone()}</p>
+                                <Sections content=l.content.clone() />
+                                {l.approved.clone().map(|(n, at)| view! {
+                                    <p class="print-doc__sign">{move || t_string!(i18n, litmas_approved_by, name = n.clone(), at = text::abh::instant(at, zone))}</p>
+                                })}
+                                <button class="button no-print" type="button" onclick="window.print()">{move || t_string!(i18n, litmas_print)}</button>
+                            </article>
+                        }
+                        .into_any()
+                    }
+                    Ok(_) => view! { <ErrorPage error=AppError::Kind(pamong_domain::ErrorKind::NotFound) /> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

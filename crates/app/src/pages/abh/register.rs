@@ -1,0 +1,273 @@
+//! `/abh/baru`: registering a child's case — the child, the parents or guardian, the offence
+//! and the investigation — with the SPPA rules worked out live beside the form.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use pamong_domain::FieldErrors;
+use pamong_domain::abh::case::{AbhCaseForm, case_rules};
+use pamong_domain::client::{ClientForm, parse_date};
+use pamong_domain::legal::PeriodRules;
+
+use crate::api::abh::register_child_case;
+use crate::api::clients::client_form_setup;
+use crate::app::{ErrorPage, Loading};
+use crate::components::form::check_then;
+use crate::components::{ErrorBanner, ErrorSummary, SaveButton, SelectField, TextField, show_failure};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::text;
+
+/// A labelled checkbox.
+#[component]
+pub fn CheckField(
+    /// Field name.
+    name: &'static str,
+    /// Label text.
+    #[prop(into)]
+    label: TextProp,
+    /// The value.
+    value: RwSignal<bool>,
+) -> impl IntoView {
+    let id = crate::components::form::field_id(name);
+    view! {
+        <div class="field field--check">
+            <input type="checkbox" id=id.clone() name=name prop:checked=move || value.get()
+                on:change=move |ev| value.set(event_target_checked(&ev)) />
+            <label for=id>{move || label.get()}</label>
+        </div>
+    }
+}
+
+/// The registration page.
+#[component]
+pub fn AbhRegisterPage() -> impl IntoView {
+    let setup = Resource::new(|| (), |_| client_form_setup());
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match setup.await {
+                    Ok(ctx) => view! { <Editor officers=ctx.officers can_assign=ctx.can_assign today=ctx.today /> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Editor(
+    officers: Vec<pamong_domain::caseload::PersonRef>,
+    can_assign: bool,
+    today: time::Date,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let text_field = || RwSignal::new(String::new());
+    let (full_name, nik, sex, birth_place, birth_date, address, phone, pk_id) = (
+        text_field(),
+        text_field(),
+        text_field(),
+        text_field(),
+        text_field(),
+        text_field(),
+        text_field(),
+        text_field(),
+    );
+    let (father, mother, guardian, guardian_relation, parents_phone) =
+        (text_field(), text_field(), text_field(), text_field(), text_field());
+    let (offence_date, offence, articles, penalty_years, penalty_months) =
+        (text_field(), text_field(), text_field(), text_field(), text_field());
+    let (investigator, police_unit, investigation_start, detained_since) =
+        (text_field(), text_field(), text_field(), text_field());
+    let (repeat, victim_child, witness_child, detained) =
+        (RwSignal::new(false), RwSignal::new(false), RwSignal::new(false), RwSignal::new(false));
+    let child = move || ClientForm {
+        full_name: full_name.get(),
+        nik: nik.get(),
+        sex: sex.get(),
+        birth_place: birth_place.get(),
+        birth_date: birth_date.get(),
+        address: address.get(),
+        phone: phone.get(),
+        offence_articles: articles.get(),
+        pk_id: pk_id.get(),
+        ..ClientForm::default()
+    };
+    let case = move || AbhCaseForm {
+        father_name: father.get(),
+        mother_name: mother.get(),
+        guardian_name: guardian.get(),
+        guardian_relation: guardian_relation.get(),
+        parents_phone: parents_phone.get(),
+        offence_date: offence_date.get(),
+        offence: offence.get(),
+        penalty_years: penalty_years.get(),
+        penalty_months: penalty_months.get(),
+        repeat_offence: repeat.get(),
+        victim_is_child: victim_child.get(),
+        witness_is_child: witness_child.get(),
+        investigator: investigator.get(),
+        police_unit: police_unit.get(),
+        investigation_start: investigation_start.get(),
+        detained: detained.get(),
+        detained_since: detained_since.get(),
+    };
+    // What the law says, as soon as the dates and the penalty are in.
+    let rules = Memo::new(move |_| {
+        let birth = parse_date(&birth_date.get())?;
+        let offence = parse_date(&offence_date.get())?;
+        let years: u32 = penalty_years.get().trim().parse().unwrap_or(0);
+        let months: u32 = penalty_months.get().trim().parse().unwrap_or(0);
+        let since = if detained.get() { parse_date(&detained_since.get()) } else { None };
+        case_rules(birth, offence, years * 12 + months, repeat.get(), since)
+    });
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let save =
+        Action::new(move |(c, k): &(ClientForm, AbhCaseForm)| register_child_case(c.clone(), k.clone()));
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(id)) => navigate(&format!("/abh/{id}"), Default::default()),
+        Some(Err(e)) => show_failure(e, errors, failure),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (c, k) = (child(), case());
+        // The phone checks what it can: the case against the birth date; the identity
+        // (NIK, duplicates) is checked by the server as for any client.
+        let identity = ClientForm {
+            legal_basis: pamong_domain::legal::LegalBasis::PendampinganAnak.as_str().into(),
+            supervision_start: k.investigation_start.clone(),
+            ..c.clone()
+        }
+        .parse(today, &PeriodRules::default());
+        let birth = identity.as_ref().ok().map(|d| d.birth_date);
+        let checked = match (identity, k.parse(birth, today)) {
+            (Err(e), _) | (Ok(_), Err(e)) => Err(e),
+            (Ok(_), Ok(_)) => Ok(()),
+        };
+        check_then(checked, errors, || {
+            save.dispatch((c, k));
+        });
+    };
+    let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
+    let sexes = Signal::derive(move || {
+        vec![
+            ("L".to_owned(), t_string!(i18n, sex_l).to_string()),
+            ("P".to_owned(), t_string!(i18n, sex_p).to_string()),
+        ]
+    });
+    let pk_options = Signal::derive(move || {
+        officers.iter().map(|o| (o.id.to_string(), o.name.clone())).collect::<Vec<_>>()
+    });
+    view! {
+        <Title text=move || t_string!(i18n, abh_register).to_string() />
+        <p class="breadcrumb"><a href="/abh">"← " {move || t_string!(i18n, abh_title)}</a></p>
+        <h1>{move || t_string!(i18n, abh_register)}</h1>
+        <p class="muted">{move || t_string!(i18n, abh_intro)}</p>
+        <ErrorBanner error=failure />
+        <ErrorSummary errors=errors labels=vec![
+            ("full_name", label(|i| t_string!(i, user_full_name).to_string())),
+            ("nik", label(|i| t_string!(i, client_nik).to_string())),
+            ("sex", label(|i| t_string!(i, client_sex).to_string())),
+            ("birth_place", label(|i| t_string!(i, client_birth_place).to_string())),
+            ("birth_date", label(|i| t_string!(i, client_birth_date).to_string())),
+            ("address", label(|i| t_string!(i, client_street).to_string())),
+            ("phone", label(|i| t_string!(i, client_phone).to_string())),
+            ("father_name", label(|i| t_string!(i, field_father).to_string())),
+            ("mother_name", label(|i| t_string!(i, field_mother).to_string())),
+            ("guardian_name", label(|i| t_string!(i, field_guardian).to_string())),
+            ("guardian_relation", label(|i| t_string!(i, field_guardian_relation).to_string())),
+            ("parents_phone", label(|i| t_string!(i, field_parents_phone).to_string())),
+            ("offence_date", label(|i| t_string!(i, field_offence_date).to_string())),
+            ("offence", label(|i| t_string!(i, field_offence).to_string())),
+            ("offence_articles", label(|i| t_string!(i, client_articles).to_string())),
+            ("penalty_years", label(|i| t_string!(i, field_penalty).to_string())),
+            ("penalty_months", label(|i| t_string!(i, field_penalty_months).to_string())),
+            ("investigator", label(|i| t_string!(i, field_investigator).to_string())),
+            ("police_unit", label(|i| t_string!(i, field_police_unit).to_string())),
+            ("investigation_start", label(|i| t_string!(i, field_investigation_start).to_string())),
+            ("detained_since", label(|i| t_string!(i, field_detained_since).to_string())),
+            ("pk_id", label(|i| t_string!(i, client_pk).to_string())),
+        ] />
+        <form class="form" on:submit=submit novalidate data-testid="abh-form">
+            <fieldset class="card">
+                <legend>{move || t_string!(i18n, abh_child)}</legend>
+                <TextField name="full_name" label=label(|i| t_string!(i, user_full_name).to_string()) value=full_name errors=errors />
+                <SelectField name="sex" label=label(|i| t_string!(i, client_sex).to_string()) value=sex errors=errors options=sexes />
+                <div class="field-row">
+                    <TextField name="birth_place" label=label(|i| t_string!(i, client_birth_place).to_string()) value=birth_place errors=errors optional=true />
+                    <TextField name="birth_date" label=label(|i| t_string!(i, client_birth_date).to_string()) value=birth_date errors=errors kind="date" />
+                </div>
+                <TextField name="nik" label=label(|i| t_string!(i, client_nik).to_string()) value=nik errors=errors optional=true inputmode="numeric" />
+                <TextField name="address" label=label(|i| t_string!(i, client_street).to_string()) value=address errors=errors optional=true />
+                <TextField name="phone" label=label(|i| t_string!(i, client_phone).to_string()) value=phone errors=errors optional=true kind="tel" />
+            </fieldset>
+            <fieldset class="card">
+                <legend>{move || t_string!(i18n, abh_family)}</legend>
+                <TextField name="father_name" label=label(|i| t_string!(i, field_father).to_string()) value=father errors=errors optional=true />
+                <TextField name="mother_name" label=label(|i| t_string!(i, field_mother).to_string()) value=mother errors=errors optional=true />
+                <div class="field-row">
+                    <TextField name="guardian_name" label=label(|i| t_string!(i, field_guardian).to_string()) value=guardian errors=errors optional=true />
+                    <TextField name="guardian_relation" label=label(|i| t_string!(i, field_guardian_relation).to_string()) value=guardian_relation errors=errors optional=true />
+                </div>
+                <TextField name="parents_phone" label=label(|i| t_string!(i, field_parents_phone).to_string()) value=parents_phone errors=errors optional=true kind="tel" />
+            </fieldset>
+            <fieldset class="card">
+                <legend>{move || t_string!(i18n, abh_offence)}</legend>
+                <TextField name="offence_date" label=label(|i| t_string!(i, field_offence_date).to_string()) value=offence_date errors=errors kind="date" />
+                <TextField name="offence" label=label(|i| t_string!(i, field_offence).to_string()) value=offence errors=errors />
+                <TextField name="offence_articles" label=label(|i| t_string!(i, client_articles).to_string()) value=articles errors=errors optional=true />
+                <p class="field__label">{move || t_string!(i18n, field_penalty)}</p>
+                <div class="field-row">
+                    <TextField name="penalty_years" label=label(|i| t_string!(i, field_penalty_years).to_string()) value=penalty_years errors=errors inputmode="numeric" />
+                    <TextField name="penalty_months" label=label(|i| t_string!(i, field_penalty_months).to_string()) value=penalty_months errors=errors inputmode="numeric" optional=true />
+                </div>
+                <CheckField name="repeat_offence" label=label(|i| t_string!(i, field_repeat).to_string()) value=repeat />
+                <CheckField name="victim_is_child" label=label(|i| t_string!(i, field_victim_child).to_string()) value=victim_child />
+                <CheckField name="witness_is_child" label=label(|i| t_string!(i, field_witness_child).to_string()) value=witness_child />
+            </fieldset>
+            <fieldset class="card">
+                <legend>{move || t_string!(i18n, abh_investigation)}</legend>
+                <TextField name="investigation_start" label=label(|i| t_string!(i, field_investigation_start).to_string()) value=investigation_start errors=errors kind="date" />
+                <div class="field-row">
+                    <TextField name="investigator" label=label(|i| t_string!(i, field_investigator).to_string()) value=investigator errors=errors optional=true />
+                    <TextField name="police_unit" label=label(|i| t_string!(i, field_police_unit).to_string()) value=police_unit errors=errors optional=true />
+                </div>
+                <CheckField name="detained" label=label(|i| t_string!(i, field_detained).to_string()) value=detained />
+                <Show when=move || detained.get()>
+                    <TextField name="detained_since" label=label(|i| t_string!(i, field_detained_since).to_string()) value=detained_since errors=errors kind="date" />
+                </Show>
+                {can_assign.then(|| view! {
+                    <SelectField name="pk_id" label=label(|i| t_string!(i, client_pk).to_string()) value=pk_id errors=errors options=pk_options />
+                })}
+            </fieldset>
+            <RulesPanel rules=rules />
+            <div class="form__actions">
+                <SaveButton pending=save.pending() />
+                <a class="button button--secondary" href="/abh">{move || t_string!(i18n, cancel)}</a>
+            </div>
+        </form>
+    }
+}
+
+/// The SPPA rules for what has been typed so far.
+#[component]
+pub fn RulesPanel(
+    /// The rules, once birth and offence dates are known.
+    #[prop(into)]
+    rules: Signal<Option<pamong_domain::abh::case::CaseRules>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        {move || rules.get().map(|r| view! {
+            <section class="card rules" role="status" data-testid="abh-rules">
+                <h2>{move || t_string!(i18n, abh_rules)}</h2>
+                <p>{move || t_string!(i18n, abh_age_at_offence, age = r.age_at_offence)}</p>
+                <p>{move || text::abh::age_route(i18n, r.route)}</p>
+                <p>{move || if r.diversion_mandatory { t_string!(i18n, diversion_mandatory).to_string() } else { t_string!(i18n, diversion_not_applicable).to_string() }}</p>
+                {r.detention_unlawful.then(|| view! { <p class="banner banner--error">{move || t_string!(i18n, detention_unlawful)}</p> })}
+            </section>
+        })}
+    }
+}
