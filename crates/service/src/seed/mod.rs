@@ -9,6 +9,7 @@ use pamong_entity::user;
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 use time::OffsetDateTime;
 
+pub mod children;
 pub mod clients;
 pub mod regions;
 
@@ -159,5 +160,6 @@ pub async fn seed_demo(db: &DatabaseConnection) -> ServiceResult<Vec<DemoLogin>>
     clients::demo_regions(db).await?;
     let today = OffsetDateTime::now_utc().to_offset(Zone::Wib.offset()).date();
     clients::generate(db, DEMO_CLIENTS_PER_OFFICE, DEMO_SEED, today).await?;
+    children::generate(db, today).await?;
     Ok(logins)
 }

@@ -110,24 +110,25 @@ fn CaseBody(c: AbhCaseView, id: Uuid) -> impl IntoView {
     });
     let identity = c.identity.clone().map(|who| {
         let family = c.family.clone().unwrap_or_default();
+        let female = who.sex == "P";
         view! {
             <section class="card">
                 <h2>{move || t_string!(i18n, abh_child)}</h2>
-                <dl class="facts">
-                    <dt>{move || t_string!(i18n, client_birth_date)}</dt><dd>{text::date(who.birth_date)}</dd>
-                    <dt>{move || t_string!(i18n, client_sex)}</dt><dd>{who.sex.clone()}</dd>
-                    <dt>{move || t_string!(i18n, client_street)}</dt><dd>{who.address.clone().unwrap_or_else(|| "—".into())}</dd>
-                    <dt>{move || t_string!(i18n, client_phone)}</dt><dd>{who.phone.clone().unwrap_or_else(|| "—".into())}</dd>
-                    <dt>{move || t_string!(i18n, field_father)}</dt><dd>{family.father_name.clone().unwrap_or_else(|| "—".into())}</dd>
-                    <dt>{move || t_string!(i18n, field_mother)}</dt><dd>{family.mother_name.clone().unwrap_or_else(|| "—".into())}</dd>
-                    <dt>{move || t_string!(i18n, field_guardian)}</dt><dd>{family.guardian.clone().unwrap_or_else(|| "—".into())}</dd>
-                    <dt>{move || t_string!(i18n, field_parents_phone)}</dt><dd>{family.phone.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dl class="summary">
+                    <div><dt>{move || t_string!(i18n, client_birth_date)}</dt><dd>{text::date(who.birth_date)}</dd></div>
+                    <div><dt>{move || t_string!(i18n, client_sex)}</dt><dd>{move || if female { t_string!(i18n, sex_p).to_string() } else { t_string!(i18n, sex_l).to_string() }}</dd></div>
+                    <div><dt>{move || t_string!(i18n, client_street)}</dt><dd>{who.address.clone().unwrap_or_else(|| "—".into())}</dd></div>
+                    <div><dt>{move || t_string!(i18n, client_phone)}</dt><dd>{who.phone.clone().unwrap_or_else(|| "—".into())}</dd></div>
+                    <div><dt>{move || t_string!(i18n, field_father)}</dt><dd>{family.father_name.clone().unwrap_or_else(|| "—".into())}</dd></div>
+                    <div><dt>{move || t_string!(i18n, field_mother)}</dt><dd>{family.mother_name.clone().unwrap_or_else(|| "—".into())}</dd></div>
+                    <div><dt>{move || t_string!(i18n, field_guardian)}</dt><dd>{family.guardian.clone().unwrap_or_else(|| "—".into())}</dd></div>
+                    <div><dt>{move || t_string!(i18n, field_parents_phone)}</dt><dd>{family.phone.clone().unwrap_or_else(|| "—".into())}</dd></div>
                 </dl>
             </section>
         }
     });
     let yes_no = move |b: bool| {
-        if b { t_string!(i18n, attended_yes).to_string() } else { t_string!(i18n, attended_no).to_string() }
+        if b { t_string!(i18n, yes).to_string() } else { t_string!(i18n, no).to_string() }
     };
     let penalty = format!("{} / {}", c.max_penalty_months / 12, c.max_penalty_months % 12);
     view! {
@@ -151,17 +152,17 @@ fn CaseBody(c: AbhCaseView, id: Uuid) -> impl IntoView {
         {identity}
         <section class="card">
             <h2>{move || t_string!(i18n, abh_offence)}</h2>
-            <dl class="facts">
-                <dt>{move || t_string!(i18n, field_offence)}</dt><dd>{c.offence.clone()}</dd>
-                <dt>{move || t_string!(i18n, field_offence_date)}</dt><dd>{text::date(c.offence_date)}</dd>
-                <dt>{move || t_string!(i18n, field_penalty)}</dt><dd>{penalty} " (" {move || t_string!(i18n, field_penalty_years)} " / " {move || t_string!(i18n, field_penalty_months)} ")"</dd>
-                <dt>{move || t_string!(i18n, field_repeat)}</dt><dd>{yes_no(c.repeat_offence)}</dd>
-                <dt>{move || t_string!(i18n, field_victim_child)}</dt><dd>{yes_no(c.victim_is_child)}</dd>
-                <dt>{move || t_string!(i18n, field_witness_child)}</dt><dd>{yes_no(c.witness_is_child)}</dd>
-                <dt>{move || t_string!(i18n, field_investigator)}</dt><dd>{c.investigator.clone().unwrap_or_else(|| "—".into())}</dd>
-                <dt>{move || t_string!(i18n, field_police_unit)}</dt><dd>{c.police_unit.clone().unwrap_or_else(|| "—".into())}</dd>
-                {c.stage_dates.iter().map(|(s, d)| { let s = *s; view! { <dt>{move || text::abh::stage(i18n, s)}</dt><dd>{text::date(*d)}</dd> } }).collect_view()}
-                {c.detained_since.map(|d| view! { <dt>{move || t_string!(i18n, field_detained_since)}</dt><dd>{text::date(d)}</dd> })}
+            <dl class="summary">
+                <div><dt>{move || t_string!(i18n, field_offence)}</dt><dd>{c.offence.clone()}</dd></div>
+                <div><dt>{move || t_string!(i18n, field_offence_date)}</dt><dd>{text::date(c.offence_date)}</dd></div>
+                <div><dt>{move || t_string!(i18n, field_penalty)}</dt><dd>{penalty} " (" {move || t_string!(i18n, field_penalty_years)} " / " {move || t_string!(i18n, field_penalty_months)} ")"</dd></div>
+                <div><dt>{move || t_string!(i18n, field_repeat)}</dt><dd>{yes_no(c.repeat_offence)}</dd></div>
+                <div><dt>{move || t_string!(i18n, field_victim_child)}</dt><dd>{yes_no(c.victim_is_child)}</dd></div>
+                <div><dt>{move || t_string!(i18n, field_witness_child)}</dt><dd>{yes_no(c.witness_is_child)}</dd></div>
+                <div><dt>{move || t_string!(i18n, field_investigator)}</dt><dd>{c.investigator.clone().unwrap_or_else(|| "—".into())}</dd></div>
+                <div><dt>{move || t_string!(i18n, field_police_unit)}</dt><dd>{c.police_unit.clone().unwrap_or_else(|| "—".into())}</dd></div>
+                {c.stage_dates.iter().map(|(s, d)| { let s = *s; view! { <div><dt>{move || text::abh::stage(i18n, s)}</dt><dd>{text::date(*d)}</dd></div> } }).collect_view()}
+                {c.detained_since.map(|d| view! { <div><dt>{move || t_string!(i18n, field_detained_since)}</dt><dd>{text::date(d)}</dd></div> })}
             </dl>
         </section>
         <section class="card">

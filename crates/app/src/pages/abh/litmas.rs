@@ -122,12 +122,14 @@ fn Editor(l: LitmasView) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let saved = RwSignal::new(false);
+    // Whether the last save was a submission (the action's input is gone once it resolves).
+    let submitted = RwSignal::new(false);
     let save = Action::new(move |(content, submit): &(LitmasContent, bool)| {
         save_litmas(id, content.clone(), *submit)
     });
     let navigate = leptos_router::hooks::use_navigate();
     Effect::new(move |_| match save.value().get() {
-        Some(Ok(())) if save.input().get_untracked().is_some_and(|(_, s)| s) => {
+        Some(Ok(())) if submitted.get_untracked() => {
             navigate(&format!("/abh/{}", l.client_id), Default::default())
         }
         Some(Ok(())) => {
@@ -142,6 +144,7 @@ fn Editor(l: LitmasView) -> impl IntoView {
         saved.set(false);
         let checked = if submit { c.check_complete() } else { c.check_draft() };
         check_then(checked, errors, || {
+            submitted.set(submit);
             save.dispatch((c, submit));
         });
     };

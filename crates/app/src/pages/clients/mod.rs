@@ -58,7 +58,8 @@ pub fn ClientLine(
                 <a class="client-line__name" href=href>{client.full_name.clone()}</a>
                 {client.child.then(|| view! { <span class="badge badge--child">{move || t_string!(i18n, abh_badge)}</span> })}
                 {client.masked.then(|| view! { <span class="badge badge--masked">{move || t_string!(i18n, abh_masked)}</span> })}
-                <BandBadge band=client.risk_band />
+                // Children in process are not assessed with the adult RRI.
+                {(!client.child).then(|| view! { <BandBadge band=client.risk_band /> })}
             </div>
             <p class="client-line__meta muted">
                 {client.register_number.clone()} " · " {move || text::legal_basis(i18n, basis)}
