@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { hydrated, login, nav, shot, watchErrors } from './helpers';
 
 /** A date N days before today at a WIB office, as YYYY-MM-DD. */
@@ -96,6 +97,14 @@ test('a child case: registration, Litmas drafted, submitted, approved and delive
   await expect(page.getByTestId('child-name')).toHaveText(/^W\.S\.[PM]\.$/);
   await expect(page.locator('body')).not.toContainText(child);
   await shot(page, info, '37-abh-masked');
+  // Their export of the client list carries the initials, never the name.
+  await nav(page, 'Klien');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv).toContain('nomor_register,nama');
+  expect(csv).not.toContain(child);
+  await page.goto(caseUrl);
+  await hydrated(page);
   const glass = page.getByTestId('break-glass');
   await glass.getByRole('button', { name: 'Buka identitas' }).click();
   await expect(glass).toContainText('Wajib diisi');

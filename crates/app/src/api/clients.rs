@@ -57,6 +57,14 @@ pub async fn list_clients(filter: ClientFilter) -> Result<Page<ClientSummary>, A
     lift(&actor, pamong_service::clients::list(&ctx.db, &actor, &filter).await)
 }
 
+/// The clients matching `filter` as CSV, masked as the list is.
+#[server(endpoint = "clients/export", input = server_fn::codec::Json)]
+pub async fn export_clients(filter: ClientFilter) -> Result<String, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::clients::export::csv(&ctx.db, &actor, &filter).await)
+}
+
 /// A client's page.
 #[server(endpoint = "clients/get", input = server_fn::codec::Json)]
 pub async fn client_page(id: Uuid) -> Result<ClientPageData, AppError> {

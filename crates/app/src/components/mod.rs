@@ -20,6 +20,28 @@ pub fn use_mounted() -> leptos::prelude::ReadSignal<bool> {
     mounted
 }
 
+/// Offers `text` to the user as a downloaded file (browser only; nothing on the server).
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let href = format!("data:{mime};charset=utf-8,{}", js_sys::encode_uri_component(text));
+        let link = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.create_element("a").ok())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(link) = link {
+            let _ = link.set_attribute("href", &href);
+            let _ = link.set_attribute("download", file_name);
+            link.click();
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (file_name, mime, text);
+    }
+}
+
 /// The current instant, in the browser (where `time`'s clock is not available) as on the
 /// server.
 pub fn now_utc() -> time::OffsetDateTime {

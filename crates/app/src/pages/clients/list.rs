@@ -64,6 +64,17 @@ pub fn ClientListPage() -> impl IntoView {
     let Me(me) = expect_context::<Me>();
     let filter = use_client_filter();
     let rows = Resource::new(move || filter.get(), list_clients);
+    // The whole filtered list (all pages) as a CSV file, masked as the list is.
+    let export = Action::new(|f: &ClientFilter| crate::api::clients::export_clients(f.clone()));
+    let export_failure = RwSignal::new(None::<crate::error::AppError>);
+    Effect::new(move |_| match export.value().get() {
+        Some(Ok(csv)) => {
+            export_failure.set(None);
+            crate::components::download("klien.csv", "text/csv", &csv);
+        }
+        Some(Err(e)) => export_failure.set(Some(e)),
+        None => {}
+    });
     let navigate = use_navigate();
     let go =
         move |f: ClientFilter| navigate(&href(&f), NavigateOptions { replace: true, ..Default::default() });
@@ -113,11 +124,17 @@ pub fn ClientListPage() -> impl IntoView {
         <Title text=move || t_string!(i18n, clients_title).to_string() />
         <div class="page-head">
             <h1>{move || t_string!(i18n, clients_title)}</h1>
+            <button class="button button--secondary" type="button" data-testid="export-csv"
+                disabled=move || export.pending().get()
+                on:click=move |_| { export.dispatch(filter.get_untracked()); }>
+                {move || if export.pending().get() { t_string!(i18n, exporting).to_string() } else { t_string!(i18n, export_csv).to_string() }}
+            </button>
             <Show when=can_add>
                 <a class="button" href="/klien/baru">{move || t_string!(i18n, client_new)}</a>
             </Show>
         </div>
         <crate::components::form::SavedNotice />
+        <crate::components::ErrorBanner error=export_failure />
         <form class="search" role="search" method="GET" action="/klien">
             <label class="visually-hidden" for="q">{move || t_string!(i18n, search)}</label>
             <input
