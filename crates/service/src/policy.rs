@@ -310,4 +310,26 @@ mod tests {
         assert!(!can_decide_transfer(&with_user(Role::Kabapas), OTHER_BAPAS));
         assert!(!can_decide_transfer(&with_user(Role::Pk), BAPAS));
     }
+
+    #[test]
+    fn a_childs_identity_is_for_the_assigned_pk_and_the_kabapas() {
+        let me = Actor { user_id: Some(7), ..actor(Role::Pk) };
+        let case = CaseAt { bapas_id: BAPAS, kanwil_id: KANWIL, pk_id: Some(7) };
+        let colleagues = CaseAt { pk_id: Some(8), ..case };
+        assert!(can_see_child_identity(&me, BAPAS, Some(7)));
+        assert!(!can_see_child_identity(&me, BAPAS, Some(8)));
+        assert!(can_break_glass(&me, colleagues), "a colleague's child: with a reason");
+        assert!(!can_break_glass(&me, case), "no glass to break on one's own case");
+        assert!(can_see_child_identity(&actor(Role::Kabapas), BAPAS, Some(8)));
+        assert!(!can_see_child_identity(&actor(Role::Kabapas), BAPAS + 1, Some(8)));
+        for role in [Role::Admin, Role::Kanwil, Role::Koordinator, Role::Mitra] {
+            assert!(!can_see_child_identity(&actor(role), BAPAS, Some(7)), "{role:?}");
+            assert!(!lists_children(&actor(role)), "{role:?}");
+        }
+        assert!(can_break_glass(&actor(Role::Kanwil), case), "the region's Kanwil reads, masked");
+        assert!(can_review_litmas(&actor(Role::Kabapas), case));
+        assert!(!can_review_litmas(&me, case));
+        assert_eq!(access_log_office(&actor(Role::Kabapas)), Some(BAPAS));
+        assert_eq!(access_log_office(&me), None);
+    }
 }

@@ -17,6 +17,8 @@ pub fn HomePage() -> impl IntoView {
     // Officers and the Kabapas start their day with the Today list (the signed-in user is
     // already loaded when a page renders, so this does not wait).
     let has_today = move || matches!(user.get(), Some(Ok(Some(u))) if matches!(u.role, pamong_domain::Role::Pk | pamong_domain::Role::Kabapas));
+    // A PK's own child-case clocks; the Kabapas sees the office's.
+    let is_pk = move || matches!(user.get(), Some(Ok(Some(u))) if u.role == pamong_domain::Role::Pk);
     view! {
         <Title text=move || t_string!(i18n, nav_home).to_string() />
         <Suspense fallback=Loading>
@@ -59,7 +61,7 @@ pub fn HomePage() -> impl IntoView {
             })}
         </Suspense>
         <Show when=has_today>
-            <crate::pages::abh::DeadlinesPanel mine=true />
+            {move || view! { <crate::pages::abh::DeadlinesPanel mine=is_pk() /> }}
             <crate::pages::clients::today::TodayPanel />
         </Show>
     }

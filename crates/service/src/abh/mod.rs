@@ -54,13 +54,15 @@ impl CaseFound {
     }
 }
 
+/// The office's time zone (WIB when unset) and its Kanwil.
+pub(crate) async fn office_of<C: ConnectionTrait>(db: &C, bapas_id: i32) -> ServiceResult<(Zone, i32)> {
+    let office = bapas::Entity::find_by_id(bapas_id).one(db).await?.ok_or_else(ServiceError::not_found)?;
+    Ok((Zone::parse(&office.zone).unwrap_or(Zone::Wib), office.kanwil_id))
+}
+
 /// The office's time zone (WIB when unset).
 pub(crate) async fn zone_of<C: ConnectionTrait>(db: &C, bapas_id: i32) -> ServiceResult<Zone> {
-    Ok(bapas::Entity::find_by_id(bapas_id)
-        .one(db)
-        .await?
-        .and_then(|b| Zone::parse(&b.zone))
-        .unwrap_or(Zone::Wib))
+    Ok(office_of(db, bapas_id).await?.0)
 }
 
 /// The case of the child `client_id`, if the actor may read it.
@@ -411,20 +413,20 @@ pub async fn deadlines(
         diversions.entry(d.case_id).or_default().push(d);
     }
     let names = people(db, children.iter().filter_map(|c| c.pk_id).collect()).await?;
-    let mut zones: HashMap<i32, Zone> = HashMap::new();
+    let mut offices: HashMap<i32, (Zone, i32)> = HashMap::new();
     let mut by_client: HashMap<i32, client::Model> = children.into_iter().map(|c| (c.id, c)).collect();
     let mut rows = Vec::new();
     for case in cases {
         let Some(child) = by_client.remove(&case.client_id) else { continue };
-        let zone = match zones.get(&child.bapas_id) {
-            Some(z) => *z,
+        let (zone, kanwil_id) = match offices.get(&child.bapas_id) {
+            Some(found) => *found,
             None => {
-                let z = zone_of(db, child.bapas_id).await?;
-                zones.insert(child.bapas_id, z);
-                z
+                let found = office_of(db, child.bapas_id).await?;
+                offices.insert(child.bapas_id, found);
+                found
             }
         };
-        let at = CaseAt { bapas_id: child.bapas_id, kanwil_id: 0, pk_id: child.pk_id };
+        let at = CaseAt { bapas_id: child.bapas_id, kanwil_id, pk_id: child.pk_id };
         let current = Stage::parse(&case.stage).unwrap_or(Stage::Penyidikan);
         let found = CaseFound { client: child, case, at, zone };
         let clocks = clocks(

@@ -74,7 +74,7 @@ fn LitmasView(l: LitmasView) -> impl IntoView {
         }}
         {l.author.clone().map(|a| view! { <p class="muted">{move || t_string!(i18n, litmas_author, name = a.clone())}</p> })}
         {l.approved.clone().map(|(n, at)| view! { <p class="muted">{move || t_string!(i18n, litmas_approved_by, name = n.clone(), at = text::abh::instant(at, zone))}</p> })}
-        {l.can_review.then(|| view! { <Review id=l.id client=l.client_id /> })}
+        {l.can_review.then(|| view! { <Review id=l.id /> })}
         {l.can_deliver.then(|| view! { <Deliver id=l.id zone=zone /> })}
         {(matches!(status, LitmasStatus::Disetujui | LitmasStatus::Diserahkan) && !l.masked).then(|| view! {
             <p><a class="button button--secondary" href=format!("/abh/litmas/{}/cetak", l.id) target="_blank">{move || t_string!(i18n, litmas_print)}</a></p>
@@ -168,7 +168,7 @@ fn Editor(l: LitmasView) -> impl IntoView {
 
 /// The Kabapas's approval or return.
 #[component]
-fn Review(id: Uuid, client: Uuid) -> impl IntoView {
+fn Review(id: Uuid) -> impl IntoView {
     let i18n = use_i18n();
     let note = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
@@ -182,7 +182,6 @@ fn Review(id: Uuid, client: Uuid) -> impl IntoView {
             if let Some(w) = web_sys::window() {
                 let _ = w.location().reload();
             }
-            let _ = client;
         }
         Some(Err(e)) => show_failure(e, errors, failure),
         None => {}
