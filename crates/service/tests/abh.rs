@@ -61,8 +61,7 @@ fn field_problem(err: ServiceError, field: &str) -> Option<Problem> {
 
 /// Office wall-clock text for an instant (the test offices are WITA).
 fn wall(at: OffsetDateTime) -> String {
-    let local = pamong_domain::abh::clock::local(at, Zone::Wita);
-    format!("{}T{:02}:{:02}", local.date(), local.hour(), local.minute())
+    pamong_domain::abh::clock::wall_clock(at, Zone::Wita)
 }
 
 async fn views_by(world: &World, username: &str) -> u64 {

@@ -275,6 +275,61 @@ pub fn SaveButton(
     }
 }
 
+/// The save button and a cancel link back to `cancel`.
+#[component]
+pub fn FormActions(
+    /// Whether a save is under way.
+    #[prop(into)]
+    pending: Signal<bool>,
+    /// Where cancelling leads.
+    #[prop(into)]
+    cancel: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="form__actions">
+            <SaveButton pending=pending />
+            <a class="button button--secondary" href=cancel>{move || t_string!(i18n, cancel)}</a>
+        </div>
+    }
+}
+
+/// Once `value` holds a success, goes to the page `to` names for it; a failure is shown on
+/// the form instead (next to its fields, or in the banner).
+pub fn navigate_on_success<T: Clone + Send + Sync + 'static>(
+    value: Signal<Option<Result<T, AppError>>>,
+    to: impl Fn(&T) -> String + Send + Sync + 'static,
+    errors: RwSignal<FieldErrors>,
+    failure: RwSignal<Option<AppError>>,
+) {
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| match value.get() {
+        Some(Ok(v)) => navigate(&to(&v), Default::default()),
+        Some(Err(e)) => show_failure(e, errors, failure),
+        None => {}
+    });
+}
+
+/// Once `value` holds a success, reloads the page (a step that changes what the page offers,
+/// such as approving a report); a failure is shown on the form instead.
+pub fn reload_on_success<T: Clone + Send + Sync + 'static>(
+    value: Signal<Option<Result<T, AppError>>>,
+    errors: RwSignal<FieldErrors>,
+    failure: RwSignal<Option<AppError>>,
+) {
+    Effect::new(move |_| match value.get() {
+        Some(Ok(_)) =>
+        {
+            #[cfg(feature = "hydrate")]
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        }
+        Some(Err(e)) => show_failure(e, errors, failure),
+        None => {}
+    });
+}
+
 /// What a save or an (de)activation came to.
 pub type Outcome = Result<(), AppError>;
 

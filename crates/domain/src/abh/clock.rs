@@ -200,6 +200,14 @@ pub fn local(instant: OffsetDateTime, zone: Zone) -> PrimitiveDateTime {
     PrimitiveDateTime::new(at.date(), at.time())
 }
 
+/// An instant as the office's wall clock writes it in a form, `YYYY-MM-DDTHH:MM` (what
+/// `<input type="datetime-local">` holds); the reverse of
+/// [`super::litmas::parse_local_datetime`] read with [`from_local`].
+pub fn wall_clock(instant: OffsetDateTime, zone: Zone) -> String {
+    let at = local(instant, zone);
+    format!("{}T{:02}:{:02}", at.date(), at.hour(), at.minute())
+}
+
 /// A wall-clock time at an office, as the UTC instant it is.
 pub fn from_local(at: PrimitiveDateTime, zone: Zone) -> OffsetDateTime {
     at.assume_offset(zone.offset()).to_offset(time::UtcOffset::UTC)
@@ -235,6 +243,7 @@ mod tests {
         assert_eq!(received, datetime!(2026-11-30 16:30 UTC));
         let due = litmas_due(received);
         assert_eq!(local(due, Zone::Wib), datetime!(2026-12-03 23:30));
+        assert_eq!(wall_clock(due, Zone::Wib), "2026-12-03T23:30");
     }
 
     #[test]

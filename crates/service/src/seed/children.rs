@@ -4,7 +4,7 @@
 
 use pamong_domain::Role;
 use pamong_domain::abh::case::AbhCaseForm;
-use pamong_domain::abh::clock::local;
+use pamong_domain::abh::clock::wall_clock;
 use pamong_domain::abh::litmas::LitmasRequestForm;
 use pamong_domain::abh::process::DiversionForm;
 use pamong_domain::client::ClientForm;
@@ -78,11 +78,6 @@ const DEMOS: [Demo; 5] = [
     },
 ];
 
-fn wall(at: OffsetDateTime, zone: Zone) -> String {
-    let t = local(at, zone);
-    format!("{}T{:02}:{:02}", t.date(), t.hour(), t.minute())
-}
-
 /// Registers the demo children in every office, spread over its PKs.
 pub async fn generate(db: &DatabaseConnection, today: Date) -> ServiceResult<()> {
     let now = OffsetDateTime::now_utc();
@@ -123,7 +118,7 @@ pub async fn generate(db: &DatabaseConnection, today: Date) -> ServiceResult<()>
                     requester: "penyidik".into(),
                     kind: "diversi".into(),
                     letter_number: format!("B/{}/XI/2026/Reskrim", 100 + i),
-                    received_at: wall(now - Duration::hours(hours), zone),
+                    received_at: wall_clock(now - Duration::hours(hours), zone),
                 };
                 litmas::request(db, &actor, id, &request, now).await?;
             }

@@ -19,10 +19,8 @@ use crate::api::abh::{
     add_case_event, child_case, record_breach, request_litmas, save_diversion, set_case_stage,
 };
 use crate::app::{ErrorPage, Loading};
-use crate::components::form::check_then;
-use crate::components::{
-    ErrorBanner, ErrorSummary, SaveButton, SelectField, TextArea, TextField, local_now, now_utc, show_failure,
-};
+use crate::components::form::{FormActions, check_then, navigate_on_success};
+use crate::components::{ErrorBanner, ErrorSummary, SelectField, TextArea, TextField, local_now, now_utc};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::clients::records::Choices;
@@ -51,21 +49,6 @@ where
     }
 }
 
-/// Back to the case page once `value` holds a success (or to `elsewhere`), else the failure.
-fn back_on_success<T: Clone + Send + Sync + 'static>(
-    value: Signal<Option<Result<T, AppError>>>,
-    to: impl Fn(&T) -> String + Send + Sync + 'static,
-    errors: RwSignal<FieldErrors>,
-    failure: RwSignal<Option<AppError>>,
-) {
-    let navigate = leptos_router::hooks::use_navigate();
-    Effect::new(move |_| match value.get() {
-        Some(Ok(v)) => navigate(&to(&v), Default::default()),
-        Some(Err(e)) => show_failure(e, errors, failure),
-        None => {}
-    });
-}
-
 fn heading(
     i18n: crate::text::I18n,
     title: fn(crate::text::I18n) -> String,
@@ -79,10 +62,9 @@ fn heading(
     }
 }
 
-/// The office's wall clock now, `YYYY-MM-DDTHH:MM` (what a datetime-local input holds).
+/// The office's wall clock now, as a datetime-local input holds it.
 fn wall_now(c: &AbhCaseView) -> String {
-    let at = pamong_domain::abh::clock::local(now_utc(), c.zone);
-    format!("{}T{:02}:{:02}", at.date(), at.hour(), at.minute())
+    pamong_domain::abh::clock::wall_clock(now_utc(), c.zone)
 }
 
 fn label(i18n: crate::text::I18n, f: fn(crate::text::I18n) -> String) -> TextProp {
@@ -117,7 +99,7 @@ fn LitmasRequestEditor(c: AbhCaseView) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &LitmasRequestForm| request_litmas(id, f.clone()));
-    back_on_success(save.value().into(), |l: &Uuid| format!("/abh/litmas/{l}"), errors, failure);
+    navigate_on_success(save.value().into(), |l: &Uuid| format!("/abh/litmas/{l}"), errors, failure);
     let requesters = Signal::derive(move || {
         Requester::ALL
             .iter()
@@ -156,10 +138,7 @@ fn LitmasRequestEditor(c: AbhCaseView) -> impl IntoView {
             <SelectField name="kind" label=label(i18n, |i| t_string!(i, field_litmas_kind).to_string()) value=kind errors=errors options=kinds />
             <TextField name="letter_number" label=label(i18n, |i| t_string!(i, field_letter_number).to_string()) value=letter errors=errors optional=true />
             <TextField name="received_at" label=label(i18n, |i| t_string!(i, field_received_at).to_string()) hint=TextProp::from(move || zone.label().to_string()) value=received errors=errors kind="datetime-local" />
-            <div class="form__actions">
-                <SaveButton pending=save.pending() />
-                <a class="button button--secondary" href=format!("/abh/{id}")>{move || t_string!(i18n, cancel)}</a>
-            </div>
+            <FormActions pending=save.pending() cancel=format!("/abh/{id}") />
         </form>
     }
 }
@@ -180,7 +159,7 @@ fn StageEditor(c: AbhCaseView) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &StageForm| set_case_stage(id, f.clone()));
-    back_on_success(save.value().into(), move |_| format!("/abh/{id}"), errors, failure);
+    navigate_on_success(save.value().into(), move |_| format!("/abh/{id}"), errors, failure);
     let stages = Signal::derive(move || {
         Stage::ALL
             .iter()
@@ -205,10 +184,7 @@ fn StageEditor(c: AbhCaseView) -> impl IntoView {
         <form class="form card" on:submit=submit novalidate>
             <Choices name="stage" legend=label(i18n, |i| t_string!(i, field_stage).to_string()) value=stage errors=errors options=stages />
             <TextField name="trigger_date" label=label(i18n, |i| t_string!(i, field_trigger_date).to_string()) value=date errors=errors kind="date" />
-            <div class="form__actions">
-                <SaveButton pending=save.pending() />
-                <a class="button button--secondary" href=format!("/abh/{id}")>{move || t_string!(i18n, cancel)}</a>
-            </div>
+            <FormActions pending=save.pending() cancel=format!("/abh/{id}") />
         </form>
     }
 }
@@ -282,7 +258,7 @@ fn DiversionEditor(c: AbhCaseView) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &DiversionForm| save_diversion(id, f.clone()));
-    back_on_success(save.value().into(), move |_| format!("/abh/{id}"), errors, failure);
+    navigate_on_success(save.value().into(), move |_| format!("/abh/{id}"), errors, failure);
     let outcomes = Signal::derive(move || {
         DiversionOutcome::ALL
             .iter()
@@ -330,10 +306,7 @@ fn DiversionEditor(c: AbhCaseView) -> impl IntoView {
                 <TextField name="agreement_months" label=label(i18n, |i| t_string!(i, field_agreement_months).to_string()) value=months errors=errors inputmode="numeric" optional=true />
             </Show>
             <TextArea name="notes" label=label(i18n, |i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
-            <div class="form__actions">
-                <SaveButton pending=save.pending() />
-                <a class="button button--secondary" href=format!("/abh/{id}")>{move || t_string!(i18n, cancel)}</a>
-            </div>
+            <FormActions pending=save.pending() cancel=format!("/abh/{id}") />
         </form>
     }
 }
@@ -363,7 +336,7 @@ fn BreachEditor(c: AbhCaseView) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |(f, a): &(BreachForm, bool)| record_breach(id, f.clone(), *a));
-    back_on_success(save.value().into(), move |_| format!("/abh/{id}"), errors, failure);
+    navigate_on_success(save.value().into(), move |_| format!("/abh/{id}"), errors, failure);
     let modes = Signal::derive(move || {
         vec![
             ("lapor".to_owned(), t_string!(i18n, abh_breach_report).to_string()),
@@ -395,10 +368,7 @@ fn BreachEditor(c: AbhCaseView) -> impl IntoView {
             <Choices name="stage" legend=label(i18n, |i| t_string!(i, field_stage).to_string()) value=stage errors=errors options=stages />
             <TextField name="at" label=label(i18n, |i| t_string!(i, field_breach_at).to_string()) hint=TextProp::from(move || zone.label().to_string()) value=at errors=errors kind="datetime-local" />
             <TextArea name="notes" label=label(i18n, |i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
-            <div class="form__actions">
-                <SaveButton pending=save.pending() />
-                <a class="button button--secondary" href=format!("/abh/{id}")>{move || t_string!(i18n, cancel)}</a>
-            </div>
+            <FormActions pending=save.pending() cancel=format!("/abh/{id}") />
         </form>
     }
 }
@@ -424,7 +394,7 @@ fn EventEditor(c: AbhCaseView) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &EventForm| add_case_event(id, f.clone()));
-    back_on_success(save.value().into(), move |_| format!("/abh/{id}"), errors, failure);
+    navigate_on_success(save.value().into(), move |_| format!("/abh/{id}"), errors, failure);
     let kinds = Signal::derive(move || {
         EventKind::ALL
             .iter()
@@ -483,10 +453,7 @@ fn EventEditor(c: AbhCaseView) -> impl IntoView {
                 <TextField name="partner_name" label=label(i18n, |i| t_string!(i, field_partner_name).to_string()) value=partner_name errors=errors />
             </Show>
             <TextArea name="notes" label=label(i18n, |i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
-            <div class="form__actions">
-                <SaveButton pending=save.pending() />
-                <a class="button button--secondary" href=format!("/abh/{id}")>{move || t_string!(i18n, cancel)}</a>
-            </div>
+            <FormActions pending=save.pending() cancel=format!("/abh/{id}") />
         </form>
     }
 }

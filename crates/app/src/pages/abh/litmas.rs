@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::api::abh::{deliver_litmas, litmas_page, review_litmas, save_litmas};
 use crate::app::{ErrorPage, Loading};
-use crate::components::form::check_then;
+use crate::components::form::{check_then, reload_on_success};
 use crate::components::{ErrorBanner, ErrorSummary, TextArea, TextField, now_utc, show_failure};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -175,17 +175,8 @@ fn Review(id: Uuid) -> impl IntoView {
     let failure = RwSignal::new(None::<AppError>);
     let review =
         Action::new(move |(approve, note): &(bool, String)| review_litmas(id, *approve, note.clone()));
-    Effect::new(move |_| match review.value().get() {
-        Some(Ok(())) => {
-            // Reload so the page shows the new status and, once approved, the print link.
-            #[cfg(feature = "hydrate")]
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().reload();
-            }
-        }
-        Some(Err(e)) => show_failure(e, errors, failure),
-        None => {}
-    });
+    // Reload so the page shows the new status and, once approved, the print link.
+    reload_on_success(review.value().into(), errors, failure);
     view! {
         <section class="card" data-testid="litmas-review">
             <h2>{move || t_string!(i18n, litmas_review)}</h2>
@@ -203,22 +194,11 @@ fn Review(id: Uuid) -> impl IntoView {
 #[component]
 fn Deliver(id: Uuid, zone: pamong_domain::office::Zone) -> impl IntoView {
     let i18n = use_i18n();
-    let wall = pamong_domain::abh::clock::local(now_utc(), zone);
-    let at = RwSignal::new(format!("{}T{:02}:{:02}", wall.date(), wall.hour(), wall.minute()));
+    let at = RwSignal::new(pamong_domain::abh::clock::wall_clock(now_utc(), zone));
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let deliver = Action::new(move |at: &String| deliver_litmas(id, at.clone()));
-    Effect::new(move |_| match deliver.value().get() {
-        Some(Ok(())) =>
-        {
-            #[cfg(feature = "hydrate")]
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().reload();
-            }
-        }
-        Some(Err(e)) => show_failure(e, errors, failure),
-        None => {}
-    });
+    reload_on_success(deliver.value().into(), errors, failure);
     view! {
         <form class="form card" novalidate data-testid="litmas-deliver" on:submit=move |ev| { ev.prevent_default(); deliver.dispatch(at.get_untracked()); }>
             <h2>{move || t_string!(i18n, litmas_deliver)}</h2>

@@ -11,8 +11,8 @@ use pamong_domain::legal::PeriodRules;
 use crate::api::abh::register_child_case;
 use crate::api::clients::client_form_setup;
 use crate::app::{ErrorPage, Loading};
-use crate::components::form::check_then;
-use crate::components::{ErrorBanner, ErrorSummary, SaveButton, SelectField, TextField, show_failure};
+use crate::components::form::{FormActions, check_then};
+use crate::components::{ErrorBanner, ErrorSummary, SelectField, TextField, show_failure};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::text;
@@ -243,10 +243,7 @@ fn Editor(
                 })}
             </fieldset>
             <RulesPanel rules=rules />
-            <div class="form__actions">
-                <SaveButton pending=save.pending() />
-                <a class="button button--secondary" href="/abh">{move || t_string!(i18n, cancel)}</a>
-            </div>
+            <FormActions pending=save.pending() cancel="/abh" />
         </form>
     }
 }

@@ -20,11 +20,9 @@ use crate::api::clients::{
     request_transfer, transfer_targets,
 };
 use crate::app::{ErrorPage, Loading};
-use crate::components::form::check_then;
+use crate::components::form::{FormActions, check_then, navigate_on_success};
 use crate::components::local_now;
-use crate::components::{
-    ErrorBanner, ErrorSummary, SaveButton, SelectField, TextArea, TextField, show_failure,
-};
+use crate::components::{ErrorBanner, ErrorSummary, SaveButton, SelectField, TextArea, TextField};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::text;
@@ -59,12 +57,7 @@ fn back_on_success<T: Clone + Send + Sync + 'static>(
     errors: RwSignal<FieldErrors>,
     failure: RwSignal<Option<AppError>>,
 ) {
-    let navigate = leptos_router::hooks::use_navigate();
-    Effect::new(move |_| match value.get() {
-        Some(Ok(_)) => navigate(&format!("/klien/{client}?tersimpan=1"), Default::default()),
-        Some(Err(e)) => show_failure(e, errors, failure),
-        None => {}
-    });
+    navigate_on_success(value, move |_| format!("/klien/{client}?tersimpan=1"), errors, failure);
 }
 
 fn heading(
@@ -275,10 +268,7 @@ fn ReportEditor(data: ClientPageData) -> impl IntoView {
                 </div>
             </Show>
             <TextArea name="notes" label=label(|i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
-            <div class="form__actions">
-                <SaveButton pending=save.pending() />
-                <a class="button button--secondary" href=format!("/klien/{client}")>{move || t_string!(i18n, cancel)}</a>
-            </div>
+            <FormActions pending=save.pending() cancel=format!("/klien/{client}") />
         </form>
     }
 }
@@ -343,10 +333,7 @@ fn GuidanceEditor(data: ClientPageData) -> impl IntoView {
             <TextField name="date" label=label(|i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
             <Choices name="attended" legend=label(|i| t_string!(i, report_attended).to_string()) value=attended errors=errors options=yes_no(i18n) />
             <TextArea name="notes" label=label(|i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
-            <div class="form__actions">
-                <SaveButton pending=save.pending() />
-                <a class="button button--secondary" href=format!("/klien/{client}")>{move || t_string!(i18n, cancel)}</a>
-            </div>
+            <FormActions pending=save.pending() cancel=format!("/klien/{client}") />
         </form>
     }
 }
@@ -426,10 +413,7 @@ fn ViolationEditor(data: ClientPageData) -> impl IntoView {
             <TextArea name="description" label=label(|i| t_string!(i, violation_description).to_string()) value=description errors=errors />
             <SelectField name="action" label=label(|i| t_string!(i, violation_action).to_string()) value=action errors=errors options=actions />
             <SelectField name="action_status" label=label(|i| t_string!(i, violation_action_status).to_string()) value=action_status errors=errors options=statuses />
-            <div class="form__actions">
-                <SaveButton pending=save.pending() />
-                <a class="button button--secondary" href=format!("/klien/{client}")>{move || t_string!(i18n, cancel)}</a>
-            </div>
+            <FormActions pending=save.pending() cancel=format!("/klien/{client}") />
         </form>
     }
 }
