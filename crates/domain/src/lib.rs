@@ -6,6 +6,7 @@
 //! on the server for trust.
 
 pub mod abh;
+pub mod agreements;
 pub mod calendar;
 pub mod caseload;
 pub mod client;
@@ -15,6 +16,7 @@ pub mod needs;
 pub mod nik;
 pub mod office;
 pub mod page;
+pub mod partners;
 pub mod region;
 pub mod reporting;
 pub mod role;

@@ -8,6 +8,7 @@ mod m20261123_000001_foundation;
 mod m20261124_000001_regions;
 mod m20261125_000001_clients;
 mod m20261126_000001_abh;
+mod m20261127_000001_partners;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_regions::Migration),
             Box::new(m20261125_000001_clients::Migration),
             Box::new(m20261126_000001_abh::Migration),
+            Box::new(m20261127_000001_partners::Migration),
         ]
     }
 }

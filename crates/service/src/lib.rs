@@ -10,6 +10,7 @@ pub mod clients;
 pub mod db;
 pub mod error;
 pub mod offices;
+pub mod partners;
 pub mod password;
 pub mod policy;
 pub mod privacy;

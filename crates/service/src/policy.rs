@@ -188,6 +188,28 @@ pub fn access_log_office(actor: &Actor) -> Option<i32> {
     }
 }
 
+/// Partner institutions and their agreements the actor may read: the admin all, a Kanwil
+/// user their region's, the staff of a Bapas their office's. A partner's own users (`mitra`)
+/// see only their institution, through their own features.
+pub fn partner_scope(actor: &Actor) -> Scope {
+    match actor.role {
+        Role::Admin => Scope::All,
+        Role::Kanwil => actor.kanwil_id.map_or(Scope::Nothing, Scope::Kanwil),
+        Role::Kabapas | Role::Pk | Role::Koordinator => actor.bapas_id.map_or(Scope::Nothing, Scope::Bapas),
+        Role::Mitra => Scope::Nothing,
+    }
+}
+
+/// Whether the actor may add and change the partners and agreements of `bapas_id`: the
+/// admin, and that office's Kabapas.
+pub fn can_manage_partners(actor: &Actor, bapas_id: i32) -> bool {
+    match actor.role {
+        Role::Admin => true,
+        Role::Kabapas => actor.bapas_id == Some(bapas_id),
+        Role::Kanwil | Role::Pk | Role::Koordinator | Role::Mitra => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 //! default in code, so a fresh database behaves sensibly before anyone sets anything.
 
 use pamong_domain::Role;
+use pamong_domain::partners::Choice;
 use pamong_domain::reporting::ReportingFrequencies;
 use pamong_entity::setting;
 use sea_orm::sea_query::OnConflict;
@@ -33,6 +34,60 @@ pub const REASSESSMENT_MONTHS: Key = Key {
     name: "assessment.reassess_months",
     default: pamong_domain::caseload::DEFAULT_REASSESSMENT_MONTHS as i64,
 };
+
+/// Which configurable list of partner choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChoiceList {
+    /// Kinds of partner institution.
+    PartnerKinds,
+    /// The catalogue of services partners offer.
+    PartnerServices,
+}
+
+impl ChoiceList {
+    fn key(self) -> &'static str {
+        match self {
+            ChoiceList::PartnerKinds => "partners.kinds",
+            ChoiceList::PartnerServices => "partners.services",
+        }
+    }
+
+    fn default(self) -> Vec<Choice> {
+        match self {
+            ChoiceList::PartnerKinds => pamong_domain::partners::default_kinds(),
+            ChoiceList::PartnerServices => pamong_domain::partners::default_services(),
+        }
+    }
+}
+
+/// A configurable list of choices (its default until the admin sets one).
+pub async fn choices<C: ConnectionTrait>(db: &C, list: ChoiceList) -> ServiceResult<Vec<Choice>> {
+    let row = setting::Entity::find_by_id(list.key().to_owned()).one(db).await?;
+    Ok(row.and_then(|r| serde_json::from_str(&r.value).ok()).unwrap_or_else(|| list.default()))
+}
+
+/// Replaces a list of choices from its text form (`code: label` per line): the admin only.
+/// Records keep codes that leave the list; they show the code instead of a label.
+pub async fn set_choices(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    list: ChoiceList,
+    text: &str,
+) -> ServiceResult<()> {
+    if !policy::can_manage_reference_data(actor) {
+        return Err(ServiceError::not_found());
+    }
+    let parsed = pamong_domain::partners::parse_choices("choices", text)?;
+    let value = serde_json::to_string(&parsed).map_err(|e| ServiceError::Internal(e.to_string()))?;
+    let txn = db.begin().await?;
+    let old = choices(&txn, list).await?;
+    upsert(&txn, list.key(), value).await?;
+    let codes = |l: &[Choice]| l.iter().map(|c| c.code.clone()).collect::<Vec<_>>();
+    let changes = Changes::new().diff("codes", &codes(&old), &codes(&parsed));
+    audit::record(&txn, actor, "update", "setting", list.key(), &changes).await?;
+    txn.commit().await?;
+    Ok(())
+}
 
 fn frequencies_key(bapas_id: i32) -> String {
     format!("reporting.frequencies.bapas.{bapas_id}")

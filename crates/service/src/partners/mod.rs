@@ -1,0 +1,326 @@
+//! Partner institutions (mitra) of each Bapas, with their contact persons and services, and
+//! their cooperation agreements ([`agreements`]). Read by the office's staff, the region's
+//! Kanwil and the admin; kept by the admin and the office's Kabapas.
+
+pub mod agreements;
+
+use std::collections::HashMap;
+
+use pamong_domain::client::fold_name;
+use pamong_domain::office::OfficeRef;
+use pamong_domain::page::Page;
+use pamong_domain::partners::{
+    Choice, Contact, PartnerDraft, PartnerFilter, PartnerForm, PartnerView, label_of,
+};
+use pamong_entity::{bapas, partner, partner_contact};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, TransactionTrait,
+};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::actor::Actor;
+use crate::audit::{self, Changes};
+use crate::error::{ServiceError, ServiceResult};
+use crate::policy::{self, Scope};
+use crate::search::{contains_ci, fetch_page, nothing, page};
+use crate::settings::{self, ChoiceList};
+
+/// The condition restricting a table's `bapas_id` column to the actor's partner scope.
+pub(crate) async fn scope_condition<C: ConnectionTrait, Col: ColumnTrait>(
+    db: &C,
+    actor: &Actor,
+    bapas_column: Col,
+) -> ServiceResult<Condition> {
+    Ok(match policy::partner_scope(actor) {
+        Scope::All => Condition::all(),
+        Scope::Bapas(b) => Condition::all().add(bapas_column.eq(b)),
+        Scope::Kanwil(k) => {
+            let ids: Vec<i32> = bapas::Entity::find()
+                .select_only()
+                .column(bapas::Column::Id)
+                .filter(bapas::Column::KanwilId.eq(k))
+                .into_tuple()
+                .all(db)
+                .await?;
+            Condition::all().add(bapas_column.is_in(ids))
+        }
+        Scope::Nothing => Condition::all().add(nothing()),
+    })
+}
+
+/// Whether `bapas_id` lies in the actor's partner scope.
+pub(crate) async fn in_scope<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    bapas_id: i32,
+) -> ServiceResult<bool> {
+    Ok(match policy::partner_scope(actor) {
+        Scope::All => true,
+        Scope::Bapas(b) => b == bapas_id,
+        Scope::Kanwil(k) => {
+            bapas::Entity::find_by_id(bapas_id).one(db).await?.is_some_and(|b| b.kanwil_id == k)
+        }
+        Scope::Nothing => false,
+    })
+}
+
+/// A partner the actor may read.
+pub(crate) async fn find_readable<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: Uuid,
+) -> ServiceResult<partner::Model> {
+    let row = partner::Entity::find()
+        .filter(partner::Column::PublicId.eq(id))
+        .one(db)
+        .await?
+        .ok_or_else(ServiceError::not_found)?;
+    if in_scope(db, actor, row.bapas_id).await? { Ok(row) } else { Err(ServiceError::not_found()) }
+}
+
+/// Codes as stored: between commas, so that a search for one matches it whole.
+pub(crate) fn codes_column(codes: &[String]) -> Option<String> {
+    (!codes.is_empty()).then(|| format!(",{},", codes.join(",")))
+}
+
+/// Codes from their stored form.
+pub(crate) fn split(raw: &Option<String>) -> Vec<String> {
+    raw.as_deref()
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Labels for service codes, in catalogue order (codes no longer listed last, as codes).
+pub(crate) fn service_choices(codes: &[String], catalogue: &[Choice]) -> Vec<Choice> {
+    let mut out: Vec<Choice> = catalogue.iter().filter(|c| codes.contains(&c.code)).cloned().collect();
+    for code in codes.iter().filter(|c| !catalogue.iter().any(|k| &k.code == *c)) {
+        out.push(Choice { code: code.clone(), label: code.clone() });
+    }
+    out
+}
+
+async fn view<C: ConnectionTrait>(db: &C, actor: &Actor, row: partner::Model) -> ServiceResult<PartnerView> {
+    let office =
+        bapas::Entity::find_by_id(row.bapas_id).one(db).await?.ok_or_else(ServiceError::not_found)?;
+    let kinds = settings::choices(db, ChoiceList::PartnerKinds).await?;
+    let catalogue = settings::choices(db, ChoiceList::PartnerServices).await?;
+    let contacts = partner_contact::Entity::find()
+        .filter(partner_contact::Column::PartnerId.eq(row.id))
+        .order_by_asc(partner_contact::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| Contact { name: c.name, position: c.role, phone: c.phone, email: c.email })
+        .collect();
+    Ok(PartnerView {
+        id: row.public_id,
+        bapas: OfficeRef { id: office.public_id, name: office.name },
+        kind_label: label_of(&kinds, &row.kind),
+        kind: row.kind,
+        address: row.address,
+        area: row.area,
+        phone: row.phone,
+        email: row.email,
+        services: service_choices(&split(&row.services), &catalogue),
+        contacts,
+        notes: row.notes,
+        active: row.active,
+        can_manage: policy::can_manage_partners(actor, row.bapas_id),
+        name: row.name,
+    })
+}
+
+/// Partners the actor may see, searched (name, area) and filtered (kind, service).
+pub async fn list(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: &PartnerFilter,
+) -> ServiceResult<Page<PartnerView>> {
+    let mut cond = scope_condition(db, actor, partner::Column::BapasId).await?;
+    if !filter.list.include_inactive {
+        cond = cond.add(partner::Column::Active.eq(true));
+    }
+    if let Some(q) = filter.list.search() {
+        cond = cond.add(
+            Condition::any()
+                .add(contains_ci(partner::Column::NameFolded, &fold_name(q)))
+                .add(contains_ci(partner::Column::Area, q)),
+        );
+    }
+    if let Some(kind) = filter.kind.as_deref().filter(|k| !k.is_empty()) {
+        cond = cond.add(partner::Column::Kind.eq(kind));
+    }
+    if let Some(service) = filter.service.as_deref().filter(|s| !s.is_empty()) {
+        // Codes are stored between commas (`,bpjs,dokumen,`), so a code matches only whole.
+        cond = cond.add(contains_ci(partner::Column::Services, &format!(",{service},")));
+    }
+    let select = partner::Entity::find().filter(cond).order_by_asc(partner::Column::NameFolded);
+    let (rows, total) = fetch_page(db, select, &filter.list).await?;
+    let mut items = Vec::with_capacity(rows.len());
+    for row in rows {
+        items.push(view(db, actor, row).await?);
+    }
+    Ok(page(items, total, &filter.list))
+}
+
+/// One partner.
+pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> ServiceResult<PartnerView> {
+    let row = find_readable(db, actor, id).await?;
+    view(db, actor, row).await
+}
+
+/// The office a new partner or agreement belongs to: the admin's choice, a Kabapas's own.
+async fn target_office<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    chosen: Option<Uuid>,
+) -> ServiceResult<i32> {
+    let bapas_id = match (actor.role, chosen) {
+        (pamong_domain::Role::Admin, Some(id)) => bapas::Entity::find()
+            .filter(bapas::Column::PublicId.eq(id))
+            .one(db)
+            .await?
+            .map(|b| b.id)
+            .ok_or_else(|| {
+                pamong_domain::ErrorKind::field("bapas_id", pamong_domain::Problem::UnknownReference)
+            })?,
+        (pamong_domain::Role::Admin, None) => {
+            return Err(pamong_domain::ErrorKind::field("bapas_id", pamong_domain::Problem::Required).into());
+        }
+        _ => actor.bapas_id.ok_or_else(ServiceError::not_found)?,
+    };
+    if policy::can_manage_partners(actor, bapas_id) { Ok(bapas_id) } else { Err(ServiceError::not_found()) }
+}
+
+fn apply(model: &mut partner::ActiveModel, draft: &PartnerDraft) {
+    model.name = Set(draft.name.clone());
+    model.name_folded = Set(fold_name(&draft.name));
+    model.kind = Set(draft.kind.clone());
+    model.address = Set(draft.address.clone());
+    model.area = Set(draft.area.clone());
+    model.phone = Set(draft.phone.clone());
+    model.email = Set(draft.email.clone());
+    model.services = Set(codes_column(&draft.services));
+    model.notes = Set(draft.notes.clone());
+}
+
+async fn replace_contacts<C: ConnectionTrait>(
+    db: &C,
+    partner_id: i32,
+    contacts: &[Contact],
+) -> ServiceResult<()> {
+    partner_contact::Entity::delete_many()
+        .filter(partner_contact::Column::PartnerId.eq(partner_id))
+        .exec(db)
+        .await?;
+    for (i, c) in contacts.iter().enumerate() {
+        partner_contact::ActiveModel {
+            partner_id: Set(partner_id),
+            position: Set(i32::try_from(i).unwrap_or(i32::MAX)),
+            name: Set(c.name.clone()),
+            role: Set(c.position.clone()),
+            phone: Set(c.phone.clone()),
+            email: Set(c.email.clone()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Adds a partner (`id` `None`) or changes one: the admin, or the office's Kabapas.
+pub async fn save(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Option<Uuid>,
+    form: &PartnerForm,
+) -> ServiceResult<Uuid> {
+    let txn = db.begin().await?;
+    let kinds = settings::choices(&txn, ChoiceList::PartnerKinds).await?;
+    let catalogue = settings::choices(&txn, ChoiceList::PartnerServices).await?;
+    let draft = form.parse(&kinds, &catalogue)?;
+    let now = OffsetDateTime::now_utc();
+    let (row, action, changes) = match id {
+        None => {
+            let bapas_id = target_office(&txn, actor, draft.bapas_id).await?;
+            let mut model = partner::ActiveModel {
+                public_id: Set(Uuid::now_v7()),
+                bapas_id: Set(bapas_id),
+                active: Set(true),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            };
+            apply(&mut model, &draft);
+            let row = model.insert(&txn).await?;
+            let changes =
+                Changes::new().set("name", &row.name).set("kind", &row.kind).set("services", &row.services);
+            (row, "create", changes)
+        }
+        Some(id) => {
+            let old = find_readable(&txn, actor, id).await?;
+            if !policy::can_manage_partners(actor, old.bapas_id) {
+                return Err(ServiceError::not_found());
+            }
+            let mut model: partner::ActiveModel = old.clone().into();
+            apply(&mut model, &draft);
+            model.updated_at = Set(now);
+            let row = model.update(&txn).await?;
+            let changes = Changes::new()
+                .diff("name", &old.name, &row.name)
+                .diff("kind", &old.kind, &row.kind)
+                .diff("services", &old.services, &row.services)
+                .diff("address", &old.address, &row.address);
+            (row, "update", changes)
+        }
+    };
+    replace_contacts(&txn, row.id, &draft.contacts).await?;
+    audit::record(&txn, actor, action, "partner", &row.public_id.to_string(), &changes).await?;
+    txn.commit().await?;
+    Ok(row.public_id)
+}
+
+/// Deactivates or reactivates a partner.
+pub async fn set_active(db: &DatabaseConnection, actor: &Actor, id: Uuid, active: bool) -> ServiceResult<()> {
+    let txn = db.begin().await?;
+    let old = find_readable(&txn, actor, id).await?;
+    if !policy::can_manage_partners(actor, old.bapas_id) {
+        return Err(ServiceError::not_found());
+    }
+    let mut model: partner::ActiveModel = old.clone().into();
+    model.active = Set(active);
+    model.updated_at = Set(OffsetDateTime::now_utc());
+    model.update(&txn).await?;
+    audit::record(
+        &txn,
+        actor,
+        "update",
+        "partner",
+        &id.to_string(),
+        &Changes::new().diff("active", &old.active, &active),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The names of partners by internal id.
+pub(crate) async fn names<C: ConnectionTrait>(
+    db: &C,
+    ids: Vec<i32>,
+) -> ServiceResult<HashMap<i32, (Uuid, String)>> {
+    Ok(partner::Entity::find()
+        .filter(partner::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, (p.public_id, p.name)))
+        .collect())
+}
