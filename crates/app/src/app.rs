@@ -87,6 +87,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("abh/:id/diversi") view=pages::abh::forms::DiversionPage ssr=SsrMode::Async />
                         <Route path=path!("abh/:id/pelanggaran") view=pages::abh::forms::BreachPage ssr=SsrMode::Async />
                         <Route path=path!("abh/:id/catatan") view=pages::abh::forms::EventPage ssr=SsrMode::Async />
+                        <Route path=path!("mitra") view=pages::partners::PartnerListPage ssr=SsrMode::Async />
+                        <Route path=path!("mitra/:id") view=PartnerRoute ssr=SsrMode::Async />
+                        <Route path=path!("mitra/:id/ubah") view=pages::partners::edit::PartnerEditPage ssr=SsrMode::Async />
+                        <Route path=path!("pks/:id") view=pages::partners::agreement::AgreementRoute ssr=SsrMode::Async />
+                        <Route path=path!("pks/:id/ubah") view=pages::partners::agreement::AgreementEditPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/pilihan-mitra") view=pages::partners::choices::PartnerChoicesPage ssr=SsrMode::Async />
                         <Route path=path!("admin/kanwil") view=pages::kanwil::KanwilListPage ssr=SsrMode::Async />
                         <Route path=path!("admin/kanwil/:id") view=pages::kanwil::KanwilEditPage ssr=SsrMode::Async />
                         <Route path=path!("admin/bapas") view=pages::bapas::BapasListPage ssr=SsrMode::Async />
@@ -109,6 +115,19 @@ fn ClientRoute() -> impl IntoView {
             view! { <pages::clients::edit::ClientEditPage /> }.into_any()
         } else {
             view! { <pages::clients::detail::ClientDetailPage /> }.into_any()
+        }
+    }
+}
+
+/// `/mitra/:id`: the editor for `baru`, otherwise the partner's page.
+#[component]
+fn PartnerRoute() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        if params.with(|p| p.get("id")).as_deref() == Some("baru") {
+            view! { <pages::partners::edit::PartnerEditPage /> }.into_any()
+        } else {
+            view! { <pages::partners::detail::PartnerPageView /> }.into_any()
         }
     }
 }

@@ -275,6 +275,49 @@ pub fn SaveButton(
     }
 }
 
+/// Checkboxes for a multiple choice.
+#[component]
+pub fn MultiChoice(
+    /// Field name.
+    name: &'static str,
+    /// The question.
+    #[prop(into)]
+    legend: TextProp,
+    /// The chosen values.
+    values: RwSignal<Vec<String>>,
+    /// The form's errors.
+    errors: RwSignal<FieldErrors>,
+    /// `(value, label)` pairs.
+    options: Vec<(String, String)>,
+) -> impl IntoView {
+    let error = field_error(errors, name);
+    view! {
+        <fieldset class="field choices" class:field--error=move || error.get().is_some() id=field_id(name)>
+            <legend class="field__label">{move || legend.get()}</legend>
+            <p class="field__error" hidden=move || error.get().is_none()>{move || error.get()}</p>
+            <div class="choices__row">
+                {options.into_iter().map(|(v, l)| {
+                    let (v1, v2) = (v.clone(), v.clone());
+                    let on = Signal::derive(move || values.with(|vs| vs.contains(&v1)));
+                    view! {
+                        <label class="choice" class:choice--on=on>
+                            <input type="checkbox" name=name value=v.clone() prop:checked=on
+                                on:change=move |ev| {
+                                    let checked = event_target_checked(&ev);
+                                    values.update(|vs| {
+                                        vs.retain(|x| *x != v2);
+                                        if checked { vs.push(v2.clone()); }
+                                    });
+                                } />
+                            <span>{l}</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
 /// The save button and a cancel link back to `cancel`.
 #[component]
 pub fn FormActions(

@@ -17,6 +17,7 @@ enum Dest {
     Home,
     Clients,
     Children,
+    Partners,
     Office,
     Kanwil,
     Bapas,
@@ -30,6 +31,7 @@ impl Dest {
             Dest::Home => "/",
             Dest::Clients => "/klien",
             Dest::Children => "/abh",
+            Dest::Partners => "/mitra",
             Dest::Office => "/kantor",
             Dest::Kanwil => "/admin/kanwil",
             Dest::Bapas => "/admin/bapas",
@@ -43,6 +45,7 @@ impl Dest {
             Dest::Home => "⌂",
             Dest::Clients => "☰",
             Dest::Children => "◐",
+            Dest::Partners => "⚭",
             Dest::Office => "▤",
             Dest::Kanwil => "▦",
             Dest::Bapas => "▣",
@@ -55,8 +58,8 @@ impl Dest {
 /// Where a role can go. The server enforces access; this only hides what would be empty.
 fn destinations(role: Role) -> &'static [Dest] {
     match role {
-        Role::Admin => &[Dest::Home, Dest::Kanwil, Dest::Bapas, Dest::Users, Dest::Account],
-        Role::Kanwil => &[Dest::Home, Dest::Clients, Dest::Bapas, Dest::Users, Dest::Account],
+        Role::Admin => &[Dest::Home, Dest::Kanwil, Dest::Bapas, Dest::Partners, Dest::Users, Dest::Account],
+        Role::Kanwil => &[Dest::Home, Dest::Clients, Dest::Bapas, Dest::Partners, Dest::Users, Dest::Account],
         Role::Kabapas => {
             &[Dest::Home, Dest::Clients, Dest::Children, Dest::Office, Dest::Users, Dest::Account]
         }
@@ -135,6 +138,7 @@ pub fn Frame(
                 Dest::Home => t_string!(i18n, nav_home).to_string(),
                 Dest::Clients => t_string!(i18n, nav_clients).to_string(),
                 Dest::Children => t_string!(i18n, nav_abh).to_string(),
+                Dest::Partners => t_string!(i18n, nav_partners).to_string(),
                 Dest::Office => t_string!(i18n, nav_office).to_string(),
                 Dest::Kanwil => t_string!(i18n, nav_kanwil).to_string(),
                 Dest::Bapas => t_string!(i18n, nav_bapas).to_string(),

@@ -17,6 +17,8 @@ pub fn HomePage() -> impl IntoView {
     // Officers and the Kabapas start their day with the Today list (the signed-in user is
     // already loaded when a page renders, so this does not wait).
     let has_today = move || matches!(user.get(), Some(Ok(Some(u))) if matches!(u.role, pamong_domain::Role::Pk | pamong_domain::Role::Kabapas));
+    // The admin and the Kabapas keep the cooperation agreements: those ending soon come first.
+    let keeps_partners = move || matches!(user.get(), Some(Ok(Some(u))) if matches!(u.role, pamong_domain::Role::Admin | pamong_domain::Role::Kabapas));
     // A PK's own child-case clocks; the Kabapas sees the office's.
     let is_pk = move || matches!(user.get(), Some(Ok(Some(u))) if u.role == pamong_domain::Role::Pk);
     view! {
@@ -60,6 +62,9 @@ pub fn HomePage() -> impl IntoView {
                 .into_any()
             })}
         </Suspense>
+        <Show when=keeps_partners>
+            <crate::pages::partners::ReminderPanel />
+        </Show>
         <Show when=has_today>
             {move || view! { <crate::pages::abh::DeadlinesPanel mine=is_pk() /> }}
             <crate::pages::clients::today::TodayPanel />

@@ -7,6 +7,7 @@ pub mod clients;
 pub mod home;
 pub mod kanwil;
 pub mod login;
+pub mod partners;
 pub mod users;
 
 use leptos::prelude::*;

@@ -19,7 +19,7 @@ use crate::api::abh::{
     add_case_event, child_case, record_breach, request_litmas, save_diversion, set_case_stage,
 };
 use crate::app::{ErrorPage, Loading};
-use crate::components::form::{FormActions, check_then, navigate_on_success};
+use crate::components::form::{FormActions, MultiChoice, check_then, navigate_on_success};
 use crate::components::{ErrorBanner, ErrorSummary, SelectField, TextArea, TextField, local_now, now_utc};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -186,43 +186,6 @@ fn StageEditor(c: AbhCaseView) -> impl IntoView {
             <TextField name="trigger_date" label=label(i18n, |i| t_string!(i, field_trigger_date).to_string()) value=date errors=errors kind="date" />
             <FormActions pending=save.pending() cancel=format!("/abh/{id}") />
         </form>
-    }
-}
-
-/// Checkboxes for a multiple choice.
-#[component]
-fn MultiChoice(
-    name: &'static str,
-    #[prop(into)] legend: TextProp,
-    values: RwSignal<Vec<String>>,
-    errors: RwSignal<FieldErrors>,
-    options: Vec<(String, String)>,
-) -> impl IntoView {
-    let error = crate::components::form::field_error(errors, name);
-    view! {
-        <fieldset class="field choices" class:field--error=move || error.get().is_some() id=crate::components::form::field_id(name)>
-            <legend class="field__label">{move || legend.get()}</legend>
-            <p class="field__error" hidden=move || error.get().is_none()>{move || error.get()}</p>
-            <div class="choices__row">
-                {options.into_iter().map(|(v, l)| {
-                    let (v1, v2) = (v.clone(), v.clone());
-                    let on = Signal::derive(move || values.with(|vs| vs.contains(&v1)));
-                    view! {
-                        <label class="choice" class:choice--on=on>
-                            <input type="checkbox" name=name value=v.clone() prop:checked=on
-                                on:change=move |ev| {
-                                    let checked = event_target_checked(&ev);
-                                    values.update(|vs| {
-                                        vs.retain(|x| *x != v2);
-                                        if checked { vs.push(v2.clone()); }
-                                    });
-                                } />
-                            <span>{l}</span>
-                        </label>
-                    }
-                }).collect_view()}
-            </div>
-        </fieldset>
     }
 }
 

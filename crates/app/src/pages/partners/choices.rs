@@ -1,0 +1,69 @@
+//! `/admin/pilihan-mitra`: the admin's lists of partner kinds and of the services partners
+//! offer, one `code: label` per line.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use pamong_domain::FieldErrors;
+use pamong_domain::partners::choices_text;
+
+use crate::api::partners::{load_partner_setup, save_partner_choices};
+use crate::app::{ErrorPage, Loading};
+use crate::components::form::{SaveButton, show_failure};
+use crate::components::{ErrorBanner, TextArea};
+use crate::error::AppError;
+use crate::i18n::*;
+
+/// The page.
+#[component]
+pub fn PartnerChoicesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let setup = Resource::new(|| (), |_| load_partner_setup());
+    view! {
+        <Title text=move || t_string!(i18n, choices_title).to_string() />
+        <h1>{move || t_string!(i18n, choices_title)}</h1>
+        <p class="muted">{move || t_string!(i18n, choices_intro)}</p>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match setup.await {
+                    Ok(s) => view! { <Lists kinds=choices_text(&s.kinds) services=choices_text(&s.services) /> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Lists(kinds: String, services: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let kinds = RwSignal::new(kinds);
+    let services = RwSignal::new(services);
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let saved = RwSignal::new(false);
+    let save = Action::new(move |(k, s): &(String, String)| save_partner_choices(k.clone(), s.clone()));
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(())) => {
+            errors.set(FieldErrors::new());
+            saved.set(true);
+        }
+        Some(Err(e)) => show_failure(e, errors, failure),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        saved.set(false);
+        save.dispatch((kinds.get_untracked(), services.get_untracked()));
+    };
+    view! {
+        <Show when=move || saved.get()>
+            <div class="banner banner--ok" role="status">{move || t_string!(i18n, saved)}</div>
+        </Show>
+        <ErrorBanner error=failure />
+        <form class="form card" on:submit=submit novalidate>
+            <TextArea name="kinds" label=TextProp::from(move || t_string!(i18n, choices_kinds).to_string()) value=kinds errors=errors />
+            <TextArea name="services" label=TextProp::from(move || t_string!(i18n, choices_services).to_string()) value=services errors=errors />
+            <div class="form__actions"><SaveButton pending=save.pending() /></div>
+        </form>
+    }
+}

@@ -1,0 +1,90 @@
+//! `/mitra/:id`: a partner institution — contacts, services, notes — and its agreements.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::status_badge;
+use crate::api::partners::{PartnerPage, load_partner};
+use crate::app::{ErrorPage, Loading};
+use crate::i18n::*;
+use crate::pages::clients::use_client_id;
+use crate::text;
+
+/// The partner's page.
+#[component]
+pub fn PartnerPageView() -> impl IntoView {
+    let id = use_client_id();
+    let data = Resource::new(move || id.get(), |id| async move { load_partner(id?).await });
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(d) => view! { <Partner data=d /> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Partner(data: PartnerPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let p = data.partner;
+    let id = p.id;
+    let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+    view! {
+        <Title text=p.name.clone() />
+        <p class="breadcrumb"><a href="/mitra">"← " {move || t_string!(i18n, partners_title)}</a></p>
+        <crate::components::form::SavedNotice />
+        <div class="page-head">
+            <h1 data-testid="partner-name">{p.name.clone()}</h1>
+            <span class="badge">{p.kind_label.clone()}</span>
+        </div>
+        {p.can_manage.then(|| view! {
+            <nav class="actions">
+                <a class="button" href=format!("/pks/baru?mitra={id}")>{move || t_string!(i18n, pks_new)}</a>
+                <a class="button button--secondary" href=format!("/mitra/{id}/ubah")>{move || t_string!(i18n, edit)}</a>
+            </nav>
+        })}
+        <section class="card">
+            <dl class="summary">
+                <div><dt>{move || t_string!(i18n, partner_bapas)}</dt><dd>{p.bapas.name.clone()}</dd></div>
+                <div><dt>{move || t_string!(i18n, partner_area)}</dt><dd>{dash(&p.area)}</dd></div>
+                <div><dt>{move || t_string!(i18n, partner_address)}</dt><dd>{dash(&p.address)}</dd></div>
+                <div><dt>{move || t_string!(i18n, client_phone)}</dt><dd>{dash(&p.phone)}</dd></div>
+                <div><dt>{move || t_string!(i18n, partner_email)}</dt><dd>{dash(&p.email)}</dd></div>
+                <div><dt>{move || t_string!(i18n, partner_services)}</dt>
+                    <dd>{if p.services.is_empty() { "—".to_owned() } else { p.services.iter().map(|s| s.label.clone()).collect::<Vec<_>>().join(", ") }}</dd></div>
+                {p.notes.clone().map(|n| view! { <div><dt>{move || t_string!(i18n, field_notes)}</dt><dd>{n}</dd></div> })}
+            </dl>
+        </section>
+        <section class="card">
+            <h2>{move || t_string!(i18n, partner_contacts)}</h2>
+            {p.contacts.is_empty().then(|| view! { <p class="muted">"—"</p> })}
+            <ul class="plain contacts">
+                {p.contacts.iter().map(|c| view! {
+                    <li class="contact">
+                        <strong>{c.name.clone()}</strong>
+                        {c.position.clone().map(|r| view! { " · " {r} })}
+                        {c.phone.clone().map(|ph| view! { <br /><a href=format!("tel:{ph}")>{ph.clone()}</a> })}
+                        {c.email.clone().map(|em| view! { <br /><a href=format!("mailto:{em}")>{em.clone()}</a> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section class="card">
+            <h2>{move || t_string!(i18n, pks_title)}</h2>
+            {data.agreements.is_empty().then(|| view! { <p class="muted">{move || t_string!(i18n, pks_none)}</p> })}
+            <ul class="plain agreements" data-testid="pks-list">
+                {data.agreements.into_iter().map(|a| view! {
+                    <li class="agreement">
+                        <a href=format!("/pks/{}", a.id)><strong>{a.number.clone()}</strong></a> " " {status_badge(i18n, a.status)}
+                        <br />{a.title.clone()}
+                        <br /><span class="muted">{text::date(a.start_on)} " – " {text::date(a.end_on)}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

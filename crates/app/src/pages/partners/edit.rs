@@ -1,0 +1,234 @@
+//! `/mitra/baru` and `/mitra/:id/ubah`: the partner editor — institution, services and the
+//! contact persons (rows added and removed on the page).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use pamong_domain::FieldErrors;
+use pamong_domain::partners::{ContactForm, PartnerForm};
+use uuid::Uuid;
+
+use crate::api::partners::{PartnerSetup, load_partner, load_partner_setup, save_partner};
+use crate::app::{ErrorPage, Loading};
+use crate::components::form::{FormActions, MultiChoice, check_then, navigate_on_success};
+use crate::components::{ErrorBanner, ErrorSummary, SelectField, TextArea, TextField};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::pages::use_record_id;
+
+/// The editor page (new or existing).
+#[component]
+pub fn PartnerEditPage() -> impl IntoView {
+    let id = use_record_id();
+    let data = Resource::new(
+        move || id.get(),
+        |id| async move {
+            let setup = load_partner_setup().await?;
+            match id? {
+                None => Ok((None, PartnerForm::default(), setup)),
+                Some(id) => {
+                    let page = load_partner(id).await?;
+                    if !page.partner.can_manage {
+                        return Err(AppError::Kind(pamong_domain::ErrorKind::NotFound));
+                    }
+                    Ok((Some(id), page.partner.to_form(), setup))
+                }
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok((id, form, setup)) => view! { <Editor id=id initial=form setup=setup /> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// One contact row's fields.
+#[derive(Clone, Copy)]
+struct ContactRow {
+    key: usize,
+    name: RwSignal<String>,
+    position: RwSignal<String>,
+    phone: RwSignal<String>,
+    email: RwSignal<String>,
+}
+
+impl ContactRow {
+    fn new(key: usize, c: ContactForm) -> Self {
+        Self {
+            key,
+            name: RwSignal::new(c.name),
+            position: RwSignal::new(c.position),
+            phone: RwSignal::new(c.phone),
+            email: RwSignal::new(c.email),
+        }
+    }
+
+    fn form(&self) -> ContactForm {
+        ContactForm {
+            name: self.name.get_untracked(),
+            position: self.position.get_untracked(),
+            phone: self.phone.get_untracked(),
+            email: self.email.get_untracked(),
+        }
+    }
+}
+
+#[component]
+fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl IntoView {
+    let i18n = use_i18n();
+    let bapas_id = RwSignal::new(initial.bapas_id.clone());
+    let name = RwSignal::new(initial.name.clone());
+    let kind = RwSignal::new(initial.kind.clone());
+    let area = RwSignal::new(initial.area.clone());
+    let address = RwSignal::new(initial.address.clone());
+    let phone = RwSignal::new(initial.phone.clone());
+    let email = RwSignal::new(initial.email.clone());
+    let services = RwSignal::new(initial.services.clone());
+    let notes = RwSignal::new(initial.notes.clone());
+    let mut contacts_initial = initial.contacts.clone();
+    if contacts_initial.is_empty() {
+        contacts_initial.push(ContactForm::default());
+    }
+    let next_key = StoredValue::new(contacts_initial.len());
+    let contacts = RwSignal::new(
+        contacts_initial.into_iter().enumerate().map(|(i, c)| ContactRow::new(i, c)).collect::<Vec<_>>(),
+    );
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let save = Action::new(move |f: &PartnerForm| save_partner(id, f.clone()));
+    navigate_on_success(
+        save.value().into(),
+        |p: &Uuid| format!("/mitra/{p}?pesan=tersimpan"),
+        errors,
+        failure,
+    );
+    let (kinds, catalogue) = (setup.kinds.clone(), setup.services.clone());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = PartnerForm {
+            bapas_id: bapas_id.get_untracked(),
+            name: name.get_untracked(),
+            kind: kind.get_untracked(),
+            address: address.get_untracked(),
+            area: area.get_untracked(),
+            phone: phone.get_untracked(),
+            email: email.get_untracked(),
+            services: services.get_untracked(),
+            contacts: contacts.get_untracked().iter().map(ContactRow::form).collect(),
+            notes: notes.get_untracked(),
+        };
+        check_then(form.parse(&kinds, &catalogue), errors, || {
+            save.dispatch(form);
+        });
+    };
+    let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
+    let kind_options = Signal::derive({
+        let k = setup.kinds.clone();
+        move || k.iter().map(|c| (c.code.clone(), c.label.clone())).collect::<Vec<_>>()
+    });
+    let office_options = Signal::derive({
+        let o = setup.offices.clone();
+        move || o.iter().map(|b| (b.id.to_string(), b.name.clone())).collect::<Vec<_>>()
+    });
+    let service_options: Vec<(String, String)> =
+        setup.services.iter().map(|c| (c.code.clone(), c.label.clone())).collect();
+    let title = move || {
+        if id.is_some() {
+            t_string!(i18n, partner_edit).to_string()
+        } else {
+            t_string!(i18n, partner_new).to_string()
+        }
+    };
+    let cancel = id.map_or_else(|| "/mitra".to_owned(), |id| format!("/mitra/{id}"));
+    let choose_office = id.is_none() && !setup.offices.is_empty();
+    let add_contact = move |_| {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        contacts.update(|c| c.push(ContactRow::new(key, ContactForm::default())));
+    };
+    view! {
+        <Title text=title />
+        <h1>{title}</h1>
+        <ErrorBanner error=failure />
+        <ErrorSummary errors=errors labels=vec![
+            ("bapas_id", label(|i| t_string!(i, partner_bapas).to_string())),
+            ("name", label(|i| t_string!(i, partner_name).to_string())),
+            ("kind", label(|i| t_string!(i, partner_kind).to_string())),
+            ("area", label(|i| t_string!(i, partner_area).to_string())),
+            ("address", label(|i| t_string!(i, partner_address).to_string())),
+            ("phone", label(|i| t_string!(i, client_phone).to_string())),
+            ("email", label(|i| t_string!(i, partner_email).to_string())),
+            ("services", label(|i| t_string!(i, partner_services).to_string())),
+            ("contacts", label(|i| t_string!(i, partner_contacts).to_string())),
+            ("notes", label(|i| t_string!(i, field_notes).to_string())),
+        ] />
+        <form class="form" on:submit=submit novalidate data-testid="partner-form">
+            <fieldset class="card">
+                <legend>{move || t_string!(i18n, partner_institution)}</legend>
+                {choose_office.then(|| view! {
+                    <SelectField name="bapas_id" label=label(|i| t_string!(i, partner_bapas).to_string()) value=bapas_id errors=errors options=office_options />
+                })}
+                <TextField name="name" label=label(|i| t_string!(i, partner_name).to_string()) value=name errors=errors />
+                <SelectField name="kind" label=label(|i| t_string!(i, partner_kind).to_string()) value=kind errors=errors options=kind_options />
+                <TextField name="area" label=label(|i| t_string!(i, partner_area).to_string()) value=area errors=errors optional=true />
+                <TextField name="address" label=label(|i| t_string!(i, partner_address).to_string()) value=address errors=errors optional=true />
+                <div class="field-row">
+                    <TextField name="phone" label=label(|i| t_string!(i, client_phone).to_string()) value=phone errors=errors optional=true kind="tel" />
+                    <TextField name="email" label=label(|i| t_string!(i, partner_email).to_string()) value=email errors=errors optional=true kind="email" />
+                </div>
+                <MultiChoice name="services" legend=label(|i| t_string!(i, partner_services).to_string()) values=services errors=errors options=service_options />
+            </fieldset>
+            <fieldset class="card">
+                <legend>{move || t_string!(i18n, partner_contacts)}</legend>
+                <For each=move || contacts.get() key=|row| row.key let:row>
+                    {
+                        let index = move || contacts.with(|c| c.iter().position(|r| r.key == row.key).unwrap_or(0));
+                        let field = move |f: &'static str| format!("contacts.{}.{f}", index());
+                        let error = move |f: &'static str| errors.with(|e| e.get(&field(f))).map(|p| crate::text::problem(i18n, p));
+                        view! {
+                            <div class="contact-row">
+                                <ContactInput label=label(|i| t_string!(i, partner_contact_name).to_string()) value=row.name error=Signal::derive(move || error("name")) />
+                                <ContactInput label=label(|i| t_string!(i, partner_contact_position).to_string()) value=row.position error=Signal::derive(move || error("position")) />
+                                <div class="field-row">
+                                    <ContactInput label=label(|i| t_string!(i, client_phone).to_string()) value=row.phone error=Signal::derive(move || error("phone")) kind="tel" />
+                                    <ContactInput label=label(|i| t_string!(i, partner_email).to_string()) value=row.email error=Signal::derive(move || error("email")) kind="email" />
+                                </div>
+                                <button type="button" class="button button--ghost button--small"
+                                    on:click=move |_| contacts.update(|c| c.retain(|r| r.key != row.key))>
+                                    {move || t_string!(i18n, partner_contact_remove)}
+                                </button>
+                            </div>
+                        }
+                    }
+                </For>
+                <button type="button" class="button button--secondary" on:click=add_contact>{move || t_string!(i18n, partner_contact_add)}</button>
+            </fieldset>
+            <fieldset class="card">
+                <TextArea name="notes" label=label(|i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
+            </fieldset>
+            <FormActions pending=save.pending() cancel=cancel />
+        </form>
+    }
+}
+
+/// An input of a contact row (its error comes from the row's place in the list).
+#[component]
+fn ContactInput(
+    label: TextProp,
+    value: RwSignal<String>,
+    error: Signal<Option<String>>,
+    #[prop(default = "text")] kind: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class="field" class:field--error=move || error.get().is_some()>
+            <span class="field__label">{move || label.get()}</span>
+            <span class="field__error" hidden=move || error.get().is_none()>{move || error.get()}</span>
+            <input class="input" type=kind prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+        </label>
+    }
+}
