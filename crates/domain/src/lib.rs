@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod caseload;
 pub mod client;
 pub mod error;
+pub mod groups;
 pub mod legal;
 pub mod needs;
 pub mod nik;

@@ -9,6 +9,7 @@ mod m20261124_000001_regions;
 mod m20261125_000001_clients;
 mod m20261126_000001_abh;
 mod m20261127_000001_partners;
+mod m20261128_000001_groups;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_clients::Migration),
             Box::new(m20261126_000001_abh::Migration),
             Box::new(m20261127_000001_partners::Migration),
+            Box::new(m20261128_000001_groups::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod clients;
 pub mod db;
 pub mod error;
+pub mod groups;
 pub mod offices;
 pub mod partners;
 pub mod password;

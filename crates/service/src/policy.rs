@@ -210,6 +210,44 @@ pub fn can_manage_partners(actor: &Actor, bapas_id: i32) -> bool {
     }
 }
 
+/// Where a Kelayan Binter group sits, as far as the policy cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GroupAt {
+    /// Its Bapas.
+    pub bapas_id: i32,
+    /// That Bapas's Kanwil.
+    pub kanwil_id: i32,
+    /// Its coordinator.
+    pub coordinator_id: Option<i32>,
+}
+
+/// Whether the actor may read a group: its coordinator, the office's Kabapas and PKs, the
+/// region's Kanwil, the admin. Other coordinators and partners' users do not.
+pub fn can_read_group(actor: &Actor, at: GroupAt) -> bool {
+    match actor.role {
+        Role::Admin => true,
+        Role::Kanwil => actor.kanwil_id == Some(at.kanwil_id),
+        Role::Kabapas | Role::Pk => actor.bapas_id == Some(at.bapas_id),
+        Role::Koordinator => actor.user_id.is_some() && at.coordinator_id == actor.user_id,
+        Role::Mitra => false,
+    }
+}
+
+/// Whether the actor may record on a group (members, meetings, action items): its
+/// coordinator and the office's Kabapas.
+pub fn can_manage_group(actor: &Actor, at: GroupAt) -> bool {
+    match actor.role {
+        Role::Kabapas => actor.bapas_id == Some(at.bapas_id),
+        Role::Koordinator => actor.user_id.is_some() && at.coordinator_id == actor.user_id,
+        Role::Admin | Role::Kanwil | Role::Pk | Role::Mitra => false,
+    }
+}
+
+/// Whether the actor may form groups in their office: its Kabapas.
+pub fn can_create_group(actor: &Actor) -> bool {
+    actor.role == Role::Kabapas && actor.bapas_id.is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

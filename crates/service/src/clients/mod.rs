@@ -469,11 +469,8 @@ pub async fn today_for(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<
     Ok(time::OffsetDateTime::now_utc().to_offset(zone.unwrap_or(Zone::Wib).offset()).date())
 }
 
-/// The active PKs of the actor's office, for choosing whom a client goes to.
-pub async fn officers(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<Vec<PersonRef>> {
-    let Some(bapas_id) = actor.bapas_id.filter(|_| policy::can_register_client(actor)) else {
-        return Ok(Vec::new());
-    };
+/// The active PKs of an office.
+pub(crate) async fn officers_of<C: ConnectionTrait>(db: &C, bapas_id: i32) -> ServiceResult<Vec<PersonRef>> {
     Ok(user::Entity::find()
         .filter(user::Column::BapasId.eq(bapas_id))
         .filter(user::Column::Role.eq(Role::Pk.as_str()))
@@ -484,4 +481,12 @@ pub async fn officers(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<V
         .into_iter()
         .map(|u| PersonRef { id: u.public_id, name: u.full_name })
         .collect())
+}
+
+/// The active PKs of the actor's office, for choosing whom a client goes to.
+pub async fn officers(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<Vec<PersonRef>> {
+    match actor.bapas_id.filter(|_| policy::can_register_client(actor)) {
+        Some(bapas_id) => officers_of(db, bapas_id).await,
+        None => Ok(Vec::new()),
+    }
 }
