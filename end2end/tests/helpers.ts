@@ -13,9 +13,13 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Waits until the wasm has hydrated the page (an Effect sets the attribute). */
+/**
+ * Waits until the wasm has hydrated the page (an Effect sets the attribute). The debug wasm
+ * is large (over 20 MB), and a full reload on a busy two-core machine can take longer than
+ * the default 10 s to compile and hydrate.
+ */
 export async function hydrated(page: Page) {
-  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 30_000 });
 }
 
 export async function login(page: Page, username: string, password = DEMO_PASSWORD) {

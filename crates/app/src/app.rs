@@ -87,6 +87,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("abh/:id/diversi") view=pages::abh::forms::DiversionPage ssr=SsrMode::Async />
                         <Route path=path!("abh/:id/pelanggaran") view=pages::abh::forms::BreachPage ssr=SsrMode::Async />
                         <Route path=path!("abh/:id/catatan") view=pages::abh::forms::EventPage ssr=SsrMode::Async />
+                        <Route path=path!("kelompok") view=pages::groups::GroupListPage ssr=SsrMode::Async />
+                        <Route path=path!("kelompok/:id") view=GroupRoute ssr=SsrMode::Async />
+                        <Route path=path!("kelompok/:id/anggota") view=pages::groups::forms::MemberPage ssr=SsrMode::Async />
+                        <Route path=path!("kelompok/:id/rapat") view=pages::groups::forms::MeetingPage ssr=SsrMode::Async />
                         <Route path=path!("mitra") view=pages::partners::PartnerListPage ssr=SsrMode::Async />
                         <Route path=path!("mitra/:id") view=PartnerRoute ssr=SsrMode::Async />
                         <Route path=path!("mitra/:id/ubah") view=pages::partners::edit::PartnerEditPage ssr=SsrMode::Async />
@@ -115,6 +119,19 @@ fn ClientRoute() -> impl IntoView {
             view! { <pages::clients::edit::ClientEditPage /> }.into_any()
         } else {
             view! { <pages::clients::detail::ClientDetailPage /> }.into_any()
+        }
+    }
+}
+
+/// `/kelompok/:id`: the new-group form for `baru`, otherwise the group's page.
+#[component]
+fn GroupRoute() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        if params.with(|p| p.get("id")).as_deref() == Some("baru") {
+            view! { <pages::groups::forms::NewGroupPage /> }.into_any()
+        } else {
+            view! { <pages::groups::detail::GroupPage /> }.into_any()
         }
     }
 }

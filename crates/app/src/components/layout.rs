@@ -18,6 +18,7 @@ enum Dest {
     Clients,
     Children,
     Partners,
+    Groups,
     Office,
     Kanwil,
     Bapas,
@@ -32,6 +33,7 @@ impl Dest {
             Dest::Clients => "/klien",
             Dest::Children => "/abh",
             Dest::Partners => "/mitra",
+            Dest::Groups => "/kelompok",
             Dest::Office => "/kantor",
             Dest::Kanwil => "/admin/kanwil",
             Dest::Bapas => "/admin/bapas",
@@ -46,6 +48,7 @@ impl Dest {
             Dest::Clients => "☰",
             Dest::Children => "◐",
             Dest::Partners => "⚭",
+            Dest::Groups => "◎",
             Dest::Office => "▤",
             Dest::Kanwil => "▦",
             Dest::Bapas => "▣",
@@ -64,7 +67,8 @@ fn destinations(role: Role) -> &'static [Dest] {
             &[Dest::Home, Dest::Clients, Dest::Children, Dest::Office, Dest::Users, Dest::Account]
         }
         Role::Pk => &[Dest::Home, Dest::Clients, Dest::Children, Dest::Account],
-        Role::Koordinator | Role::Mitra => &[Dest::Home, Dest::Account],
+        Role::Koordinator => &[Dest::Home, Dest::Groups, Dest::Account],
+        Role::Mitra => &[Dest::Home, Dest::Account],
     }
 }
 
@@ -139,6 +143,7 @@ pub fn Frame(
                 Dest::Clients => t_string!(i18n, nav_clients).to_string(),
                 Dest::Children => t_string!(i18n, nav_abh).to_string(),
                 Dest::Partners => t_string!(i18n, nav_partners).to_string(),
+                Dest::Groups => t_string!(i18n, nav_groups).to_string(),
                 Dest::Office => t_string!(i18n, nav_office).to_string(),
                 Dest::Kanwil => t_string!(i18n, nav_kanwil).to_string(),
                 Dest::Bapas => t_string!(i18n, nav_bapas).to_string(),

@@ -17,6 +17,8 @@ pub fn HomePage() -> impl IntoView {
     // Officers and the Kabapas start their day with the Today list (the signed-in user is
     // already loaded when a page renders, so this does not wait).
     let has_today = move || matches!(user.get(), Some(Ok(Some(u))) if matches!(u.role, pamong_domain::Role::Pk | pamong_domain::Role::Kabapas));
+    let coordinates =
+        move || matches!(user.get(), Some(Ok(Some(u))) if u.role == pamong_domain::Role::Koordinator);
     // The admin and the Kabapas keep the cooperation agreements: those ending soon come first.
     let keeps_partners = move || matches!(user.get(), Some(Ok(Some(u))) if matches!(u.role, pamong_domain::Role::Admin | pamong_domain::Role::Kabapas));
     // A PK's own child-case clocks; the Kabapas sees the office's.
@@ -62,6 +64,9 @@ pub fn HomePage() -> impl IntoView {
                 .into_any()
             })}
         </Suspense>
+        <Show when=coordinates>
+            <crate::pages::groups::OpenActionsPanel />
+        </Show>
         <Show when=keeps_partners>
             <crate::pages::partners::ReminderPanel />
         </Show>

@@ -4,6 +4,7 @@ pub mod abh;
 pub mod account;
 pub mod bapas;
 pub mod clients;
+pub mod groups;
 pub mod home;
 pub mod kanwil;
 pub mod login;

@@ -11,6 +11,7 @@ use time::OffsetDateTime;
 
 pub mod children;
 pub mod clients;
+pub mod groups;
 pub mod regions;
 
 use crate::actor::Actor;
@@ -161,5 +162,6 @@ pub async fn seed_demo(db: &DatabaseConnection) -> ServiceResult<Vec<DemoLogin>>
     let today = OffsetDateTime::now_utc().to_offset(Zone::Wib.offset()).date();
     clients::generate(db, DEMO_CLIENTS_PER_OFFICE, DEMO_SEED, today).await?;
     children::generate(db, today).await?;
+    groups::generate(db, today).await?;
     Ok(logins)
 }

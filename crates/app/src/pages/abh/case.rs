@@ -128,7 +128,7 @@ fn CaseBody(c: AbhCaseView, id: Uuid) -> impl IntoView {
         }
     });
     let yes_no = move |b: bool| {
-        if b { t_string!(i18n, yes).to_string() } else { t_string!(i18n, no).to_string() }
+        move || if b { t_string!(i18n, yes).to_string() } else { t_string!(i18n, no).to_string() }
     };
     let penalty = format!("{} / {}", c.max_penalty_months / 12, c.max_penalty_months % 12);
     view! {

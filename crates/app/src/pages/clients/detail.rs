@@ -85,6 +85,7 @@ fn ClientView(data: ClientPageData) -> impl IntoView {
             </nav>
         </Show>
         {can_reassign.then(|| view! { <Reassign client=id officers=officers current=s.pk.clone() /> })}
+        {can_edit.then(|| view! { <crate::pages::groups::forms::WatchClientForm /> })}
         <Details detail=detail />
         <section class="timeline-section">
             <h2>{move || t_string!(i18n, timeline_title)}</h2>

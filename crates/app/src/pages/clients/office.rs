@@ -25,6 +25,7 @@ pub fn OfficePage() -> impl IntoView {
         <Title text=move || t_string!(i18n, office_title).to_string() />
         <div class="page-head">
             <h1>{move || t_string!(i18n, office_title)}</h1>
+            <a class="button button--secondary" href="/kelompok">{move || t_string!(i18n, groups_title)}</a>
             <a class="button button--secondary" href="/mitra">{move || t_string!(i18n, partners_title)}</a>
             <a class="button button--secondary" href="/kantor/akses">{move || t_string!(i18n, access_title)}</a>
         </div>

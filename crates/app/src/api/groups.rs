@@ -1,0 +1,131 @@
+//! Kelayan Binter groups: the server fns behind the group list and page, forming a group,
+//! members, meetings, action items and putting a client under a group's attention.
+
+use leptos::prelude::*;
+use pamong_domain::caseload::PersonRef;
+use pamong_domain::groups::{ActionView, GroupForm, GroupRow, GroupView, MeetingForm, MemberForm};
+use uuid::Uuid;
+
+use crate::error::AppError;
+
+/// The groups the user may see.
+#[server(endpoint = "groups/list", input = server_fn::codec::Json)]
+pub async fn list_groups() -> Result<Vec<GroupRow>, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, groups};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        groups::list(&ctx.db, &actor, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// A group's page.
+#[server(endpoint = "groups/get", input = server_fn::codec::Json)]
+pub async fn load_group(id: Uuid) -> Result<GroupView, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, groups};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        groups::get(&ctx.db, &actor, id, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// The coordinators a Kabapas may give a new group.
+#[server(endpoint = "groups/coordinators", input = server_fn::codec::Json)]
+pub async fn group_coordinators() -> Result<Vec<PersonRef>, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::groups::coordinators(&ctx.db, &actor).await)
+}
+
+/// Forms a group.
+#[server(endpoint = "groups/create", input = server_fn::codec::Json)]
+pub async fn create_group(form: GroupForm) -> Result<Uuid, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::groups::create(&ctx.db, &actor, &form).await)
+}
+
+/// Adds a member.
+#[server(endpoint = "groups/member", input = server_fn::codec::Json)]
+pub async fn add_group_member(id: Uuid, form: MemberForm) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, groups};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        groups::add_member(&ctx.db, &actor, id, &form, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Records a meeting with attendance and action items.
+#[server(endpoint = "groups/meeting", input = server_fn::codec::Json)]
+pub async fn record_group_meeting(id: Uuid, form: MeetingForm) -> Result<Uuid, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, groups};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        groups::record_meeting(&ctx.db, &actor, id, &form, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Marks an action item done.
+#[server(endpoint = "groups/action-done", input = server_fn::codec::Json)]
+pub async fn complete_group_action(id: Uuid) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, groups};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        groups::complete_action(&ctx.db, &actor, id, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Open action items of the coordinator's groups, overdue first.
+#[server(endpoint = "groups/open-actions", input = server_fn::codec::Json)]
+pub async fn open_group_actions() -> Result<Vec<ActionView>, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, groups};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        groups::open_actions(&ctx.db, &actor, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// The groups a client may be put under the attention of.
+#[server(endpoint = "groups/for-client", input = server_fn::codec::Json)]
+pub async fn groups_for_client(client: Uuid) -> Result<Vec<PersonRef>, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::groups::groups_for_client(&ctx.db, &actor, client).await)
+}
+
+/// Puts a client under a group's attention.
+#[server(endpoint = "groups/watch", input = server_fn::codec::Json)]
+pub async fn watch_client(group: Uuid, client: Uuid, reason: String) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, groups};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        groups::watch_client(&ctx.db, &actor, group, client, &reason, today).await
+    }
+    .await;
+    lift(&actor, result)
+}

@@ -1,0 +1,374 @@
+//! Forms of the groups: forming one (the Kabapas), adding a member and recording a meeting
+//! (the coordinator or the Kabapas), and putting a client under a group's attention (the
+//! client's PK, on the client's page).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use pamong_domain::groups::{ActionForm, GroupForm, GroupView, MeetingForm, MemberForm, MemberRole};
+use pamong_domain::{ErrorKind, FieldErrors};
+use uuid::Uuid;
+
+use super::detail::member_role;
+use crate::api::groups::{
+    add_group_member, create_group, group_coordinators, groups_for_client, load_group, record_group_meeting,
+    watch_client,
+};
+use crate::app::{ErrorPage, Loading};
+use crate::components::form::{FormActions, MultiChoice, check_then, navigate_on_success, reload_on_success};
+use crate::components::{ErrorBanner, ErrorSummary, SelectField, TextArea, TextField, local_now};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::pages::clients::use_client_id;
+
+fn label(i18n: crate::text::I18n, f: fn(crate::text::I18n) -> String) -> TextProp {
+    TextProp::from(move || f(i18n))
+}
+
+/// `/kelompok/baru`: the Kabapas forms a group and names its coordinator.
+#[component]
+pub fn NewGroupPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let coordinators = Resource::new(|| (), |_| group_coordinators());
+    let name = RwSignal::new(String::new());
+    let areas = RwSignal::new(String::new());
+    let coordinator = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let save = Action::new(|f: &GroupForm| create_group(f.clone()));
+    navigate_on_success(save.value().into(), |g: &Uuid| format!("/kelompok/{g}"), errors, failure);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = GroupForm {
+            name: name.get_untracked(),
+            areas: areas.get_untracked(),
+            coordinator_id: coordinator.get_untracked(),
+        };
+        check_then(form.parse(), errors, || {
+            save.dispatch(form);
+        });
+    };
+    view! {
+        <Title text=move || t_string!(i18n, group_new).to_string() />
+        <h1>{move || t_string!(i18n, group_new)}</h1>
+        <ErrorBanner error=failure />
+        <ErrorSummary errors=errors labels=vec![
+            ("name", label(i18n, |i| t_string!(i, group_name).to_string())),
+            ("areas", label(i18n, |i| t_string!(i, group_areas).to_string())),
+            ("coordinator_id", label(i18n, |i| t_string!(i, group_coordinator).to_string())),
+        ] />
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                let options = match coordinators.await {
+                    Ok(c) => c.into_iter().map(|p| (p.id.to_string(), p.name)).collect::<Vec<_>>(),
+                    Err(e) => return view! { <ErrorPage error=e /> }.into_any(),
+                };
+                view! {
+                    <form class="form card" on:submit=submit novalidate>
+                        <TextField name="name" label=label(i18n, |i| t_string!(i, group_name).to_string()) value=name errors=errors />
+                        <TextField name="areas" label=label(i18n, |i| t_string!(i, group_areas).to_string()) hint=label(i18n, |i| t_string!(i, group_areas_hint).to_string()) value=areas errors=errors />
+                        <SelectField name="coordinator_id" label=label(i18n, |i| t_string!(i, group_coordinator).to_string()) value=coordinator errors=errors options=Signal::derive(move || options.clone()) />
+                        <FormActions pending=save.pending() cancel="/kelompok" />
+                    </form>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// Loads the group, then renders `form` with it when the user may record on it.
+#[component]
+fn WithGroup<F, V>(form: F) -> impl IntoView
+where
+    F: Fn(GroupView) -> V + Send + Sync + Copy + 'static,
+    V: IntoView + 'static,
+{
+    let id = use_client_id();
+    let data = Resource::new(move || id.get(), |id| async move { load_group(id?).await });
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(g) if g.can_manage => form(g).into_any(),
+                    Ok(_) => view! { <ErrorPage error=AppError::Kind(ErrorKind::NotFound) /> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn heading(i18n: crate::text::I18n, title: fn(crate::text::I18n) -> String, g: &GroupView) -> impl IntoView {
+    view! {
+        <Title text=move || title(i18n) />
+        <p class="breadcrumb"><a href=format!("/kelompok/{}", g.id)>"← " {g.name.clone()}</a></p>
+        <h1>{move || title(i18n)}</h1>
+    }
+}
+
+/// `/kelompok/:id/anggota`: adds a member.
+#[component]
+pub fn MemberPage() -> impl IntoView {
+    view! { <WithGroup form=|g| view! { <MemberEditor g=g /> } /> }
+}
+
+#[component]
+fn MemberEditor(g: GroupView) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = g.id;
+    let name = RwSignal::new(String::new());
+    let institution = RwSignal::new(String::new());
+    let role = RwSignal::new(MemberRole::Anggota.as_str().to_owned());
+    let phone = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let joined = RwSignal::new(local_now().0);
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let save = Action::new(move |f: &MemberForm| add_group_member(id, f.clone()));
+    navigate_on_success(
+        save.value().into(),
+        move |_| format!("/kelompok/{id}?pesan=tersimpan"),
+        errors,
+        failure,
+    );
+    let roles = Signal::derive(move || {
+        MemberRole::ALL.iter().map(|r| (r.as_str().to_owned(), member_role(i18n, *r))).collect::<Vec<_>>()
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = MemberForm {
+            name: name.get_untracked(),
+            institution: institution.get_untracked(),
+            role: role.get_untracked(),
+            phone: phone.get_untracked(),
+            email: email.get_untracked(),
+            joined_on: joined.get_untracked(),
+        };
+        check_then(form.parse(time::Date::MAX), errors, || {
+            save.dispatch(form);
+        });
+    };
+    view! {
+        {heading(i18n, |i| t_string!(i, member_new).to_string(), &g)}
+        <ErrorBanner error=failure />
+        <ErrorSummary errors=errors labels=vec![
+            ("name", label(i18n, |i| t_string!(i, partner_contact_name).to_string())),
+            ("institution", label(i18n, |i| t_string!(i, member_institution).to_string())),
+            ("role", label(i18n, |i| t_string!(i, member_role).to_string())),
+            ("phone", label(i18n, |i| t_string!(i, client_phone).to_string())),
+            ("email", label(i18n, |i| t_string!(i, partner_email).to_string())),
+            ("joined_on", label(i18n, |i| t_string!(i, member_joined).to_string())),
+        ] />
+        <form class="form card" on:submit=submit novalidate>
+            <TextField name="name" label=label(i18n, |i| t_string!(i, partner_contact_name).to_string()) value=name errors=errors />
+            <TextField name="institution" label=label(i18n, |i| t_string!(i, member_institution).to_string()) value=institution errors=errors optional=true />
+            <SelectField name="role" label=label(i18n, |i| t_string!(i, member_role).to_string()) value=role errors=errors options=roles />
+            <div class="field-row">
+                <TextField name="phone" label=label(i18n, |i| t_string!(i, client_phone).to_string()) value=phone errors=errors optional=true kind="tel" />
+                <TextField name="email" label=label(i18n, |i| t_string!(i, partner_email).to_string()) value=email errors=errors optional=true kind="email" />
+            </div>
+            <TextField name="joined_on" label=label(i18n, |i| t_string!(i, member_joined).to_string()) value=joined errors=errors kind="date" />
+            <FormActions pending=save.pending() cancel=format!("/kelompok/{id}") />
+        </form>
+    }
+}
+
+/// `/kelompok/:id/rapat`: records a meeting with attendance, decisions and action items.
+#[component]
+pub fn MeetingPage() -> impl IntoView {
+    view! { <WithGroup form=|g| view! { <MeetingEditor g=g /> } /> }
+}
+
+/// One action-item row of the meeting form.
+#[derive(Clone, Copy)]
+struct ActionRow {
+    title: RwSignal<String>,
+    owner: RwSignal<String>,
+    due_on: RwSignal<String>,
+}
+
+impl ActionRow {
+    fn new() -> Self {
+        Self {
+            title: RwSignal::new(String::new()),
+            owner: RwSignal::new(String::new()),
+            due_on: RwSignal::new(String::new()),
+        }
+    }
+}
+
+#[component]
+fn MeetingEditor(g: GroupView) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = g.id;
+    let held_on = RwSignal::new(local_now().0);
+    let place = RwSignal::new(String::new());
+    let agenda = RwSignal::new(String::new());
+    let minutes = RwSignal::new(String::new());
+    let decisions = RwSignal::new(String::new());
+    let present = RwSignal::new(Vec::<String>::new());
+    let rows = RwSignal::new(vec![ActionRow::new()]);
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let save = Action::new(move |f: &MeetingForm| record_group_meeting(id, f.clone()));
+    navigate_on_success(
+        save.value().into(),
+        move |_| format!("/kelompok/{id}?pesan=tersimpan"),
+        errors,
+        failure,
+    );
+    let current: Vec<_> = g.members.iter().filter(|m| m.left_on.is_none()).collect();
+    let member_options: Vec<(String, String)> =
+        current.iter().map(|m| (m.id.to_string(), m.name.clone())).collect();
+    let mut owners: Vec<(String, String)> =
+        current.iter().map(|m| (format!("anggota:{}", m.id), m.name.clone())).collect();
+    owners.extend(g.officers.iter().map(|p| (format!("pk:{}", p.id), format!("PK {}", p.name))));
+    let owners = Signal::derive(move || owners.clone());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = MeetingForm {
+            held_on: held_on.get_untracked(),
+            place: place.get_untracked(),
+            agenda: agenda.get_untracked(),
+            minutes: minutes.get_untracked(),
+            decisions: decisions.get_untracked(),
+            present: present.get_untracked(),
+            actions: rows
+                .get_untracked()
+                .iter()
+                .map(|r| ActionForm {
+                    title: r.title.get_untracked(),
+                    owner: r.owner.get_untracked(),
+                    due_on: r.due_on.get_untracked(),
+                })
+                .collect(),
+        };
+        check_then(form.parse(time::Date::MAX), errors, || {
+            save.dispatch(form);
+        });
+    };
+    view! {
+        {heading(i18n, |i| t_string!(i, meeting_new).to_string(), &g)}
+        <ErrorBanner error=failure />
+        <ErrorSummary errors=errors labels=vec![
+            ("held_on", label(i18n, |i| t_string!(i, field_date).to_string())),
+            ("place", label(i18n, |i| t_string!(i, field_place).to_string())),
+            ("agenda", label(i18n, |i| t_string!(i, meeting_agenda).to_string())),
+            ("present", label(i18n, |i| t_string!(i, meeting_present).to_string())),
+            ("minutes", label(i18n, |i| t_string!(i, meeting_minutes).to_string())),
+            ("decisions", label(i18n, |i| t_string!(i, meeting_decisions).to_string())),
+            ("actions.0.title", label(i18n, |i| t_string!(i, action_title).to_string())),
+            ("actions.0.owner", label(i18n, |i| t_string!(i, action_owner).to_string())),
+            ("actions.0.due_on", label(i18n, |i| t_string!(i, action_due_on).to_string())),
+        ] />
+        <form class="form" on:submit=submit novalidate data-testid="meeting-form">
+            <fieldset class="card">
+                <div class="field-row">
+                    <TextField name="held_on" label=label(i18n, |i| t_string!(i, field_date).to_string()) value=held_on errors=errors kind="date" />
+                    <TextField name="place" label=label(i18n, |i| t_string!(i, field_place).to_string()) value=place errors=errors optional=true />
+                </div>
+                <TextField name="agenda" label=label(i18n, |i| t_string!(i, meeting_agenda).to_string()) value=agenda errors=errors />
+                <MultiChoice name="present" legend=label(i18n, |i| t_string!(i, meeting_present).to_string()) values=present errors=errors options=member_options />
+                <TextArea name="minutes" label=label(i18n, |i| t_string!(i, meeting_minutes).to_string()) value=minutes errors=errors />
+                <TextArea name="decisions" label=label(i18n, |i| t_string!(i, meeting_decisions).to_string()) hint=label(i18n, |i| t_string!(i, meeting_decisions_hint).to_string()) value=decisions errors=errors />
+            </fieldset>
+            <fieldset class="card">
+                <legend>{move || t_string!(i18n, actions_title)}</legend>
+                {move || rows.get().into_iter().enumerate().map(|(i, r)| {
+                    let f = move |name: &str| format!("actions.{i}.{name}");
+                    let err = move |name: &'static str| Signal::derive(move || errors.with(|e| e.get(&f(name))).map(|p| crate::text::problem(i18n, p)));
+                    view! {
+                        <div class="contact-row">
+                            <RowInput label=label(i18n, |i| t_string!(i, action_title).to_string()) value=r.title error=err("title") />
+                            <div class="field-row">
+                                <label class="field" class:field--error=move || err("owner").get().is_some()>
+                                    <span class="field__label">{move || t_string!(i18n, action_owner)}</span>
+                                    <span class="field__error" hidden=move || err("owner").get().is_none()>{move || err("owner").get()}</span>
+                                    <select class="input input--select" on:change=move |ev| r.owner.set(event_target_value(&ev)) prop:value=move || r.owner.get()>
+                                        <option value="">"—"</option>
+                                        {move || owners.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                                    </select>
+                                </label>
+                                <RowInput label=label(i18n, |i| t_string!(i, action_due_on).to_string()) value=r.due_on error=err("due_on") kind="date" />
+                            </div>
+                        </div>
+                    }
+                }).collect_view()}
+                <button type="button" class="button button--secondary" on:click=move |_| rows.update(|r| r.push(ActionRow::new()))>
+                    {move || t_string!(i18n, action_add)}
+                </button>
+            </fieldset>
+            <FormActions pending=save.pending() cancel=format!("/kelompok/{id}") />
+        </form>
+    }
+}
+
+/// An input of a repeated row.
+#[component]
+fn RowInput(
+    label: TextProp,
+    value: RwSignal<String>,
+    error: Signal<Option<String>>,
+    #[prop(default = "text")] kind: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class="field" class:field--error=move || error.get().is_some()>
+            <span class="field__label">{move || label.get()}</span>
+            <span class="field__error" hidden=move || error.get().is_none()>{move || error.get()}</span>
+            <input class="input" type=kind prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+        </label>
+    }
+}
+
+/// On a client's page: put the client under a Kelayan Binter group's attention.
+#[component]
+pub fn WatchClientForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let client = use_client_id();
+    let mounted = crate::components::use_mounted();
+    let groups = LocalResource::new(move || async move {
+        match client.get() {
+            Ok(c) => groups_for_client(c).await.unwrap_or_default(),
+            Err(_) => Vec::new(),
+        }
+    });
+    let group = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let save = Action::new(move |(g, r): &(String, String)| {
+        let (g, r) = (g.clone(), r.clone());
+        let client = client.get_untracked();
+        async move {
+            let group = Uuid::parse_str(&g)
+                .map_err(|_| AppError::Kind(ErrorKind::field("group", pamong_domain::Problem::Required)))?;
+            watch_client(group, client?, r).await
+        }
+    });
+    reload_on_success(save.value().into(), errors, failure);
+    view! {
+        <Show when=move || mounted.get()>
+            <Transition>
+                {move || Suspend::new(async move {
+                    let list = groups.await;
+                    if list.is_empty() {
+                        return ().into_any();
+                    }
+                    let options = list.into_iter().map(|g| (g.id.to_string(), g.name)).collect::<Vec<_>>();
+                    view! {
+                        <details class="card" data-testid="watch-client">
+                            <summary>{move || t_string!(i18n, watch_title)}</summary>
+                            <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save.dispatch((group.get_untracked(), reason.get_untracked())); }>
+                                <ErrorBanner error=failure />
+                                <SelectField name="group" label=label(i18n, |i| t_string!(i, watch_group).to_string()) value=group errors=errors options=Signal::derive(move || options.clone()) />
+                                <TextField name="reason" label=label(i18n, |i| t_string!(i, field_reason).to_string()) value=reason errors=errors />
+                                <button class="button" type="submit" disabled=move || save.pending().get()>{move || t_string!(i18n, watch_button)}</button>
+                            </form>
+                        </details>
+                    }
+                    .into_any()
+                })}
+            </Transition>
+        </Show>
+    }
+}
