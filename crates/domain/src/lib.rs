@@ -18,6 +18,7 @@ pub mod nik;
 pub mod office;
 pub mod page;
 pub mod partners;
+pub mod referrals;
 pub mod region;
 pub mod reporting;
 pub mod role;

@@ -29,6 +29,7 @@ pub mod kb_member;
 pub mod login_attempt;
 pub mod partner;
 pub mod partner_contact;
+pub mod referral;
 pub mod region;
 pub mod session;
 pub mod setting;

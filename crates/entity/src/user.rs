@@ -29,6 +29,8 @@ pub struct Model {
     pub kanwil_id: Option<i32>,
     /// Bapas of a Bapas-level user.
     pub bapas_id: Option<i32>,
+    /// The partner institution of a `mitra` user.
+    pub partner_id: Option<i32>,
     /// argon2id PHC string.
     pub password_hash: String,
     /// Whether the user may log in.

@@ -10,6 +10,7 @@ mod m20261125_000001_clients;
 mod m20261126_000001_abh;
 mod m20261127_000001_partners;
 mod m20261128_000001_groups;
+mod m20261129_000001_referrals;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_abh::Migration),
             Box::new(m20261127_000001_partners::Migration),
             Box::new(m20261128_000001_groups::Migration),
+            Box::new(m20261129_000001_referrals::Migration),
         ]
     }
 }

@@ -20,6 +20,8 @@ pub struct Actor {
     pub bapas_id: Option<i32>,
     /// The request being served, for audit rows and error messages.
     pub request_id: Option<String>,
+    /// The partner institution of a `mitra` user.
+    pub partner_id: Option<i32>,
 }
 
 impl Actor {
@@ -34,6 +36,7 @@ impl Actor {
             kanwil_id: None,
             bapas_id: None,
             request_id: None,
+            partner_id: None,
         }
     }
 

@@ -107,6 +107,7 @@ pub async fn actor_for(db: &DatabaseConnection, user_id: i32) -> ServiceResult<O
         kanwil_id: u.kanwil_id,
         bapas_id: u.bapas_id,
         request_id: None,
+        partner_id: u.partner_id,
     }))
 }
 

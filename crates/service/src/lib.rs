@@ -15,6 +15,7 @@ pub mod partners;
 pub mod password;
 pub mod policy;
 pub mod privacy;
+pub mod referrals;
 pub mod regions;
 pub mod search;
 pub mod seed;

@@ -6,13 +6,14 @@ pub mod agreements;
 
 use std::collections::HashMap;
 
+use pamong_domain::caseload::PersonRef;
 use pamong_domain::client::fold_name;
 use pamong_domain::office::OfficeRef;
 use pamong_domain::page::Page;
 use pamong_domain::partners::{
     Choice, Contact, PartnerDraft, PartnerFilter, PartnerForm, PartnerView, label_of,
 };
-use pamong_entity::{bapas, partner, partner_contact};
+use pamong_entity::{bapas, partner, partner_contact, user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Set, TransactionTrait,
@@ -305,6 +306,73 @@ pub async fn set_active(db: &DatabaseConnection, actor: &Actor, id: Uuid, active
         "partner",
         &id.to_string(),
         &Changes::new().diff("active", &old.active, &active),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The `mitra` users of the partner's office, with whether each is linked to this partner:
+/// for the Kabapas or the admin to link the partner's own users.
+pub async fn mitra_users(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+) -> ServiceResult<Vec<(PersonRef, bool)>> {
+    let p = find_readable(db, actor, id).await?;
+    if !policy::can_manage_partners(actor, p.bapas_id) {
+        return Ok(Vec::new());
+    }
+    Ok(user::Entity::find()
+        .filter(user::Column::BapasId.eq(p.bapas_id))
+        .filter(user::Column::Role.eq(pamong_domain::Role::Mitra.as_str()))
+        .filter(user::Column::Active.eq(true))
+        .order_by_asc(user::Column::FullName)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|u| u.partner_id.is_none() || u.partner_id == Some(p.id))
+        .map(|u| {
+            (
+                PersonRef { id: u.public_id, name: format!("{} ({})", u.full_name, u.username) },
+                u.partner_id == Some(p.id),
+            )
+        })
+        .collect())
+}
+
+/// Links a `mitra` user of the partner's office to the partner (`link` false: unlinks).
+pub async fn link_user(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    user_id: Uuid,
+    link: bool,
+) -> ServiceResult<()> {
+    let txn = db.begin().await?;
+    let p = find_readable(&txn, actor, id).await?;
+    if !policy::can_manage_partners(actor, p.bapas_id) {
+        return Err(ServiceError::not_found());
+    }
+    let u = user::Entity::find()
+        .filter(user::Column::PublicId.eq(user_id))
+        .filter(user::Column::BapasId.eq(p.bapas_id))
+        .filter(user::Column::Role.eq(pamong_domain::Role::Mitra.as_str()))
+        .one(&txn)
+        .await?
+        .ok_or_else(|| pamong_domain::ErrorKind::field("user", pamong_domain::Problem::UnknownReference))?;
+    let old = u.partner_id;
+    let new = if link { Some(p.id) } else { None };
+    let mut model: user::ActiveModel = u.into();
+    model.partner_id = Set(new);
+    model.update(&txn).await?;
+    audit::record(
+        &txn,
+        actor,
+        "update",
+        "user",
+        &user_id.to_string(),
+        &Changes::new().diff("partner_id", &old, &new),
     )
     .await?;
     txn.commit().await?;

@@ -1,0 +1,268 @@
+//! Referrals of clients to partners' services, as a closed loop: the client's PK (or the
+//! Kabapas) sends one with the client's consent; the partner's own user sees what is
+//! addressed to their institution (the client's name — a child's initials — and the
+//! referral, nothing of the case file), accepts or declines it and reports the outcome; the
+//! PK sees the changes on Today.
+
+use std::collections::HashMap;
+
+use pamong_domain::Role;
+use pamong_domain::abh::case::initials;
+use pamong_domain::caseload::PersonRef;
+use pamong_domain::error::{ErrorKind, Problem};
+use pamong_domain::partners::Choice;
+use pamong_domain::referrals::{ReferralForm, ReferralStatus, ReferralView};
+use pamong_entity::{client, partner, referral};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    Set, TransactionTrait,
+};
+use time::{Date, Duration, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::actor::Actor;
+use crate::audit::{self, Changes};
+use crate::clients::{find_editable, find_readable, people};
+use crate::error::{ServiceError, ServiceResult};
+use crate::partners::{service_choices, split};
+use crate::settings::{self, ChoiceList};
+
+/// Days a partner's answer stays on the PK's Today.
+pub const RECENT_DAYS: i64 = 7;
+
+async fn views<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    rows: Vec<referral::Model>,
+) -> ServiceResult<Vec<ReferralView>> {
+    let catalogue = settings::choices(db, ChoiceList::PartnerServices).await?;
+    let clients: HashMap<i32, client::Model> = client::Entity::find()
+        .filter(client::Column::Id.is_in(rows.iter().map(|r| r.client_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let partners = crate::partners::names(db, rows.iter().map(|r| r.partner_id).collect()).await?;
+    let officers = people(db, rows.iter().filter_map(|r| r.referred_by).collect()).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            let c = clients.get(&r.client_id)?;
+            // Outside the office only the name leaves, and for a child not even that.
+            let reveals = !c.is_child || crate::policy::can_see_child_identity(actor, c.bapas_id, c.pk_id);
+            let name = if reveals { c.full_name.clone() } else { initials(&c.full_name) };
+            let (pid, pname) = partners.get(&r.partner_id).cloned().unwrap_or((Uuid::nil(), String::new()));
+            let status = ReferralStatus::parse(&r.status).unwrap_or(ReferralStatus::Dikirim);
+            let label = catalogue
+                .iter()
+                .find(|s| s.code == r.service)
+                .map_or_else(|| r.service.clone(), |s| s.label.clone());
+            Some(ReferralView {
+                id: r.public_id,
+                client: PersonRef { id: c.public_id, name },
+                partner: PersonRef { id: pid, name: pname },
+                service: Choice { code: r.service.clone(), label },
+                reason: r.reason,
+                due_on: r.due_on,
+                status,
+                decline_reason: r.decline_reason,
+                outcome: r.outcome,
+                referred_by: r.referred_by.and_then(|u| officers.get(&u)).map(|p| p.name.clone()),
+                sent_at: r.sent_at,
+                updated_at: r.updated_at,
+                can_respond: actor.role == Role::Mitra
+                    && actor.partner_id == Some(r.partner_id)
+                    && matches!(status, ReferralStatus::Dikirim | ReferralStatus::Diterima),
+            })
+        })
+        .collect())
+}
+
+/// The partners of the client's office and the services each offers, for the referral form.
+pub async fn targets(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    client: Uuid,
+) -> ServiceResult<Vec<(PersonRef, Vec<Choice>)>> {
+    let c = find_editable(db, actor, client).await?;
+    let catalogue = settings::choices(db, ChoiceList::PartnerServices).await?;
+    Ok(partner::Entity::find()
+        .filter(partner::Column::BapasId.eq(c.row.bapas_id))
+        .filter(partner::Column::Active.eq(true))
+        .order_by_asc(partner::Column::NameFolded)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|p| p.services.is_some())
+        .map(|p| {
+            let services = service_choices(&split(&p.services), &catalogue);
+            (PersonRef { id: p.public_id, name: p.name }, services)
+        })
+        .collect())
+}
+
+/// Sends a referral: the client's PK or the Kabapas, to a partner of the client's office
+/// for a service it offers.
+pub async fn create(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    client: Uuid,
+    form: &ReferralForm,
+    today: Date,
+) -> ServiceResult<Uuid> {
+    let txn = db.begin().await?;
+    let c = find_editable(&txn, actor, client).await?;
+    let partner_id = uuid::Uuid::parse_str(form.partner_id.trim()).ok();
+    let p = match partner_id {
+        Some(id) => {
+            partner::Entity::find()
+                .filter(partner::Column::PublicId.eq(id))
+                .filter(partner::Column::BapasId.eq(c.row.bapas_id))
+                .filter(partner::Column::Active.eq(true))
+                .one(&txn)
+                .await?
+        }
+        None => None,
+    };
+    let offered = p.as_ref().map(|p| split(&p.services)).unwrap_or_default();
+    let offered: Vec<Choice> = offered.into_iter().map(|code| Choice { label: code.clone(), code }).collect();
+    let draft = form.parse(&offered, today)?;
+    let p = p.ok_or_else(|| ErrorKind::field("partner_id", Problem::UnknownReference))?;
+    let now = OffsetDateTime::now_utc();
+    let row = referral::ActiveModel {
+        public_id: Set(Uuid::now_v7()),
+        client_id: Set(c.row.id),
+        partner_id: Set(p.id),
+        service: Set(draft.service),
+        reason: Set(draft.reason),
+        consent: Set(true),
+        due_on: Set(draft.due_on),
+        status: Set(ReferralStatus::Dikirim.as_str().into()),
+        decline_reason: Set(None),
+        outcome: Set(None),
+        referred_by: Set(actor.user_id),
+        sent_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let changes =
+        Changes::new().set("client", &client).set("partner", &p.public_id).set("service", &row.service);
+    audit::record(&txn, actor, "create", "referral", &row.public_id.to_string(), &changes).await?;
+    txn.commit().await?;
+    Ok(row.public_id)
+}
+
+/// A client's referrals, newest first (whoever may read the client).
+pub async fn of_client(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    client: Uuid,
+) -> ServiceResult<Vec<ReferralView>> {
+    let c = find_readable(db, actor, client).await?;
+    let rows = referral::Entity::find()
+        .filter(referral::Column::ClientId.eq(c.row.id))
+        .order_by_desc(referral::Column::SentAt)
+        .all(db)
+        .await?;
+    views(db, actor, rows).await
+}
+
+/// The referrals addressed to the `mitra` user's institution: open ones first.
+pub async fn inbox(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<Vec<ReferralView>> {
+    let Some(partner_id) = actor.partner_id.filter(|_| actor.role == Role::Mitra) else {
+        return Ok(Vec::new());
+    };
+    let rows = referral::Entity::find()
+        .filter(referral::Column::PartnerId.eq(partner_id))
+        .order_by_desc(referral::Column::SentAt)
+        .all(db)
+        .await?;
+    let mut out = views(db, actor, rows).await?;
+    out.sort_by_key(|r| !r.can_respond);
+    Ok(out)
+}
+
+/// The partner's user moves a referral on: accept, decline (with a reason) or complete
+/// (with the outcome).
+pub async fn respond(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    next: ReferralStatus,
+    text: &str,
+) -> ServiceResult<()> {
+    let text = text.trim();
+    let txn = db.begin().await?;
+    let row = referral::Entity::find()
+        .filter(referral::Column::PublicId.eq(id))
+        .one(&txn)
+        .await?
+        .ok_or_else(ServiceError::not_found)?;
+    if actor.role != Role::Mitra || actor.partner_id != Some(row.partner_id) {
+        return Err(ServiceError::not_found());
+    }
+    let current = ReferralStatus::parse(&row.status).unwrap_or(ReferralStatus::Dikirim);
+    if !current.can_become(next) {
+        return Err(ErrorKind::Conflict.into());
+    }
+    let field = match next {
+        ReferralStatus::Ditolak => Some("decline_reason"),
+        ReferralStatus::Selesai => Some("outcome"),
+        ReferralStatus::Dikirim | ReferralStatus::Diterima => None,
+    };
+    if let Some(field) = field {
+        if text.is_empty() {
+            return Err(ErrorKind::field(field, Problem::Required).into());
+        }
+        if text.chars().count() > 1000 {
+            return Err(ErrorKind::field(field, Problem::TooLong { max: 1000 }).into());
+        }
+    }
+    let mut model: referral::ActiveModel = row.into();
+    model.status = Set(next.as_str().into());
+    match next {
+        ReferralStatus::Ditolak => model.decline_reason = Set(Some(text.to_owned())),
+        ReferralStatus::Selesai => model.outcome = Set(Some(text.to_owned())),
+        ReferralStatus::Dikirim | ReferralStatus::Diterima => {}
+    }
+    model.updated_at = Set(OffsetDateTime::now_utc());
+    model.update(&txn).await?;
+    audit::record(
+        &txn,
+        actor,
+        next.as_str(),
+        "referral",
+        &id.to_string(),
+        &Changes::new().diff("status", &current.as_str(), &next.as_str()),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The PK's referrals that a partner answered in the last [`RECENT_DAYS`], or that are past
+/// due without an answer: for Today.
+pub async fn recent_for_pk(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    today: Date,
+) -> ServiceResult<Vec<ReferralView>> {
+    let Some(user_id) = actor.user_id.filter(|_| actor.role == Role::Pk) else { return Ok(Vec::new()) };
+    let since = OffsetDateTime::now_utc() - Duration::days(RECENT_DAYS);
+    let rows = referral::Entity::find()
+        .filter(referral::Column::ReferredBy.eq(user_id))
+        .order_by_desc(referral::Column::UpdatedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|r| {
+            let answered = r.status != ReferralStatus::Dikirim.as_str() && r.updated_at >= since;
+            let late = r.status == ReferralStatus::Dikirim.as_str() && r.due_on < today;
+            answered || late
+        })
+        .collect();
+    views(db, actor, rows).await
+}

@@ -1,0 +1,113 @@
+//! Referrals through the service on the test database (SQLite or PostgreSQL): a PK refers a
+//! client to a partner's service; the partner's own user accepts and completes it; the PK
+//! sees it on Today; who may send, see and answer.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+
+mod common;
+
+use common::{Office, World};
+use pamong_domain::client::ClientForm;
+use pamong_domain::partners::PartnerForm;
+use pamong_domain::referrals::{ReferralForm, ReferralStatus};
+use pamong_domain::{ErrorKind, Problem, Role};
+use pamong_service::clients::registry;
+use pamong_service::{ServiceError, partners, referrals};
+use time::Date;
+use time::macros::date;
+
+const TODAY: Date = date!(2026 - 11 - 24);
+
+#[tokio::test]
+async fn a_referral_goes_round_the_loop() {
+    let world = World::new().await;
+    let kabapas = world.actor(Role::Kabapas, Office::Own).await;
+    let partner_form = PartnerForm {
+        name: "Dinas Sosial Kota".into(),
+        kind: "dinsos".into(),
+        services: vec!["bpjs".into()],
+        ..Default::default()
+    };
+    let partner = partners::save(world.conn(), &kabapas, None, &partner_form).await.unwrap();
+    let mitra = world.actor(Role::Mitra, Office::Own).await;
+    let outsider = world.actor_named("mitra.lain", Role::Mitra, Office::Own).await;
+    assert_eq!(partners::mitra_users(world.conn(), &kabapas, partner).await.unwrap().len(), 2);
+    partners::link_user(world.conn(), &kabapas, partner, mitra.public_id, true).await.unwrap();
+    let mitra = world.actor(Role::Mitra, Office::Own).await; // logs in again, now linked
+
+    let pk = world.actor(Role::Pk, Office::Own).await;
+    let client = ClientForm {
+        full_name: "Joko Susilo".into(),
+        sex: "L".into(),
+        birth_date: "1980-01-01".into(),
+        offence_articles: "Pasal 365 KUHP".into(),
+        legal_basis: "pb".into(),
+        supervision_start: "2026-10-01".into(),
+        remaining_months: "10".into(),
+        ..ClientForm::default()
+    };
+    let joko = registry::create(world.conn(), &pk, &client, TODAY).await.unwrap();
+    let targets = referrals::targets(world.conn(), &pk, joko.id).await.unwrap();
+    assert_eq!(targets[0].1[0].code, "bpjs");
+    let form = ReferralForm {
+        partner_id: partner.to_string(),
+        service: "bpjs".into(),
+        reason: "Belum punya jaminan kesehatan".into(),
+        consent: true,
+        due_on: "2026-12-10".into(),
+    };
+    let err = referrals::create(
+        world.conn(),
+        &pk,
+        joko.id,
+        &ReferralForm { service: "pekerjaan".into(), ..form.clone() },
+        TODAY,
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        matches!(err, ServiceError::Domain(ErrorKind::Invalid(ref e)) if e.get("service") == Some(Problem::NotAllowed))
+    );
+    let id = referrals::create(world.conn(), &pk, joko.id, &form, TODAY).await.unwrap();
+    let colleague = world.actor_named("pk.colleague", Role::Pk, Office::Own).await;
+    assert!(
+        referrals::create(world.conn(), &colleague, joko.id, &form, TODAY).await.is_err(),
+        "not their client"
+    );
+
+    let inbox = referrals::inbox(world.conn(), &mitra).await.unwrap();
+    assert_eq!(inbox.len(), 1);
+    assert!(inbox[0].can_respond);
+    assert_eq!(inbox[0].client.name, "Joko Susilo");
+    assert!(!format!("{inbox:?}").contains("365"), "the partner sees no offence");
+    assert!(
+        referrals::inbox(world.conn(), &outsider).await.unwrap().is_empty(),
+        "an unlinked user sees nothing"
+    );
+    assert!(referrals::respond(world.conn(), &outsider, id, ReferralStatus::Diterima, "").await.is_err());
+    assert!(
+        referrals::respond(world.conn(), &pk, id, ReferralStatus::Diterima, "").await.is_err(),
+        "only the partner answers"
+    );
+    assert!(
+        matches!(
+            referrals::respond(world.conn(), &mitra, id, ReferralStatus::Selesai, "Sudah").await,
+            Err(ServiceError::Domain(ErrorKind::Conflict))
+        ),
+        "accept first"
+    );
+    referrals::respond(world.conn(), &mitra, id, ReferralStatus::Diterima, "").await.unwrap();
+    let today = referrals::recent_for_pk(world.conn(), &pk, TODAY).await.unwrap();
+    assert_eq!(today[0].status, ReferralStatus::Diterima, "the PK sees the answer on Today");
+    let err = referrals::respond(world.conn(), &mitra, id, ReferralStatus::Selesai, " ").await.unwrap_err();
+    assert!(
+        matches!(err, ServiceError::Domain(ErrorKind::Invalid(ref e)) if e.get("outcome") == Some(Problem::Required))
+    );
+    referrals::respond(world.conn(), &mitra, id, ReferralStatus::Selesai, "Kartu BPJS PBI terbit")
+        .await
+        .unwrap();
+    let history = referrals::of_client(world.conn(), &pk, joko.id).await.unwrap();
+    assert_eq!(history[0].status, ReferralStatus::Selesai);
+    assert_eq!(history[0].outcome.as_deref(), Some("Kartu BPJS PBI terbit"));
+    assert!(!common::audit_rows(world.conn(), &id.to_string()).await.is_empty());
+}
