@@ -17,6 +17,7 @@ pub fn HomePage() -> impl IntoView {
     // Officers and the Kabapas start their day with the Today list (the signed-in user is
     // already loaded when a page renders, so this does not wait).
     let has_today = move || matches!(user.get(), Some(Ok(Some(u))) if matches!(u.role, pamong_domain::Role::Pk | pamong_domain::Role::Kabapas));
+    let is_partner = move || matches!(user.get(), Some(Ok(Some(u))) if u.role == pamong_domain::Role::Mitra);
     let coordinates =
         move || matches!(user.get(), Some(Ok(Some(u))) if u.role == pamong_domain::Role::Koordinator);
     // The admin and the Kabapas keep the cooperation agreements: those ending soon come first.
@@ -64,6 +65,9 @@ pub fn HomePage() -> impl IntoView {
                 .into_any()
             })}
         </Suspense>
+        <Show when=is_partner>
+            <crate::pages::referrals::InboxPanel />
+        </Show>
         <Show when=coordinates>
             <crate::pages::groups::OpenActionsPanel />
         </Show>
@@ -72,6 +76,9 @@ pub fn HomePage() -> impl IntoView {
         </Show>
         <Show when=has_today>
             {move || view! { <crate::pages::abh::DeadlinesPanel mine=is_pk() /> }}
+            <Show when=is_pk>
+                <crate::pages::referrals::RecentReferralsPanel />
+            </Show>
             <crate::pages::clients::today::TodayPanel />
         </Show>
     }

@@ -12,6 +12,7 @@ use time::OffsetDateTime;
 pub mod children;
 pub mod clients;
 pub mod groups;
+pub mod partners;
 pub mod regions;
 
 use crate::actor::Actor;
@@ -163,5 +164,6 @@ pub async fn seed_demo(db: &DatabaseConnection) -> ServiceResult<Vec<DemoLogin>>
     clients::generate(db, DEMO_CLIENTS_PER_OFFICE, DEMO_SEED, today).await?;
     children::generate(db, today).await?;
     groups::generate(db, today).await?;
+    partners::generate(db, today).await?;
     Ok(logins)
 }

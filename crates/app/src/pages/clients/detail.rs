@@ -86,6 +86,7 @@ fn ClientView(data: ClientPageData) -> impl IntoView {
         </Show>
         {can_reassign.then(|| view! { <Reassign client=id officers=officers current=s.pk.clone() /> })}
         {can_edit.then(|| view! { <crate::pages::groups::forms::WatchClientForm /> })}
+        <crate::pages::referrals::ClientReferrals client=id can_send=can_edit />
         <Details detail=detail />
         <section class="timeline-section">
             <h2>{move || t_string!(i18n, timeline_title)}</h2>

@@ -1,0 +1,86 @@
+//! Referrals to partners: the server fns behind the referral form and list on the client's
+//! page, the partner user's inbox and answers, the PK's Today, and linking a partner's users.
+
+use leptos::prelude::*;
+use pamong_domain::caseload::PersonRef;
+use pamong_domain::partners::Choice;
+use pamong_domain::referrals::{ReferralForm, ReferralStatus, ReferralView};
+use uuid::Uuid;
+
+use crate::error::AppError;
+
+/// The partners a client may be referred to, each with the services it offers.
+#[server(endpoint = "referrals/targets", input = server_fn::codec::Json)]
+pub async fn referral_targets(client: Uuid) -> Result<Vec<(PersonRef, Vec<Choice>)>, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::referrals::targets(&ctx.db, &actor, client).await)
+}
+
+/// Sends a referral.
+#[server(endpoint = "referrals/send", input = server_fn::codec::Json)]
+pub async fn send_referral(client: Uuid, form: ReferralForm) -> Result<Uuid, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, referrals};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        referrals::create(&ctx.db, &actor, client, &form, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// A client's referrals.
+#[server(endpoint = "referrals/of-client", input = server_fn::codec::Json)]
+pub async fn client_referrals(client: Uuid) -> Result<Vec<ReferralView>, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::referrals::of_client(&ctx.db, &actor, client).await)
+}
+
+/// The partner user's inbox.
+#[server(endpoint = "referrals/inbox", input = server_fn::codec::Json)]
+pub async fn referral_inbox() -> Result<Vec<ReferralView>, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::referrals::inbox(&ctx.db, &actor).await)
+}
+
+/// The partner's user accepts, declines (with a reason) or completes (with the outcome).
+#[server(endpoint = "referrals/answer", input = server_fn::codec::Json)]
+pub async fn answer_referral(id: Uuid, next: ReferralStatus, text: String) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::referrals::respond(&ctx.db, &actor, id, next, &text).await)
+}
+
+/// The PK's referrals answered lately or late, for Today.
+#[server(endpoint = "referrals/recent", input = server_fn::codec::Json)]
+pub async fn recent_referrals() -> Result<Vec<ReferralView>, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, referrals};
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor).await?;
+        referrals::recent_for_pk(&ctx.db, &actor, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// The partner users of a partner's office, and whether each is linked to it.
+#[server(endpoint = "referrals/partner-users", input = server_fn::codec::Json)]
+pub async fn partner_users(partner: Uuid) -> Result<Vec<(PersonRef, bool)>, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::partners::mitra_users(&ctx.db, &actor, partner).await)
+}
+
+/// Links (or unlinks) a partner user to a partner.
+#[server(endpoint = "referrals/link-user", input = server_fn::codec::Json)]
+pub async fn link_partner_user(partner: Uuid, user: Uuid, link: bool) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::partners::link_user(&ctx.db, &actor, partner, user, link).await)
+}

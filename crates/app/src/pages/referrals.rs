@@ -1,0 +1,279 @@
+//! Referrals in the pages: the list and form on a client's page, the partner user's inbox
+//! with its answers (home page of a `mitra` user), the PK's recent answers on Today, and the
+//! partner users linked to a partner (on the partner's page).
+
+use leptos::prelude::*;
+use pamong_domain::FieldErrors;
+use pamong_domain::partners::Choice;
+use pamong_domain::referrals::{ReferralForm, ReferralStatus, ReferralView};
+use uuid::Uuid;
+
+use crate::api::referrals::{
+    answer_referral, client_referrals, link_partner_user, partner_users, recent_referrals, referral_inbox,
+    referral_targets, send_referral,
+};
+use crate::app::{ErrorPage, Loading};
+use crate::components::form::{check_then, reload_on_success};
+use crate::components::{ErrorBanner, SelectField, TextArea, TextField, use_mounted};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::pages::abh::register::CheckField;
+use crate::text;
+
+/// A referral status's words.
+pub fn status_text(i18n: crate::text::I18n, s: ReferralStatus) -> String {
+    match s {
+        ReferralStatus::Dikirim => t_string!(i18n, ref_dikirim).to_string(),
+        ReferralStatus::Diterima => t_string!(i18n, ref_diterima).to_string(),
+        ReferralStatus::Ditolak => t_string!(i18n, ref_ditolak).to_string(),
+        ReferralStatus::Selesai => t_string!(i18n, ref_selesai).to_string(),
+    }
+}
+
+fn status_class(s: ReferralStatus) -> &'static str {
+    match s {
+        ReferralStatus::Dikirim => "badge",
+        ReferralStatus::Diterima => "badge badge--warn",
+        ReferralStatus::Ditolak => "badge badge--muted",
+        ReferralStatus::Selesai => "badge badge--ok",
+    }
+}
+
+/// One referral as a card; `answer` adds the partner's buttons.
+#[component]
+fn ReferralCard(r: ReferralView, #[prop(optional)] answer: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = r.status;
+    view! {
+        <li class="card referral" data-testid="referral">
+            <p><strong>{r.client.name.clone()}</strong> " → " {r.partner.name.clone()} " "
+                <span class=status_class(status)>{move || status_text(i18n, status)}</span></p>
+            <p>{r.service.label.clone()} " · " {move || t_string!(i18n, ref_due, date = text::date(r.due_on))}</p>
+            <p class="muted">{r.reason.clone()} {r.referred_by.clone().map(|p| format!(" · PK {p}"))}</p>
+            {r.decline_reason.clone().map(|d| view! { <p>{move || t_string!(i18n, ref_declined_because)} ": " {d.clone()}</p> })}
+            {r.outcome.clone().map(|o| view! { <p>{move || t_string!(i18n, ref_outcome)} ": " {o.clone()}</p> })}
+            {(answer && r.can_respond).then(|| view! { <Answer id=r.id status=status /> })}
+        </li>
+    }
+}
+
+/// The partner's answer to a referral.
+#[component]
+fn Answer(id: Uuid, status: ReferralStatus) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let act = Action::new(move |(next, t): &(ReferralStatus, String)| answer_referral(id, *next, t.clone()));
+    reload_on_success(act.value().into(), errors, failure);
+    let send = move |next: ReferralStatus| {
+        act.dispatch((next, text.get_untracked()));
+    };
+    view! {
+        <div class="form">
+            <ErrorBanner error=failure />
+            {match status {
+                ReferralStatus::Dikirim => view! {
+                    <TextField name="decline_reason" label=TextProp::from(move || t_string!(i18n, ref_decline_reason).to_string()) value=text errors=errors optional=true />
+                    <div class="form__actions">
+                        <button class="button" type="button" disabled=move || act.pending().get() on:click=move |_| send(ReferralStatus::Diterima)>{move || t_string!(i18n, ref_accept)}</button>
+                        <button class="button button--secondary" type="button" disabled=move || act.pending().get() on:click=move |_| send(ReferralStatus::Ditolak)>{move || t_string!(i18n, ref_decline)}</button>
+                    </div>
+                }.into_any(),
+                _ => view! {
+                    <TextArea name="outcome" label=TextProp::from(move || t_string!(i18n, ref_outcome).to_string()) value=text errors=errors />
+                    <div class="form__actions">
+                        <button class="button" type="button" disabled=move || act.pending().get() on:click=move |_| send(ReferralStatus::Selesai)>{move || t_string!(i18n, ref_complete)}</button>
+                    </div>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The partner user's inbox (their home page).
+#[component]
+pub fn InboxPanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = Resource::new(|| (), |_| referral_inbox());
+    view! {
+        <section class="deadlines-panel" data-testid="referral-inbox">
+            <h2>{move || t_string!(i18n, ref_inbox)}</h2>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match rows.await {
+                        Ok(rows) if rows.is_empty() => view! { <p class="card empty">{move || t_string!(i18n, ref_inbox_empty)}</p> }.into_any(),
+                        Ok(rows) => view! {
+                            <ul class="plain agreements">{rows.into_iter().map(|r| view! { <ReferralCard r=r answer=true /> }).collect_view()}</ul>
+                        }.into_any(),
+                        Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// The PK's referrals answered lately, or late without an answer (Today).
+#[component]
+pub fn RecentReferralsPanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = Resource::new(|| (), |_| recent_referrals());
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match rows.await {
+                    Ok(rows) if rows.is_empty() => ().into_any(),
+                    Ok(rows) => view! {
+                        <section class="deadlines-panel" data-testid="referral-updates">
+                            <h2>{move || t_string!(i18n, ref_updates)}</h2>
+                            <ul class="plain agreements">{rows.into_iter().map(|r| view! { <ReferralCard r=r /> }).collect_view()}</ul>
+                        </section>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A client's referrals and, for their PK, the form to send one.
+#[component]
+pub fn ClientReferrals(
+    /// The client.
+    client: Uuid,
+    /// Whether the user may send referrals for the client.
+    can_send: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let mounted = use_mounted();
+    let rows = LocalResource::new(move || async move { client_referrals(client).await.unwrap_or_default() });
+    view! {
+        <Show when=move || mounted.get()>
+            <section class="card" data-testid="client-referrals">
+                <h2>{move || t_string!(i18n, ref_title)}</h2>
+                <Transition>
+                    {move || Suspend::new(async move {
+                        let rows = rows.await;
+                        view! {
+                            {rows.is_empty().then(|| view! { <p class="muted">{move || t_string!(i18n, ref_none)}</p> })}
+                            <ul class="plain agreements">{rows.into_iter().map(|r| view! { <ReferralCard r=r /> }).collect_view()}</ul>
+                        }
+                    })}
+                </Transition>
+                {can_send.then(|| view! { <ReferForm client=client /> })}
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn ReferForm(client: Uuid) -> impl IntoView {
+    let i18n = use_i18n();
+    let targets =
+        LocalResource::new(move || async move { referral_targets(client).await.unwrap_or_default() });
+    let partner = RwSignal::new(String::new());
+    let service = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let consent = RwSignal::new(false);
+    let due = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let send = Action::new(move |f: &ReferralForm| send_referral(client, f.clone()));
+    reload_on_success(send.value().into(), errors, failure);
+    view! {
+        <Transition>
+            {move || Suspend::new(async move {
+                let list = targets.await;
+                if list.is_empty() {
+                    return view! { <p class="muted">{move || t_string!(i18n, ref_no_partners)}</p> }.into_any();
+                }
+                let list = StoredValue::new(list);
+                let partners = Signal::derive(move || list.with_value(|l| l.iter().map(|(p, _)| (p.id.to_string(), p.name.clone())).collect::<Vec<_>>()));
+                let offered = move || -> Vec<Choice> {
+                    let chosen = partner.get();
+                    list.with_value(|l| l.iter().find(|(p, _)| p.id.to_string() == chosen).map(|(_, s)| s.clone()).unwrap_or_default())
+                };
+                let services = Signal::derive(move || offered().into_iter().map(|c| (c.code, c.label)).collect::<Vec<_>>());
+                let submit = move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    let form = ReferralForm {
+                        partner_id: partner.get_untracked(),
+                        service: service.get_untracked(),
+                        reason: reason.get_untracked(),
+                        consent: consent.get_untracked(),
+                        due_on: due.get_untracked(),
+                    };
+                    check_then(form.parse(&offered(), time::Date::MIN), errors, || {
+                        send.dispatch(form);
+                    });
+                };
+                view! {
+                    <details class="refer">
+                        <summary class="button button--secondary">{move || t_string!(i18n, ref_new)}</summary>
+                        <form class="form" novalidate on:submit=submit data-testid="referral-form">
+                            <ErrorBanner error=failure />
+                            <SelectField name="partner_id" label=TextProp::from(move || t_string!(i18n, ref_partner).to_string()) value=partner errors=errors options=partners />
+                            <SelectField name="service" label=TextProp::from(move || t_string!(i18n, ref_service).to_string()) value=service errors=errors options=services />
+                            <TextField name="reason" label=TextProp::from(move || t_string!(i18n, field_reason).to_string()) value=reason errors=errors />
+                            <TextField name="due_on" label=TextProp::from(move || t_string!(i18n, ref_due_on).to_string()) value=due errors=errors kind="date" />
+                            <CheckField name="consent" label=TextProp::from(move || t_string!(i18n, ref_consent).to_string()) value=consent />
+                            <p class="field__error" hidden=move || errors.with(|e| e.get("consent").is_none())>{move || t_string!(i18n, ref_consent_needed)}</p>
+                            <button class="button" type="submit" disabled=move || send.pending().get()>{move || t_string!(i18n, ref_send)}</button>
+                        </form>
+                    </details>
+                }
+                .into_any()
+            })}
+        </Transition>
+    }
+}
+
+/// On a partner's page: the partner's own users (role `mitra`) linked to it.
+#[component]
+pub fn PartnerUsers(
+    /// The partner.
+    partner: Uuid,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let mounted = use_mounted();
+    let rows = LocalResource::new(move || async move { partner_users(partner).await.unwrap_or_default() });
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let link = Action::new(move |(user, on): &(Uuid, bool)| link_partner_user(partner, *user, *on));
+    reload_on_success(link.value().into(), errors, failure);
+    view! {
+        <Show when=move || mounted.get()>
+            <Transition>
+                {move || Suspend::new(async move {
+                    let rows = rows.await;
+                    if rows.is_empty() {
+                        return ().into_any();
+                    }
+                    view! {
+                        <section class="card">
+                            <h2>{move || t_string!(i18n, partner_users_title)}</h2>
+                            <p class="muted">{move || t_string!(i18n, partner_users_intro)}</p>
+                            <ErrorBanner error=failure />
+                            <ul class="plain contacts">
+                                {rows.into_iter().map(|(u, linked)| {
+                                    let id = u.id;
+                                    view! {
+                                        <li class="contact">
+                                            {u.name.clone()} " "
+                                            <button class="button button--small button--secondary" type="button"
+                                                on:click=move |_| { link.dispatch((id, !linked)); }>
+                                                {move || if linked { t_string!(i18n, partner_user_unlink).to_string() } else { t_string!(i18n, partner_user_link).to_string() }}
+                                            </button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }
+                    .into_any()
+                })}
+            </Transition>
+        </Show>
+    }
+}

@@ -1,0 +1,77 @@
+//! Demo partners: Dinas Sosial and Dukcapil for Bapas Jakarta Barat, a PKS of each (one
+//! ending within 90 days), and `mitra.jakbar` as Dinas Sosial's own user.
+
+use pamong_domain::agreements::AgreementForm;
+use pamong_domain::partners::{ContactForm, PartnerForm};
+use pamong_entity::user;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use time::{Date, Duration};
+
+use crate::error::ServiceResult;
+use crate::{auth, partners};
+
+/// Adds the demo partners (when the demo's Kabapas and partner user exist).
+pub async fn generate(db: &DatabaseConnection, today: Date) -> ServiceResult<()> {
+    let find = |name: &'static str| async move {
+        user::Entity::find().filter(user::Column::Username.eq(name)).one(db).await
+    };
+    let (Some(kabapas), Some(mitra)) = (find("kabapas.jakbar").await?, find("mitra.jakbar").await?) else {
+        return Ok(());
+    };
+    let Some(kabapas) = auth::actor_for(db, kabapas.id).await? else { return Ok(()) };
+    let dinsos = PartnerForm {
+        name: "Dinas Sosial Kota Administrasi Jakarta Barat".into(),
+        kind: "dinsos".into(),
+        area: "Kota Jakarta Barat".into(),
+        address: "Jl. Kembangan Raya No. 2, Jakarta Barat".into(),
+        services: vec!["bpjs".into(), "psikososial".into(), "tempat_tinggal".into()],
+        contacts: vec![ContactForm {
+            name: "Dewi Lestari".into(),
+            position: "Pekerja sosial".into(),
+            phone: "081311112222".into(),
+            email: "dinsos.jakbar@example.go.id".into(),
+        }],
+        ..Default::default()
+    };
+    let dinsos = partners::save(db, &kabapas, None, &dinsos).await?;
+    let dukcapil = PartnerForm {
+        name: "Suku Dinas Dukcapil Jakarta Barat".into(),
+        kind: "dukcapil".into(),
+        area: "Kota Jakarta Barat".into(),
+        services: vec!["dokumen".into()],
+        contacts: vec![ContactForm {
+            name: "Rahmat Hidayat".into(),
+            position: "Kepala Seksi Pelayanan".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let dukcapil = partners::save(db, &kabapas, None, &dukcapil).await?;
+    partners::link_user(db, &kabapas, dinsos, mitra.public_id, true).await?;
+    let pks = |number: &str, title: &str, start: Date, end: Date, services: &[&str]| AgreementForm {
+        number: number.into(),
+        title: title.into(),
+        services: services.iter().map(|s| (*s).to_owned()).collect(),
+        signed_on: (start - Duration::days(7)).to_string(),
+        start_on: start.to_string(),
+        end_on: end.to_string(),
+        ..Default::default()
+    };
+    let long = pks(
+        "PKS/BAPAS-JB/03/2026",
+        "Layanan jaminan sosial dan rehabilitasi sosial klien",
+        today - Duration::days(200),
+        today + Duration::days(500),
+        &["bpjs", "psikososial"],
+    );
+    partners::agreements::create(db, &kabapas, dinsos, None, &long).await?;
+    let soon = pks(
+        "PKS/BAPAS-JB/01/2024",
+        "Layanan administrasi kependudukan bagi klien",
+        today - Duration::days(700),
+        today + Duration::days(45),
+        &["dokumen"],
+    );
+    partners::agreements::create(db, &kabapas, dukcapil, None, &soon).await?;
+    Ok(())
+}
