@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { hydrated, login, nav, shot, watchErrors } from './helpers';
+import { hydrated, login, shot, watchErrors } from './helpers';
 
 function wibDays(days: number): string {
   return new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
@@ -13,7 +13,9 @@ test('a PK refers a client; the partner accepts and completes it; the PK sees th
   const errors = watchErrors(page);
   const reason = `Belum punya BPJS (${info.project.name} ${Date.now() % 100000})`;
   await login(page, 'pk.jakbar');
-  await nav(page, 'Klien');
+  // One of the PK's own clients (the list shows the whole office).
+  await page.goto('/klien?pk=saya');
+  await hydrated(page);
   await page.getByTestId('client-list').locator('a.client-line__name[href^="/klien/"]').first().click();
   await hydrated(page);
   const client = (await page.getByTestId('client-name').innerText()).trim();

@@ -565,10 +565,10 @@ pub async fn watch_client(
 ) -> ServiceResult<()> {
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(ErrorKind::field("reason", Problem::Required).into());
+        return Err(ErrorKind::field("watch_reason", Problem::Required).into());
     }
     if reason.chars().count() > 500 {
-        return Err(ErrorKind::field("reason", Problem::TooLong { max: 500 }).into());
+        return Err(ErrorKind::field("watch_reason", Problem::TooLong { max: 500 }).into());
     }
     let txn = db.begin().await?;
     let c = find_editable(&txn, actor, client).await?;

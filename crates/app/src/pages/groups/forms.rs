@@ -361,7 +361,7 @@ pub fn WatchClientForm() -> impl IntoView {
                             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save.dispatch((group.get_untracked(), reason.get_untracked())); }>
                                 <ErrorBanner error=failure />
                                 <SelectField name="group" label=label(i18n, |i| t_string!(i, watch_group).to_string()) value=group errors=errors options=Signal::derive(move || options.clone()) />
-                                <TextField name="reason" label=label(i18n, |i| t_string!(i, field_reason).to_string()) value=reason errors=errors />
+                                <TextField name="watch_reason" label=label(i18n, |i| t_string!(i, field_reason).to_string()) value=reason errors=errors />
                                 <button class="button" type="submit" disabled=move || save.pending().get()>{move || t_string!(i18n, watch_button)}</button>
                             </form>
                         </details>
