@@ -55,3 +55,32 @@ test('the admin adds a partner and a PKS ending in 20 days, and is reminded of i
   await shot(page, info, '43-home-reminder');
   expect(errors).toEqual([]);
 });
+
+test('the admin registers a Pokmas Lipas with its domain and an organisation as member', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  const name = `Pokmas Lipas Uji ${info.project.name} ${Date.now() % 100000}`;
+  await login(page, 'admin');
+  await page.goto('/mitra/baru');
+  await hydrated(page);
+  await page.getByLabel('Bapas').selectOption({ label: 'Bapas Kelas I Jakarta Barat' });
+  await page.getByLabel('Nama lembaga').fill(name);
+  await page.getByLabel('Jenis lembaga').selectOption('pokmas');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.locator('.error-summary')).toContainText('Bidang Pokmas');
+  await page.getByLabel('Bidang Pokmas').selectOption('kemandirian_kepribadian');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByTestId('partner-name')).toHaveText(name);
+  await hydrated(page);
+  const pokmas = page.getByTestId('pokmas');
+  await expect(pokmas).toContainText('Kemandirian dan kepribadian');
+  await pokmas.getByText('Tambah anggota Pokmas').click();
+  await pokmas.getByLabel('Nama', { exact: true }).fill('Bengkel Las Maju Jaya');
+  await pokmas.getByLabel('Jenis anggota').selectOption('organisasi');
+  await pokmas.getByLabel(/Peran atau keterangan/).fill('Pelatihan las bagi klien');
+  await pokmas.getByRole('button', { name: 'Simpan' }).click();
+  await hydrated(page);
+  await expect(page.getByTestId('pokmas')).toContainText('Bengkel Las Maju Jaya');
+  await expect(page.getByTestId('pokmas')).toContainText('Organisasi / usaha');
+  await shot(page, info, '44-pokmas');
+  expect(errors).toEqual([]);
+});

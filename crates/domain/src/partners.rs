@@ -10,6 +10,81 @@ use crate::office::OfficeRef;
 use crate::page::ListQuery;
 use crate::validate::{optional_email, optional_phone, optional_text, required_text};
 
+/// The kind code of a Pokmas Lipas (a community partner group with its own members).
+pub const POKMAS_KIND: &str = "pokmas";
+
+/// The field a Pokmas Lipas works in (Kepdirjenpas PAS-06.OT.02.02/2020).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PokmasDomain {
+    /// Law and community (hukum dan kemasyarakatan).
+    HukumMasyarakat,
+    /// Independence and personality (kemandirian dan kepribadian).
+    KemandirianKepribadian,
+}
+
+impl PokmasDomain {
+    /// Both domains.
+    pub const ALL: [PokmasDomain; 2] = [PokmasDomain::HukumMasyarakat, PokmasDomain::KemandirianKepribadian];
+
+    /// Stable text form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PokmasDomain::HukumMasyarakat => "hukum_masyarakat",
+            PokmasDomain::KemandirianKepribadian => "kemandirian_kepribadian",
+        }
+    }
+
+    /// Parses the text form.
+    pub fn parse(raw: &str) -> Option<PokmasDomain> {
+        PokmasDomain::ALL.into_iter().find(|d| d.as_str() == raw.trim())
+    }
+}
+
+/// A member of a Pokmas Lipas as typed: a person or an organisation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PokmasMemberForm {
+    /// Name of the person or organisation.
+    pub name: String,
+    /// `individu` or `organisasi`.
+    pub kind: String,
+    /// Role or description (e.g. "tokoh agama", "bengkel las").
+    pub role: String,
+    /// Phone.
+    pub phone: String,
+}
+
+/// A Pokmas Lipas member.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PokmasMember {
+    /// Name.
+    pub name: String,
+    /// An organisation (rather than a person).
+    pub organisation: bool,
+    /// Role or description.
+    pub role: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+}
+
+impl PokmasMemberForm {
+    /// Checks the member.
+    pub fn parse(&self) -> Result<PokmasMember, ErrorKind> {
+        let mut errors = FieldErrors::new();
+        let name = required_text(&mut errors, "name", &self.name, 200);
+        let organisation = match self.kind.trim() {
+            "individu" => false,
+            "organisasi" => true,
+            _ => {
+                errors.add("kind", Problem::Required);
+                false
+            }
+        };
+        let role = optional_text(&mut errors, "role", &self.role, 200);
+        let phone = optional_phone(&mut errors, "phone", &self.phone);
+        errors.into_result(PokmasMember { name, organisation, role, phone })
+    }
+}
+
 /// A configurable choice: a stable code and the label shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {
@@ -146,6 +221,8 @@ pub struct PartnerForm {
     pub contacts: Vec<ContactForm>,
     /// Notes.
     pub notes: String,
+    /// For a Pokmas Lipas: text form of [`PokmasDomain`].
+    pub pokmas_domain: String,
 }
 
 /// A checked partner form.
@@ -171,6 +248,8 @@ pub struct PartnerDraft {
     pub contacts: Vec<Contact>,
     /// Notes.
     pub notes: Option<String>,
+    /// A Pokmas Lipas's domain.
+    pub pokmas_domain: Option<PokmasDomain>,
 }
 
 /// The most contact persons a partner keeps.
@@ -223,6 +302,15 @@ impl PartnerForm {
             errors.add("contacts", Problem::TooLong { max: MAX_CONTACTS as u16 });
         }
         let notes = optional_text(&mut errors, "notes", &self.notes, 2000);
+        let pokmas_domain = if kind == POKMAS_KIND {
+            let domain = PokmasDomain::parse(&self.pokmas_domain);
+            if domain.is_none() {
+                errors.add("pokmas_domain", Problem::Required);
+            }
+            domain
+        } else {
+            None
+        };
         errors.into_result(PartnerDraft {
             bapas_id,
             name,
@@ -234,6 +322,7 @@ impl PartnerForm {
             services: chosen,
             contacts,
             notes,
+            pokmas_domain,
         })
     }
 }
@@ -265,6 +354,10 @@ pub struct PartnerView {
     pub contacts: Vec<Contact>,
     /// Notes.
     pub notes: Option<String>,
+    /// A Pokmas Lipas's domain.
+    pub pokmas_domain: Option<PokmasDomain>,
+    /// A Pokmas Lipas's members.
+    pub pokmas_members: Vec<PokmasMember>,
     /// Whether still active.
     pub active: bool,
     /// Whether the actor may edit it and its agreements.
@@ -295,6 +388,7 @@ impl PartnerView {
                 })
                 .collect(),
             notes: text(&self.notes),
+            pokmas_domain: self.pokmas_domain.map(|d| d.as_str().to_owned()).unwrap_or_default(),
         }
     }
 }
@@ -342,6 +436,24 @@ mod tests {
         let errors = errors.unwrap_or_default();
         assert_eq!(errors.get("kind"), Some(Problem::BadFormat));
         assert_eq!(errors.get("services"), Some(Problem::BadFormat));
+    }
+
+    #[test]
+    fn a_pokmas_needs_its_domain_and_members_a_kind() {
+        let pokmas = PartnerForm { kind: POKMAS_KIND.into(), ..form() };
+        let errors =
+            pokmas.parse(&default_kinds(), &default_services()).err().and_then(|e| e.field_errors().cloned());
+        assert_eq!(errors.unwrap_or_default().get("pokmas_domain"), Some(Problem::Required));
+        let ok = PartnerForm { pokmas_domain: "hukum_masyarakat".into(), ..pokmas };
+        let draft = ok.parse(&default_kinds(), &default_services()).expect("valid");
+        assert_eq!(draft.pokmas_domain, Some(PokmasDomain::HukumMasyarakat));
+        let member = PokmasMemberForm {
+            name: "Bengkel Las Maju".into(),
+            kind: "organisasi".into(),
+            ..Default::default()
+        };
+        assert!(member.parse().is_ok_and(|m| m.organisation));
+        assert!(PokmasMemberForm { kind: String::new(), ..member }.parse().is_err());
     }
 
     #[test]

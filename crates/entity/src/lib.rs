@@ -29,6 +29,7 @@ pub mod kb_member;
 pub mod login_attempt;
 pub mod partner;
 pub mod partner_contact;
+pub mod pokmas_member;
 pub mod referral;
 pub mod region;
 pub mod session;

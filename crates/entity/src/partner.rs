@@ -35,6 +35,8 @@ pub struct Model {
     pub notes: Option<String>,
     /// Still active.
     pub active: bool,
+    /// A Pokmas Lipas's domain, text form of `PokmasDomain`.
+    pub pokmas_domain: Option<String>,
     /// Created.
     pub created_at: TimeDateTimeWithTimeZone,
     /// Last changed.

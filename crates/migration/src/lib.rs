@@ -11,6 +11,7 @@ mod m20261126_000001_abh;
 mod m20261127_000001_partners;
 mod m20261128_000001_groups;
 mod m20261129_000001_referrals;
+mod m20261130_000001_pokmas;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_partners::Migration),
             Box::new(m20261128_000001_groups::Migration),
             Box::new(m20261129_000001_referrals::Migration),
+            Box::new(m20261130_000001_pokmas::Migration),
         ]
     }
 }

@@ -105,6 +105,43 @@ async fn a_partner_with_contacts_services_and_a_pks_that_expires() {
 }
 
 #[tokio::test]
+async fn a_pokmas_lipas_with_its_domain_and_members() {
+    use pamong_domain::partners::{PokmasDomain, PokmasMemberForm};
+    let world = World::new().await;
+    let kabapas = world.actor(Role::Kabapas, Office::Own).await;
+    let form = PartnerForm {
+        name: "Pokmas Lipas Tamansari".into(),
+        kind: "pokmas".into(),
+        pokmas_domain: "kemandirian_kepribadian".into(),
+        ..dinsos()
+    };
+    let id = partners::save(world.conn(), &kabapas, None, &form).await.unwrap();
+    let member = PokmasMemberForm {
+        name: "Bengkel Las Maju".into(),
+        kind: "organisasi".into(),
+        role: "Pelatihan las".into(),
+        ..Default::default()
+    };
+    partners::add_pokmas_member(world.conn(), &kabapas, id, &member).await.unwrap();
+    let view = partners::get(world.conn(), &kabapas, id).await.unwrap();
+    assert_eq!(view.pokmas_domain, Some(PokmasDomain::KemandirianKepribadian));
+    assert!(view.pokmas_members[0].organisation);
+    let pk = world.actor(Role::Pk, Office::Own).await;
+    assert!(
+        partners::add_pokmas_member(world.conn(), &pk, id, &member).await.is_err(),
+        "kept by the Kabapas"
+    );
+    let other = partners::save(world.conn(), &kabapas, None, &dinsos()).await.unwrap();
+    assert!(
+        matches!(
+            partners::add_pokmas_member(world.conn(), &kabapas, other, &member).await,
+            Err(ServiceError::Domain(ErrorKind::Conflict))
+        ),
+        "only a Pokmas has members"
+    );
+}
+
+#[tokio::test]
 async fn the_admin_configures_kinds_and_services() {
     let world = World::new().await;
     let admin = world.actor(Role::Admin, Office::Own).await;

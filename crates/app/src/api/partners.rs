@@ -110,6 +110,17 @@ pub async fn save_partner(id: Option<Uuid>, form: PartnerForm) -> Result<Uuid, A
     lift(&actor, pamong_service::partners::save(&ctx.db, &actor, id, &form).await)
 }
 
+/// Adds a member to a Pokmas Lipas.
+#[server(endpoint = "partners/pokmas-member", input = server_fn::codec::Json)]
+pub async fn add_pokmas_member(
+    id: Uuid,
+    form: pamong_domain::partners::PokmasMemberForm,
+) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::partners::add_pokmas_member(&ctx.db, &actor, id, &form).await)
+}
+
 /// Deactivates or reactivates a partner.
 #[server(endpoint = "partners/active", input = server_fn::codec::Json)]
 pub async fn set_partner_active(id: Uuid, active: bool) -> Result<(), AppError> {

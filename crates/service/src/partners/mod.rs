@@ -11,9 +11,10 @@ use pamong_domain::client::fold_name;
 use pamong_domain::office::OfficeRef;
 use pamong_domain::page::Page;
 use pamong_domain::partners::{
-    Choice, Contact, PartnerDraft, PartnerFilter, PartnerForm, PartnerView, label_of,
+    Choice, Contact, POKMAS_KIND, PartnerDraft, PartnerFilter, PartnerForm, PartnerView, PokmasDomain,
+    PokmasMember, PokmasMemberForm, label_of,
 };
-use pamong_entity::{bapas, partner, partner_contact, user};
+use pamong_entity::{bapas, partner, partner_contact, pokmas_member, user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Set, TransactionTrait,
@@ -119,8 +120,18 @@ async fn view<C: ConnectionTrait>(db: &C, actor: &Actor, row: partner::Model) ->
         .into_iter()
         .map(|c| Contact { name: c.name, position: c.role, phone: c.phone, email: c.email })
         .collect();
+    let pokmas_members = pokmas_member::Entity::find()
+        .filter(pokmas_member::Column::PartnerId.eq(row.id))
+        .order_by_asc(pokmas_member::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| PokmasMember { name: m.name, organisation: m.organisation, role: m.role, phone: m.phone })
+        .collect();
     Ok(PartnerView {
         id: row.public_id,
+        pokmas_domain: row.pokmas_domain.as_deref().and_then(PokmasDomain::parse),
+        pokmas_members,
         bapas: OfficeRef { id: office.public_id, name: office.name },
         kind_label: label_of(&kinds, &row.kind),
         kind: row.kind,
@@ -209,6 +220,7 @@ fn apply(model: &mut partner::ActiveModel, draft: &PartnerDraft) {
     model.email = Set(draft.email.clone());
     model.services = Set(codes_column(&draft.services));
     model.notes = Set(draft.notes.clone());
+    model.pokmas_domain = Set(draft.pokmas_domain.map(|d| d.as_str().to_owned()));
 }
 
 async fn replace_contacts<C: ConnectionTrait>(
@@ -375,6 +387,38 @@ pub async fn link_user(
         &Changes::new().diff("partner_id", &old, &new),
     )
     .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Adds a member to a Pokmas Lipas: the admin or the office's Kabapas.
+pub async fn add_pokmas_member(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    form: &PokmasMemberForm,
+) -> ServiceResult<()> {
+    let member = form.parse()?;
+    let txn = db.begin().await?;
+    let p = find_readable(&txn, actor, id).await?;
+    if !policy::can_manage_partners(actor, p.bapas_id) {
+        return Err(ServiceError::not_found());
+    }
+    if p.kind != POKMAS_KIND {
+        return Err(pamong_domain::ErrorKind::Conflict.into());
+    }
+    pokmas_member::ActiveModel {
+        partner_id: Set(p.id),
+        name: Set(member.name.clone()),
+        organisation: Set(member.organisation),
+        role: Set(member.role),
+        phone: Set(member.phone),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let changes = Changes::new().set("name", &member.name).set("organisation", &member.organisation);
+    audit::record(&txn, actor, "create", "pokmas_member", &id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
 }

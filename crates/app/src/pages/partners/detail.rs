@@ -73,6 +73,8 @@ fn Partner(data: PartnerPage) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
+        {p.pokmas_domain.map(|d| view! { <Pokmas domain=d members=p.pokmas_members.clone() partner=id can_manage=p.can_manage /> })}
+        {p.can_manage.then(|| view! { <crate::pages::referrals::PartnerUsers partner=id /> })}
         <section class="card">
             <h2>{move || t_string!(i18n, pks_title)}</h2>
             {data.agreements.is_empty().then(|| view! { <p class="muted">{move || t_string!(i18n, pks_none)}</p> })}
@@ -85,6 +87,83 @@ fn Partner(data: PartnerPage) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+        </section>
+    }
+}
+
+/// A Pokmas Lipas's domain and members, with the form to add one.
+#[component]
+fn Pokmas(
+    domain: pamong_domain::partners::PokmasDomain,
+    members: Vec<pamong_domain::partners::PokmasMember>,
+    partner: uuid::Uuid,
+    can_manage: bool,
+) -> impl IntoView {
+    use pamong_domain::FieldErrors;
+    use pamong_domain::partners::PokmasMemberForm;
+
+    use crate::components::form::{check_then, reload_on_success};
+    use crate::components::{ErrorBanner, SelectField, TextField};
+    let i18n = use_i18n();
+    let name = RwSignal::new(String::new());
+    let kind = RwSignal::new("individu".to_owned());
+    let role = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<crate::error::AppError>);
+    let add =
+        Action::new(move |f: &PokmasMemberForm| crate::api::partners::add_pokmas_member(partner, f.clone()));
+    reload_on_success(add.value().into(), errors, failure);
+    let kinds = Signal::derive(move || {
+        vec![
+            ("individu".to_owned(), t_string!(i18n, pokmas_individual).to_string()),
+            ("organisasi".to_owned(), t_string!(i18n, pokmas_organisation).to_string()),
+        ]
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = PokmasMemberForm {
+            name: name.get_untracked(),
+            kind: kind.get_untracked(),
+            role: role.get_untracked(),
+            phone: phone.get_untracked(),
+        };
+        check_then(form.parse(), errors, || {
+            add.dispatch(form);
+        });
+    };
+    let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
+    view! {
+        <section class="card" data-testid="pokmas">
+            <h2>{move || t_string!(i18n, pokmas_members)}</h2>
+            <p class="muted">{move || t_string!(i18n, pokmas_domain)} ": " {move || super::edit::pokmas_domain_text(i18n, domain)}</p>
+            {members.is_empty().then(|| view! { <p class="muted">"—"</p> })}
+            <ul class="plain contacts">
+                {members.into_iter().map(|m| {
+                    let organisation = m.organisation;
+                    view! {
+                        <li class="contact">
+                            <strong>{m.name.clone()}</strong> " · "
+                            {move || if organisation { t_string!(i18n, pokmas_organisation).to_string() } else { t_string!(i18n, pokmas_individual).to_string() }}
+                            {m.role.clone().map(|r| view! { <br />{r} })}
+                            {m.phone.clone().map(|ph| view! { <br /><a href=format!("tel:{ph}")>{ph.clone()}</a> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {can_manage.then(|| view! {
+                <details>
+                    <summary class="button button--secondary">{move || t_string!(i18n, pokmas_add)}</summary>
+                    <form class="form" novalidate on:submit=submit>
+                        <ErrorBanner error=failure />
+                        <TextField name="name" label=label(|i| t_string!(i, partner_contact_name).to_string()) value=name errors=errors />
+                        <SelectField name="kind" label=label(|i| t_string!(i, pokmas_member_kind).to_string()) value=kind errors=errors options=kinds />
+                        <TextField name="role" label=label(|i| t_string!(i, pokmas_role).to_string()) value=role errors=errors optional=true />
+                        <TextField name="phone" label=label(|i| t_string!(i, client_phone).to_string()) value=phone errors=errors optional=true kind="tel" />
+                        <button class="button" type="submit" disabled=move || add.pending().get()>{move || t_string!(i18n, save)}</button>
+                    </form>
+                </details>
+            })}
         </section>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use pamong_domain::FieldErrors;
-use pamong_domain::partners::{ContactForm, PartnerForm};
+use pamong_domain::partners::{ContactForm, POKMAS_KIND, PartnerForm, PokmasDomain};
 use uuid::Uuid;
 
 use crate::api::partners::{PartnerSetup, load_partner, load_partner_setup, save_partner};
@@ -14,6 +14,14 @@ use crate::components::{ErrorBanner, ErrorSummary, SelectField, TextArea, TextFi
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::use_record_id;
+
+/// A Pokmas Lipas domain's name.
+pub fn pokmas_domain_text(i18n: crate::text::I18n, d: PokmasDomain) -> String {
+    match d {
+        PokmasDomain::HukumMasyarakat => t_string!(i18n, pokmas_hukum_masyarakat).to_string(),
+        PokmasDomain::KemandirianKepribadian => t_string!(i18n, pokmas_kemandirian_kepribadian).to_string(),
+    }
+}
 
 /// The editor page (new or existing).
 #[component]
@@ -90,6 +98,13 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
     let email = RwSignal::new(initial.email.clone());
     let services = RwSignal::new(initial.services.clone());
     let notes = RwSignal::new(initial.notes.clone());
+    let pokmas_domain = RwSignal::new(initial.pokmas_domain.clone());
+    let domains = Signal::derive(move || {
+        PokmasDomain::ALL
+            .iter()
+            .map(|d| (d.as_str().to_owned(), pokmas_domain_text(i18n, *d)))
+            .collect::<Vec<_>>()
+    });
     let mut contacts_initial = initial.contacts.clone();
     if contacts_initial.is_empty() {
         contacts_initial.push(ContactForm::default());
@@ -121,6 +136,7 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
             services: services.get_untracked(),
             contacts: contacts.get_untracked().iter().map(ContactRow::form).collect(),
             notes: notes.get_untracked(),
+            pokmas_domain: pokmas_domain.get_untracked(),
         };
         check_then(form.parse(&kinds, &catalogue), errors, || {
             save.dispatch(form);
@@ -159,6 +175,7 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
             ("bapas_id", label(|i| t_string!(i, partner_bapas).to_string())),
             ("name", label(|i| t_string!(i, partner_name).to_string())),
             ("kind", label(|i| t_string!(i, partner_kind).to_string())),
+            ("pokmas_domain", label(|i| t_string!(i, pokmas_domain).to_string())),
             ("area", label(|i| t_string!(i, partner_area).to_string())),
             ("address", label(|i| t_string!(i, partner_address).to_string())),
             ("phone", label(|i| t_string!(i, client_phone).to_string())),
@@ -175,6 +192,9 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
                 })}
                 <TextField name="name" label=label(|i| t_string!(i, partner_name).to_string()) value=name errors=errors />
                 <SelectField name="kind" label=label(|i| t_string!(i, partner_kind).to_string()) value=kind errors=errors options=kind_options />
+                <Show when=move || kind.get() == POKMAS_KIND>
+                    <SelectField name="pokmas_domain" label=label(|i| t_string!(i, pokmas_domain).to_string()) value=pokmas_domain errors=errors options=domains />
+                </Show>
                 <TextField name="area" label=label(|i| t_string!(i, partner_area).to_string()) value=area errors=errors optional=true />
                 <TextField name="address" label=label(|i| t_string!(i, partner_address).to_string()) value=address errors=errors optional=true />
                 <div class="field-row">
