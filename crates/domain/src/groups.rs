@@ -13,33 +13,15 @@ use crate::office::OfficeRef;
 use crate::reporting::RiskBand;
 use crate::validate::{optional_email, optional_phone, optional_text, required_text};
 
-/// A member's role in the group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum MemberRole {
-    /// Chair.
-    Ketua,
-    /// Secretary.
-    Sekretaris,
-    /// Member.
-    Anggota,
-}
-
-impl MemberRole {
-    /// Every role.
-    pub const ALL: [MemberRole; 3] = [MemberRole::Ketua, MemberRole::Sekretaris, MemberRole::Anggota];
-
-    /// Stable text form.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MemberRole::Ketua => "ketua",
-            MemberRole::Sekretaris => "sekretaris",
-            MemberRole::Anggota => "anggota",
-        }
-    }
-
-    /// Parses the text form.
-    pub fn parse(raw: &str) -> Option<MemberRole> {
-        MemberRole::ALL.into_iter().find(|r| r.as_str() == raw.trim())
+text_enum! {
+    /// A member's role in the group.
+    MemberRole {
+        /// Chair.
+        Ketua => "ketua",
+        /// Secretary.
+        Sekretaris => "sekretaris",
+        /// Member.
+        Anggota => "anggota",
     }
 }
 

@@ -5,6 +5,9 @@
 //! ("parse, don't validate"); the same parser runs in the browser for instant feedback and
 //! on the server for trust.
 
+#[macro_use]
+mod text_enum;
+
 pub mod abh;
 pub mod agreements;
 pub mod calendar;

@@ -13,30 +13,13 @@ use crate::validate::{optional_email, optional_phone, optional_text, required_te
 /// The kind code of a Pokmas Lipas (a community partner group with its own members).
 pub const POKMAS_KIND: &str = "pokmas";
 
-/// The field a Pokmas Lipas works in (Kepdirjenpas PAS-06.OT.02.02/2020).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum PokmasDomain {
-    /// Law and community (hukum dan kemasyarakatan).
-    HukumMasyarakat,
-    /// Independence and personality (kemandirian dan kepribadian).
-    KemandirianKepribadian,
-}
-
-impl PokmasDomain {
-    /// Both domains.
-    pub const ALL: [PokmasDomain; 2] = [PokmasDomain::HukumMasyarakat, PokmasDomain::KemandirianKepribadian];
-
-    /// Stable text form.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PokmasDomain::HukumMasyarakat => "hukum_masyarakat",
-            PokmasDomain::KemandirianKepribadian => "kemandirian_kepribadian",
-        }
-    }
-
-    /// Parses the text form.
-    pub fn parse(raw: &str) -> Option<PokmasDomain> {
-        PokmasDomain::ALL.into_iter().find(|d| d.as_str() == raw.trim())
+text_enum! {
+    /// The field a Pokmas Lipas works in (Kepdirjenpas PAS-06.OT.02.02/2020).
+    PokmasDomain {
+        /// Law and community (hukum dan kemasyarakatan).
+        HukumMasyarakat => "hukum_masyarakat",
+        /// Independence and personality (kemandirian dan kepribadian).
+        KemandirianKepribadian => "kemandirian_kepribadian",
     }
 }
 

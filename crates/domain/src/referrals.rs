@@ -12,39 +12,21 @@ use crate::error::{ErrorKind, FieldErrors, Problem};
 use crate::partners::Choice;
 use crate::validate::required_text;
 
-/// Where a referral stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ReferralStatus {
-    /// Sent, waiting for the partner.
-    Dikirim,
-    /// Accepted by the partner.
-    Diterima,
-    /// Declined by the partner, with a reason.
-    Ditolak,
-    /// Service given; the outcome reported.
-    Selesai,
+text_enum! {
+    /// Where a referral stands.
+    ReferralStatus {
+        /// Sent, waiting for the partner.
+        Dikirim => "dikirim",
+        /// Accepted by the partner.
+        Diterima => "diterima",
+        /// Declined by the partner, with a reason.
+        Ditolak => "ditolak",
+        /// Service given; the outcome reported.
+        Selesai => "selesai",
+    }
 }
 
 impl ReferralStatus {
-    /// Every status.
-    pub const ALL: [ReferralStatus; 4] =
-        [ReferralStatus::Dikirim, ReferralStatus::Diterima, ReferralStatus::Ditolak, ReferralStatus::Selesai];
-
-    /// Stable text form.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReferralStatus::Dikirim => "dikirim",
-            ReferralStatus::Diterima => "diterima",
-            ReferralStatus::Ditolak => "ditolak",
-            ReferralStatus::Selesai => "selesai",
-        }
-    }
-
-    /// Parses the text form.
-    pub fn parse(raw: &str) -> Option<ReferralStatus> {
-        ReferralStatus::ALL.into_iter().find(|s| s.as_str() == raw.trim())
-    }
-
     /// Whether the loop allows moving from this status to `next`: a sent referral is
     /// accepted or declined, an accepted one completed; nothing else.
     pub fn can_become(self, next: ReferralStatus) -> bool {

@@ -2,8 +2,14 @@
 //! SQLite and PostgreSQL, and paging.
 
 use pamong_domain::page::{ListQuery, Page};
+use pamong_entity::bapas;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, SimpleExpr};
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, Select};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QuerySelect, Select,
+};
+
+use crate::policy::Scope;
 
 /// The rows of the page `query` asks for, and how many rows match in all.
 pub async fn fetch_page<E>(
@@ -31,6 +37,30 @@ pub fn contains_ci<C: ColumnTrait>(column: C, text: &str) -> SimpleExpr {
     let escaped = text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     Expr::expr(Func::lower(Expr::col(column.as_column_ref())))
         .like(LikeExpr::new(format!("%{escaped}%")).escape('\\'))
+}
+
+/// The condition restricting a table's Bapas column to a policy [`Scope`]: the Bapas of a
+/// Kanwil are looked up once.
+pub async fn office_condition<C: ConnectionTrait, Col: ColumnTrait>(
+    db: &C,
+    scope: Scope,
+    bapas_column: Col,
+) -> Result<Condition, DbErr> {
+    Ok(match scope {
+        Scope::All => Condition::all(),
+        Scope::Bapas(b) => Condition::all().add(bapas_column.eq(b)),
+        Scope::Kanwil(k) => {
+            let ids: Vec<i32> = bapas::Entity::find()
+                .select_only()
+                .column(bapas::Column::Id)
+                .filter(bapas::Column::KanwilId.eq(k))
+                .into_tuple()
+                .all(db)
+                .await?;
+            Condition::all().add(bapas_column.is_in(ids))
+        }
+        Scope::Nothing => Condition::all().add(nothing()),
+    })
 }
 
 /// A condition no row satisfies, for actors whose scope is empty.

@@ -21,33 +21,16 @@ pub const BREACH_ACTION_DAYS: i64 = 7;
 /// Below this much time left, a running clock is shown as urgent.
 pub const URGENT_HOURS: i64 = 24;
 
-/// The three stages of a child's case, each with its own diversion attempt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Stage {
-    /// Investigation (police); the trigger is the start of the investigation.
-    Penyidikan,
-    /// Prosecution; the trigger is the day the prosecutor received the file.
-    Penuntutan,
-    /// Court; the trigger is the day the judge was appointed.
-    Pengadilan,
-}
-
-impl Stage {
-    /// The stages in order.
-    pub const ALL: [Stage; 3] = [Stage::Penyidikan, Stage::Penuntutan, Stage::Pengadilan];
-
-    /// Stable text form.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stage::Penyidikan => "penyidikan",
-            Stage::Penuntutan => "penuntutan",
-            Stage::Pengadilan => "pengadilan",
-        }
-    }
-
-    /// Parses the text form.
-    pub fn parse(raw: &str) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|s| s.as_str() == raw.trim())
+text_enum! {
+    /// The three stages of a child's case, each with its own diversion attempt.
+    #[derive(PartialOrd, Ord)]
+    Stage {
+        /// Investigation (police); the trigger is the start of the investigation.
+        Penyidikan => "penyidikan",
+        /// Prosecution; the trigger is the day the prosecutor received the file.
+        Penuntutan => "penuntutan",
+        /// Court; the trigger is the day the judge was appointed.
+        Pengadilan => "pengadilan",
     }
 }
 

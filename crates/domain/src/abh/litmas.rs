@@ -14,102 +14,44 @@ use crate::validate::optional_text;
 /// Longest text of one section.
 pub const SECTION_MAX: u16 = 20_000;
 
-/// Who asked for the Litmas.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Requester {
-    /// The investigator (penyidik, police).
-    Penyidik,
-    /// The public prosecutor.
-    PenuntutUmum,
-    /// The court.
-    Hakim,
-}
-
-impl Requester {
-    /// Every requester.
-    pub const ALL: [Requester; 3] = [Requester::Penyidik, Requester::PenuntutUmum, Requester::Hakim];
-
-    /// Stable text form.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Requester::Penyidik => "penyidik",
-            Requester::PenuntutUmum => "penuntut_umum",
-            Requester::Hakim => "hakim",
-        }
-    }
-
-    /// Parses the text form.
-    pub fn parse(raw: &str) -> Option<Requester> {
-        Requester::ALL.into_iter().find(|r| r.as_str() == raw.trim())
+text_enum! {
+    /// Who asked for the Litmas.
+    Requester {
+        /// The investigator (penyidik, police).
+        Penyidik => "penyidik",
+        /// The public prosecutor.
+        PenuntutUmum => "penuntut_umum",
+        /// The court.
+        Hakim => "hakim",
     }
 }
 
-/// The kinds of Litmas a child's case needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum LitmasKind {
-    /// For the diversion deliberation.
-    Diversi,
-    /// For the trial (sidang anak).
-    Sidang,
-    /// For a child under 12 (art. 21 decision).
-    BawahDuaBelas,
-    /// For a detention decision.
-    Penahanan,
-}
-
-impl LitmasKind {
-    /// Every kind.
-    pub const ALL: [LitmasKind; 4] =
-        [LitmasKind::Diversi, LitmasKind::Sidang, LitmasKind::BawahDuaBelas, LitmasKind::Penahanan];
-
-    /// Stable text form.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LitmasKind::Diversi => "diversi",
-            LitmasKind::Sidang => "sidang",
-            LitmasKind::BawahDuaBelas => "bawah_12",
-            LitmasKind::Penahanan => "penahanan",
-        }
-    }
-
-    /// Parses the text form.
-    pub fn parse(raw: &str) -> Option<LitmasKind> {
-        LitmasKind::ALL.into_iter().find(|k| k.as_str() == raw.trim())
+text_enum! {
+    /// The kinds of Litmas a child's case needs.
+    LitmasKind {
+        /// For the diversion deliberation.
+        Diversi => "diversi",
+        /// For the trial (sidang anak).
+        Sidang => "sidang",
+        /// For a child under 12 (art. 21 decision).
+        BawahDuaBelas => "bawah_12",
+        /// For a detention decision.
+        Penahanan => "penahanan",
     }
 }
 
-/// Where a Litmas stands. A returned draft goes back to [`LitmasStatus::Draf`] with the
-/// Kabapas's note.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum LitmasStatus {
-    /// Being written by the PK.
-    Draf,
-    /// Waiting for the Kabapas.
-    Diajukan,
-    /// Approved; may be printed and delivered.
-    Disetujui,
-    /// Delivered to the requester: the clock stops.
-    Diserahkan,
-}
-
-impl LitmasStatus {
-    /// Every status in order.
-    pub const ALL: [LitmasStatus; 4] =
-        [LitmasStatus::Draf, LitmasStatus::Diajukan, LitmasStatus::Disetujui, LitmasStatus::Diserahkan];
-
-    /// Stable text form.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LitmasStatus::Draf => "draf",
-            LitmasStatus::Diajukan => "diajukan",
-            LitmasStatus::Disetujui => "disetujui",
-            LitmasStatus::Diserahkan => "diserahkan",
-        }
-    }
-
-    /// Parses the text form.
-    pub fn parse(raw: &str) -> Option<LitmasStatus> {
-        LitmasStatus::ALL.into_iter().find(|s| s.as_str() == raw.trim())
+text_enum! {
+    /// Where a Litmas stands. A returned draft goes back to [`LitmasStatus::Draf`] with the
+    /// Kabapas's note.
+    LitmasStatus {
+        /// Being written by the PK.
+        Draf => "draf",
+        /// Waiting for the Kabapas.
+        Diajukan => "diajukan",
+        /// Approved; may be printed and delivered.
+        Disetujui => "disetujui",
+        /// Delivered to the requester: the clock stops.
+        Diserahkan => "diserahkan",
     }
 }
 
@@ -401,7 +343,7 @@ mod tests {
 
     #[test]
     fn template_has_prompts_and_cannot_be_submitted_as_is() {
-        for kind in LitmasKind::ALL {
+        for &kind in LitmasKind::ALL {
             let content = template(kind, &facts());
             assert!(content.check_draft().is_ok());
             let errors = content.check_complete().err().and_then(|e| e.field_errors().cloned());

@@ -14,29 +14,6 @@ use crate::error::{ErrorKind, FieldErrors, Problem};
 use crate::office::Zone;
 use crate::validate::{optional_text, required_text};
 
-macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
-
-        impl $name {
-            /// Every value, in display order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// Stable text form.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-
-            /// Parses the text form.
-            pub fn parse(raw: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == raw.trim())
-            }
-        }
-    };
-}
-
 text_enum! {
     /// Whether a diversion deliberation reached an agreement.
     DiversionOutcome {

@@ -31,9 +31,9 @@ use uuid::Uuid;
 
 use crate::actor::Actor;
 use crate::error::{ServiceError, ServiceResult};
-use crate::policy::{self, CaseAt, Scope};
+use crate::policy::{self, CaseAt};
 use crate::privacy;
-use crate::search::{fetch_page, nothing, page};
+use crate::search::{fetch_page, office_condition, page};
 use crate::settings;
 use search::name_search;
 
@@ -77,21 +77,7 @@ pub(crate) async fn find_editable<C: ConnectionTrait>(
 
 /// The condition restricting clients to the actor's scope.
 pub(crate) async fn scope_condition<C: ConnectionTrait>(db: &C, actor: &Actor) -> ServiceResult<Condition> {
-    Ok(match policy::client_scope(actor) {
-        Scope::All => Condition::all(),
-        Scope::Bapas(b) => Condition::all().add(client::Column::BapasId.eq(b)),
-        Scope::Kanwil(k) => {
-            let ids: Vec<i32> = bapas::Entity::find()
-                .select_only()
-                .column(bapas::Column::Id)
-                .filter(bapas::Column::KanwilId.eq(k))
-                .into_tuple()
-                .all(db)
-                .await?;
-            Condition::all().add(client::Column::BapasId.is_in(ids))
-        }
-        Scope::Nothing => Condition::all().add(nothing()),
-    })
+    Ok(office_condition(db, policy::client_scope(actor), client::Column::BapasId).await?)
 }
 
 /// Clients the actor may see, searched and filtered. A search lists what contains the text;

@@ -17,7 +17,7 @@ use pamong_domain::partners::{
 use pamong_entity::{bapas, partner, partner_contact, pokmas_member, user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryOrder, Set, TransactionTrait,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -26,7 +26,7 @@ use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::error::{ServiceError, ServiceResult};
 use crate::policy::{self, Scope};
-use crate::search::{contains_ci, fetch_page, nothing, page};
+use crate::search::{contains_ci, fetch_page, office_condition, page};
 use crate::settings::{self, ChoiceList};
 
 /// The condition restricting a table's `bapas_id` column to the actor's partner scope.
@@ -35,21 +35,7 @@ pub(crate) async fn scope_condition<C: ConnectionTrait, Col: ColumnTrait>(
     actor: &Actor,
     bapas_column: Col,
 ) -> ServiceResult<Condition> {
-    Ok(match policy::partner_scope(actor) {
-        Scope::All => Condition::all(),
-        Scope::Bapas(b) => Condition::all().add(bapas_column.eq(b)),
-        Scope::Kanwil(k) => {
-            let ids: Vec<i32> = bapas::Entity::find()
-                .select_only()
-                .column(bapas::Column::Id)
-                .filter(bapas::Column::KanwilId.eq(k))
-                .into_tuple()
-                .all(db)
-                .await?;
-            Condition::all().add(bapas_column.is_in(ids))
-        }
-        Scope::Nothing => Condition::all().add(nothing()),
-    })
+    Ok(office_condition(db, policy::partner_scope(actor), bapas_column).await?)
 }
 
 /// Whether `bapas_id` lies in the actor's partner scope.

@@ -9,7 +9,8 @@ use time::{Date, Duration};
 use crate::error::ServiceResult;
 use crate::{auth, groups};
 
-async fn actor(db: &DatabaseConnection, username: &str) -> ServiceResult<Option<crate::Actor>> {
+/// The actor a demo login acts as, when it exists.
+pub(super) async fn actor(db: &DatabaseConnection, username: &str) -> ServiceResult<Option<crate::Actor>> {
     match user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await? {
         Some(u) => auth::actor_for(db, u.id).await,
         None => Ok(None),

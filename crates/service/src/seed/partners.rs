@@ -3,22 +3,19 @@
 
 use pamong_domain::agreements::AgreementForm;
 use pamong_domain::partners::{ContactForm, PartnerForm};
-use pamong_entity::user;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::DatabaseConnection;
 use time::{Date, Duration};
 
 use crate::error::ServiceResult;
-use crate::{auth, partners};
+use crate::partners;
 
 /// Adds the demo partners (when the demo's Kabapas and partner user exist).
 pub async fn generate(db: &DatabaseConnection, today: Date) -> ServiceResult<()> {
-    let find = |name: &'static str| async move {
-        user::Entity::find().filter(user::Column::Username.eq(name)).one(db).await
-    };
-    let (Some(kabapas), Some(mitra)) = (find("kabapas.jakbar").await?, find("mitra.jakbar").await?) else {
+    let (Some(kabapas), Some(mitra)) =
+        (super::groups::actor(db, "kabapas.jakbar").await?, super::groups::actor(db, "mitra.jakbar").await?)
+    else {
         return Ok(());
     };
-    let Some(kabapas) = auth::actor_for(db, kabapas.id).await? else { return Ok(()) };
     let dinsos = PartnerForm {
         name: "Dinas Sosial Kota Administrasi Jakarta Barat".into(),
         kind: "dinsos".into(),
