@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build needs and is missing, saying what and why. Usage:
 #   ensure-tools.sh build     wasm target and wasm-bindgen (for every build)
-#   ensure-tools.sh test      + cargo-nextest
+#   ensure-tools.sh test      + cargo-nextest and faketime
 #   ensure-tools.sh release   + wasm-opt from npm's binaryen (smaller wasm)
 #   ensure-tools.sh e2e       + Debian's chromium and Playwright from npm
 source "$(dirname "$0")/lib.sh"
@@ -27,6 +27,20 @@ if [ "$what" = test ] && ! cargo nextest --version >/dev/null 2>&1; then
   cargo install --locked cargo-nextest
 fi
 
+# Installs Debian packages, as root or through sudo.
+apt_install() {
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  fi
+}
+
+if [ "$what" = test ] && ! command -v faketime >/dev/null; then
+  say "installing Debian's faketime (the tests run once more with the clock a year ahead)"
+  apt_install faketime
+fi
+
 if [ "$what" = release ] || [ "$what" = e2e ]; then
   command -v npm >/dev/null || die "npm not found: install Node.js 20+ (apt-get install nodejs npm)"
 fi
@@ -42,11 +56,7 @@ fi
 if [ "$what" = e2e ]; then
   if ! command -v chromium >/dev/null; then
     say "installing Debian's chromium (the browser the end-to-end tests drive)"
-    if [ "$(id -u)" = 0 ]; then
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-    else
-      sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-    fi
+    apt_install chromium
   fi
   if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ] || [ "$ROOT/end2end/package-lock.json" -nt "$ROOT/end2end/node_modules/.package-lock.json" ]; then
     say "installing Playwright from npm into end2end/ (it drives chromium; no browser download)"

@@ -3,7 +3,7 @@
 use std::io::Read;
 
 use pamong_domain::user::UserForm;
-use pamong_service::{Actor, db, seed, users};
+use pamong_service::{Actor, Clock, db, seed, users};
 
 use crate::cli::{Cli, Command, MigrateAction, RegionsCommand, ServeArgs, UserCommand};
 use crate::config::Settings;
@@ -112,7 +112,8 @@ async fn user(database_url: &str, cmd: UserCommand) -> CommandResult {
                 password: read_password()?,
                 ..UserForm::default()
             };
-            let created = users::create(&conn, &system, &form).await.map_err(say_service_error)?;
+            let created =
+                users::create(&conn, &system, &form, Clock::System.now()).await.map_err(say_service_error)?;
             println!("created user {} ({})", created.username, created.role.as_str());
         }
         UserCommand::Passwd { username } => {
@@ -120,7 +121,9 @@ async fn user(database_url: &str, cmd: UserCommand) -> CommandResult {
                 .await
                 .map_err(say_service_error)?
                 .ok_or("no such user")?;
-            users::reset_password(&conn, &system, id, &read_password()?).await.map_err(say_service_error)?;
+            users::reset_password(&conn, &system, id, &read_password()?, Clock::System.now())
+                .await
+                .map_err(say_service_error)?;
             println!("password of {username} changed; their sessions were ended");
         }
         UserCommand::Disable { username } => {
@@ -128,7 +131,9 @@ async fn user(database_url: &str, cmd: UserCommand) -> CommandResult {
                 .await
                 .map_err(say_service_error)?
                 .ok_or("no such user")?;
-            users::set_active(&conn, &system, id, false).await.map_err(say_service_error)?;
+            users::set_active(&conn, &system, id, false, Clock::System.now())
+                .await
+                .map_err(say_service_error)?;
             println!("{username} deactivated");
         }
     }
@@ -145,10 +150,10 @@ async fn seed_clients(conn: &pamong_service::DatabaseConnection, total: usize) -
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     bar.set_message("synthetic clients");
-    let today = time::OffsetDateTime::now_utc().date();
+    let now = Clock::System.now();
     // Each call adds `per_office` to every office; a fresh seed keeps the names varied.
-    let seed = u64::try_from(time::OffsetDateTime::now_utc().unix_timestamp()).unwrap_or(7);
-    let made = seed::clients::generate_with_progress(conn, per_office, seed, today, |n| bar.inc(n as u64))
+    let seed = u64::try_from(now.unix_timestamp()).unwrap_or(7);
+    let made = seed::clients::generate_with_progress(conn, per_office, seed, now, |n| bar.inc(n as u64))
         .await
         .map_err(say_service_error)?;
     bar.finish_with_message(format!("{made} synthetic clients added"));
@@ -159,7 +164,7 @@ async fn seed_clients(conn: &pamong_service::DatabaseConnection, total: usize) -
 async fn seed_demo(database_url: &str, extra_clients: usize) -> CommandResult {
     let conn = open(database_url).await?;
     db::migrate_up(&conn).await?;
-    let logins = seed::seed_demo(&conn).await.map_err(say_service_error)?;
+    let logins = seed::seed_demo(&conn, Clock::System.now()).await.map_err(say_service_error)?;
     if extra_clients > 0 {
         seed_clients(&conn, extra_clients).await?;
     }

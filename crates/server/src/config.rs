@@ -1,6 +1,7 @@
 //! Settings of a running server, typed once at start-up. Secrets are wrapped so they never
 //! reach a log line.
 
+use pamong_service::Clock;
 use secrecy::{ExposeSecret, SecretString};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -26,6 +27,8 @@ pub struct Settings {
     pub session_absolute: time::Duration,
     /// Seed demo data into an empty database.
     pub seed_demo: bool,
+    /// Where "now" comes from: the system clock when serving, a fixed instant in tests.
+    pub clock: Clock,
 }
 
 /// A settings error the operator can fix.
@@ -64,6 +67,7 @@ impl Settings {
             session_idle: time::Duration::minutes(args.session_idle_minutes),
             session_absolute: time::Duration::hours(args.session_absolute_hours),
             seed_demo: args.seed_demo,
+            clock: Clock::System,
         })
     }
 

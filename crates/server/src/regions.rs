@@ -5,7 +5,7 @@ use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use pamong_domain::region::{RegionRow, RegionRowError};
-use pamong_service::{Actor, DatabaseConnection, regions};
+use pamong_service::{Actor, Clock, DatabaseConnection, regions};
 
 use crate::commands::{CommandResult, say_service_error};
 
@@ -64,7 +64,7 @@ pub async fn import_file(db: &DatabaseConnection, path: &Path) -> CommandResult 
     );
     let source =
         path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let summary = regions::import(db, &Actor::system(), &parsed.rows, &source, |done| {
+    let summary = regions::import(db, &Actor::system(), &parsed.rows, &source, Clock::System.now(), |done| {
         bar.set_position(u64::try_from(done).unwrap_or(u64::MAX));
     })
     .await

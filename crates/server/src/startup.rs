@@ -13,8 +13,8 @@ use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use pamong_app::api::context::ServerContext;
 use pamong_app::{App, shell};
-use pamong_service::DatabaseConnection;
 use pamong_service::session_store::DbSessionStore;
+use pamong_service::{Clock, DatabaseConnection};
 use secrecy::ExposeSecret;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
@@ -69,8 +69,9 @@ impl Application {
         let db = pamong_service::db::connect(settings.database_url.expose_secret()).await?;
         pamong_service::db::migrate_up(&db).await?;
         if settings.seed_demo {
-            let logins =
-                pamong_service::seed::seed_demo(&db).await.map_err(|e| StartupError::Seed(e.to_string()))?;
+            let logins = pamong_service::seed::seed_demo(&db, settings.clock.now())
+                .await
+                .map_err(|e| StartupError::Seed(e.to_string()))?;
             if !logins.is_empty() {
                 tracing::info!(users = logins.len(), "seeded demo data");
             }
@@ -98,7 +99,7 @@ impl Application {
 
     /// Serves until SIGINT or SIGTERM, then finishes the requests in flight.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let store = DbSessionStore::new(self.db.clone());
+        let store = DbSessionStore::new(self.db.clone(), Clock::System);
         let sweeper = tokio::spawn(sweep_expired_sessions(store));
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await;
@@ -127,8 +128,10 @@ pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router 
         .site_addr(SocketAddr::from(([127, 0, 0, 1], port)))
         .build();
     let state = AppState { leptos_options: leptos_options.clone(), db: db.clone() };
-    let context = ServerContext { db: db.clone(), absolute_timeout: settings.session_absolute };
-    let sessions = SessionManagerLayer::new(DbSessionStore::new(db))
+    let context =
+        ServerContext { db: db.clone(), clock: settings.clock, absolute_timeout: settings.session_absolute };
+    // The system clock, whatever the settings say: tower-sessions stamps expiry with it.
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(db, Clock::System))
         .with_name(SESSION_COOKIE)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)

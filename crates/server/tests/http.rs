@@ -7,9 +7,13 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use pamong_server::{Application, Settings};
+use pamong_service::Clock;
 use pamong_service::seed::{self, DEMO_PASSWORD};
 use pamong_service::testing::TestDb;
 use tower::ServiceExt;
+
+/// The instant the server's clock stands at in these tests.
+const NOW: time::OffsetDateTime = time::macros::datetime!(2026-11-24 02:00 UTC);
 
 struct TestApp {
     app: Application,
@@ -18,7 +22,7 @@ struct TestApp {
 
 async fn spawn() -> TestApp {
     let db = TestDb::new().await;
-    seed::seed_demo(&db.conn).await.unwrap();
+    seed::seed_demo(&db.conn, NOW).await.unwrap();
     let settings = Settings {
         database_url: db.url.clone().into(),
         listen: "127.0.0.1:0".parse().unwrap(),
@@ -28,6 +32,7 @@ async fn spawn() -> TestApp {
         session_idle: time::Duration::minutes(30),
         session_absolute: time::Duration::hours(12),
         seed_demo: false,
+        clock: Clock::Fixed(NOW),
     };
     let app = Application::build(settings).await.unwrap();
     TestApp { app, _db: db }
@@ -206,11 +211,13 @@ async fn the_official_region_list_imports_and_reimports() {
     assert_eq!(parsed.rows.len(), 91_599);
     let db = TestDb::new().await;
     let sys = pamong_service::Actor::system();
-    let first =
-        pamong_service::regions::import(&db.conn, &sys, &parsed.rows, "wilayah.csv", |_| {}).await.unwrap();
+    let first = pamong_service::regions::import(&db.conn, &sys, &parsed.rows, "wilayah.csv", NOW, |_| {})
+        .await
+        .unwrap();
     assert_eq!(first.added, 91_599);
     assert_eq!(pamong_service::regions::counts(&db.conn).await.unwrap(), [38, 514, 7_285, 83_762]);
-    let again =
-        pamong_service::regions::import(&db.conn, &sys, &parsed.rows, "wilayah.csv", |_| {}).await.unwrap();
+    let again = pamong_service::regions::import(&db.conn, &sys, &parsed.rows, "wilayah.csv", NOW, |_| {})
+        .await
+        .unwrap();
     assert_eq!((again.added, again.renamed, again.unchanged), (0, 0, 91_599));
 }

@@ -51,17 +51,19 @@ impl Changes {
     }
 }
 
-/// Writes one audit row on `conn` (pass the transaction of the change).
+/// Writes one audit row on `conn` (pass the transaction of the change), stamped `at` (the
+/// instant of the change, as the caller's clock gave it).
 pub async fn record<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
+    at: OffsetDateTime,
     action: &str,
     entity: &str,
     entity_id: &str,
     changes: &Changes,
 ) -> ServiceResult<()> {
     audit_log::ActiveModel {
-        at: Set(OffsetDateTime::now_utc()),
+        at: Set(at),
         actor_id: Set(actor.user_id),
         actor_username: Set(actor.username.clone()),
         action: Set(action.to_owned()),

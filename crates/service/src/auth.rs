@@ -23,9 +23,9 @@ pub async fn login(
     username: &str,
     password: &str,
     ip: Option<String>,
+    now: OffsetDateTime,
 ) -> ServiceResult<i32> {
     let username: String = username.trim().to_lowercase().chars().take(64).collect();
-    let now = OffsetDateTime::now_utc();
     if let Some(retry_after_secs) = lockout(db, &username, now).await? {
         return Err(ErrorKind::RateLimited { retry_after_secs }.into());
     }

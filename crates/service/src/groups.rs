@@ -108,7 +108,12 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, today: Date) -> Servic
 }
 
 /// Forms a group in the Kabapas's office, with a coordinator of that office.
-pub async fn create(db: &DatabaseConnection, actor: &Actor, form: &GroupForm) -> ServiceResult<Uuid> {
+pub async fn create(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    form: &GroupForm,
+    now: OffsetDateTime,
+) -> ServiceResult<Uuid> {
     let Some(bapas_id) = actor.bapas_id.filter(|_| policy::can_create_group(actor)) else {
         return Err(ServiceError::not_found());
     };
@@ -127,7 +132,6 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, form: &GroupForm) ->
         ),
         None => None,
     };
-    let now = OffsetDateTime::now_utc();
     let row = kb_group::ActiveModel {
         public_id: Set(Uuid::now_v7()),
         bapas_id: Set(bapas_id),
@@ -145,7 +149,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, form: &GroupForm) ->
         .set("name", &row.name)
         .set("areas", &row.areas)
         .set("coordinator_id", &row.coordinator_id);
-    audit::record(&txn, actor, "create", "kb_group", &row.public_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "create", "kb_group", &row.public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(row.public_id)
 }
@@ -329,6 +333,7 @@ pub async fn add_member(
     group: Uuid,
     form: &MemberForm,
     today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let draft = form.parse(today)?;
     let txn = db.begin().await?;
@@ -348,7 +353,7 @@ pub async fn add_member(
     .insert(&txn)
     .await?;
     let changes = Changes::new().set("group", &row.public_id).set("name", &m.name).set("role", &m.role);
-    audit::record(&txn, actor, "create", "kb_member", &m.public_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "create", "kb_member", &m.public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -359,6 +364,7 @@ pub async fn end_membership(
     actor: &Actor,
     member: Uuid,
     left_on: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let txn = db.begin().await?;
     let m = kb_member::Entity::find()
@@ -377,6 +383,7 @@ pub async fn end_membership(
     audit::record(
         &txn,
         actor,
+        now,
         "update",
         "kb_member",
         &member.to_string(),
@@ -394,6 +401,7 @@ pub async fn record_meeting(
     group: Uuid,
     form: &MeetingForm,
     today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<Uuid> {
     let draft = form.parse(today)?;
     let txn = db.begin().await?;
@@ -429,7 +437,6 @@ pub async fn record_meeting(
     if !errors.is_empty() {
         return Err(ErrorKind::Invalid(errors).into());
     }
-    let now = OffsetDateTime::now_utc();
     let meeting = kb_meeting::ActiveModel {
         public_id: Set(Uuid::now_v7()),
         group_id: Set(row.id),
@@ -480,7 +487,7 @@ pub async fn record_meeting(
         .set("held_on", &meeting.held_on)
         .set("present", &draft.present.len())
         .set("actions", &draft.actions.len());
-    audit::record(&txn, actor, "create", "kb_meeting", &meeting.public_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "create", "kb_meeting", &meeting.public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(meeting.public_id)
 }
@@ -491,6 +498,7 @@ pub async fn complete_action(
     actor: &Actor,
     action: Uuid,
     today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let txn = db.begin().await?;
     let a = kb_action::Entity::find()
@@ -509,6 +517,7 @@ pub async fn complete_action(
     audit::record(
         &txn,
         actor,
+        now,
         "complete",
         "kb_action",
         &action.to_string(),
@@ -562,6 +571,7 @@ pub async fn watch_client(
     client: Uuid,
     reason: &str,
     today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let reason = reason.trim();
     if reason.is_empty() {
@@ -597,7 +607,7 @@ pub async fn watch_client(
     .insert(&txn)
     .await?;
     let changes = Changes::new().set("group", &g.row.public_id).set("reason", &reason);
-    audit::record(&txn, actor, "watch", "client", &client.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "watch", "client", &client.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -7,6 +7,7 @@ pub mod actor;
 pub mod audit;
 pub mod auth;
 pub mod clients;
+pub mod clock;
 pub mod db;
 pub mod error;
 pub mod groups;
@@ -29,5 +30,6 @@ pub mod users;
 pub mod testing;
 
 pub use actor::Actor;
+pub use clock::Clock;
 pub use error::{ServiceError, ServiceResult};
 pub use sea_orm::DatabaseConnection;

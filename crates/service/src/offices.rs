@@ -114,10 +114,10 @@ pub async fn create_kanwil(
     db: &DatabaseConnection,
     actor: &Actor,
     form: &KanwilForm,
+    now: OffsetDateTime,
 ) -> ServiceResult<KanwilView> {
     require_manager(actor)?;
     let draft = form.parse()?;
-    let now = OffsetDateTime::now_utc();
     let txn = db.begin().await?;
     let row = kanwil::ActiveModel {
         public_id: Set(Uuid::now_v7()),
@@ -132,7 +132,7 @@ pub async fn create_kanwil(
     .await
     .map_err(|e| unique_to_field(e, "province_code"))?;
     let changes = Changes::new().set("province_code", &row.province_code).set("name", &row.name);
-    audit::record(&txn, actor, "create", "kanwil", &row.public_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "create", "kanwil", &row.public_id.to_string(), &changes).await?;
     txn.commit().await?;
     kanwil_view(db, row).await
 }
@@ -143,6 +143,7 @@ pub async fn update_kanwil(
     actor: &Actor,
     id: Uuid,
     form: &KanwilForm,
+    now: OffsetDateTime,
 ) -> ServiceResult<KanwilView> {
     require_manager(actor)?;
     let draft = form.parse()?;
@@ -154,10 +155,10 @@ pub async fn update_kanwil(
     let mut row: kanwil::ActiveModel = old.into();
     row.province_code = Set(draft.province_code.as_str().to_owned());
     row.name = Set(draft.name);
-    row.updated_at = Set(OffsetDateTime::now_utc());
+    row.updated_at = Set(now);
     let row = row.update(&txn).await.map_err(|e| unique_to_field(e, "province_code"))?;
     if !changes.is_empty() {
-        audit::record(&txn, actor, "update", "kanwil", &id.to_string(), &changes).await?;
+        audit::record(&txn, actor, now, "update", "kanwil", &id.to_string(), &changes).await?;
     }
     txn.commit().await?;
     kanwil_view(db, row).await
@@ -169,6 +170,7 @@ pub async fn set_kanwil_active(
     actor: &Actor,
     id: Uuid,
     active: bool,
+    now: OffsetDateTime,
 ) -> ServiceResult<KanwilView> {
     require_manager(actor)?;
     let txn = db.begin().await?;
@@ -186,11 +188,11 @@ pub async fn set_kanwil_active(
     let changes = Changes::new().diff("active", &old.active, &active);
     let mut row: kanwil::ActiveModel = old.into();
     row.active = Set(active);
-    row.updated_at = Set(OffsetDateTime::now_utc());
+    row.updated_at = Set(now);
     let row = row.update(&txn).await?;
     if !changes.is_empty() {
         let action = if active { "activate" } else { "deactivate" };
-        audit::record(&txn, actor, action, "kanwil", &id.to_string(), &changes).await?;
+        audit::record(&txn, actor, now, action, "kanwil", &id.to_string(), &changes).await?;
     }
     txn.commit().await?;
     kanwil_view(db, row).await
@@ -310,10 +312,10 @@ pub async fn create_bapas(
     db: &DatabaseConnection,
     actor: &Actor,
     form: &BapasForm,
+    now: OffsetDateTime,
 ) -> ServiceResult<BapasView> {
     require_manager(actor)?;
     let draft = form.parse()?;
-    let now = OffsetDateTime::now_utc();
     let txn = db.begin().await?;
     let kanwil = kanwil_for_draft(&txn, actor, &draft).await?;
     let row = bapas::ActiveModel {
@@ -343,7 +345,7 @@ pub async fn create_bapas(
         .set("address", &row.address)
         .set("phone", &row.phone)
         .set("coverage", &coverage_codes(&draft.coverage));
-    audit::record(&txn, actor, "create", "bapas", &row.public_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "create", "bapas", &row.public_id.to_string(), &changes).await?;
     txn.commit().await?;
     bapas_view(db, row).await
 }
@@ -354,6 +356,7 @@ pub async fn update_bapas(
     actor: &Actor,
     id: Uuid,
     form: &BapasForm,
+    now: OffsetDateTime,
 ) -> ServiceResult<BapasView> {
     require_manager(actor)?;
     let draft = form.parse()?;
@@ -378,12 +381,12 @@ pub async fn update_bapas(
     row.zone = Set(draft.zone.label().to_owned());
     row.address = Set(draft.address);
     row.phone = Set(draft.phone);
-    row.updated_at = Set(OffsetDateTime::now_utc());
+    row.updated_at = Set(now);
     let row = row.update(&txn).await.map_err(|e| unique_to_field(e, "code"))?;
     replace_coverage(&txn, row.id, &draft.coverage).await?;
     crate::users::follow_bapas_kanwil(&txn, row.id, kanwil.id).await?;
     if !changes.is_empty() {
-        audit::record(&txn, actor, "update", "bapas", &id.to_string(), &changes).await?;
+        audit::record(&txn, actor, now, "update", "bapas", &id.to_string(), &changes).await?;
     }
     txn.commit().await?;
     bapas_view(db, row).await
@@ -395,6 +398,7 @@ pub async fn set_bapas_active(
     actor: &Actor,
     id: Uuid,
     active: bool,
+    now: OffsetDateTime,
 ) -> ServiceResult<BapasView> {
     require_manager(actor)?;
     let txn = db.begin().await?;
@@ -402,11 +406,11 @@ pub async fn set_bapas_active(
     let changes = Changes::new().diff("active", &old.active, &active);
     let mut row: bapas::ActiveModel = old.into();
     row.active = Set(active);
-    row.updated_at = Set(OffsetDateTime::now_utc());
+    row.updated_at = Set(now);
     let row = row.update(&txn).await?;
     if !changes.is_empty() {
         let action = if active { "activate" } else { "deactivate" };
-        audit::record(&txn, actor, action, "bapas", &id.to_string(), &changes).await?;
+        audit::record(&txn, actor, now, action, "bapas", &id.to_string(), &changes).await?;
     }
     txn.commit().await?;
     bapas_view(db, row).await

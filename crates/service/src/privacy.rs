@@ -37,8 +37,9 @@ pub async fn log_view<C: ConnectionTrait>(
     actor: &Actor,
     row: &client::Model,
     reason: Option<&str>,
+    at: OffsetDateTime,
 ) -> ServiceResult<()> {
-    log(conn, actor, "client", row, reason).await
+    log(conn, actor, "client", row, reason, at).await
 }
 
 /// Writes an access-log row for `entity` (a client's page, a Litmas, an export) of a child.
@@ -48,9 +49,10 @@ pub async fn log<C: ConnectionTrait>(
     entity: &str,
     row: &client::Model,
     reason: Option<&str>,
+    at: OffsetDateTime,
 ) -> ServiceResult<()> {
     access_log::ActiveModel {
-        at: Set(OffsetDateTime::now_utc()),
+        at: Set(at),
         actor_id: Set(actor.user_id.unwrap_or(0)),
         actor_username: Set(actor.username.clone()),
         entity: Set(entity.to_owned()),

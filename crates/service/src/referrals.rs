@@ -110,6 +110,7 @@ pub async fn create(
     client: Uuid,
     form: &ReferralForm,
     today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<Uuid> {
     let txn = db.begin().await?;
     let c = find_editable(&txn, actor, client).await?;
@@ -129,7 +130,6 @@ pub async fn create(
     let offered: Vec<Choice> = offered.into_iter().map(|code| Choice { label: code.clone(), code }).collect();
     let draft = form.parse(&offered, today)?;
     let p = p.ok_or_else(|| ErrorKind::field("partner_id", Problem::UnknownReference))?;
-    let now = OffsetDateTime::now_utc();
     let row = referral::ActiveModel {
         public_id: Set(Uuid::now_v7()),
         client_id: Set(c.row.id),
@@ -150,7 +150,7 @@ pub async fn create(
     .await?;
     let changes =
         Changes::new().set("client", &client).set("partner", &p.public_id).set("service", &row.service);
-    audit::record(&txn, actor, "create", "referral", &row.public_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "create", "referral", &row.public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(row.public_id)
 }
@@ -193,6 +193,7 @@ pub async fn respond(
     id: Uuid,
     next: ReferralStatus,
     text: &str,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let text = text.trim();
     let txn = db.begin().await?;
@@ -228,11 +229,12 @@ pub async fn respond(
         ReferralStatus::Selesai => model.outcome = Set(Some(text.to_owned())),
         ReferralStatus::Dikirim | ReferralStatus::Diterima => {}
     }
-    model.updated_at = Set(OffsetDateTime::now_utc());
+    model.updated_at = Set(now);
     model.update(&txn).await?;
     audit::record(
         &txn,
         actor,
+        now,
         next.as_str(),
         "referral",
         &id.to_string(),
@@ -249,9 +251,10 @@ pub async fn recent_for_pk(
     db: &DatabaseConnection,
     actor: &Actor,
     today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<Vec<ReferralView>> {
     let Some(user_id) = actor.user_id.filter(|_| actor.role == Role::Pk) else { return Ok(Vec::new()) };
-    let since = OffsetDateTime::now_utc() - Duration::days(RECENT_DAYS);
+    let since = now - Duration::days(RECENT_DAYS);
     let rows = referral::Entity::find()
         .filter(referral::Column::ReferredBy.eq(user_id))
         .order_by_desc(referral::Column::UpdatedAt)

@@ -48,6 +48,7 @@ pub async fn import(
     actor: &Actor,
     rows: &[RegionRow],
     source: &str,
+    now: OffsetDateTime,
     mut progress: impl FnMut(usize),
 ) -> ServiceResult<ImportSummary> {
     if !policy::can_manage_reference_data(actor) {
@@ -63,7 +64,6 @@ pub async fn import(
         .await?
         .into_iter()
         .collect();
-    let now = OffsetDateTime::now_utc();
     let mut summary = ImportSummary::default();
     let mut fresh: Vec<region::ActiveModel> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -112,7 +112,7 @@ pub async fn import(
         .set("added", &summary.added)
         .set("renamed", &summary.renamed)
         .set("unchanged", &summary.unchanged);
-    audit::record(&txn, actor, "import", "regions", source, &changes).await?;
+    audit::record(&txn, actor, now, "import", "regions", source, &changes).await?;
     txn.commit().await?;
     Ok(summary)
 }

@@ -7,8 +7,9 @@ use pamong_entity::session;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set, SqlErr};
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
 use tower_sessions::session::{Id, Record};
+
+use crate::clock::Clock;
 use tower_sessions::session_store::{Error, Result, SessionStore};
 
 /// The key under which the login is kept in a session's data.
@@ -27,6 +28,7 @@ pub struct AuthData {
 #[derive(Clone)]
 pub struct DbSessionStore {
     db: DatabaseConnection,
+    clock: Clock,
 }
 
 impl std::fmt::Debug for DbSessionStore {
@@ -36,15 +38,17 @@ impl std::fmt::Debug for DbSessionStore {
 }
 
 impl DbSessionStore {
-    /// A store on `db`.
-    pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+    /// A store on `db` that judges expiry by `clock`. The server passes the system clock:
+    /// tower-sessions stamps each record's expiry with it, so the store must compare against
+    /// the same clock.
+    pub fn new(db: DatabaseConnection, clock: Clock) -> Self {
+        Self { db, clock }
     }
 
     /// Removes sessions past their expiry; run periodically.
     pub async fn delete_expired(&self) -> std::result::Result<u64, DbErr> {
         let res = session::Entity::delete_many()
-            .filter(session::Column::ExpiresAt.lt(OffsetDateTime::now_utc()))
+            .filter(session::Column::ExpiresAt.lt(self.clock.now()))
             .exec(&self.db)
             .await?;
         Ok(res.rows_affected)
@@ -104,7 +108,7 @@ impl SessionStore for DbSessionStore {
 
     async fn load(&self, id: &Id) -> Result<Option<Record>> {
         let row = session::Entity::find_by_id(id.to_string())
-            .filter(session::Column::ExpiresAt.gt(OffsetDateTime::now_utc()))
+            .filter(session::Column::ExpiresAt.gt(self.clock.now()))
             .one(&self.db)
             .await
             .map_err(backend)?;

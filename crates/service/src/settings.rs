@@ -73,6 +73,7 @@ pub async fn set_choices(
     actor: &Actor,
     list: ChoiceList,
     text: &str,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     if !policy::can_manage_reference_data(actor) {
         return Err(ServiceError::not_found());
@@ -81,10 +82,10 @@ pub async fn set_choices(
     let value = serde_json::to_string(&parsed).map_err(|e| ServiceError::Internal(e.to_string()))?;
     let txn = db.begin().await?;
     let old = choices(&txn, list).await?;
-    upsert(&txn, list.key(), value).await?;
+    upsert(&txn, list.key(), value, now).await?;
     let codes = |l: &[Choice]| l.iter().map(|c| c.code.clone()).collect::<Vec<_>>();
     let changes = Changes::new().diff("codes", &codes(&old), &codes(&parsed));
-    audit::record(&txn, actor, "update", "setting", list.key(), &changes).await?;
+    audit::record(&txn, actor, now, "update", "setting", list.key(), &changes).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -118,6 +119,7 @@ pub async fn set_reporting_frequencies(
     actor: &Actor,
     bapas_id: i32,
     frequencies: ReportingFrequencies,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let allowed =
         actor.role == Role::Admin || (actor.role == Role::Kabapas && actor.bapas_id == Some(bapas_id));
@@ -128,9 +130,17 @@ pub async fn set_reporting_frequencies(
     let old = reporting_frequencies(&txn, bapas_id).await?;
     let key = frequencies_key(bapas_id);
     let value = serde_json::to_string(&frequencies).map_err(|e| ServiceError::Internal(e.to_string()))?;
-    upsert(&txn, &key, value).await?;
-    audit::record(&txn, actor, "update", "setting", &key, &Changes::new().diff("value", &old, &frequencies))
-        .await?;
+    upsert(&txn, &key, value, now).await?;
+    audit::record(
+        &txn,
+        actor,
+        now,
+        "update",
+        "setting",
+        &key,
+        &Changes::new().diff("value", &old, &frequencies),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -141,11 +151,16 @@ pub async fn reassessment_months<C: ConnectionTrait>(db: &C) -> ServiceResult<u3
     Ok(u32::try_from(months).ok().filter(|m| (1..=60).contains(m)).unwrap_or(6))
 }
 
-async fn upsert<C: ConnectionTrait>(db: &C, key: &str, value: String) -> ServiceResult<()> {
+async fn upsert<C: ConnectionTrait>(
+    db: &C,
+    key: &str,
+    value: String,
+    now: OffsetDateTime,
+) -> ServiceResult<()> {
     setting::Entity::insert(setting::ActiveModel {
         key: Set(key.to_owned()),
         value: Set(value),
-        updated_at: Set(OffsetDateTime::now_utc()),
+        updated_at: Set(now),
     })
     .on_conflict(
         OnConflict::column(setting::Column::Key)
@@ -167,15 +182,29 @@ pub async fn get_i64<C: ConnectionTrait>(db: &C, key: Key) -> ServiceResult<i64>
 }
 
 /// Sets an integer setting (admin only), audited.
-pub async fn set_i64(db: &DatabaseConnection, actor: &Actor, key: Key, value: i64) -> ServiceResult<()> {
+pub async fn set_i64(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    key: Key,
+    value: i64,
+    now: OffsetDateTime,
+) -> ServiceResult<()> {
     if !policy::can_manage_offices(actor) {
         return Err(ServiceError::not_found());
     }
     let txn = db.begin().await?;
     let old = get_i64(&txn, key).await?;
-    upsert(&txn, key.name, value.to_string()).await?;
-    audit::record(&txn, actor, "update", "setting", key.name, &Changes::new().diff("value", &old, &value))
-        .await?;
+    upsert(&txn, key.name, value.to_string(), now).await?;
+    audit::record(
+        &txn,
+        actor,
+        now,
+        "update",
+        "setting",
+        key.name,
+        &Changes::new().diff("value", &old, &value),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }

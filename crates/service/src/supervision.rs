@@ -34,6 +34,7 @@ pub async fn record_report(
     id: Uuid,
     form: &ReportForm,
     today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let draft = form.parse(today)?;
     let txn = db.begin().await?;
@@ -55,7 +56,7 @@ pub async fn record_report(
         latitude: Set(position.map(|p| p.0)),
         longitude: Set(position.map(|p| p.1)),
         officer_id: Set(actor.user_id),
-        created_at: Set(OffsetDateTime::now_utc()),
+        created_at: Set(now),
         ..Default::default()
     }
     .insert(&txn)
@@ -65,7 +66,8 @@ pub async fn record_report(
         .set("kind", &report.kind)
         .set("date", &report.report_date)
         .set("attended", &report.attended);
-    audit::record(&txn, actor, "create", "client_report", &report.public_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "create", "client_report", &report.public_id.to_string(), &changes)
+        .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -81,6 +83,7 @@ pub async fn record_guidance(
     id: Uuid,
     form: &GuidanceForm,
     today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let draft = form.parse(today)?;
     let txn = db.begin().await?;
@@ -95,13 +98,13 @@ pub async fn record_guidance(
         attended: Set(draft.attended),
         notes: Set(draft.notes.clone()),
         officer_id: Set(actor.user_id),
-        created_at: Set(OffsetDateTime::now_utc()),
+        created_at: Set(now),
         ..Default::default()
     }
     .insert(&txn)
     .await?;
     let changes = Changes::new().set("client", &row.public_id).set("kind", &g.kind).set("topic", &g.topic);
-    audit::record(&txn, actor, "create", "client_guidance", &g.public_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "create", "client_guidance", &g.public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -113,13 +116,13 @@ pub async fn record_violation(
     id: Uuid,
     form: &ViolationForm,
     today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let txn = db.begin().await?;
     let Found { row, .. } = find_editable(&txn, actor, id).await?;
     active(&row)?;
     let basis = LegalBasis::parse(&row.legal_basis).unwrap_or(LegalBasis::Pb);
     let draft = form.parse(today, basis)?;
-    let now = OffsetDateTime::now_utc();
     let v = client_violation::ActiveModel {
         public_id: Set(Uuid::now_v7()),
         client_id: Set(row.id),
@@ -140,7 +143,7 @@ pub async fn record_violation(
         .set("kind", &v.kind)
         .set("action", &v.action)
         .set("action_status", &v.action_status);
-    audit::record(&txn, actor, "create", "client_violation", &v.public_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "create", "client_violation", &v.public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -159,6 +162,7 @@ pub async fn assess(
     id: Uuid,
     form: &AssessmentForm,
     today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<Score> {
     let instrument = instrument();
     let AssessmentDraft { score, date, notes } = form.parse(today, &instrument)?;
@@ -176,7 +180,7 @@ pub async fn assess(
         assessed_on: Set(date),
         notes: Set(notes),
         officer_id: Set(actor.user_id),
-        created_at: Set(OffsetDateTime::now_utc()),
+        created_at: Set(now),
         ..Default::default()
     }
     .insert(&txn)
@@ -188,7 +192,7 @@ pub async fn assess(
         model.risk_band = Set(Some(score.band.as_str().to_owned()));
         model.risk_score = Set(Some(i32::from(score.total)));
         model.assessed_on = Set(Some(date));
-        model.updated_at = Set(OffsetDateTime::now_utc());
+        model.updated_at = Set(now);
         model.update(&txn).await?;
     }
     let changes = Changes::new()
@@ -196,7 +200,8 @@ pub async fn assess(
         .set("instrument", &a.instrument_version)
         .set("score", &a.score)
         .set("band", &a.band);
-    audit::record(&txn, actor, "create", "client_assessment", &a.public_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "create", "client_assessment", &a.public_id.to_string(), &changes)
+        .await?;
     txn.commit().await?;
     Ok(score)
 }
@@ -207,6 +212,7 @@ pub async fn update_violation_status(
     actor: &Actor,
     violation: Uuid,
     status: &str,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let status = ActionStatus::parse(status)
         .ok_or_else(|| ServiceError::from(ErrorKind::field("action_status", Problem::BadFormat)))?;
@@ -223,10 +229,11 @@ pub async fn update_violation_status(
     let old = row.action_status.clone();
     let mut model: client_violation::ActiveModel = row.into();
     model.action_status = Set(status.as_str().to_owned());
-    model.updated_at = Set(OffsetDateTime::now_utc());
+    model.updated_at = Set(now);
     let row = model.update(&txn).await?;
     let changes = Changes::new().diff("action_status", &old, &row.action_status);
-    audit::record(&txn, actor, "update", "client_violation", &row.public_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "update", "client_violation", &row.public_id.to_string(), &changes)
+        .await?;
     txn.commit().await?;
     Ok(())
 }

@@ -175,13 +175,17 @@ async fn resolve_placement<C: ConnectionTrait>(
 }
 
 /// Creates a user with an initial password (admin: anyone; Kabapas: staff of their office).
-pub async fn create(db: &DatabaseConnection, actor: &Actor, form: &UserForm) -> ServiceResult<UserView> {
+pub async fn create(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    form: &UserForm,
+    now: OffsetDateTime,
+) -> ServiceResult<UserView> {
     if actor.role.assignable_roles().is_empty() {
         return Err(ServiceError::not_found());
     }
     let (draft, initial_password) = form.parse_new()?;
     let hash = password::hash(&initial_password)?;
-    let now = OffsetDateTime::now_utc();
     let txn = db.begin().await?;
     let at = resolve_placement(&txn, actor, &draft).await?;
     let row = user::ActiveModel {
@@ -214,7 +218,7 @@ pub async fn create(db: &DatabaseConnection, actor: &Actor, form: &UserForm) -> 
         .set("kanwil_id", &row.kanwil_id)
         .set("bapas_id", &row.bapas_id)
         .redacted("password");
-    audit::record(&txn, actor, "create", "user", &row.public_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "create", "user", &row.public_id.to_string(), &changes).await?;
     txn.commit().await?;
     view(db, row).await
 }
@@ -225,6 +229,7 @@ pub async fn update(
     actor: &Actor,
     id: Uuid,
     form: &UserForm,
+    now: OffsetDateTime,
 ) -> ServiceResult<UserView> {
     let draft = form.parse()?;
     let txn = db.begin().await?;
@@ -252,10 +257,10 @@ pub async fn update(
     row.role = Set(draft.role.as_str().to_owned());
     row.kanwil_id = Set(at.kanwil_id);
     row.bapas_id = Set(at.bapas_id);
-    row.updated_at = Set(OffsetDateTime::now_utc());
+    row.updated_at = Set(now);
     let row = row.update(&txn).await.map_err(|e| unique_to_field(e, "username"))?;
     if !changes.is_empty() {
-        audit::record(&txn, actor, "update", "user", &id.to_string(), &changes).await?;
+        audit::record(&txn, actor, now, "update", "user", &id.to_string(), &changes).await?;
     }
     txn.commit().await?;
     view(db, row).await
@@ -273,6 +278,7 @@ pub async fn reset_password(
     actor: &Actor,
     id: Uuid,
     new_password: &str,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let txn = db.begin().await?;
     let old = find_managed(&txn, actor, id).await?;
@@ -282,12 +288,13 @@ pub async fn reset_password(
     let user_id = old.id;
     let mut row: user::ActiveModel = old.into();
     row.password_hash = Set(password::hash(new_password)?);
-    row.updated_at = Set(OffsetDateTime::now_utc());
+    row.updated_at = Set(now);
     row.update(&txn).await?;
     end_sessions(&txn, user_id).await?;
     audit::record(
         &txn,
         actor,
+        now,
         "password_reset",
         "user",
         &id.to_string(),
@@ -304,6 +311,7 @@ pub async fn set_active(
     actor: &Actor,
     id: Uuid,
     active: bool,
+    now: OffsetDateTime,
 ) -> ServiceResult<UserView> {
     let txn = db.begin().await?;
     let old = find_managed(&txn, actor, id).await?;
@@ -314,14 +322,14 @@ pub async fn set_active(
     let user_id = old.id;
     let mut row: user::ActiveModel = old.into();
     row.active = Set(active);
-    row.updated_at = Set(OffsetDateTime::now_utc());
+    row.updated_at = Set(now);
     let row = row.update(&txn).await?;
     if !active {
         end_sessions(&txn, user_id).await?;
     }
     if !changes.is_empty() {
         let action = if active { "activate" } else { "deactivate" };
-        audit::record(&txn, actor, action, "user", &id.to_string(), &changes).await?;
+        audit::record(&txn, actor, now, action, "user", &id.to_string(), &changes).await?;
     }
     txn.commit().await?;
     view(db, row).await
@@ -332,6 +340,7 @@ pub async fn change_own_password(
     db: &DatabaseConnection,
     actor: &Actor,
     change: &PasswordChange,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let id = actor.user_id.ok_or_else(ServiceError::not_found)?;
     change.check(&actor.username)?;
@@ -343,11 +352,12 @@ pub async fn change_own_password(
     let public_id = old.public_id;
     let mut row: user::ActiveModel = old.into();
     row.password_hash = Set(password::hash(&change.new)?);
-    row.updated_at = Set(OffsetDateTime::now_utc());
+    row.updated_at = Set(now);
     row.update(&txn).await?;
     audit::record(
         &txn,
         actor,
+        now,
         "password_change",
         "user",
         &public_id.to_string(),

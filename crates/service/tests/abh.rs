@@ -22,11 +22,13 @@ use pamong_service::abh::{self, DeadlineScope, access, litmas, process, register
 use pamong_service::clients::{self, export};
 use pamong_service::{Actor, ServiceError};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use time::macros::date;
+use time::macros::{date, datetime};
 use time::{Date, Duration, OffsetDateTime};
 use uuid::Uuid;
 
 const TODAY: Date = date!(2026 - 11 - 24);
+/// The instant the tests act at: 10:00 on [`TODAY`] at the test offices (WITA).
+const NOW: OffsetDateTime = datetime!(2026-11-24 02:00 UTC);
 const NAME: &str = "Ayu Lestari Wulandari";
 
 fn child() -> ClientForm {
@@ -76,8 +78,8 @@ async fn views_by(world: &World, username: &str) -> u64 {
 async fn registers_a_child_and_refuses_an_adult() {
     let world = World::new().await;
     let pk = world.actor(Role::Pk, Office::Own).await;
-    let id = register::create(world.conn(), &pk, &child(), &case(), TODAY).await.unwrap();
-    let view = abh::get(world.conn(), &pk, id, None, OffsetDateTime::now_utc()).await.unwrap();
+    let id = register::create(world.conn(), &pk, &child(), &case(), TODAY, NOW).await.unwrap();
+    let view = abh::get(world.conn(), &pk, id, None, NOW).await.unwrap();
     assert_eq!(view.child.full_name, NAME);
     assert!(!view.masked && view.can_edit);
     assert_eq!(view.rules.age_at_offence, 15);
@@ -90,7 +92,7 @@ async fn registers_a_child_and_refuses_an_adult() {
     );
 
     let adult = ClientForm { birth_date: "2008-11-01".into(), ..child() };
-    let err = register::create(world.conn(), &pk, &adult, &case(), TODAY).await.unwrap_err();
+    let err = register::create(world.conn(), &pk, &adult, &case(), TODAY, NOW).await.unwrap_err();
     assert_eq!(field_problem(err, "offence_date"), Some(Problem::AdultAtOffence));
     let both = ClientForm { full_name: String::new(), ..adult };
     let err = register::create(
@@ -99,6 +101,7 @@ async fn registers_a_child_and_refuses_an_adult() {
         &both,
         &AbhCaseForm { mother_name: String::new(), ..case() },
         TODAY,
+        NOW,
     )
     .await
     .unwrap_err();
@@ -114,7 +117,7 @@ async fn registers_a_child_and_refuses_an_adult() {
         other => panic!("{other:?}"),
     }
     // No reporting schedule for a case in process, and the child is no client of Today.
-    let detail = clients::get(world.conn(), &pk, id, TODAY).await.unwrap();
+    let detail = clients::get(world.conn(), &pk, id, TODAY, NOW).await.unwrap();
     assert!(detail.reporting.is_none());
     assert!(pamong_service::today::today(world.conn(), &pk, TODAY).await.unwrap().is_empty());
 }
@@ -124,8 +127,8 @@ async fn litmas_from_request_to_delivery_stops_the_clock() {
     let world = World::new().await;
     let pk = world.actor(Role::Pk, Office::Own).await;
     let kabapas = world.actor(Role::Kabapas, Office::Own).await;
-    let id = register::create(world.conn(), &pk, &child(), &case(), TODAY).await.unwrap();
-    let now = OffsetDateTime::now_utc();
+    let id = register::create(world.conn(), &pk, &child(), &case(), TODAY, NOW).await.unwrap();
+    let now = NOW;
     let request = LitmasRequestForm {
         requester: "penyidik".into(),
         kind: "diversi".into(),
@@ -146,7 +149,7 @@ async fn litmas_from_request_to_delivery_stops_the_clock() {
     assert!(mine.iter().any(|d| d.litmas_id == Some(litmas_id)));
     assert_eq!(mine[0].clock.kind, ClockKind::Litmas, "72 hours come before 7 days");
 
-    let err = litmas::save(world.conn(), &pk, litmas_id, &view.content, true).await.unwrap_err();
+    let err = litmas::save(world.conn(), &pk, litmas_id, &view.content, true, NOW).await.unwrap_err();
     assert_eq!(field_problem(err, "victim_condition"), Some(Problem::TemplatePrompt));
     let written = LitmasContent {
         personal_family: "Anak tinggal bersama ibu.".into(),
@@ -155,17 +158,17 @@ async fn litmas_from_request_to_delivery_stops_the_clock() {
         diversion_record: "Belum ada musyawarah.".into(),
         recommendation: "Diversi: pengembalian kepada orang tua.".into(),
     };
-    litmas::save(world.conn(), &pk, litmas_id, &written, true).await.unwrap();
+    litmas::save(world.conn(), &pk, litmas_id, &written, true, NOW).await.unwrap();
     assert!(
         matches!(
-            litmas::review(world.conn(), &pk, litmas_id, true, "").await,
+            litmas::review(world.conn(), &pk, litmas_id, true, "", NOW).await,
             Err(ServiceError::Domain(ErrorKind::Conflict))
         ),
         "the PK cannot approve their own"
     );
-    let err = litmas::review(world.conn(), &kabapas, litmas_id, false, " ").await.unwrap_err();
+    let err = litmas::review(world.conn(), &kabapas, litmas_id, false, " ", NOW).await.unwrap_err();
     assert_eq!(field_problem(err, "note"), Some(Problem::Required), "a returned draft says why");
-    litmas::review(world.conn(), &kabapas, litmas_id, true, "").await.unwrap();
+    litmas::review(world.conn(), &kabapas, litmas_id, true, "", NOW).await.unwrap();
     let delivered = now - Duration::minutes(30);
     litmas::deliver(world.conn(), &pk, litmas_id, &wall(delivered), now).await.unwrap();
     let view = litmas::get(world.conn(), &kabapas, litmas_id, now).await.unwrap();
@@ -181,8 +184,8 @@ async fn litmas_from_request_to_delivery_stops_the_clock() {
 async fn diversion_agreement_and_breach_clocks() {
     let world = World::new().await;
     let pk = world.actor(Role::Pk, Office::Own).await;
-    let id = register::create(world.conn(), &pk, &child(), &case(), TODAY).await.unwrap();
-    let now = OffsetDateTime::now_utc();
+    let id = register::create(world.conn(), &pk, &child(), &case(), TODAY, NOW).await.unwrap();
+    let now = NOW;
     let diversion = DiversionForm {
         stage: "penyidikan".into(),
         started_on: "2026-11-22".into(),
@@ -191,7 +194,7 @@ async fn diversion_agreement_and_breach_clocks() {
         agreement_forms: vec!["kembali_orang_tua".into()],
         ..DiversionForm::default()
     };
-    process::save_diversion(world.conn(), &pk, id, &diversion, TODAY).await.unwrap();
+    process::save_diversion(world.conn(), &pk, id, &diversion, TODAY, NOW).await.unwrap();
     let breach = BreachForm {
         stage: "penyidikan".into(),
         at: wall(now - Duration::hours(1)),
@@ -213,7 +216,7 @@ async fn diversion_agreement_and_breach_clocks() {
     );
     // Moving on to prosecution: no diversion there once an agreement was reached.
     let stage = StageForm { stage: "penuntutan".into(), trigger_date: "2026-11-24".into() };
-    process::set_stage(world.conn(), &pk, id, &stage, TODAY).await.unwrap();
+    process::set_stage(world.conn(), &pk, id, &stage, TODAY, NOW).await.unwrap();
     let view = abh::get(world.conn(), &pk, id, None, now).await.unwrap();
     assert_eq!(view.stage, Stage::Penuntutan);
     assert!(
@@ -245,10 +248,10 @@ async fn look(world: &World, actor: &Actor, id: Uuid) -> (Seen, u64) {
     let searched = clients::list(db, actor, &by_name).await.unwrap();
     let listed = clients::list(db, actor, &ClientFilter::default()).await.unwrap();
     let cases = abh::list(db, actor, &ListQuery::default()).await.unwrap();
-    let page = clients::get(db, actor, id, TODAY).await;
-    let case = abh::get(db, actor, id, None, OffsetDateTime::now_utc()).await;
-    let csv = export::csv(db, actor, &ClientFilter::default()).await.unwrap();
-    let board = abh::deadlines(db, actor, DeadlineScope::Office, OffsetDateTime::now_utc()).await.unwrap();
+    let page = clients::get(db, actor, id, TODAY, NOW).await;
+    let case = abh::get(db, actor, id, None, NOW).await;
+    let csv = export::csv(db, actor, &ClientFilter::default(), NOW).await.unwrap();
+    let board = abh::deadlines(db, actor, DeadlineScope::Office, NOW).await.unwrap();
     let mut text = format!("{searched:?}{listed:?}{cases:?}{board:?}{csv}");
     if let Ok(p) = &page {
         text.push_str(&format!("{p:?}"));
@@ -269,14 +272,14 @@ async fn look(world: &World, actor: &Actor, id: Uuid) -> (Seen, u64) {
 async fn the_childs_name_appears_only_where_the_law_allows() {
     let world = World::new().await;
     let pk = world.actor(Role::Pk, Office::Own).await;
-    let id = register::create(world.conn(), &pk, &child(), &case(), TODAY).await.unwrap();
+    let id = register::create(world.conn(), &pk, &child(), &case(), TODAY, NOW).await.unwrap();
     let request = LitmasRequestForm {
         requester: "penyidik".into(),
         kind: "diversi".into(),
-        received_at: wall(OffsetDateTime::now_utc() - Duration::hours(1)),
+        received_at: wall(NOW - Duration::hours(1)),
         ..Default::default()
     };
-    litmas::request(world.conn(), &pk, id, &request, OffsetDateTime::now_utc()).await.unwrap();
+    litmas::request(world.conn(), &pk, id, &request, NOW).await.unwrap();
     let seen = |searched, listed, opened, full_name| Seen { searched, listed, opened, full_name };
     let cases: Vec<(&str, Actor, Seen)> = vec![
         ("assigned PK", pk.clone(), seen(true, true, true, true)),
@@ -316,7 +319,7 @@ async fn the_childs_name_appears_only_where_the_law_allows() {
     }
     // Masked viewers see initials and the case number.
     let colleague = world.actor_named("pk.colleague", Role::Pk, Office::Own).await;
-    let view = abh::get(world.conn(), &colleague, id, None, OffsetDateTime::now_utc()).await.unwrap();
+    let view = abh::get(world.conn(), &colleague, id, None, NOW).await.unwrap();
     assert_eq!(view.child.full_name, "A.L.W.");
     assert!(view.child.register_number.starts_with("BPA-2026-"));
     assert!(view.family.is_none() && view.identity.is_none() && view.litmas[0].content.background.is_empty());
@@ -331,8 +334,8 @@ async fn break_glass_needs_a_reason_and_the_kabapas_sees_it() {
     let pk = world.actor(Role::Pk, Office::Own).await;
     let kabapas = world.actor(Role::Kabapas, Office::Own).await;
     let colleague = world.actor_named("pk.colleague", Role::Pk, Office::Own).await;
-    let id = register::create(world.conn(), &pk, &child(), &case(), TODAY).await.unwrap();
-    let now = OffsetDateTime::now_utc();
+    let id = register::create(world.conn(), &pk, &child(), &case(), TODAY, NOW).await.unwrap();
+    let now = NOW;
     let err = abh::get(world.conn(), &colleague, id, Some("  "), now).await.unwrap_err();
     assert_eq!(field_problem(err, "reason"), Some(Problem::Required));
     let err = abh::get(world.conn(), &colleague, id, Some("cek"), now).await.unwrap_err();

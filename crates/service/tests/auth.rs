@@ -5,6 +5,10 @@ mod common;
 use common::{Office, PASSWORD, World};
 use pamong_domain::{ErrorKind, Role};
 use pamong_service::{ServiceError, auth, settings};
+use time::OffsetDateTime;
+
+/// The instant the tests act at.
+const NOW: OffsetDateTime = time::macros::datetime!(2026-11-24 02:00 UTC);
 
 fn kind(err: ServiceError) -> ErrorKind {
     match err {
@@ -17,8 +21,8 @@ fn kind(err: ServiceError) -> ErrorKind {
 async fn wrong_password_and_unknown_user_answer_alike() {
     let w = World::new().await;
     let pk = w.actor(Role::Pk, Office::Own).await;
-    let wrong = auth::login(w.conn(), &pk.username, "bukan-sandinya", None).await.unwrap_err();
-    let unknown = auth::login(w.conn(), "tidak.ada", PASSWORD, None).await.unwrap_err();
+    let wrong = auth::login(w.conn(), &pk.username, "bukan-sandinya", None, NOW).await.unwrap_err();
+    let unknown = auth::login(w.conn(), "tidak.ada", PASSWORD, None, NOW).await.unwrap_err();
     assert_eq!(kind(wrong), ErrorKind::BadCredentials);
     assert_eq!(kind(unknown), ErrorKind::BadCredentials);
 }
@@ -29,11 +33,12 @@ async fn fifth_failure_locks_the_account_for_the_window() {
     let pk = w.actor(Role::Pk, Office::Own).await;
     let max = settings::LOGIN_MAX_FAILURES.default;
     for _ in 0..max {
-        let err = auth::login(w.conn(), &pk.username, "salah", Some("127.0.0.1".into())).await.unwrap_err();
+        let err =
+            auth::login(w.conn(), &pk.username, "salah", Some("127.0.0.1".into()), NOW).await.unwrap_err();
         assert_eq!(kind(err), ErrorKind::BadCredentials);
     }
     // Even the right password is refused now, with the time to wait.
-    let err = auth::login(w.conn(), &pk.username, PASSWORD, None).await.unwrap_err();
+    let err = auth::login(w.conn(), &pk.username, PASSWORD, None, NOW).await.unwrap_err();
     match kind(err) {
         ErrorKind::RateLimited { retry_after_secs } => {
             let window = u64::try_from(settings::LOGIN_WINDOW_MINUTES.default * 60).unwrap();
@@ -43,7 +48,7 @@ async fn fifth_failure_locks_the_account_for_the_window() {
     }
     // Other accounts are unaffected.
     let kabapas = w.actor(Role::Kabapas, Office::Own).await;
-    assert!(auth::login(w.conn(), &kabapas.username, PASSWORD, None).await.is_ok());
+    assert!(auth::login(w.conn(), &kabapas.username, PASSWORD, None, NOW).await.is_ok());
 }
 
 #[tokio::test]
@@ -52,13 +57,13 @@ async fn success_resets_the_failure_count() {
     let pk = w.actor(Role::Pk, Office::Own).await;
     let max = settings::LOGIN_MAX_FAILURES.default;
     for _ in 0..max - 1 {
-        let _ = auth::login(w.conn(), &pk.username, "salah", None).await;
+        let _ = auth::login(w.conn(), &pk.username, "salah", None, NOW).await;
     }
-    assert!(auth::login(w.conn(), &pk.username, PASSWORD, None).await.is_ok());
+    assert!(auth::login(w.conn(), &pk.username, PASSWORD, None, NOW).await.is_ok());
     for _ in 0..max - 1 {
-        let _ = auth::login(w.conn(), &pk.username, "salah", None).await;
+        let _ = auth::login(w.conn(), &pk.username, "salah", None, NOW).await;
     }
-    assert!(auth::login(w.conn(), &pk.username, PASSWORD, None).await.is_ok());
+    assert!(auth::login(w.conn(), &pk.username, PASSWORD, None, NOW).await.is_ok());
 }
 
 #[tokio::test]

@@ -16,10 +16,13 @@ use pamong_domain::{ErrorKind, Problem, Role};
 use pamong_service::clients::{self, assignment, registry};
 use pamong_service::{Actor, ServiceError, supervision, today};
 use time::Date;
-use time::macros::date;
+use time::OffsetDateTime;
+use time::macros::{date, datetime};
 use uuid::Uuid;
 
 const TODAY: Date = date!(2026 - 11 - 23);
+/// The instant the tests act at: 10:00 on [`TODAY`] at the test offices (WITA).
+const NOW: OffsetDateTime = datetime!(2026-11-23 02:00 UTC);
 
 fn form(name: &str, nik: &str) -> ClientForm {
     ClientForm {
@@ -60,8 +63,9 @@ async fn search(world: &World, actor: &Actor, q: &str) -> Vec<String> {
 async fn register_edit_and_find() {
     let world = World::new().await;
     let pk = world.actor(Role::Pk, Office::Own).await;
-    let made =
-        registry::create(world.conn(), &pk, &form("Budi Santoso", "3173051203850001"), TODAY).await.unwrap();
+    let made = registry::create(world.conn(), &pk, &form("Budi Santoso", "3173051203850001"), TODAY, NOW)
+        .await
+        .unwrap();
     assert!(made.register_number.starts_with("BPA-2026-"), "{}", made.register_number);
     assert_eq!(
         made.pk.as_ref().map(|p| p.id),
@@ -74,8 +78,8 @@ async fn register_edit_and_find() {
     let mut edited = form("Budi Santoso", "3173051203850001");
     edited.aliases = "Bento".into();
     edited.pk_id = pk.public_id.to_string();
-    registry::update(world.conn(), &pk, made.id, &edited, TODAY).await.unwrap();
-    registry::create(world.conn(), &pk, &form("Siti Nurhaliza", ""), TODAY).await.unwrap();
+    registry::update(world.conn(), &pk, made.id, &edited, TODAY, NOW).await.unwrap();
+    registry::create(world.conn(), &pk, &form("Siti Nurhaliza", ""), TODAY, NOW).await.unwrap();
 
     assert_eq!(search(&world, &pk, "santo").await, ["Budi Santoso"], "partial");
     assert_eq!(search(&world, &pk, "SANTOSO").await, ["Budi Santoso"], "case");
@@ -86,7 +90,7 @@ async fn register_edit_and_find() {
     assert_eq!(search(&world, &pk, "bento").await, ["Budi Santoso"], "alias");
     assert_eq!(search(&world, &pk, "3173 0512").await, ["Budi Santoso"], "NIK prefix");
     assert_eq!(search(&world, &pk, &made.register_number.to_lowercase()).await, ["Budi Santoso"]);
-    let detail = clients::get(world.conn(), &pk, made.id, TODAY).await.unwrap();
+    let detail = clients::get(world.conn(), &pk, made.id, TODAY, NOW).await.unwrap();
     assert_eq!(detail.form.aliases, "Bento");
     assert!(detail.can_edit);
 }
@@ -96,8 +100,8 @@ async fn duplicate_nik_is_refused_countrywide_and_similar_names_warn() {
     let world = World::new().await;
     let pk = world.actor(Role::Pk, Office::Own).await;
     let elsewhere = world.actor(Role::Pk, Office::Other).await;
-    registry::create(world.conn(), &pk, &form("Budi Santoso", "3173051203850001"), TODAY).await.unwrap();
-    let err = registry::create(world.conn(), &elsewhere, &form("Budi S.", "3173 0512 0385 0001"), TODAY)
+    registry::create(world.conn(), &pk, &form("Budi Santoso", "3173051203850001"), TODAY, NOW).await.unwrap();
+    let err = registry::create(world.conn(), &elsewhere, &form("Budi S.", "3173 0512 0385 0001"), TODAY, NOW)
         .await
         .unwrap_err();
     assert_eq!(field_problem(err, "nik"), Some(Problem::Taken));
@@ -123,14 +127,14 @@ async fn an_officer_cannot_give_a_client_to_someone_else() {
     let colleague = world.actor_named("pk.colleague", Role::Pk, Office::Own).await;
     let mut f = form("Budi Santoso", "");
     f.pk_id = colleague.public_id.to_string();
-    let err = registry::create(world.conn(), &pk, &f, TODAY).await.unwrap_err();
+    let err = registry::create(world.conn(), &pk, &f, TODAY, NOW).await.unwrap_err();
     assert_eq!(field_problem(err, "pk_id"), Some(Problem::NotAllowed));
     let kabapas = world.actor(Role::Kabapas, Office::Own).await;
-    let made = registry::create(world.conn(), &kabapas, &f, TODAY).await.unwrap();
+    let made = registry::create(world.conn(), &kabapas, &f, TODAY, NOW).await.unwrap();
     assert_eq!(made.pk.map(|p| p.id), Some(colleague.public_id));
     let outsider = world.actor(Role::Pk, Office::Other).await;
     f.pk_id = outsider.public_id.to_string();
-    let err = registry::create(world.conn(), &kabapas, &f, TODAY).await.unwrap_err();
+    let err = registry::create(world.conn(), &kabapas, &f, TODAY, NOW).await.unwrap_err();
     assert_eq!(field_problem(err, "pk_id"), Some(Problem::UnknownReference));
 }
 
@@ -147,7 +151,7 @@ struct Allowed {
 
 async fn try_everything(world: &World, actor: &Actor, client: Uuid, pk: Uuid) -> Allowed {
     let db = world.conn();
-    let read = clients::get(db, actor, client, TODAY).await.is_ok()
+    let read = clients::get(db, actor, client, TODAY, NOW).await.is_ok()
         && supervision::timeline(db, actor, client, TODAY).await.is_ok();
     let listed = clients::list(db, actor, &ClientFilter::default())
         .await
@@ -157,7 +161,7 @@ async fn try_everything(world: &World, actor: &Actor, client: Uuid, pk: Uuid) ->
         .any(|c| c.id == client);
     let mut f = form("Budi Santoso", "");
     f.pk_id = pk.to_string();
-    let edit = registry::update(db, actor, client, &f, TODAY).await.is_ok();
+    let edit = registry::update(db, actor, client, &f, TODAY, NOW).await.is_ok();
     let report = ReportForm {
         kind: "kantor".into(),
         date: "2026-11-20".into(),
@@ -165,10 +169,10 @@ async fn try_everything(world: &World, actor: &Actor, client: Uuid, pk: Uuid) ->
         attended: "ya".into(),
         ..ReportForm::default()
     };
-    let record = supervision::record_report(db, actor, client, &report, TODAY).await.is_ok();
-    let reassign = assignment::reassign(db, actor, client, pk).await.is_ok();
+    let record = supervision::record_report(db, actor, client, &report, TODAY, NOW).await.is_ok();
+    let reassign = assignment::reassign(db, actor, client, pk, NOW).await.is_ok();
     let transfer = TransferForm { to_bapas: world.bapas[1].id.to_string(), reason: "Pindah domisili".into() };
-    let transfer = match assignment::request_transfer(db, actor, client, &transfer).await {
+    let transfer = match assignment::request_transfer(db, actor, client, &transfer, NOW).await {
         Ok(()) => true,
         Err(ServiceError::Domain(ErrorKind::NotFound)) => false,
         Err(e) => panic!("{e:?}"),
@@ -200,7 +204,8 @@ async fn policy_matrix_for_every_client_action() {
     ];
     for (label, actor, expected) in cases {
         // A fresh client for each actor, so a transfer asked by one does not block the next.
-        let client = registry::create(world.conn(), &pk, &form("Budi Santoso", ""), TODAY).await.unwrap();
+        let client =
+            registry::create(world.conn(), &pk, &form("Budi Santoso", ""), TODAY, NOW).await.unwrap();
         let got = try_everything(&world, &actor, client.id, pk.public_id).await;
         assert_eq!(got, expected, "{label}");
     }
@@ -208,7 +213,7 @@ async fn policy_matrix_for_every_client_action() {
     for role in [Role::Kanwil, Role::Koordinator, Role::Mitra, Role::Admin] {
         let actor = world.actor(role, Office::Own).await;
         assert!(
-            is_not_found(registry::create(world.conn(), &actor, &form("X Y", ""), TODAY).await),
+            is_not_found(registry::create(world.conn(), &actor, &form("X Y", ""), TODAY, NOW).await),
             "{role:?}"
         );
     }
@@ -219,7 +224,7 @@ async fn reports_build_the_timeline_and_today() {
     let world = World::new().await;
     let pk = world.actor(Role::Pk, Office::Own).await;
     // Monthly reporting from 1 October: 1 November was missed; 1 December is next.
-    let client = registry::create(world.conn(), &pk, &form("Budi Santoso", ""), TODAY).await.unwrap();
+    let client = registry::create(world.conn(), &pk, &form("Budi Santoso", ""), TODAY, NOW).await.unwrap();
     let items = today::today(world.conn(), &pk, TODAY).await.unwrap();
     assert_eq!(items.len(), 1);
     assert_eq!(
@@ -236,7 +241,7 @@ async fn reports_build_the_timeline_and_today() {
         latitude: "-6.16".into(),
         longitude: "106.76".into(),
     };
-    supervision::record_report(world.conn(), &pk, client.id, &visit, TODAY).await.unwrap();
+    supervision::record_report(world.conn(), &pk, client.id, &visit, TODAY, NOW).await.unwrap();
     let timeline = supervision::timeline(world.conn(), &pk, client.id, TODAY).await.unwrap();
     assert!(matches!(timeline[0].event, TimelineEvent::Report { .. }));
     assert!(matches!(timeline[1].event, TimelineEvent::Missed), "the miss of 1 November stays on record");
@@ -248,10 +253,10 @@ async fn reports_build_the_timeline_and_today() {
         answers.insert(item.key.clone(), item.choices.last().unwrap().key.clone());
     }
     let form = AssessmentForm { answers, date: "2026-11-23".into(), ..Default::default() };
-    let score = supervision::assess(world.conn(), &pk, client.id, &form, TODAY).await.unwrap();
+    let score = supervision::assess(world.conn(), &pk, client.id, &form, TODAY, NOW).await.unwrap();
     assert_eq!(score.band, RiskBand::SangatTinggi);
     assert!(today::today(world.conn(), &pk, TODAY).await.unwrap().is_empty());
-    let detail = clients::get(world.conn(), &pk, client.id, TODAY).await.unwrap();
+    let detail = clients::get(world.conn(), &pk, client.id, TODAY, NOW).await.unwrap();
     assert_eq!(detail.summary.risk_band, Some(RiskBand::SangatTinggi));
     assert_eq!(detail.reassessment_due, Some(date!(2027 - 05 - 23)));
 
@@ -262,7 +267,7 @@ async fn reports_build_the_timeline_and_today() {
         attended: "ya".into(),
         notes: String::new(),
     };
-    supervision::record_guidance(world.conn(), &pk, client.id, &guidance, TODAY).await.unwrap();
+    supervision::record_guidance(world.conn(), &pk, client.id, &guidance, TODAY, NOW).await.unwrap();
     let violation = ViolationForm {
         kind: "langgar_syarat".into(),
         date: "2026-11-21".into(),
@@ -270,7 +275,7 @@ async fn reports_build_the_timeline_and_today() {
         action: "teguran".into(),
         action_status: String::new(),
     };
-    supervision::record_violation(world.conn(), &pk, client.id, &violation, TODAY).await.unwrap();
+    supervision::record_violation(world.conn(), &pk, client.id, &violation, TODAY, NOW).await.unwrap();
 
     let timeline = supervision::timeline(world.conn(), &pk, client.id, TODAY).await.unwrap();
     let violation_id = timeline
@@ -282,9 +287,9 @@ async fn reports_build_the_timeline_and_today() {
         .unwrap();
     let colleague = world.actor_named("pk.colleague", Role::Pk, Office::Own).await;
     assert!(is_not_found(
-        supervision::update_violation_status(world.conn(), &colleague, violation_id, "selesai").await
+        supervision::update_violation_status(world.conn(), &colleague, violation_id, "selesai", NOW).await
     ));
-    supervision::update_violation_status(world.conn(), &pk, violation_id, "selesai").await.unwrap();
+    supervision::update_violation_status(world.conn(), &pk, violation_id, "selesai", NOW).await.unwrap();
     let timeline = supervision::timeline(world.conn(), &pk, client.id, TODAY).await.unwrap();
     assert!(timeline.iter().any(|e| matches!(
         e.event,
@@ -317,11 +322,11 @@ async fn reports_build_the_timeline_and_today() {
         date: "2026-11-23".into(),
         reason: "Masa bimbingan selesai".into(),
     };
-    registry::change_status(world.conn(), &pk, client.id, &end, TODAY).await.unwrap();
-    let detail = clients::get(world.conn(), &pk, client.id, TODAY).await.unwrap();
+    registry::change_status(world.conn(), &pk, client.id, &end, TODAY, NOW).await.unwrap();
+    let detail = clients::get(world.conn(), &pk, client.id, TODAY, NOW).await.unwrap();
     assert_eq!(detail.summary.status, ClientStatus::Selesai);
     assert!(!detail.can_edit, "an ended supervision is read-only");
-    assert!(is_not_found(supervision::record_report(world.conn(), &pk, client.id, &visit, TODAY).await));
+    assert!(is_not_found(supervision::record_report(world.conn(), &pk, client.id, &visit, TODAY, NOW).await));
 }
 
 #[tokio::test]
@@ -330,20 +335,20 @@ async fn kabapas_sees_loads_and_reassigns() {
     let pk = world.actor(Role::Pk, Office::Own).await;
     let colleague = world.actor_named("pk.colleague", Role::Pk, Office::Own).await;
     let kabapas = world.actor(Role::Kabapas, Office::Own).await;
-    let a = registry::create(world.conn(), &pk, &form("Budi Santoso", ""), TODAY).await.unwrap();
-    registry::create(world.conn(), &pk, &form("Agus Salim", ""), TODAY).await.unwrap();
+    let a = registry::create(world.conn(), &pk, &form("Budi Santoso", ""), TODAY, NOW).await.unwrap();
+    registry::create(world.conn(), &pk, &form("Agus Salim", ""), TODAY, NOW).await.unwrap();
     assert!(is_not_found(assignment::officer_loads(world.conn(), &pk).await));
     let loads = assignment::officer_loads(world.conn(), &kabapas).await.unwrap();
     let total = |id: Uuid| loads.iter().find(|l| l.pk.as_ref().map(|p| p.id) == Some(id)).map(|l| l.total());
     assert_eq!(total(pk.public_id), Some(2));
     assert_eq!(total(colleague.public_id), Some(0), "an officer without clients is listed too");
 
-    assignment::reassign(world.conn(), &kabapas, a.id, colleague.public_id).await.unwrap();
+    assignment::reassign(world.conn(), &kabapas, a.id, colleague.public_id, NOW).await.unwrap();
     let mine = ClientFilter { pk: Some("saya".into()), ..Default::default() };
     assert_eq!(clients::list(world.conn(), &colleague, &mine).await.unwrap().total, 1);
     assert!(audit_rows(world.conn(), &a.id.to_string()).await.iter().any(|r| r.action == "reassign"));
     let outsider = world.actor(Role::Pk, Office::Other).await;
-    let err = assignment::reassign(world.conn(), &kabapas, a.id, outsider.public_id).await.unwrap_err();
+    let err = assignment::reassign(world.conn(), &kabapas, a.id, outsider.public_id, NOW).await.unwrap_err();
     assert_eq!(field_problem(err, "pk_id"), Some(Problem::UnknownReference));
 }
 
@@ -354,11 +359,11 @@ async fn transfer_waits_for_the_receiving_kabapas() {
     let own_kabapas = world.actor(Role::Kabapas, Office::Own).await;
     let their_kabapas = world.actor(Role::Kabapas, Office::Other).await;
     let their_pk = world.actor(Role::Pk, Office::Other).await;
-    let client = registry::create(world.conn(), &pk, &form("Budi Santoso", ""), TODAY).await.unwrap();
+    let client = registry::create(world.conn(), &pk, &form("Budi Santoso", ""), TODAY, NOW).await.unwrap();
     let ask =
         TransferForm { to_bapas: world.bapas[1].id.to_string(), reason: "Pindah domisili ke Jember".into() };
-    assignment::request_transfer(world.conn(), &pk, client.id, &ask).await.unwrap();
-    let again = assignment::request_transfer(world.conn(), &pk, client.id, &ask).await.unwrap_err();
+    assignment::request_transfer(world.conn(), &pk, client.id, &ask, NOW).await.unwrap();
+    let again = assignment::request_transfer(world.conn(), &pk, client.id, &ask, NOW).await.unwrap_err();
     assert_eq!(field_problem(again, "to_bapas"), Some(Problem::InUse), "one pending transfer at a time");
 
     assert!(assignment::incoming(world.conn(), &own_kabapas).await.unwrap().is_empty());
@@ -367,15 +372,19 @@ async fn transfer_waits_for_the_receiving_kabapas() {
     assert_eq!(incoming.len(), 1);
     assert!(incoming[0].can_decide);
     let transfer = incoming[0].id;
-    assert!(is_not_found(assignment::decide_transfer(world.conn(), &own_kabapas, transfer, true, "").await));
-    assert!(is_not_found(assignment::decide_transfer(world.conn(), &their_pk, transfer, true, "").await));
+    assert!(is_not_found(
+        assignment::decide_transfer(world.conn(), &own_kabapas, transfer, true, "", NOW).await
+    ));
+    assert!(is_not_found(
+        assignment::decide_transfer(world.conn(), &their_pk, transfer, true, "", NOW).await
+    ));
 
-    assignment::decide_transfer(world.conn(), &their_kabapas, transfer, true, "Diterima").await.unwrap();
+    assignment::decide_transfer(world.conn(), &their_kabapas, transfer, true, "Diterima", NOW).await.unwrap();
     assert!(
-        is_not_found(clients::get(world.conn(), &pk, client.id, TODAY).await),
+        is_not_found(clients::get(world.conn(), &pk, client.id, TODAY, NOW).await),
         "gone from the old office"
     );
-    let there = clients::get(world.conn(), &their_kabapas, client.id, TODAY).await.unwrap();
+    let there = clients::get(world.conn(), &their_kabapas, client.id, TODAY, NOW).await.unwrap();
     assert_eq!(there.bapas.id, world.bapas[1].id);
     assert_eq!(there.summary.status, ClientStatus::Aktif);
     assert_eq!(there.summary.pk, None, "waits for the Kabapas to assign a PK");
@@ -402,23 +411,23 @@ async fn nik_and_village_are_checked_against_the_loaded_region_list() {
     .into_iter()
     .map(|(c, n)| RegionRow::parse(c, n).unwrap())
     .collect();
-    regions::import(world.conn(), &Actor::system(), &rows, "test", |_| {}).await.unwrap();
+    regions::import(world.conn(), &Actor::system(), &rows, "test", NOW, |_| {}).await.unwrap();
 
     // 31.73.06 is not a kecamatan of the loaded Jakarta Barat.
-    let err = registry::create(world.conn(), &pk, &form("Budi Santoso", "3173061203850001"), TODAY)
+    let err = registry::create(world.conn(), &pk, &form("Budi Santoso", "3173061203850001"), TODAY, NOW)
         .await
         .unwrap_err();
     assert_eq!(field_problem(err, "nik"), Some(Problem::UnknownRegion));
     // Another province is not loaded at all, so it cannot be checked and is accepted.
-    registry::create(world.conn(), &pk, &form("Agus Salim", "3509011203850001"), TODAY).await.unwrap();
+    registry::create(world.conn(), &pk, &form("Agus Salim", "3509011203850001"), TODAY, NOW).await.unwrap();
 
     let mut f = form("Budi Santoso", "3173051203850001");
     f.region_code = "31.73.05.1999".into();
-    let err = registry::create(world.conn(), &pk, &f, TODAY).await.unwrap_err();
+    let err = registry::create(world.conn(), &pk, &f, TODAY, NOW).await.unwrap_err();
     assert_eq!(field_problem(err, "region_code"), Some(Problem::UnknownRegion));
     f.region_code = "31.73.05.1001".into();
-    let made = registry::create(world.conn(), &pk, &f, TODAY).await.unwrap();
-    let detail = clients::get(world.conn(), &pk, made.id, TODAY).await.unwrap();
+    let made = registry::create(world.conn(), &pk, &f, TODAY, NOW).await.unwrap();
+    let detail = clients::get(world.conn(), &pk, made.id, TODAY, NOW).await.unwrap();
     assert_eq!(detail.region_names, ["DKI Jakarta", "Kota Jakarta Barat", "Kebon Jeruk", "Kebon Jeruk"]);
 }
 
@@ -429,18 +438,22 @@ async fn reporting_frequency_is_an_office_setting() {
     let world = World::new().await;
     let pk = world.actor(Role::Pk, Office::Own).await;
     let kabapas = world.actor(Role::Kabapas, Office::Own).await;
-    let client = registry::create(world.conn(), &pk, &form("Budi Santoso", ""), TODAY).await.unwrap();
+    let client = registry::create(world.conn(), &pk, &form("Budi Santoso", ""), TODAY, NOW).await.unwrap();
     // Unassessed clients report monthly by default: due 1 November (missed), then 1 December.
-    let detail = clients::get(world.conn(), &pk, client.id, TODAY).await.unwrap();
+    let detail = clients::get(world.conn(), &pk, client.id, TODAY, NOW).await.unwrap();
     assert_eq!(detail.reporting.as_ref().map(|r| r.next_due), Some(date!(2026 - 12 - 01)));
 
     let weekly = ReportingFrequencies { rendah: Frequency::Weekly, ..ReportingFrequencies::default() };
     let bapas_id = kabapas.bapas_id.unwrap();
-    assert!(is_not_found(settings::set_reporting_frequencies(world.conn(), &pk, bapas_id, weekly).await));
+    assert!(is_not_found(
+        settings::set_reporting_frequencies(world.conn(), &pk, bapas_id, weekly, NOW).await
+    ));
     let other = world.actor(Role::Kabapas, Office::Other).await;
-    assert!(is_not_found(settings::set_reporting_frequencies(world.conn(), &other, bapas_id, weekly).await));
-    settings::set_reporting_frequencies(world.conn(), &kabapas, bapas_id, weekly).await.unwrap();
-    let detail = clients::get(world.conn(), &pk, client.id, TODAY).await.unwrap();
+    assert!(is_not_found(
+        settings::set_reporting_frequencies(world.conn(), &other, bapas_id, weekly, NOW).await
+    ));
+    settings::set_reporting_frequencies(world.conn(), &kabapas, bapas_id, weekly, NOW).await.unwrap();
+    let detail = clients::get(world.conn(), &pk, client.id, TODAY, NOW).await.unwrap();
     let reporting = detail.reporting.unwrap();
     assert_eq!(reporting.next_due, date!(2026 - 11 - 26), "weekly from Thursday 1 October");
     assert_eq!(reporting.consecutive_misses, 7, "every week since 8 October missed");

@@ -8,11 +8,14 @@ use pamong_domain::office::KanwilForm;
 use pamong_service::audit::{self, Changes};
 use pamong_service::session_store::DbSessionStore;
 use pamong_service::testing::TestDb;
-use pamong_service::{Actor, auth, db, offices, seed, users};
+use pamong_service::{Actor, Clock, auth, db, offices, seed, users};
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, TransactionTrait};
 use time::{Duration, OffsetDateTime};
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::SessionStore;
+
+/// The instant the tests act at.
+const NOW: OffsetDateTime = time::macros::datetime!(2026-11-24 02:00 UTC);
 
 #[tokio::test]
 async fn migrations_go_up_down_and_up_again() {
@@ -32,18 +35,24 @@ async fn audit_row_rolls_back_with_its_mutation() {
     let t = TestDb::new().await;
     let sys = Actor::system();
     let txn = t.conn.begin().await.unwrap();
-    audit::record(&txn, &sys, "create", "kanwil", "x-1", &Changes::new().set("name", &"X")).await.unwrap();
+    audit::record(&txn, &sys, NOW, "create", "kanwil", "x-1", &Changes::new().set("name", &"X"))
+        .await
+        .unwrap();
     txn.rollback().await.unwrap();
     assert!(audit_rows(&t.conn, "x-1").await.is_empty());
 
     // A failed mutation (duplicate code) leaves no audit row behind.
-    offices::create_kanwil(&t.conn, &sys, &KanwilForm { province_code: "31".into(), name: "A".into() })
+    offices::create_kanwil(&t.conn, &sys, &KanwilForm { province_code: "31".into(), name: "A".into() }, NOW)
         .await
         .unwrap();
     let before = pamong_entity::audit_log::Entity::find().count(&t.conn).await.unwrap();
-    let dup =
-        offices::create_kanwil(&t.conn, &sys, &KanwilForm { province_code: "31".into(), name: "B".into() })
-            .await;
+    let dup = offices::create_kanwil(
+        &t.conn,
+        &sys,
+        &KanwilForm { province_code: "31".into(), name: "B".into() },
+        NOW,
+    )
+    .await;
     assert!(dup.is_err());
     let after = pamong_entity::audit_log::Entity::find().count(&t.conn).await.unwrap();
     assert_eq!(before, after);
@@ -52,7 +61,7 @@ async fn audit_row_rolls_back_with_its_mutation() {
 #[tokio::test]
 async fn foreign_keys_are_enforced() {
     let t = TestDb::new().await;
-    let now = OffsetDateTime::now_utc();
+    let now = NOW;
     let sql = format!(
         "INSERT INTO bapas (public_id, kanwil_id, code, name, class, zone, active, created_at, updated_at) \
          VALUES ('{}', 999, 'X', 'X', 'I', 'WIB', true, '{now}', '{now}')",
@@ -65,7 +74,7 @@ async fn foreign_keys_are_enforced() {
 async fn session_store_round_trip_and_user_logout_everywhere() {
     let w = World::new().await;
     let pk = w.actor(Role::Pk, Office::Own).await;
-    let store = DbSessionStore::new(w.conn().clone());
+    let store = DbSessionStore::new(w.conn().clone(), Clock::Fixed(NOW));
     let mut record = Record {
         id: Id::default(),
         data: [(
@@ -75,19 +84,16 @@ async fn session_store_round_trip_and_user_logout_everywhere() {
         .into_iter()
         .collect(),
         // Whole seconds: PostgreSQL keeps microseconds only.
-        expiry_date: (OffsetDateTime::now_utc() + Duration::hours(1)).replace_nanosecond(0).unwrap(),
+        expiry_date: NOW + Duration::hours(1),
     };
     store.create(&mut record).await.unwrap();
     assert_eq!(store.load(&record.id).await.unwrap(), Some(record.clone()));
     // Resetting the password ends the session.
-    users::reset_password(w.conn(), &Actor::system(), pk.public_id, "sandi-lain-sekali").await.unwrap();
+    users::reset_password(w.conn(), &Actor::system(), pk.public_id, "sandi-lain-sekali", NOW).await.unwrap();
     assert_eq!(store.load(&record.id).await.unwrap(), None);
 
-    let mut expired = Record {
-        id: Id::default(),
-        data: Default::default(),
-        expiry_date: OffsetDateTime::now_utc() - Duration::seconds(1),
-    };
+    let mut expired =
+        Record { id: Id::default(), data: Default::default(), expiry_date: NOW - Duration::seconds(1) };
     store.create(&mut expired).await.unwrap();
     assert_eq!(store.load(&expired.id).await.unwrap(), None, "expired sessions never load");
     assert_eq!(store.delete_expired().await.unwrap(), 1);
@@ -98,23 +104,24 @@ async fn session_store_round_trip_and_user_logout_everywhere() {
 async fn demo_seed_fills_an_empty_database_once() {
     let t = TestDb::new().await;
     assert!(seed::is_empty(&t.conn).await.unwrap());
-    let logins = seed::seed_demo(&t.conn).await.unwrap();
+    let logins = seed::seed_demo(&t.conn, NOW).await.unwrap();
     assert_eq!(logins.len(), 6);
     let roles: Vec<_> = logins.iter().map(|l| l.role).collect();
     assert_eq!(roles, Role::ALL);
     for login in &logins {
         assert!(
-            auth::login(&t.conn, &login.username, seed::DEMO_PASSWORD, None).await.is_ok(),
+            auth::login(&t.conn, &login.username, seed::DEMO_PASSWORD, None, NOW).await.is_ok(),
             "{}",
             login.username
         );
     }
-    assert!(seed::seed_demo(&t.conn).await.unwrap().is_empty(), "second run changes nothing");
+    assert!(seed::seed_demo(&t.conn, NOW).await.unwrap().is_empty(), "second run changes nothing");
     let bapas = pamong_entity::bapas::Entity::find().count(&t.conn).await.unwrap();
     assert_eq!(bapas, 3);
 }
 
 mod regions {
+    use super::NOW;
     use pamong_domain::Role;
     use pamong_domain::region::{RegionCode, RegionRow};
     use pamong_service::testing::TestDb;
@@ -131,7 +138,7 @@ mod regions {
         let first =
             rows(&[("31", "DKI Jakarta"), ("31.73", "Kota Jakarta Barat"), ("31.73.05", "Kebon Jeruk")]);
         let mut calls = 0;
-        let s = regions::import(&t.conn, &sys, &first, "v1.csv", |_| calls += 1).await.unwrap();
+        let s = regions::import(&t.conn, &sys, &first, "v1.csv", NOW, |_| calls += 1).await.unwrap();
         assert_eq!((s.added, s.renamed, s.unchanged), (3, 0, 0));
         assert!(calls >= 1);
         // The next decree renames one region, adds one, and no longer lists another.
@@ -140,7 +147,7 @@ mod regions {
             ("31.73", "Kota Jakarta Barat"),
             ("31.73.06", "Palmerah"),
         ]);
-        let s = regions::import(&t.conn, &sys, &second, "v2.csv", |_| {}).await.unwrap();
+        let s = regions::import(&t.conn, &sys, &second, "v2.csv", NOW, |_| {}).await.unwrap();
         assert_eq!((s.added, s.renamed, s.unchanged), (1, 1, 1));
         assert_eq!(regions::counts(&t.conn).await.unwrap(), [1, 1, 2, 0]);
         let jakbar = RegionCode::parse("31.73").unwrap();
@@ -156,7 +163,7 @@ mod regions {
     async fn only_an_admin_imports() {
         let t = TestDb::new().await;
         let pk = Actor { role: Role::Kabapas, bapas_id: Some(1), kanwil_id: Some(1), ..Actor::system() };
-        assert!(regions::import(&t.conn, &pk, &rows(&[("31", "DKI")]), "x.csv", |_| {}).await.is_err());
+        assert!(regions::import(&t.conn, &pk, &rows(&[("31", "DKI")]), "x.csv", NOW, |_| {}).await.is_err());
         assert_eq!(regions::counts(&t.conn).await.unwrap(), [0, 0, 0, 0]);
     }
 }

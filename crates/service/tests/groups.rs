@@ -15,10 +15,13 @@ use pamong_service::abh::register;
 use pamong_service::clients::registry;
 use pamong_service::{Actor, ServiceError, groups};
 use time::Date;
-use time::macros::date;
+use time::OffsetDateTime;
+use time::macros::{date, datetime};
 use uuid::Uuid;
 
 const TODAY: Date = date!(2026 - 11 - 24);
+/// The instant the tests act at: 10:00 on [`TODAY`] at the test offices (WITA).
+const NOW: OffsetDateTime = datetime!(2026-11-24 02:00 UTC);
 
 fn member(name: &str, role: &str) -> MemberForm {
     MemberForm {
@@ -37,7 +40,7 @@ async fn group(world: &World, coordinator: &Actor) -> Uuid {
         areas: "Tamansari".into(),
         coordinator_id: coordinator.public_id.to_string(),
     };
-    groups::create(world.conn(), &kabapas, &form).await.unwrap()
+    groups::create(world.conn(), &kabapas, &form, NOW).await.unwrap()
 }
 
 #[tokio::test]
@@ -45,10 +48,10 @@ async fn a_meeting_with_attendance_and_action_items() {
     let world = World::new().await;
     let coordinator = world.actor(Role::Koordinator, Office::Own).await;
     let g = group(&world, &coordinator).await;
-    groups::add_member(world.conn(), &coordinator, g, &member("Camat Tamansari", "ketua"), TODAY)
+    groups::add_member(world.conn(), &coordinator, g, &member("Camat Tamansari", "ketua"), TODAY, NOW)
         .await
         .unwrap();
-    groups::add_member(world.conn(), &coordinator, g, &member("Kapolsek Tamansari", "anggota"), TODAY)
+    groups::add_member(world.conn(), &coordinator, g, &member("Kapolsek Tamansari", "anggota"), TODAY, NOW)
         .await
         .unwrap();
     let view = groups::get(world.conn(), &coordinator, g, TODAY).await.unwrap();
@@ -74,7 +77,7 @@ async fn a_meeting_with_attendance_and_action_items() {
         ],
         ..Default::default()
     };
-    groups::record_meeting(world.conn(), &coordinator, g, &meeting, TODAY).await.unwrap();
+    groups::record_meeting(world.conn(), &coordinator, g, &meeting, TODAY, NOW).await.unwrap();
     let view = groups::get(world.conn(), &coordinator, g, TODAY).await.unwrap();
     assert_eq!(view.meetings[0].present, ["Camat Tamansari"]);
     assert_eq!(view.meetings[0].members, 2);
@@ -83,15 +86,15 @@ async fn a_meeting_with_attendance_and_action_items() {
     assert_eq!(view.actions[1].owner, "PK Pengguna pk.own");
     let open = groups::open_actions(world.conn(), &coordinator, TODAY).await.unwrap();
     assert_eq!(open.len(), 2);
-    groups::complete_action(world.conn(), &coordinator, open[0].id, TODAY).await.unwrap();
+    groups::complete_action(world.conn(), &coordinator, open[0].id, TODAY, NOW).await.unwrap();
     assert!(matches!(
-        groups::complete_action(world.conn(), &coordinator, open[0].id, TODAY).await,
+        groups::complete_action(world.conn(), &coordinator, open[0].id, TODAY, NOW).await,
         Err(ServiceError::Domain(ErrorKind::Conflict))
     ));
     assert_eq!(groups::open_actions(world.conn(), &coordinator, TODAY).await.unwrap().len(), 1);
 
     let stranger = MeetingForm { present: vec![Uuid::nil().to_string()], actions: vec![], ..meeting };
-    match groups::record_meeting(world.conn(), &coordinator, g, &stranger, TODAY).await.unwrap_err() {
+    match groups::record_meeting(world.conn(), &coordinator, g, &stranger, TODAY, NOW).await.unwrap_err() {
         ServiceError::Domain(ErrorKind::Invalid(e)) => {
             assert_eq!(e.get("present"), Some(Problem::UnknownReference))
         }
@@ -116,7 +119,7 @@ async fn the_group_sees_its_clients_without_offences_and_children_as_initials() 
         remaining_months: "10".into(),
         ..ClientForm::default()
     };
-    let joko = registry::create(world.conn(), &pk, &adult, TODAY).await.unwrap();
+    let joko = registry::create(world.conn(), &pk, &adult, TODAY, NOW).await.unwrap();
     let child = ClientForm {
         full_name: "Ayu Lestari".into(),
         sex: "P".into(),
@@ -131,16 +134,16 @@ async fn the_group_sees_its_clients_without_offences_and_children_as_initials() 
         investigation_start: "2026-11-20".into(),
         ..AbhCaseForm::default()
     };
-    let ayu = register::create(world.conn(), &pk, &child, &case, TODAY).await.unwrap();
-    groups::watch_client(world.conn(), &pk, g, joko.id, "Risiko tinggi, tinggal di Tamansari", TODAY)
+    let ayu = register::create(world.conn(), &pk, &child, &case, TODAY, NOW).await.unwrap();
+    groups::watch_client(world.conn(), &pk, g, joko.id, "Risiko tinggi, tinggal di Tamansari", TODAY, NOW)
         .await
         .unwrap();
-    groups::watch_client(world.conn(), &pk, g, ayu, "Pendampingan keluarga", TODAY).await.unwrap();
-    let err = groups::watch_client(world.conn(), &pk, g, joko.id, "lagi", TODAY).await.unwrap_err();
+    groups::watch_client(world.conn(), &pk, g, ayu, "Pendampingan keluarga", TODAY, NOW).await.unwrap();
+    let err = groups::watch_client(world.conn(), &pk, g, joko.id, "lagi", TODAY, NOW).await.unwrap_err();
     assert!(matches!(err, ServiceError::Domain(ErrorKind::Invalid(_))), "once per group");
     let colleague = world.actor_named("pk.colleague", Role::Pk, Office::Own).await;
     assert!(
-        groups::watch_client(world.conn(), &colleague, g, joko.id, "x", TODAY).await.is_err(),
+        groups::watch_client(world.conn(), &colleague, g, joko.id, "x", TODAY, NOW).await.is_err(),
         "not their client"
     );
 
@@ -172,16 +175,17 @@ async fn policy_matrix_for_groups() {
     for (label, actor, read, manage) in cases {
         let got_read = groups::get(world.conn(), &actor, g, TODAY).await.is_ok();
         let listed = groups::list(world.conn(), &actor, TODAY).await.unwrap().iter().any(|r| r.id == g);
-        let got_manage =
-            groups::add_member(world.conn(), &actor, g, &member("Tokoh", "anggota"), TODAY).await.is_ok();
+        let got_manage = groups::add_member(world.conn(), &actor, g, &member("Tokoh", "anggota"), TODAY, NOW)
+            .await
+            .is_ok();
         assert_eq!((got_read, listed, got_manage), (read, read, manage), "{label}");
     }
     let pk = world.actor(Role::Pk, Office::Own).await;
     let form = GroupForm { name: "X".into(), areas: "Y".into(), coordinator_id: String::new() };
-    assert!(groups::create(world.conn(), &pk, &form).await.is_err(), "only the Kabapas forms groups");
+    assert!(groups::create(world.conn(), &pk, &form, NOW).await.is_err(), "only the Kabapas forms groups");
     let kabapas = world.actor(Role::Kabapas, Office::Own).await;
     let wrong = GroupForm { coordinator_id: pk.public_id.to_string(), ..form };
-    match groups::create(world.conn(), &kabapas, &wrong).await.unwrap_err() {
+    match groups::create(world.conn(), &kabapas, &wrong, NOW).await.unwrap_err() {
         ServiceError::Domain(ErrorKind::Invalid(e)) => {
             assert_eq!(e.get("coordinator_id"), Some(Problem::UnknownReference))
         }

@@ -7,6 +7,10 @@ use pamong_domain::office::{KanwilForm, Zone};
 use pamong_domain::page::ListQuery;
 use pamong_domain::{ErrorKind, Problem, Role};
 use pamong_service::{Actor, ServiceError, offices};
+use time::OffsetDateTime;
+
+/// The instant the tests act at.
+const NOW: OffsetDateTime = time::macros::datetime!(2026-11-24 02:00 UTC);
 
 fn field_problem(err: ServiceError, field: &str) -> Option<Problem> {
     match err {
@@ -21,16 +25,16 @@ async fn admin_creates_edits_and_deactivates_a_bapas_with_audit() {
     let admin = w.actor(Role::Admin, Office::Own).await;
     let mut form = bapas_form(&w.kanwil[0], "JAKBAR");
     form.coverage = "31.73 Kota Administrasi Jakarta Barat".into();
-    let created = offices::create_bapas(w.conn(), &admin, &form).await.unwrap();
+    let created = offices::create_bapas(w.conn(), &admin, &form, NOW).await.unwrap();
     assert_eq!(created.zone, Zone::Wita);
     assert_eq!(created.coverage.len(), 1);
 
     form.name = "Bapas Kelas I Jakarta Barat".into();
     form.kanwil_id = w.kanwil[1].id.to_string();
-    let edited = offices::update_bapas(w.conn(), &admin, created.id, &form).await.unwrap();
+    let edited = offices::update_bapas(w.conn(), &admin, created.id, &form, NOW).await.unwrap();
     assert_eq!(edited.kanwil.id, w.kanwil[1].id);
 
-    let off = offices::set_bapas_active(w.conn(), &admin, created.id, false).await.unwrap();
+    let off = offices::set_bapas_active(w.conn(), &admin, created.id, false, NOW).await.unwrap();
     assert!(!off.active);
     let listed = offices::list_bapas(w.conn(), &admin, &ListQuery::default()).await.unwrap();
     assert!(listed.items.iter().all(|b| b.id != created.id), "inactive Bapas hidden by default");
@@ -46,10 +50,10 @@ async fn admin_creates_edits_and_deactivates_a_bapas_with_audit() {
 async fn duplicate_codes_become_field_errors() {
     let w = World::new().await;
     let sys = Actor::system();
-    let err = offices::create_bapas(w.conn(), &sys, &bapas_form(&w.kanwil[0], "bpa")).await.unwrap_err();
+    let err = offices::create_bapas(w.conn(), &sys, &bapas_form(&w.kanwil[0], "bpa"), NOW).await.unwrap_err();
     assert_eq!(field_problem(err, "code"), Some(Problem::Taken));
     let dup = KanwilForm { province_code: "31".into(), name: "Lagi".into() };
-    let err = offices::create_kanwil(w.conn(), &sys, &dup).await.unwrap_err();
+    let err = offices::create_kanwil(w.conn(), &sys, &dup, NOW).await.unwrap_err();
     assert_eq!(field_problem(err, "province_code"), Some(Problem::Taken));
 }
 
@@ -57,7 +61,7 @@ async fn duplicate_codes_become_field_errors() {
 async fn kanwil_with_active_bapas_cannot_be_deactivated() {
     let w = World::new().await;
     let err =
-        offices::set_kanwil_active(w.conn(), &Actor::system(), w.kanwil[0].id, false).await.unwrap_err();
+        offices::set_kanwil_active(w.conn(), &Actor::system(), w.kanwil[0].id, false, NOW).await.unwrap_err();
     assert_eq!(field_problem(err, "active"), Some(Problem::InUse));
 }
 
@@ -108,9 +112,9 @@ async fn office_policy_matrix() {
             let form = bapas_form(&w.kanwil[0], "NEWCODE");
             let same =
                 if target == own { bapas_form(&w.kanwil[0], "BPA") } else { bapas_form(&w.kanwil[1], "BPB") };
-            let edit = offices::update_bapas(w.conn(), &actor, target, &same).await;
-            let deactivate = offices::set_bapas_active(w.conn(), &actor, target, true).await;
-            let create = offices::create_bapas(w.conn(), &actor, &form).await;
+            let edit = offices::update_bapas(w.conn(), &actor, target, &same, NOW).await;
+            let deactivate = offices::set_bapas_active(w.conn(), &actor, target, true, NOW).await;
+            let create = offices::create_bapas(w.conn(), &actor, &form, NOW).await;
             let allowed = role == Role::Admin;
             assert_eq!(edit.is_ok(), allowed, "{role:?} editing {office} Bapas");
             assert_eq!(deactivate.is_ok(), allowed, "{role:?} (de)activating {office} Bapas");
@@ -121,18 +125,19 @@ async fn office_policy_matrix() {
                 );
                 assert!(matches!(create, Err(ServiceError::Domain(ErrorKind::NotFound))));
             } else if let Ok(created) = create {
-                offices::set_bapas_active(w.conn(), &actor, created.id, false).await.unwrap();
+                offices::set_bapas_active(w.conn(), &actor, created.id, false, NOW).await.unwrap();
             }
         }
         let kanwil_create = offices::create_kanwil(
             w.conn(),
             &actor,
             &KanwilForm { province_code: "99".into(), name: "X".into() },
+            NOW,
         )
         .await;
         assert_eq!(kanwil_create.is_ok(), role == Role::Admin, "{role:?} creating Kanwil");
         if let Ok(k) = kanwil_create {
-            offices::set_kanwil_active(w.conn(), &actor, k.id, false).await.unwrap();
+            offices::set_kanwil_active(w.conn(), &actor, k.id, false, NOW).await.unwrap();
         }
     }
 }
@@ -142,7 +147,7 @@ async fn kanwil_user_sees_the_bapas_of_their_region_only() {
     let w = World::new().await;
     let kanwil = w.actor(Role::Kanwil, Office::Own).await;
     let sys = Actor::system();
-    let extra = offices::create_bapas(w.conn(), &sys, &bapas_form(&w.kanwil[0], "BPA2")).await.unwrap();
+    let extra = offices::create_bapas(w.conn(), &sys, &bapas_form(&w.kanwil[0], "BPA2"), NOW).await.unwrap();
     let listed = offices::list_bapas(w.conn(), &kanwil, &ListQuery::default()).await.unwrap();
     let mut ids: Vec<_> = listed.items.iter().map(|b| b.id).collect();
     ids.sort();

@@ -13,11 +13,14 @@ use pamong_domain::{ErrorKind, Problem, Role};
 use pamong_service::partners::{self, agreements};
 use pamong_service::settings::{self, ChoiceList};
 use pamong_service::{Actor, ServiceError};
-use time::macros::date;
+use time::OffsetDateTime;
+use time::macros::{date, datetime};
 use time::{Date, Duration};
 use uuid::Uuid;
 
 const TODAY: Date = date!(2026 - 11 - 24);
+/// The instant the tests act at: 10:00 on [`TODAY`] at the test offices (WITA).
+const NOW: OffsetDateTime = datetime!(2026-11-24 02:00 UTC);
 
 fn dinsos() -> PartnerForm {
     PartnerForm {
@@ -58,7 +61,7 @@ fn field_problem(err: ServiceError, field: &str) -> Option<Problem> {
 async fn a_partner_with_contacts_services_and_a_pks_that_expires() {
     let world = World::new().await;
     let kabapas = world.actor(Role::Kabapas, Office::Own).await;
-    let id = partners::save(world.conn(), &kabapas, None, &dinsos()).await.unwrap();
+    let id = partners::save(world.conn(), &kabapas, None, &dinsos(), NOW).await.unwrap();
     let p = partners::get(world.conn(), &kabapas, id).await.unwrap();
     assert_eq!(p.kind_label, "Dinas Sosial");
     assert_eq!(p.services.iter().map(|s| s.code.as_str()).collect::<Vec<_>>(), ["bpjs", "psikososial"]);
@@ -71,9 +74,10 @@ async fn a_partner_with_contacts_services_and_a_pks_that_expires() {
 
     let soon = TODAY + Duration::days(20);
     let pks_id =
-        agreements::create(world.conn(), &kabapas, id, None, &pks("PKS/07/2026", soon)).await.unwrap();
-    let err =
-        agreements::create(world.conn(), &kabapas, id, None, &pks("PKS/07/2026", soon)).await.unwrap_err();
+        agreements::create(world.conn(), &kabapas, id, None, &pks("PKS/07/2026", soon), NOW).await.unwrap();
+    let err = agreements::create(world.conn(), &kabapas, id, None, &pks("PKS/07/2026", soon), NOW)
+        .await
+        .unwrap_err();
     assert_eq!(field_problem(err, "number"), Some(Problem::Taken), "numbers are unique in an office");
     let (view, history) = agreements::get(world.conn(), &kabapas, pks_id, TODAY).await.unwrap();
     assert_eq!(view.status, AgreementStatus::Expiring);
@@ -89,7 +93,7 @@ async fn a_partner_with_contacts_services_and_a_pks_that_expires() {
 
     // Renewed: the old agreement keeps its record, the reminder goes.
     let renewed = pks("PKS/31/2026", date!(2028 - 12 - 31));
-    let new_id = agreements::create(world.conn(), &kabapas, id, Some(pks_id), &renewed).await.unwrap();
+    let new_id = agreements::create(world.conn(), &kabapas, id, Some(pks_id), &renewed, NOW).await.unwrap();
     let (new_view, history) = agreements::get(world.conn(), &kabapas, new_id, TODAY).await.unwrap();
     assert_eq!(new_view.previous, Some(pks_id));
     assert_eq!(history.iter().map(|h| h.id).collect::<Vec<_>>(), [pks_id]);
@@ -98,7 +102,7 @@ async fn a_partner_with_contacts_services_and_a_pks_that_expires() {
     assert_eq!(old_view.renewed_by, Some(new_id));
 
     let end = TerminationForm { date: "2026-12-01".into(), reason: "Digantikan perjanjian baru".into() };
-    agreements::terminate(world.conn(), &kabapas, pks_id, &end).await.unwrap();
+    agreements::terminate(world.conn(), &kabapas, pks_id, &end, NOW).await.unwrap();
     let (old_view, _) = agreements::get(world.conn(), &kabapas, pks_id, date!(2026 - 12 - 02)).await.unwrap();
     assert_eq!(old_view.status, AgreementStatus::Terminated);
     assert!(!common::audit_rows(world.conn(), &pks_id.to_string()).await.is_empty());
@@ -115,26 +119,26 @@ async fn a_pokmas_lipas_with_its_domain_and_members() {
         pokmas_domain: "kemandirian_kepribadian".into(),
         ..dinsos()
     };
-    let id = partners::save(world.conn(), &kabapas, None, &form).await.unwrap();
+    let id = partners::save(world.conn(), &kabapas, None, &form, NOW).await.unwrap();
     let member = PokmasMemberForm {
         name: "Bengkel Las Maju".into(),
         kind: "organisasi".into(),
         role: "Pelatihan las".into(),
         ..Default::default()
     };
-    partners::add_pokmas_member(world.conn(), &kabapas, id, &member).await.unwrap();
+    partners::add_pokmas_member(world.conn(), &kabapas, id, &member, NOW).await.unwrap();
     let view = partners::get(world.conn(), &kabapas, id).await.unwrap();
     assert_eq!(view.pokmas_domain, Some(PokmasDomain::KemandirianKepribadian));
     assert!(view.pokmas_members[0].organisation);
     let pk = world.actor(Role::Pk, Office::Own).await;
     assert!(
-        partners::add_pokmas_member(world.conn(), &pk, id, &member).await.is_err(),
+        partners::add_pokmas_member(world.conn(), &pk, id, &member, NOW).await.is_err(),
         "kept by the Kabapas"
     );
-    let other = partners::save(world.conn(), &kabapas, None, &dinsos()).await.unwrap();
+    let other = partners::save(world.conn(), &kabapas, None, &dinsos(), NOW).await.unwrap();
     assert!(
         matches!(
-            partners::add_pokmas_member(world.conn(), &kabapas, other, &member).await,
+            partners::add_pokmas_member(world.conn(), &kabapas, other, &member, NOW).await,
             Err(ServiceError::Domain(ErrorKind::Conflict))
         ),
         "only a Pokmas has members"
@@ -151,6 +155,7 @@ async fn the_admin_configures_kinds_and_services() {
         &admin,
         ChoiceList::PartnerKinds,
         "dinsos: Dinas Sosial\nbank: Bank daerah",
+        NOW,
     )
     .await
     .unwrap();
@@ -161,11 +166,13 @@ async fn the_admin_configures_kinds_and_services() {
         contacts: vec![],
         ..dinsos()
     };
-    partners::save(world.conn(), &kabapas, None, &bank).await.unwrap();
+    partners::save(world.conn(), &kabapas, None, &bank, NOW).await.unwrap();
     let gone = PartnerForm { kind: "pesantren".into(), ..dinsos() };
-    let err = partners::save(world.conn(), &kabapas, None, &gone).await.unwrap_err();
+    let err = partners::save(world.conn(), &kabapas, None, &gone, NOW).await.unwrap_err();
     assert_eq!(field_problem(err, "kind"), Some(Problem::BadFormat));
-    assert!(settings::set_choices(world.conn(), &kabapas, ChoiceList::PartnerKinds, "a: A").await.is_err());
+    assert!(
+        settings::set_choices(world.conn(), &kabapas, ChoiceList::PartnerKinds, "a: A", NOW).await.is_err()
+    );
 }
 
 /// What an actor could do with a partner of our office.
@@ -187,9 +194,9 @@ async fn try_everything(world: &World, actor: &Actor, partner: Uuid, n: usize) -
         .items
         .iter()
         .any(|p| p.id == partner);
-    let edit = partners::save(db, actor, Some(partner), &dinsos()).await.is_ok();
+    let edit = partners::save(db, actor, Some(partner), &dinsos(), NOW).await.is_ok();
     let form = pks(&format!("PKS/M/{n}"), date!(2027 - 12 - 31));
-    let add_pks = agreements::create(db, actor, partner, None, &form).await.is_ok();
+    let add_pks = agreements::create(db, actor, partner, None, &form, NOW).await.is_ok();
     Allowed { read, listed, edit, add_pks }
 }
 
@@ -197,7 +204,7 @@ async fn try_everything(world: &World, actor: &Actor, partner: Uuid, n: usize) -
 async fn policy_matrix_for_partners_and_agreements() {
     let world = World::new().await;
     let kabapas = world.actor(Role::Kabapas, Office::Own).await;
-    let partner = partners::save(world.conn(), &kabapas, None, &dinsos()).await.unwrap();
+    let partner = partners::save(world.conn(), &kabapas, None, &dinsos(), NOW).await.unwrap();
     let reads = |read| Allowed { read, listed: read, edit: false, add_pks: false };
     let keeps = Allowed { read: true, listed: true, edit: true, add_pks: true };
     let cases: Vec<(&str, Actor, Allowed)> = vec![
@@ -221,11 +228,11 @@ async fn policy_matrix_for_partners_and_agreements() {
     }
     // A Kabapas adds partners to their own office only; the admin must say which.
     let other = world.actor(Role::Kabapas, Office::Other).await;
-    let theirs = partners::save(world.conn(), &other, None, &dinsos()).await.unwrap();
+    let theirs = partners::save(world.conn(), &other, None, &dinsos(), NOW).await.unwrap();
     assert_eq!(partners::get(world.conn(), &other, theirs).await.unwrap().bapas.id, world.bapas[1].id);
     let admin = world.actor(Role::Admin, Office::Own).await;
-    let err = partners::save(world.conn(), &admin, None, &dinsos()).await.unwrap_err();
+    let err = partners::save(world.conn(), &admin, None, &dinsos(), NOW).await.unwrap_err();
     assert_eq!(field_problem(err, "bapas_id"), Some(Problem::Required));
     let pk = world.actor(Role::Pk, Office::Own).await;
-    assert!(partners::save(world.conn(), &pk, None, &dinsos()).await.is_err());
+    assert!(partners::save(world.conn(), &pk, None, &dinsos(), NOW).await.is_err());
 }

@@ -14,9 +14,12 @@ use pamong_domain::{ErrorKind, Problem, Role};
 use pamong_service::clients::registry;
 use pamong_service::{ServiceError, partners, referrals};
 use time::Date;
-use time::macros::date;
+use time::OffsetDateTime;
+use time::macros::{date, datetime};
 
 const TODAY: Date = date!(2026 - 11 - 24);
+/// The instant the tests act at: 10:00 on [`TODAY`] at the test offices (WITA).
+const NOW: OffsetDateTime = datetime!(2026-11-24 02:00 UTC);
 
 #[tokio::test]
 async fn a_referral_goes_round_the_loop() {
@@ -28,11 +31,11 @@ async fn a_referral_goes_round_the_loop() {
         services: vec!["bpjs".into()],
         ..Default::default()
     };
-    let partner = partners::save(world.conn(), &kabapas, None, &partner_form).await.unwrap();
+    let partner = partners::save(world.conn(), &kabapas, None, &partner_form, NOW).await.unwrap();
     let mitra = world.actor(Role::Mitra, Office::Own).await;
     let outsider = world.actor_named("mitra.lain", Role::Mitra, Office::Own).await;
     assert_eq!(partners::mitra_users(world.conn(), &kabapas, partner).await.unwrap().len(), 2);
-    partners::link_user(world.conn(), &kabapas, partner, mitra.public_id, true).await.unwrap();
+    partners::link_user(world.conn(), &kabapas, partner, mitra.public_id, true, NOW).await.unwrap();
     let mitra = world.actor(Role::Mitra, Office::Own).await; // logs in again, now linked
 
     let pk = world.actor(Role::Pk, Office::Own).await;
@@ -46,7 +49,7 @@ async fn a_referral_goes_round_the_loop() {
         remaining_months: "10".into(),
         ..ClientForm::default()
     };
-    let joko = registry::create(world.conn(), &pk, &client, TODAY).await.unwrap();
+    let joko = registry::create(world.conn(), &pk, &client, TODAY, NOW).await.unwrap();
     let targets = referrals::targets(world.conn(), &pk, joko.id).await.unwrap();
     assert_eq!(targets[0].1[0].code, "bpjs");
     let form = ReferralForm {
@@ -62,16 +65,17 @@ async fn a_referral_goes_round_the_loop() {
         joko.id,
         &ReferralForm { service: "pekerjaan".into(), ..form.clone() },
         TODAY,
+        NOW,
     )
     .await
     .unwrap_err();
     assert!(
         matches!(err, ServiceError::Domain(ErrorKind::Invalid(ref e)) if e.get("service") == Some(Problem::NotAllowed))
     );
-    let id = referrals::create(world.conn(), &pk, joko.id, &form, TODAY).await.unwrap();
+    let id = referrals::create(world.conn(), &pk, joko.id, &form, TODAY, NOW).await.unwrap();
     let colleague = world.actor_named("pk.colleague", Role::Pk, Office::Own).await;
     assert!(
-        referrals::create(world.conn(), &colleague, joko.id, &form, TODAY).await.is_err(),
+        referrals::create(world.conn(), &colleague, joko.id, &form, TODAY, NOW).await.is_err(),
         "not their client"
     );
 
@@ -84,26 +88,29 @@ async fn a_referral_goes_round_the_loop() {
         referrals::inbox(world.conn(), &outsider).await.unwrap().is_empty(),
         "an unlinked user sees nothing"
     );
-    assert!(referrals::respond(world.conn(), &outsider, id, ReferralStatus::Diterima, "").await.is_err());
     assert!(
-        referrals::respond(world.conn(), &pk, id, ReferralStatus::Diterima, "").await.is_err(),
+        referrals::respond(world.conn(), &outsider, id, ReferralStatus::Diterima, "", NOW).await.is_err()
+    );
+    assert!(
+        referrals::respond(world.conn(), &pk, id, ReferralStatus::Diterima, "", NOW).await.is_err(),
         "only the partner answers"
     );
     assert!(
         matches!(
-            referrals::respond(world.conn(), &mitra, id, ReferralStatus::Selesai, "Sudah").await,
+            referrals::respond(world.conn(), &mitra, id, ReferralStatus::Selesai, "Sudah", NOW).await,
             Err(ServiceError::Domain(ErrorKind::Conflict))
         ),
         "accept first"
     );
-    referrals::respond(world.conn(), &mitra, id, ReferralStatus::Diterima, "").await.unwrap();
-    let today = referrals::recent_for_pk(world.conn(), &pk, TODAY).await.unwrap();
+    referrals::respond(world.conn(), &mitra, id, ReferralStatus::Diterima, "", NOW).await.unwrap();
+    let today = referrals::recent_for_pk(world.conn(), &pk, TODAY, NOW).await.unwrap();
     assert_eq!(today[0].status, ReferralStatus::Diterima, "the PK sees the answer on Today");
-    let err = referrals::respond(world.conn(), &mitra, id, ReferralStatus::Selesai, " ").await.unwrap_err();
+    let err =
+        referrals::respond(world.conn(), &mitra, id, ReferralStatus::Selesai, " ", NOW).await.unwrap_err();
     assert!(
         matches!(err, ServiceError::Domain(ErrorKind::Invalid(ref e)) if e.get("outcome") == Some(Problem::Required))
     );
-    referrals::respond(world.conn(), &mitra, id, ReferralStatus::Selesai, "Kartu BPJS PBI terbit")
+    referrals::respond(world.conn(), &mitra, id, ReferralStatus::Selesai, "Kartu BPJS PBI terbit", NOW)
         .await
         .unwrap();
     let history = referrals::of_client(world.conn(), &pk, joko.id).await.unwrap();

@@ -26,8 +26,9 @@ pub async fn child_deadlines(mine: bool) -> Result<Vec<DeadlineRow>, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::abh::{DeadlineScope, deadlines};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let scope = if mine { DeadlineScope::Mine } else { DeadlineScope::Office };
-    lift(&actor, deadlines(&ctx.db, &actor, scope, time::OffsetDateTime::now_utc()).await)
+    lift(&actor, deadlines(&ctx.db, &actor, scope, now).await)
 }
 
 /// Registers a child's case; returns the child's id.
@@ -36,9 +37,10 @@ pub async fn register_child_case(child: ClientForm, case: AbhCaseForm) -> Result
     use crate::api::context::{actor, lift};
     use pamong_service::{abh::register, clients};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
-        register::create(&ctx.db, &actor, &child, &case, today).await
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        register::create(&ctx.db, &actor, &child, &case, today, now).await
     }
     .await;
     lift(&actor, result)
@@ -49,7 +51,7 @@ pub async fn register_child_case(child: ClientForm, case: AbhCaseForm) -> Result
 pub async fn child_case(id: Uuid, reason: Option<String>) -> Result<AbhCaseView, AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    let now = time::OffsetDateTime::now_utc();
+    let now = ctx.now();
     lift(&actor, pamong_service::abh::get(&ctx.db, &actor, id, reason.as_deref(), now).await)
 }
 
@@ -58,7 +60,7 @@ pub async fn child_case(id: Uuid, reason: Option<String>) -> Result<AbhCaseView,
 pub async fn request_litmas(id: Uuid, form: LitmasRequestForm) -> Result<Uuid, AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    let now = time::OffsetDateTime::now_utc();
+    let now = ctx.now();
     lift(&actor, pamong_service::abh::litmas::request(&ctx.db, &actor, id, &form, now).await)
 }
 
@@ -67,7 +69,7 @@ pub async fn request_litmas(id: Uuid, form: LitmasRequestForm) -> Result<Uuid, A
 pub async fn litmas_page(id: Uuid) -> Result<LitmasView, AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    let now = time::OffsetDateTime::now_utc();
+    let now = ctx.now();
     lift(&actor, pamong_service::abh::litmas::get(&ctx.db, &actor, id, now).await)
 }
 
@@ -76,7 +78,8 @@ pub async fn litmas_page(id: Uuid) -> Result<LitmasView, AppError> {
 pub async fn save_litmas(id: Uuid, content: LitmasContent, submit: bool) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::abh::litmas::save(&ctx.db, &actor, id, &content, submit).await)
+    let now = ctx.now();
+    lift(&actor, pamong_service::abh::litmas::save(&ctx.db, &actor, id, &content, submit, now).await)
 }
 
 /// The Kabapas approves a Litmas, or returns it with a note.
@@ -84,7 +87,8 @@ pub async fn save_litmas(id: Uuid, content: LitmasContent, submit: bool) -> Resu
 pub async fn review_litmas(id: Uuid, approve: bool, note: String) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::abh::litmas::review(&ctx.db, &actor, id, approve, &note).await)
+    let now = ctx.now();
+    lift(&actor, pamong_service::abh::litmas::review(&ctx.db, &actor, id, approve, &note, now).await)
 }
 
 /// Records the delivery of an approved Litmas at `at` (office time).
@@ -92,7 +96,7 @@ pub async fn review_litmas(id: Uuid, approve: bool, note: String) -> Result<(), 
 pub async fn deliver_litmas(id: Uuid, at: String) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    let now = time::OffsetDateTime::now_utc();
+    let now = ctx.now();
     lift(&actor, pamong_service::abh::litmas::deliver(&ctx.db, &actor, id, &at, now).await)
 }
 
@@ -102,9 +106,10 @@ pub async fn set_case_stage(id: Uuid, form: StageForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{abh::process, clients};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
-        process::set_stage(&ctx.db, &actor, id, &form, today).await
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        process::set_stage(&ctx.db, &actor, id, &form, today, now).await
     }
     .await;
     lift(&actor, result)
@@ -116,9 +121,10 @@ pub async fn save_diversion(id: Uuid, form: DiversionForm) -> Result<(), AppErro
     use crate::api::context::{actor, lift};
     use pamong_service::{abh::process, clients};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
-        process::save_diversion(&ctx.db, &actor, id, &form, today).await
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        process::save_diversion(&ctx.db, &actor, id, &form, today, now).await
     }
     .await;
     lift(&actor, result)
@@ -129,7 +135,7 @@ pub async fn save_diversion(id: Uuid, form: DiversionForm) -> Result<(), AppErro
 pub async fn record_breach(id: Uuid, form: BreachForm, acted: bool) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    let now = time::OffsetDateTime::now_utc();
+    let now = ctx.now();
     lift(&actor, pamong_service::abh::process::record_breach(&ctx.db, &actor, id, &form, acted, now).await)
 }
 
@@ -139,9 +145,10 @@ pub async fn add_case_event(id: Uuid, form: EventForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{abh::process, clients};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
-        process::add_event(&ctx.db, &actor, id, &form, today).await
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        process::add_event(&ctx.db, &actor, id, &form, today, now).await
     }
     .await;
     lift(&actor, result)

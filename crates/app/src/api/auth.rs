@@ -12,11 +12,13 @@ pub async fn login(username: String, password: String) -> Result<(), AppError> {
     use pamong_service::session_store::{AUTH_KEY, AuthData};
 
     let ctx = server()?;
+
+    let now = ctx.now();
     let ip = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
         .await
         .ok()
         .map(|info| info.0.ip().to_string());
-    let user_id = match pamong_service::auth::login(&ctx.db, &username, &password, ip).await {
+    let user_id = match pamong_service::auth::login(&ctx.db, &username, &password, ip, now).await {
         Ok(id) => id,
         Err(e) => return Err(fail(e).await),
     };
@@ -54,5 +56,6 @@ pub async fn me() -> Result<Option<CurrentUser>, AppError> {
 pub async fn change_password(change: PasswordChange) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::users::change_own_password(&ctx.db, &actor, &change).await)
+    let now = ctx.now();
+    lift(&actor, pamong_service::users::change_own_password(&ctx.db, &actor, &change, now).await)
 }

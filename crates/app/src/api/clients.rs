@@ -62,7 +62,8 @@ pub async fn list_clients(filter: ClientFilter) -> Result<Page<ClientSummary>, A
 pub async fn export_clients(filter: ClientFilter) -> Result<String, AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::clients::export::csv(&ctx.db, &actor, &filter).await)
+    let now = ctx.now();
+    lift(&actor, pamong_service::clients::export::csv(&ctx.db, &actor, &filter, now).await)
 }
 
 /// A client's page.
@@ -71,9 +72,10 @@ pub async fn client_page(id: Uuid) -> Result<ClientPageData, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, supervision};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
-        let detail = clients::get(&ctx.db, &actor, id, today).await?;
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        let detail = clients::get(&ctx.db, &actor, id, today, now).await?;
         let timeline = supervision::timeline(&ctx.db, &actor, id, today).await?;
         let officers =
             if detail.can_reassign { clients::officers(&ctx.db, &actor).await? } else { Vec::new() };
@@ -89,10 +91,11 @@ pub async fn client_form_setup() -> Result<ClientFormContext, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::clients;
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
         Ok(ClientFormContext {
             officers: clients::officers(&ctx.db, &actor).await?,
-            today: clients::today_for(&ctx.db, &actor).await?,
+            today: clients::today_for(&ctx.db, &actor, now).await?,
             can_assign: actor.role == pamong_domain::Role::Kabapas,
         })
     }
@@ -106,11 +109,12 @@ pub async fn save_client(id: Option<Uuid>, form: ClientForm) -> Result<ClientSum
     use crate::api::context::{actor, lift};
     use pamong_service::clients::{self, registry};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
         match id {
-            Some(id) => registry::update(&ctx.db, &actor, id, &form, today).await,
-            None => registry::create(&ctx.db, &actor, &form, today).await,
+            Some(id) => registry::update(&ctx.db, &actor, id, &form, today, now).await,
+            None => registry::create(&ctx.db, &actor, &form, today, now).await,
         }
     }
     .await;
@@ -151,9 +155,10 @@ pub async fn record_report(id: Uuid, form: ReportForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, supervision};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
-        supervision::record_report(&ctx.db, &actor, id, &form, today).await
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        supervision::record_report(&ctx.db, &actor, id, &form, today, now).await
     }
     .await;
     lift(&actor, result)
@@ -165,9 +170,10 @@ pub async fn record_guidance(id: Uuid, form: GuidanceForm) -> Result<(), AppErro
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, supervision};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
-        supervision::record_guidance(&ctx.db, &actor, id, &form, today).await
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        supervision::record_guidance(&ctx.db, &actor, id, &form, today, now).await
     }
     .await;
     lift(&actor, result)
@@ -179,9 +185,10 @@ pub async fn record_violation(id: Uuid, form: ViolationForm) -> Result<(), AppEr
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, supervision};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
-        supervision::record_violation(&ctx.db, &actor, id, &form, today).await
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        supervision::record_violation(&ctx.db, &actor, id, &form, today, now).await
     }
     .await;
     lift(&actor, result)
@@ -193,9 +200,10 @@ pub async fn change_client_status(id: Uuid, form: StatusForm) -> Result<(), AppE
     use crate::api::context::{actor, lift};
     use pamong_service::clients::{self, registry};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
-        registry::change_status(&ctx.db, &actor, id, &form, today).await
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        registry::change_status(&ctx.db, &actor, id, &form, today, now).await
     }
     .await;
     lift(&actor, result)
@@ -206,9 +214,10 @@ pub async fn change_client_status(id: Uuid, form: StatusForm) -> Result<(), AppE
 pub async fn update_violation_status(violation: Uuid, status: String) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     lift(
         &actor,
-        pamong_service::supervision::update_violation_status(&ctx.db, &actor, violation, &status).await,
+        pamong_service::supervision::update_violation_status(&ctx.db, &actor, violation, &status, now).await,
     )
 }
 
@@ -225,12 +234,14 @@ pub async fn office_reporting_frequencies() -> Result<ReportingFrequencies, AppE
 pub async fn save_reporting_frequencies(frequencies: ReportingFrequencies) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let Some(bapas_id) = actor.bapas_id else {
         return Err(AppError::Kind(pamong_domain::ErrorKind::NotFound));
     };
     lift(
         &actor,
-        pamong_service::settings::set_reporting_frequencies(&ctx.db, &actor, bapas_id, frequencies).await,
+        pamong_service::settings::set_reporting_frequencies(&ctx.db, &actor, bapas_id, frequencies, now)
+            .await,
     )
 }
 
@@ -248,9 +259,10 @@ pub async fn assess_client(id: Uuid, form: AssessmentForm) -> Result<Score, AppE
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, supervision};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
-        supervision::assess(&ctx.db, &actor, id, &form, today).await
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        supervision::assess(&ctx.db, &actor, id, &form, today, now).await
     }
     .await;
     lift(&actor, result)
@@ -262,8 +274,9 @@ pub async fn today_list() -> Result<(Date, Vec<TodayItem>), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, today};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let date = clients::today_for(&ctx.db, &actor).await?;
+        let date = clients::today_for(&ctx.db, &actor, now).await?;
         Ok((date, today::today(&ctx.db, &actor, date).await?))
     }
     .await;
@@ -275,7 +288,8 @@ pub async fn today_list() -> Result<(Date, Vec<TodayItem>), AppError> {
 pub async fn reassign_client(id: Uuid, pk: Uuid) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::clients::assignment::reassign(&ctx.db, &actor, id, pk).await)
+    let now = ctx.now();
+    lift(&actor, pamong_service::clients::assignment::reassign(&ctx.db, &actor, id, pk, now).await)
 }
 
 /// Asks another Bapas to take a client over.
@@ -283,7 +297,8 @@ pub async fn reassign_client(id: Uuid, pk: Uuid) -> Result<(), AppError> {
 pub async fn request_transfer(id: Uuid, form: TransferForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::clients::assignment::request_transfer(&ctx.db, &actor, id, &form).await)
+    let now = ctx.now();
+    lift(&actor, pamong_service::clients::assignment::request_transfer(&ctx.db, &actor, id, &form, now).await)
 }
 
 /// The office view of a Kabapas: each PK's caseload and transfers waiting for a decision.
@@ -315,9 +330,10 @@ pub async fn load_office_caseload() -> Result<OfficeCaseload, AppError> {
 pub async fn decide_transfer(id: Uuid, accept: bool, note: String) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     lift(
         &actor,
-        pamong_service::clients::assignment::decide_transfer(&ctx.db, &actor, id, accept, &note).await,
+        pamong_service::clients::assignment::decide_transfer(&ctx.db, &actor, id, accept, &note, now).await,
     )
 }
 

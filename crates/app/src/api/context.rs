@@ -3,7 +3,7 @@
 
 use pamong_domain::ErrorKind;
 use pamong_service::session_store::{AUTH_KEY, AuthData};
-use pamong_service::{Actor, DatabaseConnection, ServiceError, auth};
+use pamong_service::{Actor, Clock, DatabaseConnection, ServiceError, auth};
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
@@ -14,8 +14,17 @@ use crate::error::AppError;
 pub struct ServerContext {
     /// The database pool.
     pub db: DatabaseConnection,
+    /// Where "now" comes from: the system clock, or a fixed instant in tests.
+    pub clock: Clock,
     /// A login ends this long after it began, however active the user is.
     pub absolute_timeout: time::Duration,
+}
+
+impl ServerContext {
+    /// The instant this call acts at, read once and handed to the service.
+    pub fn now(&self) -> OffsetDateTime {
+        self.clock.now()
+    }
 }
 
 /// The request id the server's middleware put on the request.

@@ -14,8 +14,9 @@ pub async fn list_groups() -> Result<Vec<GroupRow>, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, groups};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
         groups::list(&ctx.db, &actor, today).await
     }
     .await;
@@ -28,8 +29,9 @@ pub async fn load_group(id: Uuid) -> Result<GroupView, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, groups};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
         groups::get(&ctx.db, &actor, id, today).await
     }
     .await;
@@ -49,7 +51,8 @@ pub async fn group_coordinators() -> Result<Vec<PersonRef>, AppError> {
 pub async fn create_group(form: GroupForm) -> Result<Uuid, AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::groups::create(&ctx.db, &actor, &form).await)
+    let now = ctx.now();
+    lift(&actor, pamong_service::groups::create(&ctx.db, &actor, &form, now).await)
 }
 
 /// Adds a member.
@@ -58,9 +61,10 @@ pub async fn add_group_member(id: Uuid, form: MemberForm) -> Result<(), AppError
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, groups};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
-        groups::add_member(&ctx.db, &actor, id, &form, today).await
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        groups::add_member(&ctx.db, &actor, id, &form, today, now).await
     }
     .await;
     lift(&actor, result)
@@ -72,9 +76,10 @@ pub async fn record_group_meeting(id: Uuid, form: MeetingForm) -> Result<Uuid, A
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, groups};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
-        groups::record_meeting(&ctx.db, &actor, id, &form, today).await
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        groups::record_meeting(&ctx.db, &actor, id, &form, today, now).await
     }
     .await;
     lift(&actor, result)
@@ -86,9 +91,10 @@ pub async fn complete_group_action(id: Uuid) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, groups};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
-        groups::complete_action(&ctx.db, &actor, id, today).await
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        groups::complete_action(&ctx.db, &actor, id, today, now).await
     }
     .await;
     lift(&actor, result)
@@ -100,8 +106,9 @@ pub async fn open_group_actions() -> Result<Vec<ActionView>, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, groups};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
         groups::open_actions(&ctx.db, &actor, today).await
     }
     .await;
@@ -122,9 +129,10 @@ pub async fn watch_client(group: Uuid, client: Uuid, reason: String) -> Result<(
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, groups};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
-        groups::watch_client(&ctx.db, &actor, group, client, &reason, today).await
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        groups::watch_client(&ctx.db, &actor, group, client, &reason, today, now).await
     }
     .await;
     lift(&actor, result)

@@ -39,9 +39,10 @@ pub async fn save_kanwil(id: Option<Uuid>, form: KanwilForm) -> Result<KanwilVie
     use crate::api::context::{actor, lift};
     use pamong_service::offices;
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = match id {
-        Some(id) => offices::update_kanwil(&ctx.db, &actor, id, &form).await,
-        None => offices::create_kanwil(&ctx.db, &actor, &form).await,
+        Some(id) => offices::update_kanwil(&ctx.db, &actor, id, &form, now).await,
+        None => offices::create_kanwil(&ctx.db, &actor, &form, now).await,
     };
     lift(&actor, result)
 }
@@ -51,7 +52,8 @@ pub async fn save_kanwil(id: Option<Uuid>, form: KanwilForm) -> Result<KanwilVie
 pub async fn set_kanwil_active(id: Uuid, active: bool) -> Result<KanwilView, AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::offices::set_kanwil_active(&ctx.db, &actor, id, active).await)
+    let now = ctx.now();
+    lift(&actor, pamong_service::offices::set_kanwil_active(&ctx.db, &actor, id, active, now).await)
 }
 
 /// A page of Bapas.
@@ -76,9 +78,10 @@ pub async fn save_bapas(id: Option<Uuid>, form: BapasForm) -> Result<BapasView, 
     use crate::api::context::{actor, lift};
     use pamong_service::offices;
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = match id {
-        Some(id) => offices::update_bapas(&ctx.db, &actor, id, &form).await,
-        None => offices::create_bapas(&ctx.db, &actor, &form).await,
+        Some(id) => offices::update_bapas(&ctx.db, &actor, id, &form, now).await,
+        None => offices::create_bapas(&ctx.db, &actor, &form, now).await,
     };
     lift(&actor, result)
 }
@@ -88,7 +91,8 @@ pub async fn save_bapas(id: Option<Uuid>, form: BapasForm) -> Result<BapasView, 
 pub async fn set_bapas_active(id: Uuid, active: bool) -> Result<BapasView, AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::offices::set_bapas_active(&ctx.db, &actor, id, active).await)
+    let now = ctx.now();
+    lift(&actor, pamong_service::offices::set_bapas_active(&ctx.db, &actor, id, active, now).await)
 }
 
 /// Active offices the signed-in user may choose in forms.

@@ -91,8 +91,9 @@ pub async fn load_partner(id: Uuid) -> Result<PartnerPage, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, partners};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
         Ok(PartnerPage {
             partner: partners::get(&ctx.db, &actor, id).await?,
             agreements: partners::agreements::of_partner(&ctx.db, &actor, id, today).await?,
@@ -107,7 +108,8 @@ pub async fn load_partner(id: Uuid) -> Result<PartnerPage, AppError> {
 pub async fn save_partner(id: Option<Uuid>, form: PartnerForm) -> Result<Uuid, AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::partners::save(&ctx.db, &actor, id, &form).await)
+    let now = ctx.now();
+    lift(&actor, pamong_service::partners::save(&ctx.db, &actor, id, &form, now).await)
 }
 
 /// Adds a member to a Pokmas Lipas.
@@ -118,7 +120,8 @@ pub async fn add_pokmas_member(
 ) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::partners::add_pokmas_member(&ctx.db, &actor, id, &form).await)
+    let now = ctx.now();
+    lift(&actor, pamong_service::partners::add_pokmas_member(&ctx.db, &actor, id, &form, now).await)
 }
 
 /// Deactivates or reactivates a partner.
@@ -126,7 +129,8 @@ pub async fn add_pokmas_member(
 pub async fn set_partner_active(id: Uuid, active: bool) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::partners::set_active(&ctx.db, &actor, id, active).await)
+    let now = ctx.now();
+    lift(&actor, pamong_service::partners::set_active(&ctx.db, &actor, id, active, now).await)
 }
 
 /// An agreement with its history.
@@ -135,8 +139,9 @@ pub async fn load_agreement(id: Uuid) -> Result<AgreementPage, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, partners::agreements};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
         let (agreement, history) = agreements::get(&ctx.db, &actor, id, today).await?;
         Ok(AgreementPage { agreement, history })
     }
@@ -155,9 +160,10 @@ pub async fn save_agreement(
     use crate::api::context::{actor, lift};
     use pamong_service::partners::agreements;
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = match id {
-        Some(id) => agreements::update(&ctx.db, &actor, id, &form).await.map(|()| id),
-        None => agreements::create(&ctx.db, &actor, partner, renews, &form).await,
+        Some(id) => agreements::update(&ctx.db, &actor, id, &form, now).await.map(|()| id),
+        None => agreements::create(&ctx.db, &actor, partner, renews, &form, now).await,
     };
     lift(&actor, result)
 }
@@ -167,7 +173,8 @@ pub async fn save_agreement(
 pub async fn terminate_agreement(id: Uuid, form: TerminationForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::partners::agreements::terminate(&ctx.db, &actor, id, &form).await)
+    let now = ctx.now();
+    lift(&actor, pamong_service::partners::agreements::terminate(&ctx.db, &actor, id, &form, now).await)
 }
 
 /// Agreements ending within 90 days that the user keeps (admin, Kabapas).
@@ -176,8 +183,9 @@ pub async fn agreement_reminders() -> Result<Vec<ReminderRow>, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, partners::agreements};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
         Ok(agreements::reminders(&ctx.db, &actor, today)
             .await?
             .into_iter()
@@ -194,11 +202,12 @@ pub async fn save_partner_choices(kinds: String, services: String) -> Result<(),
     use crate::api::context::{actor, lift};
     use pamong_service::settings::{self, ChoiceList};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        settings::set_choices(&ctx.db, &actor, ChoiceList::PartnerKinds, &kinds)
+        settings::set_choices(&ctx.db, &actor, ChoiceList::PartnerKinds, &kinds, now)
             .await
             .map_err(|e| rename(e, "kinds"))?;
-        settings::set_choices(&ctx.db, &actor, ChoiceList::PartnerServices, &services)
+        settings::set_choices(&ctx.db, &actor, ChoiceList::PartnerServices, &services, now)
             .await
             .map_err(|e| rename(e, "services"))
     }

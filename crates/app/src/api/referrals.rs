@@ -23,9 +23,10 @@ pub async fn send_referral(client: Uuid, form: ReferralForm) -> Result<Uuid, App
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, referrals};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
-        referrals::create(&ctx.db, &actor, client, &form, today).await
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        referrals::create(&ctx.db, &actor, client, &form, today, now).await
     }
     .await;
     lift(&actor, result)
@@ -52,7 +53,8 @@ pub async fn referral_inbox() -> Result<Vec<ReferralView>, AppError> {
 pub async fn answer_referral(id: Uuid, next: ReferralStatus, text: String) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::referrals::respond(&ctx.db, &actor, id, next, &text).await)
+    let now = ctx.now();
+    lift(&actor, pamong_service::referrals::respond(&ctx.db, &actor, id, next, &text, now).await)
 }
 
 /// The PK's referrals answered lately or late, for Today.
@@ -61,9 +63,10 @@ pub async fn recent_referrals() -> Result<Vec<ReferralView>, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, referrals};
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor).await?;
-        referrals::recent_for_pk(&ctx.db, &actor, today).await
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        referrals::recent_for_pk(&ctx.db, &actor, today, now).await
     }
     .await;
     lift(&actor, result)
@@ -82,5 +85,6 @@ pub async fn partner_users(partner: Uuid) -> Result<Vec<(PersonRef, bool)>, AppE
 pub async fn link_partner_user(partner: Uuid, user: Uuid, link: bool) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::partners::link_user(&ctx.db, &actor, partner, user, link).await)
+    let now = ctx.now();
+    lift(&actor, pamong_service::partners::link_user(&ctx.db, &actor, partner, user, link, now).await)
 }

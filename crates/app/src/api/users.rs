@@ -49,9 +49,10 @@ pub async fn save_user(id: Option<Uuid>, form: UserForm) -> Result<UserView, App
     use crate::api::context::{actor, lift};
     use pamong_service::users;
     let (ctx, actor) = actor().await?;
+    let now = ctx.now();
     let result = match id {
-        Some(id) => users::update(&ctx.db, &actor, id, &form).await,
-        None => users::create(&ctx.db, &actor, &form).await,
+        Some(id) => users::update(&ctx.db, &actor, id, &form, now).await,
+        None => users::create(&ctx.db, &actor, &form, now).await,
     };
     lift(&actor, result)
 }
@@ -61,7 +62,8 @@ pub async fn save_user(id: Option<Uuid>, form: UserForm) -> Result<UserView, App
 pub async fn reset_user_password(id: Uuid, password: String) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::users::reset_password(&ctx.db, &actor, id, &password).await)
+    let now = ctx.now();
+    lift(&actor, pamong_service::users::reset_password(&ctx.db, &actor, id, &password, now).await)
 }
 
 /// Activates or deactivates a user.
@@ -69,7 +71,8 @@ pub async fn reset_user_password(id: Uuid, password: String) -> Result<(), AppEr
 pub async fn set_user_active(id: Uuid, active: bool) -> Result<UserView, AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::users::set_active(&ctx.db, &actor, id, active).await)
+    let now = ctx.now();
+    lift(&actor, pamong_service::users::set_active(&ctx.db, &actor, id, active, now).await)
 }
 
 /// Counts for the home page, each only where the user's role may see it.

@@ -86,7 +86,7 @@ pub async fn request(
         .set("requester", &row.requester)
         .set("kind", &row.kind)
         .set("received_at", &row.received_at.to_string());
-    audit::record(&txn, actor, "create", "litmas", &public_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "create", "litmas", &public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(public_id)
 }
@@ -186,7 +186,7 @@ pub async fn get(
 ) -> ServiceResult<LitmasView> {
     let LitmasFound { row, case } = locate(db, actor, id).await?;
     let masked = !case.reveals_to(actor);
-    privacy::log(db, actor, "litmas", &case.client, None).await?;
+    privacy::log(db, actor, "litmas", &case.client, None, now).await?;
     let names = people(db, [row.author_id, row.approved_by].into_iter().flatten().collect()).await?;
     views(db, actor, &case, vec![row], &names, masked, now).await?.pop().ok_or_else(ServiceError::not_found)
 }
@@ -239,6 +239,7 @@ pub async fn save(
     id: Uuid,
     content: &LitmasContent,
     submit: bool,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     if submit {
         content.check_complete()?;
@@ -246,7 +247,6 @@ pub async fn save(
         content.check_draft()?;
     }
     let (found, txn) = step(db, actor, id, Step::Edit).await?;
-    let now = OffsetDateTime::now_utc();
     let mut model: abh_litmas::ActiveModel = found.row.into();
     set_content(&mut model, content);
     model.updated_at = Set(now);
@@ -257,8 +257,16 @@ pub async fn save(
         changes = changes.diff("status", &LitmasStatus::Draf.as_str(), &LitmasStatus::Diajukan.as_str());
     }
     model.update(&txn).await?;
-    audit::record(&txn, actor, if submit { "submit" } else { "update" }, "litmas", &id.to_string(), &changes)
-        .await?;
+    audit::record(
+        &txn,
+        actor,
+        now,
+        if submit { "submit" } else { "update" },
+        "litmas",
+        &id.to_string(),
+        &changes,
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -270,6 +278,7 @@ pub async fn review(
     id: Uuid,
     approve: bool,
     note: &str,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let note = note.trim();
     if !approve && note.is_empty() {
@@ -279,7 +288,6 @@ pub async fn review(
         return Err(ErrorKind::field("note", Problem::TooLong { max: 2000 }).into());
     }
     let (found, txn) = step(db, actor, id, Step::Review).await?;
-    let now = OffsetDateTime::now_utc();
     let next = if approve { LitmasStatus::Disetujui } else { LitmasStatus::Draf };
     let mut model: abh_litmas::ActiveModel = found.row.into();
     model.status = Set(next.as_str().into());
@@ -294,6 +302,7 @@ pub async fn review(
     audit::record(
         &txn,
         actor,
+        now,
         if approve { "approve" } else { "return" },
         "litmas",
         &id.to_string(),
@@ -331,7 +340,7 @@ pub async fn deliver(
     let changes = Changes::new()
         .diff("status", &LitmasStatus::Disetujui.as_str(), &LitmasStatus::Diserahkan.as_str())
         .set("delivered_at", &delivered.to_string());
-    audit::record(&txn, actor, "deliver", "litmas", &id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "deliver", "litmas", &id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
 }

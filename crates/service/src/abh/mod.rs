@@ -233,7 +233,7 @@ pub async fn get(
         Some(_) | None => None,
     };
     let masked = !found.reveals_to(actor) && reason.is_none();
-    privacy::log_view(db, actor, &found.client, reason.as_deref()).await?;
+    privacy::log_view(db, actor, &found.client, reason.as_deref(), now).await?;
 
     let case = &found.case;
     let litmas_rows = abh_litmas::Entity::find()

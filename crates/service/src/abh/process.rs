@@ -27,6 +27,7 @@ pub async fn set_stage(
     client_id: Uuid,
     form: &StageForm,
     today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let txn = db.begin().await?;
     let found = find_case_editable(&txn, actor, client_id).await?;
@@ -40,11 +41,11 @@ pub async fn set_stage(
         Stage::Pengadilan => model.court_appointed = Set(Some(trigger)),
         Stage::Penyidikan => {}
     }
-    model.updated_at = Set(OffsetDateTime::now_utc());
+    model.updated_at = Set(now);
     model.update(&txn).await?;
     let changes =
         Changes::new().diff("stage", &previous, &stage.as_str().to_owned()).set("trigger_date", &trigger);
-    audit::record(&txn, actor, "update", "abh_case", &client_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "update", "abh_case", &client_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -56,6 +57,7 @@ pub async fn save_diversion(
     client_id: Uuid,
     form: &DiversionForm,
     today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let draft = form.parse(today)?;
     let txn = db.begin().await?;
@@ -69,7 +71,6 @@ pub async fn save_diversion(
         .filter(abh_diversion::Column::Stage.eq(draft.stage.as_str()))
         .one(&txn)
         .await?;
-    let now = OffsetDateTime::now_utc();
     let (mut model, action): (abh_diversion::ActiveModel, &str) = match existing {
         Some(row) => (row.into(), "update"),
         None => (
@@ -94,7 +95,7 @@ pub async fn save_diversion(
         .set("stage", &draft.stage.as_str())
         .set("started_on", &draft.started_on)
         .set("outcome", &draft.finished.map(|(_, o)| o.as_str()));
-    audit::record(&txn, actor, action, "abh_diversion", &client_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, action, "abh_diversion", &client_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -137,7 +138,7 @@ pub async fn record_breach(
     model.update(&txn).await?;
     let changes = Changes::new().set("stage", &draft.stage.as_str()).set("at", &draft.at.to_string());
     let action = if acted { "breach_action" } else { "breach_report" };
-    audit::record(&txn, actor, action, "abh_diversion", &client_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, action, "abh_diversion", &client_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -149,6 +150,7 @@ pub async fn add_event(
     client_id: Uuid,
     form: &EventForm,
     today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let draft = form.parse(today)?;
     let txn = db.begin().await?;
@@ -166,13 +168,13 @@ pub async fn add_event(
         partner_name: Set(draft.partner.map(|(_, n)| n)),
         notes: Set(draft.notes),
         author_id: Set(actor.user_id),
-        created_at: Set(OffsetDateTime::now_utc()),
+        created_at: Set(now),
         ..Default::default()
     }
     .insert(&txn)
     .await?;
     let changes = Changes::new().set("case", &found.client.register_number).set("kind", &draft.kind.as_str());
-    audit::record(&txn, actor, "create", "abh_event", &public_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "create", "abh_event", &public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
 }

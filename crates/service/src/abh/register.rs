@@ -32,6 +32,7 @@ pub async fn create(
     child: &ClientForm,
     form: &AbhCaseForm,
     today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<Uuid> {
     let Some(bapas_id) = actor.bapas_id.filter(|_| policy::can_register_client(actor)) else {
         return Err(ServiceError::not_found());
@@ -62,9 +63,8 @@ pub async fn create(
             return Err(ErrorKind::Invalid(errors).into());
         }
     };
-    let now = OffsetDateTime::now_utc();
     let txn = db.begin().await?;
-    let row = registry::insert(&txn, actor, &identity, bapas_id, true).await?;
+    let row = registry::insert(&txn, actor, &identity, bapas_id, true, now).await?;
     let months = i32::try_from(draft.max_penalty_months).unwrap_or(i32::MAX);
     let case = abh_case::ActiveModel {
         public_id: Set(Uuid::now_v7()),
@@ -102,7 +102,7 @@ pub async fn create(
         .set("max_penalty_months", &case.max_penalty_months)
         .set("repeat_offence", &case.repeat_offence)
         .set("pk_id", &row.pk_id);
-    audit::record(&txn, actor, "create", "abh_case", &row.public_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "create", "abh_case", &row.public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(row.public_id)
 }

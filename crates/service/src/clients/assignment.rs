@@ -76,7 +76,13 @@ pub async fn officer_loads(db: &DatabaseConnection, actor: &Actor) -> ServiceRes
 }
 
 /// Gives a client to another PK of the same office (Kabapas only), audited.
-pub async fn reassign(db: &DatabaseConnection, actor: &Actor, id: Uuid, pk: Uuid) -> ServiceResult<()> {
+pub async fn reassign(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    pk: Uuid,
+    now: OffsetDateTime,
+) -> ServiceResult<()> {
     let txn = db.begin().await?;
     let Found { row, at } = locate(&txn, id).await?;
     if !policy::can_reassign_client(actor, at) {
@@ -94,10 +100,10 @@ pub async fn reassign(db: &DatabaseConnection, actor: &Actor, id: Uuid, pk: Uuid
     let public_id = row.public_id;
     let mut model: client::ActiveModel = row.into();
     model.pk_id = Set(Some(officer.id));
-    model.updated_at = Set(OffsetDateTime::now_utc());
+    model.updated_at = Set(now);
     model.update(&txn).await?;
     let changes = Changes::new().diff("pk_id", &old, &Some(officer.id));
-    audit::record(&txn, actor, "reassign", "client", &public_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "reassign", "client", &public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -108,6 +114,7 @@ pub async fn request_transfer(
     actor: &Actor,
     id: Uuid,
     form: &TransferForm,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let mut errors = FieldErrors::new();
     let reason = required_text(&mut errors, "reason", &form.reason, 500);
@@ -142,7 +149,7 @@ pub async fn request_transfer(
         reason: Set(reason.clone()),
         status: Set(WAITING.into()),
         requested_by: Set(actor.user_id),
-        requested_at: Set(OffsetDateTime::now_utc()),
+        requested_at: Set(now),
         decided_by: Set(None),
         decided_at: Set(None),
         decision_note: Set(None),
@@ -152,7 +159,7 @@ pub async fn request_transfer(
     .await?;
     let changes =
         Changes::new().set("client", &row.public_id).set("to_bapas", &target.code).set("reason", &reason);
-    audit::record(&txn, actor, "request", "client_transfer", &transfer.public_id.to_string(), &changes)
+    audit::record(&txn, actor, now, "request", "client_transfer", &transfer.public_id.to_string(), &changes)
         .await?;
     txn.commit().await?;
     Ok(())
@@ -236,6 +243,7 @@ pub async fn decide_transfer(
     transfer: Uuid,
     accept: bool,
     note: &str,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let txn = db.begin().await?;
     let t = client_transfer::Entity::find()
@@ -248,7 +256,6 @@ pub async fn decide_transfer(
     let client =
         client::Entity::find_by_id(t.client_id).one(&txn).await?.ok_or_else(ServiceError::not_found)?;
     let note = Some(note.trim().to_owned()).filter(|n| !n.is_empty());
-    let now = OffsetDateTime::now_utc();
     let to_bapas_id = t.to_bapas_id;
     let mut model: client_transfer::ActiveModel = t.clone().into();
     model.status = Set(if accept { ACCEPTED } else { REFUSED }.into());
@@ -262,7 +269,7 @@ pub async fn decide_transfer(
         // The history keeps "transferred" for the sending office; the client stays active
         // at the new one.
         let moved =
-            set_status(&txn, actor, client, ClientStatus::Dipindahkan, now.date(), Some(from.clone()))
+            set_status(&txn, actor, client, ClientStatus::Dipindahkan, now.date(), Some(from.clone()), now)
                 .await?;
         let mut model: client::ActiveModel = moved.into();
         model.status_reason = Set(Some(format!("Pindahan dari {from}")));
@@ -273,7 +280,7 @@ pub async fn decide_transfer(
         model.update(&txn).await?;
     }
     let changes = Changes::new().set("decision", &if accept { ACCEPTED } else { REFUSED }).set("note", &note);
-    audit::record(&txn, actor, "decide", "client_transfer", &t.public_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "decide", "client_transfer", &t.public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -5,6 +5,7 @@ use pamong_domain::caseload::{ClientFilter, ClientSummary};
 use pamong_domain::page::{ListQuery, MAX_PER_PAGE};
 use pamong_entity::client;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use time::OffsetDateTime;
 
 use crate::actor::Actor;
 use crate::error::ServiceResult;
@@ -27,7 +28,12 @@ fn line(cells: &[&str]) -> String {
 }
 
 /// The clients matching `filter` (all pages, up to [`EXPORT_MAX_ROWS`]) as CSV with a header.
-pub async fn csv(db: &DatabaseConnection, actor: &Actor, filter: &ClientFilter) -> ServiceResult<String> {
+pub async fn csv(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: &ClientFilter,
+    now: OffsetDateTime,
+) -> ServiceResult<String> {
     let mut out =
         line(&["nomor_register", "nama", "nik", "dasar", "status", "risiko", "pk", "akhir_pengawasan"]);
     let mut rows: Vec<ClientSummary> = Vec::new();
@@ -46,7 +52,7 @@ pub async fn csv(db: &DatabaseConnection, actor: &Actor, filter: &ClientFilter) 
     let revealed: Vec<_> = rows.iter().filter(|r| r.child && !r.masked).map(|r| r.id).collect();
     if !revealed.is_empty() {
         for child in client::Entity::find().filter(client::Column::PublicId.is_in(revealed)).all(db).await? {
-            privacy::log(db, actor, "export", &child, None).await?;
+            privacy::log(db, actor, "export", &child, None, now).await?;
         }
     }
     for r in rows {

@@ -11,6 +11,7 @@ pub mod registry;
 pub mod search;
 
 use std::collections::HashMap;
+use time::OffsetDateTime;
 
 use pamong_domain::Role;
 use pamong_domain::abh::case::initials;
@@ -390,11 +391,12 @@ pub async fn get(
     actor: &Actor,
     id: Uuid,
     today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<ClientDetail> {
     let Found { row, at } = find_readable(db, actor, id).await?;
     let masked = row.is_child && !policy::can_see_child_identity(actor, row.bapas_id, row.pk_id);
     if row.is_child {
-        privacy::log_view(db, actor, &row, None).await?;
+        privacy::log_view(db, actor, &row, None, now).await?;
     }
     let office =
         bapas::Entity::find_by_id(row.bapas_id).one(db).await?.ok_or_else(ServiceError::not_found)?;
@@ -446,13 +448,13 @@ pub(crate) fn searchable_name(full_name: &str, aliases: &[String]) -> String {
 }
 
 /// The day it is at the actor's office (its time zone), or in WIB for users without one.
-pub async fn today_for(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<Date> {
+pub async fn today_for(db: &DatabaseConnection, actor: &Actor, now: OffsetDateTime) -> ServiceResult<Date> {
     use pamong_domain::office::Zone;
     let zone = match actor.bapas_id {
         Some(id) => bapas::Entity::find_by_id(id).one(db).await?.and_then(|b| Zone::parse(&b.zone)),
         None => None,
     };
-    Ok(time::OffsetDateTime::now_utc().to_offset(zone.unwrap_or(Zone::Wib).offset()).date())
+    Ok(now.to_offset(zone.unwrap_or(Zone::Wib).offset()).date())
 }
 
 /// The active PKs of an office.

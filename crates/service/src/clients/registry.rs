@@ -219,8 +219,8 @@ pub(crate) async fn insert<C: ConnectionTrait>(
     draft: &ClientDraft,
     bapas_id: i32,
     is_child: bool,
+    now: OffsetDateTime,
 ) -> ServiceResult<client::Model> {
-    let now = OffsetDateTime::now_utc();
     let office = bapas::Entity::find_by_id(bapas_id).one(txn).await?.ok_or_else(ServiceError::not_found)?;
     let pk = check_references(txn, actor, draft, bapas_id, None).await?;
     let public_id = Uuid::now_v7();
@@ -268,15 +268,24 @@ pub async fn create(
     actor: &Actor,
     form: &ClientForm,
     today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<ClientSummary> {
     let Some(bapas_id) = actor.bapas_id.filter(|_| policy::can_register_client(actor)) else {
         return Err(ServiceError::not_found());
     };
     let draft = form.parse(today, &PeriodRules::default())?;
     let txn = db.begin().await?;
-    let row = insert(&txn, actor, &draft, bapas_id, false).await?;
-    audit::record(&txn, actor, "create", "client", &row.public_id.to_string(), &audit_changes(None, &row))
-        .await?;
+    let row = insert(&txn, actor, &draft, bapas_id, false, now).await?;
+    audit::record(
+        &txn,
+        actor,
+        now,
+        "create",
+        "client",
+        &row.public_id.to_string(),
+        &audit_changes(None, &row),
+    )
+    .await?;
     txn.commit().await?;
     let pk_ref = match row.pk_id {
         Some(id) => people(db, vec![id]).await?.remove(&id),
@@ -292,6 +301,7 @@ pub async fn update(
     id: Uuid,
     form: &ClientForm,
     today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<ClientSummary> {
     let draft = form.parse(today, &PeriodRules::default())?;
     let txn = db.begin().await?;
@@ -302,11 +312,11 @@ pub async fn update(
     let pk = check_references(&txn, actor, &draft, old.bapas_id, Some(&old)).await?;
     let mut model: client::ActiveModel = old.clone().into();
     apply(&mut model, &draft, pk);
-    model.updated_at = Set(OffsetDateTime::now_utc());
+    model.updated_at = Set(now);
     let row = model.update(&txn).await.map_err(|e| unique_to_field(e, "nik"))?;
     let changes = audit_changes(Some(&old), &row);
     if !changes.is_empty() {
-        audit::record(&txn, actor, "update", "client", &row.public_id.to_string(), &changes).await?;
+        audit::record(&txn, actor, now, "update", "client", &row.public_id.to_string(), &changes).await?;
     }
     txn.commit().await?;
     let pk_ref: Option<PersonRef> = match row.pk_id {
@@ -323,6 +333,7 @@ pub async fn change_status(
     id: Uuid,
     form: &StatusForm,
     today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let txn = db.begin().await?;
     let Found { row, .. } = find_editable(&txn, actor, id).await?;
@@ -331,7 +342,7 @@ pub async fn change_status(
     if draft.date < row.supervision_start {
         return Err(ErrorKind::field("date", Problem::BeforeStart).into());
     }
-    set_status(&txn, actor, row, draft.status, draft.date, Some(draft.reason)).await?;
+    set_status(&txn, actor, row, draft.status, draft.date, Some(draft.reason), now).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -344,8 +355,8 @@ pub(crate) async fn set_status<C: ConnectionTrait>(
     status: ClientStatus,
     date: Date,
     reason: Option<String>,
+    now: OffsetDateTime,
 ) -> ServiceResult<client::Model> {
-    let now = OffsetDateTime::now_utc();
     let old_status = row.status.clone();
     let mut model: client::ActiveModel = row.into();
     model.status = Set(status.as_str().to_owned());
@@ -365,6 +376,6 @@ pub(crate) async fn set_status<C: ConnectionTrait>(
     .insert(db)
     .await?;
     let changes = Changes::new().diff("status", &old_status, &row.status).set("reason", &reason);
-    audit::record(db, actor, "status", "client", &row.public_id.to_string(), &changes).await?;
+    audit::record(db, actor, now, "status", "client", &row.public_id.to_string(), &changes).await?;
     Ok(row)
 }

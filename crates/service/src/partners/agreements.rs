@@ -165,6 +165,7 @@ pub async fn create(
     partner_id: Uuid,
     renews: Option<Uuid>,
     form: &AgreementForm,
+    now: OffsetDateTime,
 ) -> ServiceResult<Uuid> {
     let txn = db.begin().await?;
     let catalogue = settings::choices(&txn, ChoiceList::PartnerServices).await?;
@@ -183,7 +184,6 @@ pub async fn create(
         }
         None => None,
     };
-    let now = OffsetDateTime::now_utc();
     let mut model = agreement::ActiveModel {
         public_id: Set(Uuid::now_v7()),
         bapas_id: Set(p.bapas_id),
@@ -198,7 +198,8 @@ pub async fn create(
     apply(&mut model, &draft);
     let row = model.insert(&txn).await.map_err(|e| unique_to_field(e, "number"))?;
     let action = if previous.is_some() { "renew" } else { "create" };
-    audit::record(&txn, actor, action, "agreement", &row.public_id.to_string(), &changes(None, &row)).await?;
+    audit::record(&txn, actor, now, action, "agreement", &row.public_id.to_string(), &changes(None, &row))
+        .await?;
     txn.commit().await?;
     Ok(row.public_id)
 }
@@ -209,6 +210,7 @@ pub async fn update(
     actor: &Actor,
     id: Uuid,
     form: &AgreementForm,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let txn = db.begin().await?;
     let catalogue = settings::choices(&txn, ChoiceList::PartnerServices).await?;
@@ -216,11 +218,11 @@ pub async fn update(
     let old = find_managed(&txn, actor, id).await?;
     let mut model: agreement::ActiveModel = old.clone().into();
     apply(&mut model, &draft);
-    model.updated_at = Set(OffsetDateTime::now_utc());
+    model.updated_at = Set(now);
     let row = model.update(&txn).await.map_err(|e| unique_to_field(e, "number"))?;
     let c = changes(Some(&old), &row);
     if !c.is_empty() {
-        audit::record(&txn, actor, "update", "agreement", &id.to_string(), &c).await?;
+        audit::record(&txn, actor, now, "update", "agreement", &id.to_string(), &c).await?;
     }
     txn.commit().await?;
     Ok(())
@@ -232,6 +234,7 @@ pub async fn terminate(
     actor: &Actor,
     id: Uuid,
     form: &TerminationForm,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let txn = db.begin().await?;
     let old = find_managed(&txn, actor, id).await?;
@@ -239,10 +242,10 @@ pub async fn terminate(
     let mut model: agreement::ActiveModel = old.into();
     model.terminated_on = Set(Some(date));
     model.termination_reason = Set(Some(reason.clone()));
-    model.updated_at = Set(OffsetDateTime::now_utc());
+    model.updated_at = Set(now);
     model.update(&txn).await?;
     let changes = Changes::new().set("terminated_on", &date).set("reason", &reason);
-    audit::record(&txn, actor, "terminate", "agreement", &id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "terminate", "agreement", &id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
 }

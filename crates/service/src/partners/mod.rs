@@ -240,12 +240,12 @@ pub async fn save(
     actor: &Actor,
     id: Option<Uuid>,
     form: &PartnerForm,
+    now: OffsetDateTime,
 ) -> ServiceResult<Uuid> {
     let txn = db.begin().await?;
     let kinds = settings::choices(&txn, ChoiceList::PartnerKinds).await?;
     let catalogue = settings::choices(&txn, ChoiceList::PartnerServices).await?;
     let draft = form.parse(&kinds, &catalogue)?;
-    let now = OffsetDateTime::now_utc();
     let (row, action, changes) = match id {
         None => {
             let bapas_id = target_office(&txn, actor, draft.bapas_id).await?;
@@ -281,13 +281,19 @@ pub async fn save(
         }
     };
     replace_contacts(&txn, row.id, &draft.contacts).await?;
-    audit::record(&txn, actor, action, "partner", &row.public_id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, action, "partner", &row.public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(row.public_id)
 }
 
 /// Deactivates or reactivates a partner.
-pub async fn set_active(db: &DatabaseConnection, actor: &Actor, id: Uuid, active: bool) -> ServiceResult<()> {
+pub async fn set_active(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    active: bool,
+    now: OffsetDateTime,
+) -> ServiceResult<()> {
     let txn = db.begin().await?;
     let old = find_readable(&txn, actor, id).await?;
     if !policy::can_manage_partners(actor, old.bapas_id) {
@@ -295,11 +301,12 @@ pub async fn set_active(db: &DatabaseConnection, actor: &Actor, id: Uuid, active
     }
     let mut model: partner::ActiveModel = old.clone().into();
     model.active = Set(active);
-    model.updated_at = Set(OffsetDateTime::now_utc());
+    model.updated_at = Set(now);
     model.update(&txn).await?;
     audit::record(
         &txn,
         actor,
+        now,
         "update",
         "partner",
         &id.to_string(),
@@ -346,6 +353,7 @@ pub async fn link_user(
     id: Uuid,
     user_id: Uuid,
     link: bool,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let txn = db.begin().await?;
     let p = find_readable(&txn, actor, id).await?;
@@ -367,6 +375,7 @@ pub async fn link_user(
     audit::record(
         &txn,
         actor,
+        now,
         "update",
         "user",
         &user_id.to_string(),
@@ -383,6 +392,7 @@ pub async fn add_pokmas_member(
     actor: &Actor,
     id: Uuid,
     form: &PokmasMemberForm,
+    now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let member = form.parse()?;
     let txn = db.begin().await?;
@@ -404,7 +414,7 @@ pub async fn add_pokmas_member(
     .insert(&txn)
     .await?;
     let changes = Changes::new().set("name", &member.name).set("organisation", &member.organisation);
-    audit::record(&txn, actor, "create", "pokmas_member", &id.to_string(), &changes).await?;
+    audit::record(&txn, actor, now, "create", "pokmas_member", &id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -11,7 +11,7 @@ use pamong_domain::client::ClientForm;
 use pamong_domain::office::Zone;
 use pamong_entity::{bapas, user};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
-use time::{Date, Duration, OffsetDateTime};
+use time::{Duration, OffsetDateTime};
 
 use crate::abh::{litmas, process, register};
 use crate::auth;
@@ -79,8 +79,8 @@ const DEMOS: [Demo; 5] = [
 ];
 
 /// Registers the demo children in every office, spread over its PKs.
-pub async fn generate(db: &DatabaseConnection, today: Date) -> ServiceResult<()> {
-    let now = OffsetDateTime::now_utc();
+pub async fn generate(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceResult<()> {
+    let today = super::demo_today(now);
     for office in bapas::Entity::find().filter(bapas::Column::Active.eq(true)).all(db).await? {
         let zone = Zone::parse(&office.zone).unwrap_or(Zone::Wib);
         let pks = user::Entity::find()
@@ -112,7 +112,7 @@ pub async fn generate(db: &DatabaseConnection, today: Date) -> ServiceResult<()>
                 investigation_start: (today - Duration::days(5)).to_string(),
                 ..AbhCaseForm::default()
             };
-            let id = register::create(db, &actor, &child, &case, today).await?;
+            let id = register::create(db, &actor, &child, &case, today, now).await?;
             if let Some(hours) = demo.litmas_hours_ago {
                 let request = LitmasRequestForm {
                     requester: "penyidik".into(),
@@ -128,7 +128,7 @@ pub async fn generate(db: &DatabaseConnection, today: Date) -> ServiceResult<()>
                     started_on: (today - Duration::days(days)).to_string(),
                     ..DiversionForm::default()
                 };
-                process::save_diversion(db, &actor, id, &diversion, today).await?;
+                process::save_diversion(db, &actor, id, &diversion, today, now).await?;
             }
         }
     }

@@ -200,6 +200,7 @@ struct Generator {
     rng: StdRng,
     niks: HashSet<String>,
     today: Date,
+    now: OffsetDateTime,
     instrument: Instrument,
     frequencies: ReportingFrequencies,
     /// Clients generated so far, including earlier runs (numbers the demo register).
@@ -342,7 +343,7 @@ impl Generator {
                 .unwrap_or(&"kantor");
             reports.push((day, time, kind, true));
         }
-        let now = OffsetDateTime::now_utc();
+        let now = self.now;
         let public_id = Uuid::now_v7();
         let village = villages.iter().filter(|v| v.starts_with(kec)).collect::<Vec<_>>();
         let region_code = village.choose(&mut self.rng).map(|v| (**v).to_owned());
@@ -419,9 +420,9 @@ pub async fn generate(
     db: &DatabaseConnection,
     per_office: usize,
     seed: u64,
-    today: Date,
+    now: OffsetDateTime,
 ) -> ServiceResult<usize> {
-    generate_with_progress(db, per_office, seed, today, |_| {}).await
+    generate_with_progress(db, per_office, seed, now, |_| {}).await
 }
 
 /// [`generate`], calling `progress` with the number of clients each batch wrote.
@@ -429,7 +430,7 @@ pub async fn generate_with_progress(
     db: &DatabaseConnection,
     per_office: usize,
     seed: u64,
-    today: Date,
+    now: OffsetDateTime,
     progress: impl Fn(usize),
 ) -> ServiceResult<usize> {
     let system = Actor::system();
@@ -439,7 +440,8 @@ pub async fn generate_with_progress(
     let mut generator = Generator {
         rng: StdRng::seed_from_u64(seed),
         niks: HashSet::new(),
-        today,
+        today: super::demo_today(now),
+        now,
         instrument: Instrument::part_a_2021(),
         frequencies: ReportingFrequencies::default(),
         serial: 0,
@@ -466,19 +468,24 @@ pub async fn generate_with_progress(
             };
             batch.push(generator.client(office, &local, &villages, pk));
             if batch.len() == CHUNK {
-                let n = write(db, &system, std::mem::take(&mut batch)).await?;
+                let n = write(db, &system, std::mem::take(&mut batch), now).await?;
                 progress(n);
                 made += n;
             }
         }
-        let n = write(db, &system, batch).await?;
+        let n = write(db, &system, batch, now).await?;
         progress(n);
         made += n;
     }
     Ok(made)
 }
 
-async fn write(db: &DatabaseConnection, actor: &Actor, batch: Vec<Generated>) -> ServiceResult<usize> {
+async fn write(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    batch: Vec<Generated>,
+    now: OffsetDateTime,
+) -> ServiceResult<usize> {
     if batch.is_empty() {
         return Ok(0);
     }
@@ -510,7 +517,6 @@ async fn write(db: &DatabaseConnection, actor: &Actor, batch: Vec<Generated>) ->
         .all(&txn)
         .await?;
     let id_of = |p: &Uuid| rows.iter().find(|(_, q)| q == p).map(|(i, _)| *i);
-    let now = OffsetDateTime::now_utc();
     let mut report_rows = Vec::new();
     let mut assessment_rows = Vec::new();
     let mut status_rows = Vec::new();
@@ -569,18 +575,17 @@ async fn write(db: &DatabaseConnection, actor: &Actor, batch: Vec<Generated>) ->
     for chunk in assessment_rows.chunks(CHUNK) {
         client_assessment::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
     }
-    audit::record(&txn, actor, "seed", "client", "demo", &Changes::new().set("clients", &count)).await?;
+    audit::record(&txn, actor, now, "seed", "client", "demo", &Changes::new().set("clients", &count)).await?;
     txn.commit().await?;
     Ok(count)
 }
 
 /// The demo region rows, loaded when the region list is empty.
-pub async fn demo_regions(db: &DatabaseConnection) -> ServiceResult<()> {
+pub async fn demo_regions(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceResult<()> {
     use pamong_entity::region;
     if region::Entity::find().one(db).await?.is_some() {
         return Ok(());
     }
-    let now = OffsetDateTime::now_utc();
     let rows: Vec<region::ActiveModel> = DEMO_REGIONS
         .iter()
         .map(|(code, name)| {
@@ -602,6 +607,7 @@ pub async fn demo_regions(db: &DatabaseConnection) -> ServiceResult<()> {
     audit::record(
         &txn,
         &Actor::system(),
+        now,
         "import",
         "regions",
         "demo",

@@ -4,7 +4,7 @@
 use pamong_domain::groups::{ActionForm, GroupForm, MeetingForm, MemberForm};
 use pamong_entity::user;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
-use time::{Date, Duration};
+use time::{Duration, OffsetDateTime};
 
 use crate::error::ServiceResult;
 use crate::{auth, groups};
@@ -18,7 +18,8 @@ pub(super) async fn actor(db: &DatabaseConnection, username: &str) -> ServiceRes
 }
 
 /// Forms the demo group (when the demo's Kabapas and coordinator exist).
-pub async fn generate(db: &DatabaseConnection, today: Date) -> ServiceResult<()> {
+pub async fn generate(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceResult<()> {
+    let today = super::demo_today(now);
     let (Some(kabapas), Some(coordinator)) =
         (actor(db, "kabapas.jakbar").await?, actor(db, "koordinator.jakbar").await?)
     else {
@@ -29,7 +30,7 @@ pub async fn generate(db: &DatabaseConnection, today: Date) -> ServiceResult<()>
         areas: "Tamansari, Taman Sari".into(),
         coordinator_id: coordinator.public_id.to_string(),
     };
-    let group = groups::create(db, &kabapas, &form).await?;
+    let group = groups::create(db, &kabapas, &form, now).await?;
     let joined = (today - Duration::days(200)).to_string();
     for (name, institution, role) in [
         ("Drs. Hendra Wijaya", "Kecamatan Tamansari", "ketua"),
@@ -44,7 +45,7 @@ pub async fn generate(db: &DatabaseConnection, today: Date) -> ServiceResult<()>
             joined_on: joined.clone(),
             ..Default::default()
         };
-        groups::add_member(db, &coordinator, group, &member, today).await?;
+        groups::add_member(db, &coordinator, group, &member, today, now).await?;
     }
     let view = groups::get(db, &coordinator, group, today).await?;
     let present: Vec<String> = view.members.iter().take(3).map(|m| m.id.to_string()).collect();
@@ -62,6 +63,6 @@ pub async fn generate(db: &DatabaseConnection, today: Date) -> ServiceResult<()>
             due_on: (today - Duration::days(3)).to_string(),
         }],
     };
-    groups::record_meeting(db, &coordinator, group, &meeting, today).await?;
+    groups::record_meeting(db, &coordinator, group, &meeting, today, now).await?;
     Ok(())
 }

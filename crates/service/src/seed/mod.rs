@@ -7,7 +7,7 @@ use pamong_domain::office::{BapasForm, KanwilForm, OfficeRef, Zone};
 use pamong_domain::user::UserForm;
 use pamong_entity::user;
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 
 pub mod children;
 pub mod clients;
@@ -87,9 +87,16 @@ const BAPAS: [DemoBapas; 3] = [
     },
 ];
 
+/// The demo offices' date at `now` (they are all in WIB).
+pub fn demo_today(now: OffsetDateTime) -> Date {
+    now.to_offset(Zone::Wib.offset()).date()
+}
+
 /// Seeds the demo offices and users into an empty database and returns the logins made.
-/// On a database that already has users it changes nothing and returns no logins.
-pub async fn seed_demo(db: &DatabaseConnection) -> ServiceResult<Vec<DemoLogin>> {
+/// On a database that already has users it changes nothing and returns no logins. The
+/// demo's histories and deadlines are laid out around `now`, so the demo looks lived-in
+/// on whatever day it is seeded.
+pub async fn seed_demo(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceResult<Vec<DemoLogin>> {
     if !is_empty(db).await? {
         return Ok(Vec::new());
     }
@@ -97,7 +104,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> ServiceResult<Vec<DemoLogin>>
     let mut kanwil_refs: Vec<(&str, OfficeRef)> = Vec::new();
     for (province, name) in KANWIL {
         let form = KanwilForm { province_code: province.into(), name: name.into() };
-        let k = offices::create_kanwil(db, &system, &form).await?;
+        let k = offices::create_kanwil(db, &system, &form, now).await?;
         kanwil_refs.push((province, OfficeRef { id: k.id, name: k.name }));
     }
     let kanwil_of = |province: &str| kanwil_refs.iter().find(|(p, _)| *p == province).map(|(_, k)| k.clone());
@@ -115,7 +122,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> ServiceResult<Vec<DemoLogin>>
             phone: String::new(),
             coverage: demo.coverage.into(),
         };
-        let b = offices::create_bapas(db, &system, &form).await?;
+        let b = offices::create_bapas(db, &system, &form, now).await?;
         if demo.code == "JAKBAR" {
             jakbar = Some(OfficeRef { id: b.id, name: b.name.clone() });
         }
@@ -140,7 +147,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> ServiceResult<Vec<DemoLogin>>
             password: DEMO_PASSWORD.into(),
             ..UserForm::default()
         };
-        users::create(db, &system, &form).await?;
+        users::create(db, &system, &form, now).await?;
         logins.push(DemoLogin { username: username.into(), role, office: office.map(|o| o.name) });
     }
     // More officers, so each office has caseloads to compare and reassign between.
@@ -156,14 +163,13 @@ pub async fn seed_demo(db: &DatabaseConnection) -> ServiceResult<Vec<DemoLogin>>
                 password: DEMO_PASSWORD.into(),
                 ..UserForm::default()
             };
-            users::create(db, &system, &form).await?;
+            users::create(db, &system, &form, now).await?;
         }
     }
-    clients::demo_regions(db).await?;
-    let today = OffsetDateTime::now_utc().to_offset(Zone::Wib.offset()).date();
-    clients::generate(db, DEMO_CLIENTS_PER_OFFICE, DEMO_SEED, today).await?;
-    children::generate(db, today).await?;
-    groups::generate(db, today).await?;
-    partners::generate(db, today).await?;
+    clients::demo_regions(db, now).await?;
+    clients::generate(db, DEMO_CLIENTS_PER_OFFICE, DEMO_SEED, now).await?;
+    children::generate(db, now).await?;
+    groups::generate(db, now).await?;
+    partners::generate(db, now).await?;
     Ok(logins)
 }

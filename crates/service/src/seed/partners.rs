@@ -4,13 +4,14 @@
 use pamong_domain::agreements::AgreementForm;
 use pamong_domain::partners::{ContactForm, PartnerForm};
 use sea_orm::DatabaseConnection;
-use time::{Date, Duration};
+use time::{Date, Duration, OffsetDateTime};
 
 use crate::error::ServiceResult;
 use crate::partners;
 
 /// Adds the demo partners (when the demo's Kabapas and partner user exist).
-pub async fn generate(db: &DatabaseConnection, today: Date) -> ServiceResult<()> {
+pub async fn generate(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceResult<()> {
+    let today = super::demo_today(now);
     let (Some(kabapas), Some(mitra)) =
         (super::groups::actor(db, "kabapas.jakbar").await?, super::groups::actor(db, "mitra.jakbar").await?)
     else {
@@ -30,7 +31,7 @@ pub async fn generate(db: &DatabaseConnection, today: Date) -> ServiceResult<()>
         }],
         ..Default::default()
     };
-    let dinsos = partners::save(db, &kabapas, None, &dinsos).await?;
+    let dinsos = partners::save(db, &kabapas, None, &dinsos, now).await?;
     let dukcapil = PartnerForm {
         name: "Suku Dinas Dukcapil Jakarta Barat".into(),
         kind: "dukcapil".into(),
@@ -43,8 +44,8 @@ pub async fn generate(db: &DatabaseConnection, today: Date) -> ServiceResult<()>
         }],
         ..Default::default()
     };
-    let dukcapil = partners::save(db, &kabapas, None, &dukcapil).await?;
-    partners::link_user(db, &kabapas, dinsos, mitra.public_id, true).await?;
+    let dukcapil = partners::save(db, &kabapas, None, &dukcapil, now).await?;
+    partners::link_user(db, &kabapas, dinsos, mitra.public_id, true, now).await?;
     let pks = |number: &str, title: &str, start: Date, end: Date, services: &[&str]| AgreementForm {
         number: number.into(),
         title: title.into(),
@@ -61,7 +62,7 @@ pub async fn generate(db: &DatabaseConnection, today: Date) -> ServiceResult<()>
         today + Duration::days(500),
         &["bpjs", "psikososial"],
     );
-    partners::agreements::create(db, &kabapas, dinsos, None, &long).await?;
+    partners::agreements::create(db, &kabapas, dinsos, None, &long, now).await?;
     let soon = pks(
         "PKS/BAPAS-JB/01/2024",
         "Layanan administrasi kependudukan bagi klien",
@@ -69,6 +70,6 @@ pub async fn generate(db: &DatabaseConnection, today: Date) -> ServiceResult<()>
         today + Duration::days(45),
         &["dokumen"],
     );
-    partners::agreements::create(db, &kabapas, dukcapil, None, &soon).await?;
+    partners::agreements::create(db, &kabapas, dukcapil, None, &soon, now).await?;
     Ok(())
 }

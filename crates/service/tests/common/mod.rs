@@ -10,8 +10,12 @@ use pamong_domain::role::OfficeLevel;
 use pamong_domain::user::UserForm;
 use pamong_service::testing::TestDb;
 use pamong_service::{Actor, DatabaseConnection, auth, offices, users};
+use time::OffsetDateTime;
 
 pub const PASSWORD: &str = "kata-sandi-uji";
+
+/// When the fixture's offices and users are made: a day before the tests' own dates.
+pub const SETUP_AT: OffsetDateTime = time::macros::datetime!(2026-11-20 02:00 UTC);
 
 /// Our office, or the other one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +51,7 @@ impl World {
             &db.conn,
             &sys,
             &KanwilForm { province_code: "31".into(), name: "Kanwil A".into() },
+            SETUP_AT,
         )
         .await
         .unwrap();
@@ -54,11 +59,12 @@ impl World {
             &db.conn,
             &sys,
             &KanwilForm { province_code: "35".into(), name: "Kanwil B".into() },
+            SETUP_AT,
         )
         .await
         .unwrap();
-        let b1 = offices::create_bapas(&db.conn, &sys, &bapas_form(&k1, "BPA")).await.unwrap();
-        let b2 = offices::create_bapas(&db.conn, &sys, &bapas_form(&k2, "BPB")).await.unwrap();
+        let b1 = offices::create_bapas(&db.conn, &sys, &bapas_form(&k1, "BPA"), SETUP_AT).await.unwrap();
+        let b2 = offices::create_bapas(&db.conn, &sys, &bapas_form(&k2, "BPB"), SETUP_AT).await.unwrap();
         Self { db, kanwil: [k1, k2], bapas: [b1, b2] }
     }
 
@@ -101,7 +107,7 @@ impl World {
     pub async fn actor_named(&self, username: &str, role: Role, office: Office) -> Actor {
         let username = username.to_owned();
         let form = self.user_form(&username, role, office);
-        let view = match users::create(self.conn(), &Actor::system(), &form).await {
+        let view = match users::create(self.conn(), &Actor::system(), &form, SETUP_AT).await {
             Ok(v) => v,
             Err(_) => users::list(
                 self.conn(),
@@ -115,7 +121,7 @@ impl World {
             .find(|u| u.username == username)
             .unwrap(),
         };
-        let user_id = auth::login(self.conn(), &view.username, PASSWORD, None).await.unwrap();
+        let user_id = auth::login(self.conn(), &view.username, PASSWORD, None, SETUP_AT).await.unwrap();
         auth::actor_for(self.conn(), user_id).await.unwrap().unwrap()
     }
 }
