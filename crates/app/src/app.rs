@@ -20,6 +20,8 @@ pub struct Me(pub Resource<Result<Option<CurrentUser>, AppError>>);
 
 /// The whole HTML document, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    content_security_policy();
     view! {
         <!DOCTYPE html>
         <html>
@@ -37,6 +39,27 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App />
             </body>
         </html>
+    }
+}
+
+/// Sends this page's Content-Security-Policy: scripts only from this origin or carrying
+/// this response's nonce (Leptos puts it on the hydration and streaming scripts), wasm
+/// compiled by the browser, nothing framed, no plugins, forms only to this origin. An
+/// injected `<script>` in a note or a name then does not run.
+#[cfg(feature = "ssr")]
+fn content_security_policy() {
+    let (Some(nonce), Some(response)) =
+        (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         frame-ancestors 'none'; form-action 'self'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
 }
 
@@ -186,11 +209,30 @@ pub fn ErrorPage(
         return view! { <Redirect path="/masuk" /> }.into_any();
     }
     let not_found = matches!(error, AppError::Kind(ErrorKind::NotFound));
+    // A page whose address holds something unusable (a search far too long, say): the
+    // reader's input, not the server, so 422 and what is wrong with it.
+    let invalid = error.field_errors().map(|e| e.0.iter().map(|f| f.problem).collect::<Vec<_>>());
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        let status =
-            if not_found { http::StatusCode::NOT_FOUND } else { http::StatusCode::INTERNAL_SERVER_ERROR };
+        let status = match (not_found, &invalid) {
+            (true, _) => http::StatusCode::NOT_FOUND,
+            (false, Some(_)) => http::StatusCode::UNPROCESSABLE_ENTITY,
+            (false, None) => http::StatusCode::INTERNAL_SERVER_ERROR,
+        };
         response.set_status(status);
+    }
+    if let Some(problems) = invalid {
+        let path = leptos_router::hooks::use_location().pathname.get_untracked();
+        return view! {
+            <Title text=move || t_string!(i18n, error_summary_title).to_string() />
+            <section class="error-page" data-testid="error-page">
+                <h1>{move || t_string!(i18n, error_summary_title)}</h1>
+                <p>{move || t_string!(i18n, invalid_request_body)}</p>
+                <ul>{problems.into_iter().map(|p| view! { <li>{text::problem(i18n, p)}</li> }).collect_view()}</ul>
+                <a class="button" href=path>{move || t_string!(i18n, start_over)}</a>
+            </section>
+        }
+        .into_any();
     }
     let own_id = request_id_of(&error);
     // The request id is known on the server only; a resource carries it into the hydrated

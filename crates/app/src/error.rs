@@ -36,7 +36,18 @@ impl From<ErrorKind> for AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// On the server this is reached when a request could not be read (a missing field, a
+    /// wrong type, a body that is not what the codec expects): the caller's fault, so the
+    /// answer is 400 with what was wrong, not the server-fn default of 500.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        #[cfg(feature = "ssr")]
+        if let ServerFnErrorErr::Args(_)
+        | ServerFnErrorErr::MissingArg(_)
+        | ServerFnErrorErr::Deserialization(_) = value
+            && let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+        {
+            response.set_status(http::StatusCode::BAD_REQUEST);
+        }
         Self::Transport(value.to_string())
     }
 }

@@ -54,6 +54,10 @@ pub fn problem(i18n: I18n, problem: Problem) -> String {
         Problem::AdultAtOffence => t_string!(i18n, err_adult_at_offence).to_string(),
         Problem::ParentOrGuardian => t_string!(i18n, err_parent_or_guardian).to_string(),
         Problem::TemplatePrompt => t_string!(i18n, err_template_prompt).to_string(),
+        Problem::TooMany { max } => t_string!(i18n, err_too_many, max = max).to_string(),
+        Problem::DateOutOfRange { from, to } => {
+            t_string!(i18n, err_date_out_of_range, from = from, to = to).to_string()
+        }
     }
 }
 

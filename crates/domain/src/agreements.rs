@@ -135,14 +135,7 @@ impl AgreementForm {
         let title = required_text(&mut errors, "title", &self.title, 300);
         let scope = optional_text(&mut errors, "scope", &self.scope, 4000);
         let other_parties = optional_text(&mut errors, "other_parties", &self.other_parties, 500);
-        let mut chosen = Vec::new();
-        for code in &self.services {
-            if !services.iter().any(|s| s.code == *code) {
-                errors.add("services", Problem::BadFormat);
-            } else if !chosen.contains(code) {
-                chosen.push(code.clone());
-            }
-        }
+        let chosen = crate::partners::chosen_codes(&mut errors, "services", &self.services, services);
         let signed_on = date_field(&mut errors, "signed_on", &self.signed_on, false);
         let start_on = date_field(&mut errors, "start_on", &self.start_on, true);
         let end_on = date_field(&mut errors, "end_on", &self.end_on, true);

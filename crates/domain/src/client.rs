@@ -9,7 +9,9 @@ use crate::error::{ErrorKind, FieldErrors, Problem};
 use crate::legal::{LegalBasis, PeriodError, PeriodInput, PeriodRules, Term, supervision_end};
 use crate::nik::{Nik, Sex};
 use crate::region::{RegionCode, RegionLevel};
-use crate::validate::{collapse_spaces, optional_phone, optional_text, required_text};
+use crate::validate::{
+    collapse_spaces, optional_phone, optional_text, plausible_year, required_text, text_list,
+};
 
 /// The religions recorded on an Indonesian identity card (KTP), and "Kepercayaan" for
 /// followers of native faiths (Constitutional Court decision 97/PUU-XIV/2016).
@@ -182,9 +184,22 @@ pub struct ClientDraft {
     pub pk_id: Option<Uuid>,
 }
 
-/// Parses `YYYY-MM-DD`.
+/// Most aliases a client may have.
+pub const MAX_ALIASES: u16 = 10;
+
+/// Parses `YYYY-MM-DD`, refusing dates outside the plausible years (see
+/// [`crate::validate::plausible_year`]).
 pub fn parse_date(raw: &str) -> Option<Date> {
+    calendar_date(raw).filter(|d| plausible_year(d.year()))
+}
+
+fn calendar_date(raw: &str) -> Option<Date> {
     Date::parse(raw.trim(), format_description!("[year]-[month]-[day]")).ok()
+}
+
+/// Why `raw` is not a date [`parse_date`] accepts.
+pub(crate) fn date_problem(raw: &str) -> Problem {
+    if calendar_date(raw).is_some() { crate::validate::date_out_of_range() } else { Problem::BadFormat }
 }
 
 pub(crate) fn date_field(errors: &mut FieldErrors, field: &str, raw: &str, required: bool) -> Option<Date> {
@@ -196,7 +211,7 @@ pub(crate) fn date_field(errors: &mut FieldErrors, field: &str, raw: &str, requi
     }
     let date = parse_date(raw);
     if date.is_none() {
-        errors.add(field, Problem::BadFormat);
+        errors.add(field, date_problem(raw));
     }
     date
 }
@@ -235,11 +250,7 @@ impl ClientForm {
     pub fn parse(&self, today: Date, rules: &PeriodRules) -> Result<ClientDraft, ErrorKind> {
         let mut errors = FieldErrors::new();
         let full_name = required_text(&mut errors, "full_name", &self.full_name, 120);
-        let aliases: Vec<String> =
-            self.aliases.split(',').map(collapse_spaces).filter(|a| !a.is_empty()).collect();
-        if aliases.iter().any(|a| a.chars().count() > 120) {
-            errors.add("aliases", Problem::TooLong { max: 120 });
-        }
+        let aliases = text_list(&mut errors, "aliases", self.aliases.split(','), MAX_ALIASES, 120);
         let sex = if self.sex.trim().is_empty() {
             errors.add("sex", Problem::Required);
             None
@@ -305,7 +316,19 @@ impl ClientForm {
             }
             basis
         };
-        let supervision_start = date_field(&mut errors, "supervision_start", &self.supervision_start, true);
+        let supervision_start = date_field(&mut errors, "supervision_start", &self.supervision_start, true)
+            .filter(|start| {
+                // A supervision that began more than 30 years ago, or starts more than a year
+                // ahead, is a typo; its reporting periods would be counted on every page.
+                let plausible = (today.year() - 30..=today.year() + 1).contains(&start.year());
+                if !plausible {
+                    errors.add(
+                        "supervision_start",
+                        Problem::DateOutOfRange { from: today.year() - 30, to: today.year() + 1 },
+                    );
+                }
+                plausible
+            });
         let period_input = PeriodInput {
             remaining: term_fields(
                 &mut errors,

@@ -54,6 +54,18 @@ pub enum Problem {
     ParentOrGuardian,
     /// A template prompt (`[…]`) is still in the text.
     TemplatePrompt,
+    /// A list (rows of a form, lines of a text) has more entries than allowed.
+    TooMany {
+        /// Maximum number of entries.
+        max: u16,
+    },
+    /// A date outside the years the field can plausibly hold.
+    DateOutOfRange {
+        /// First year allowed.
+        from: i32,
+        /// Last year allowed.
+        to: i32,
+    },
 }
 
 /// A problem attached to a named form field.

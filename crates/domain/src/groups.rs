@@ -11,7 +11,7 @@ use crate::client::date_field;
 use crate::error::{ErrorKind, FieldErrors, Problem};
 use crate::office::OfficeRef;
 use crate::reporting::RiskBand;
-use crate::validate::{optional_email, optional_phone, optional_text, required_text};
+use crate::validate::{optional_email, optional_phone, optional_text, required_text, row_count, text_list};
 
 text_enum! {
     /// A member's role in the group.
@@ -24,6 +24,15 @@ text_enum! {
         Anggota => "anggota",
     }
 }
+
+/// Most kecamatan one group covers.
+pub const MAX_AREAS: u16 = 20;
+/// Most decisions (lines) one meeting records.
+pub const MAX_DECISIONS: u16 = 50;
+/// Most people marked present at one meeting.
+pub const MAX_PRESENT: u16 = 200;
+/// Most follow-ups one meeting records.
+pub const MAX_ACTIONS: u16 = 30;
 
 /// Whether an action item is overdue on `today`: not done and past its due date (the due
 /// date itself is still in time).
@@ -58,12 +67,9 @@ impl GroupForm {
     pub fn parse(&self) -> Result<GroupDraft, ErrorKind> {
         let mut errors = FieldErrors::new();
         let name = required_text(&mut errors, "name", &self.name, 200);
-        let areas: Vec<String> =
-            self.areas.split(',').map(crate::validate::collapse_spaces).filter(|a| !a.is_empty()).collect();
-        if areas.is_empty() {
+        let areas = text_list(&mut errors, "areas", self.areas.split(','), MAX_AREAS, 100);
+        if areas.is_empty() && errors.get("areas").is_none() {
             errors.add("areas", Problem::Required);
-        } else if areas.iter().any(|a| a.chars().count() > 100) {
-            errors.add("areas", Problem::TooLong { max: 100 });
         }
         let coordinator_id = if self.coordinator_id.trim().is_empty() {
             None
@@ -236,16 +242,20 @@ impl MeetingForm {
         let place = optional_text(&mut errors, "place", &self.place, 200);
         let agenda = required_text(&mut errors, "agenda", &self.agenda, 2000);
         let minutes = optional_text(&mut errors, "minutes", &self.minutes, 20_000);
-        let decisions: Vec<String> =
-            self.decisions.lines().map(crate::validate::collapse_spaces).filter(|d| !d.is_empty()).collect();
-        let present: Vec<Uuid> = self.present.iter().filter_map(|p| Uuid::parse_str(p).ok()).collect();
-        if present.is_empty() {
-            errors.add("present", Problem::Required);
+        let decisions = text_list(&mut errors, "decisions", self.decisions.lines(), MAX_DECISIONS, 1000);
+        let mut present = Vec::new();
+        if row_count(&mut errors, "present", &self.present, MAX_PRESENT) {
+            present = self.present.iter().filter_map(|p| Uuid::parse_str(p.trim()).ok()).collect();
+            if present.is_empty() {
+                errors.add("present", Problem::Required);
+            }
         }
         let mut actions = Vec::new();
-        for (i, a) in self.actions.iter().enumerate().filter(|(_, a)| !a.is_blank()) {
-            if let Some(d) = a.parse_into(&mut errors, &format!("actions.{i}.")) {
-                actions.push(d);
+        if row_count(&mut errors, "actions", &self.actions, MAX_ACTIONS) {
+            for (i, a) in self.actions.iter().enumerate().filter(|(_, a)| !a.is_blank()) {
+                if let Some(d) = a.parse_into(&mut errors, &format!("actions.{i}.")) {
+                    actions.push(d);
+                }
             }
         }
         match held_on {

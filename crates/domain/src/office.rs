@@ -333,10 +333,17 @@ fn parse_office_code(errors: &mut FieldErrors, field: &str, raw: &str) -> String
     code
 }
 
+/// Most kabupaten/kota one office covers (the largest Bapas covers a few dozen).
+pub const MAX_COVERAGE: u16 = 100;
+
 /// Parses coverage lines `PP.KK Name`; blank lines are skipped, a repeated code is kept once.
 fn parse_coverage(errors: &mut FieldErrors, field: &str, raw: &str) -> Vec<Coverage> {
     let mut coverage: Vec<Coverage> = Vec::new();
     for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if coverage.len() == usize::from(MAX_COVERAGE) {
+            errors.add(field, Problem::TooMany { max: MAX_COVERAGE });
+            break;
+        }
         let (code, name) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
         let name = collapse_spaces(name);
         match KabKotaCode::parse(code) {

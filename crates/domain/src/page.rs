@@ -2,10 +2,18 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{ErrorKind, Problem};
+
 /// The largest page a client may ask for.
 pub const MAX_PER_PAGE: u64 = 100;
 /// The page size when none is given.
 pub const DEFAULT_PER_PAGE: u64 = 20;
+/// The longest search text (in characters): longer is refused, not truncated, so that what
+/// is shown as "searched for" is what was searched. Names, NIKs and numbers are far shorter.
+pub const MAX_SEARCH_CHARS: u16 = 100;
+/// The highest page number read; beyond it every list is empty anyway, and the offset must
+/// stay far from overflowing.
+pub const MAX_PAGE: u64 = 1_000_000;
 
 /// What a list page asks for: a free-text filter and a 1-based page number.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,7 +31,7 @@ pub struct ListQuery {
 impl ListQuery {
     /// The 0-based page index.
     pub fn page_index(&self) -> u64 {
-        self.page.max(1) - 1
+        self.page.clamp(1, MAX_PAGE) - 1
     }
 
     /// The effective page size.
@@ -34,10 +42,14 @@ impl ListQuery {
         }
     }
 
-    /// The trimmed search text, or `None` when empty.
-    pub fn search(&self) -> Option<&str> {
+    /// The trimmed search text, or `None` when empty; longer than [`MAX_SEARCH_CHARS`] is a
+    /// field error on `q`.
+    pub fn search(&self) -> Result<Option<&str>, ErrorKind> {
         let q = self.q.trim();
-        (!q.is_empty()).then_some(q)
+        if q.chars().count() > usize::from(MAX_SEARCH_CHARS) {
+            return Err(ErrorKind::field("q", Problem::TooLong { max: MAX_SEARCH_CHARS }));
+        }
+        Ok((!q.is_empty()).then_some(q))
     }
 }
 
@@ -87,6 +99,20 @@ mod tests {
     #[test]
     fn blank_search_is_none() {
         let q = ListQuery { q: "  ".into(), ..Default::default() };
-        assert_eq!(q.search(), None);
+        assert_eq!(q.search(), Ok(None));
+    }
+
+    #[test]
+    fn long_search_is_a_field_error_and_page_numbers_are_bounded() {
+        let q = ListQuery { q: "a".repeat(usize::from(MAX_SEARCH_CHARS)), ..Default::default() };
+        assert!(q.search().is_ok_and(|s| s.is_some()));
+        let q = ListQuery {
+            q: "é".repeat(usize::from(MAX_SEARCH_CHARS) + 1),
+            page: u64::MAX,
+            ..Default::default()
+        };
+        let err = q.search().expect_err("too long");
+        assert!(matches!(err, ErrorKind::Invalid(ref e) if e.get("q").is_some()));
+        assert_eq!(q.page_index(), MAX_PAGE - 1);
     }
 }

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use crate::error::{ErrorKind, FieldErrors, Problem};
 use crate::office::OfficeRef;
 use crate::page::ListQuery;
-use crate::validate::{optional_email, optional_phone, optional_text, required_text};
+use crate::validate::{optional_email, optional_phone, optional_text, required_text, row_count};
 
 /// The kind code of a Pokmas Lipas (a community partner group with its own members).
 pub const POKMAS_KIND: &str = "pokmas";
@@ -124,6 +124,9 @@ pub fn default_services() -> Vec<Choice> {
 pub fn parse_choices(field: &str, text: &str) -> Result<Vec<Choice>, ErrorKind> {
     let mut out: Vec<Choice> = Vec::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if out.len() == usize::from(MAX_CHOICES) {
+            return Err(ErrorKind::field(field, Problem::TooMany { max: MAX_CHOICES }));
+        }
         let Some((code, label)) = line.split_once(':') else {
             return Err(ErrorKind::field(field, Problem::BadFormat));
         };
@@ -143,6 +146,28 @@ pub fn parse_choices(field: &str, text: &str) -> Result<Vec<Choice>, ErrorKind> 
         return Err(ErrorKind::field(field, Problem::Required));
     }
     Ok(out)
+}
+
+/// Reads the codes ticked from a configured list: each must be offered, repeats count once,
+/// and no more than [`MAX_SERVICES`] are read (a list is never longer).
+pub fn chosen_codes(
+    errors: &mut FieldErrors,
+    field: &str,
+    codes: &[String],
+    offered: &[Choice],
+) -> Vec<String> {
+    let mut chosen: Vec<String> = Vec::new();
+    if !row_count(errors, field, codes, MAX_SERVICES) {
+        return chosen;
+    }
+    for code in codes {
+        if !offered.iter().any(|s| s.code == *code) {
+            errors.add(field, Problem::BadFormat);
+        } else if !chosen.contains(code) {
+            chosen.push(code.clone());
+        }
+    }
+    chosen
 }
 
 /// The text form of a list of choices, for editing.
@@ -236,7 +261,11 @@ pub struct PartnerDraft {
 }
 
 /// The most contact persons a partner keeps.
-pub const MAX_CONTACTS: usize = 10;
+pub const MAX_CONTACTS: u16 = 10;
+/// Most services one partner offers (more than any configured list holds).
+pub const MAX_SERVICES: u16 = 50;
+/// Most choices in one configured list (kinds, services).
+pub const MAX_CHOICES: u16 = 50;
 
 impl PartnerForm {
     /// Checks the form against the configured kinds and services. Contact rows are checked
@@ -259,16 +288,10 @@ impl PartnerForm {
         let area = optional_text(&mut errors, "area", &self.area, 200);
         let phone = optional_phone(&mut errors, "phone", &self.phone);
         let email = optional_email(&mut errors, "email", &self.email);
-        let mut chosen = Vec::new();
-        for code in &self.services {
-            if !services.iter().any(|s| s.code == *code) {
-                errors.add("services", Problem::BadFormat);
-            } else if !chosen.contains(code) {
-                chosen.push(code.clone());
-            }
-        }
+        let chosen = chosen_codes(&mut errors, "services", &self.services, services);
         let mut contacts = Vec::new();
-        for (i, c) in self.contacts.iter().enumerate() {
+        let contacts_ok = row_count(&mut errors, "contacts", &self.contacts, MAX_CONTACTS);
+        for (i, c) in self.contacts.iter().enumerate().filter(|_| contacts_ok) {
             let blank = [&c.name, &c.position, &c.phone, &c.email].iter().all(|f| f.trim().is_empty());
             if blank {
                 continue;
@@ -280,9 +303,6 @@ impl PartnerForm {
                 phone: optional_phone(&mut errors, &field("phone"), &c.phone),
                 email: optional_email(&mut errors, &field("email"), &c.email),
             });
-        }
-        if contacts.len() > MAX_CONTACTS {
-            errors.add("contacts", Problem::TooLong { max: MAX_CONTACTS as u16 });
         }
         let notes = optional_text(&mut errors, "notes", &self.notes, 2000);
         let pokmas_domain = if kind == POKMAS_KIND {

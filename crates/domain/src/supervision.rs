@@ -88,7 +88,7 @@ pub(crate) fn date_not_after(errors: &mut FieldErrors, field: &str, raw: &str, t
         }
         Some(d) => Some(d),
         None => {
-            errors.add(field, Problem::BadFormat);
+            errors.add(field, crate::client::date_problem(raw));
             None
         }
     }

@@ -12,6 +12,7 @@ mod m20261127_000001_partners;
 mod m20261128_000001_groups;
 mod m20261129_000001_referrals;
 mod m20261130_000001_pokmas;
+mod m20261202_000001_hardening;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_groups::Migration),
             Box::new(m20261129_000001_referrals::Migration),
             Box::new(m20261130_000001_pokmas::Migration),
+            Box::new(m20261202_000001_hardening::Migration),
         ]
     }
 }

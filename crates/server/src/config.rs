@@ -15,7 +15,9 @@ pub struct Settings {
     pub database_url: SecretString,
     /// Address to bind; port 0 picks a free port (tests).
     pub listen: SocketAddr,
-    /// Whether cookies get the Secure flag (served over https).
+    /// The address people use to reach the app: writes from its origin are trusted.
+    pub public_url: String,
+    /// Whether cookies get the Secure flag and responses HSTS (served over https).
     pub secure_cookies: bool,
     /// Cookie-signing secret.
     pub secret: SecretString,
@@ -61,6 +63,7 @@ impl Settings {
         Ok(Self {
             database_url: database_url.to_owned().into(),
             listen: args.listen,
+            public_url: args.public_url.clone(),
             secure_cookies: args.public_url.starts_with("https://"),
             secret: secret.into(),
             site_root: args.site_root.clone(),

@@ -5,7 +5,9 @@
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod guard;
 pub mod health;
+pub mod login_form;
 pub mod regions;
 pub mod startup;
 pub mod telemetry;

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::FromRef;
-use axum::http::{HeaderName, HeaderValue, Request};
-use axum::routing::get;
+use axum::http::{HeaderName, HeaderValue, Request, header};
+use axum::routing::{get, post};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use pamong_app::api::context::ServerContext;
@@ -17,7 +17,9 @@ use pamong_service::session_store::DbSessionStore;
 use pamong_service::{Clock, DatabaseConnection};
 use secrecy::ExposeSecret;
 use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -25,6 +27,12 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 use crate::config::Settings;
+use crate::guard::{self, TrustedOrigin};
+
+/// The largest request body read. The longest form (a Litmas: five sections of at most
+/// 20,000 characters) stays far below; anything bigger is refused with 413 before it is
+/// read into memory.
+pub const BODY_LIMIT: usize = 1024 * 1024;
 
 /// The cookie that carries the session id.
 pub const SESSION_COOKIE: &str = "pamong_session";
@@ -36,6 +44,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// The database pool.
     pub db: DatabaseConnection,
+    /// What the server hands to server fns (and to the plain login form).
+    pub ctx: ServerContext,
 }
 
 /// A built, bound, not yet running server.
@@ -127,9 +137,13 @@ pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router 
         .site_pkg_dir("pkg")
         .site_addr(SocketAddr::from(([127, 0, 0, 1], port)))
         .build();
-    let state = AppState { leptos_options: leptos_options.clone(), db: db.clone() };
-    let context =
-        ServerContext { db: db.clone(), clock: settings.clock, absolute_timeout: settings.session_absolute };
+    let context = ServerContext {
+        db: db.clone(),
+        clock: settings.clock,
+        absolute_timeout: settings.session_absolute,
+        idle_timeout: settings.session_idle,
+    };
+    let state = AppState { leptos_options: leptos_options.clone(), db: db.clone(), ctx: context.clone() };
     // The system clock, whatever the settings say: tower-sessions stamps expiry with it.
     let sessions = SessionManagerLayer::new(DbSessionStore::new(db, Clock::System))
         .with_name(SESSION_COOKIE)
@@ -145,6 +159,7 @@ pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router 
     Router::new()
         .route("/healthz", get(crate::health::healthz))
         .route("/readyz", get(crate::health::readyz))
+        .route(pamong_app::pages::login::LOGIN_POST, post(crate::login_form::post_login))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -163,6 +178,12 @@ pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router 
         ))
         .with_state(state.clone())
         .layer(sessions)
+        .layer(axum::middleware::from_fn_with_state(
+            TrustedOrigin::of_url(&settings.public_url),
+            guard::same_origin,
+        ))
+        .layer(axum::middleware::from_fn(guard::no_store))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         // Phones on mobile data: the wasm shrinks from about 1.7 MB to under 0.5 MB with brotli.
         .layer(CompressionLayer::new().br(true).gzip(true))
         // No sniffing, no framing (clickjacking), no full URLs (with record ids) to other sites.
@@ -178,12 +199,22 @@ pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router 
             HeaderName::from_static("referrer-policy"),
             HeaderValue::from_static("same-origin"),
         ))
+        .layer(SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, hsts(settings)))
+        // A panic in one request answers 500 to that request; the process and everyone
+        // else's requests carry on.
+        .layer(CatchPanicLayer::new())
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<Body>| {
             let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
             tracing::info_span!("request", method = %req.method(), uri = %req.uri().path(), request_id = %id)
         }))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+}
+
+/// HSTS when the public URL is https (a year, subdomains included); over plain http the
+/// header would be ignored, and sending none keeps a test or LAN setup reachable.
+fn hsts(settings: &Settings) -> Option<HeaderValue> {
+    settings.secure_cookies.then(|| HeaderValue::from_static("max-age=31536000; includeSubDomains"))
 }
 
 /// Removes expired sessions every 10 minutes.

@@ -21,11 +21,17 @@ struct TestApp {
 }
 
 async fn spawn() -> TestApp {
+    spawn_with(|_| {}).await
+}
+
+/// A server on a fresh seeded database, its settings adjusted by `adjust` (short timeouts).
+async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let db = TestDb::new().await;
     seed::seed_demo(&db.conn, NOW).await.unwrap();
     let settings = Settings {
         database_url: db.url.clone().into(),
         listen: "127.0.0.1:0".parse().unwrap(),
+        public_url: "http://127.0.0.1:3000".into(),
         secure_cookies: false,
         secret: "a-test-secret-that-is-at-least-32-chars".to_owned().into(),
         site_root: std::env::temp_dir(),
@@ -34,12 +40,15 @@ async fn spawn() -> TestApp {
         seed_demo: false,
         clock: Clock::Fixed(NOW),
     };
+    let mut settings = settings;
+    adjust(&mut settings);
     let app = Application::build(settings).await.unwrap();
     TestApp { app, _db: db }
 }
 
 struct Reply {
     status: StatusCode,
+    headers: header::HeaderMap,
     cookie: Option<String>,
     set_cookie: Option<String>,
     request_id: Option<String>,
@@ -52,6 +61,7 @@ impl TestApp {
     async fn send(&self, req: Request<Body>) -> Reply {
         let res = self.app.router().oneshot(req).await.unwrap();
         let status = res.status();
+        let headers = res.headers().clone();
         let header_text = |name| res.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
         let set_cookie = header_text(header::SET_COOKIE);
         let request_id = header_text(header::HeaderName::from_static("x-request-id"));
@@ -59,7 +69,7 @@ impl TestApp {
         let encoding = header_text(header::CONTENT_ENCODING);
         let cookie = set_cookie.as_ref().and_then(|c| c.split(';').next()).map(str::to_owned);
         let body = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).into_owned();
-        Reply { status, cookie, set_cookie, request_id, nosniff, encoding, body }
+        Reply { status, headers, cookie, set_cookie, request_id, nosniff, encoding, body }
     }
 
     async fn call(&self, endpoint: &str, json: &str, cookie: Option<&str>) -> Reply {
@@ -75,6 +85,16 @@ impl TestApp {
     async fn login(&self, username: &str, password: &str, cookie: Option<&str>) -> Reply {
         let body = format!(r#"{{"username":"{username}","password":"{password}"}}"#);
         self.call("auth/login", &body, cookie).await
+    }
+
+    /// The login form posted as a browser without JavaScript posts it.
+    async fn post_form(&self, path: &str, form: &str) -> Reply {
+        let req = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .header(header::ORIGIN, "http://127.0.0.1:3000")
+            .header("sec-fetch-site", "same-origin");
+        self.send(req.body(Body::from(form.to_owned())).unwrap()).await
     }
 
     async fn me(&self, cookie: &str) -> String {
@@ -220,4 +240,138 @@ async fn the_official_region_list_imports_and_reimports() {
         .await
         .unwrap();
     assert_eq!((again.added, again.renamed, again.unchanged), (0, 0, 91_599));
+}
+
+/// The JSON of a client-list call searching for `q`.
+fn client_search(q: &str) -> String {
+    format!(r#"{{"filter":{{"list":{{"q":"{q}","page":1,"per_page":20,"include_inactive":false}}}}}}"#)
+}
+
+#[tokio::test]
+async fn a_huge_search_is_refused_and_the_server_stays_up() {
+    let t = spawn().await;
+    let mitra = t.login("mitra.jakbar", DEMO_PASSWORD, None).await.cookie.unwrap();
+    let huge = "a".repeat(10_000);
+    let started = std::time::Instant::now();
+    let refused = t.call("clients/list", &client_search(&huge), Some(&mitra)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert!(refused.body.contains(r#""q""#) && refused.body.contains("TooLong"), "{}", refused.body);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "answered at once");
+    // The same from a link: the page says what is wrong, and nothing falls over.
+    let page = t.get(&format!("/klien?q={huge}"), Some(&mitra)).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.body.contains("100"), "the page says how long a search may be");
+    // The longest search still tolerant of typos works, for a user who may search.
+    let pk = t.login("pk.jakbar", DEMO_PASSWORD, None).await.cookie.unwrap();
+    let typo = t.call("clients/list", &client_search("rahmawatii binti sulaiman xyz"), Some(&pk)).await;
+    assert_eq!(typo.status, StatusCode::OK, "{}", typo.body);
+    let ready = t.get("/readyz", None).await;
+    assert_eq!((ready.status, ready.body.as_str()), (StatusCode::OK, "ready"));
+}
+
+#[tokio::test]
+async fn a_malformed_body_answers_400_not_500() {
+    let t = spawn().await;
+    let admin = t.login("admin", DEMO_PASSWORD, None).await.cookie.unwrap();
+    let missing = t.call("clients/save", r#"{"id":null}"#, Some(&admin)).await;
+    assert_eq!(missing.status, StatusCode::BAD_REQUEST, "{}", missing.body);
+    assert!(missing.body.contains("form"), "says what is missing: {}", missing.body);
+    let wrong_type = t.call("kanwil/save", r#"{"id":7,"form":[]}"#, Some(&admin)).await;
+    assert_eq!(wrong_type.status, StatusCode::BAD_REQUEST, "{}", wrong_type.body);
+    let not_json = t.call("kanwil/save", "{{{{", Some(&admin)).await;
+    assert_eq!(not_json.status, StatusCode::BAD_REQUEST, "{}", not_json.body);
+    let huge = "x".repeat(2 * 1024 * 1024);
+    let oversized = Request::post("/api/kanwil/save")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::CONTENT_LENGTH, huge.len())
+        .header(header::COOKIE, &admin)
+        .body(Body::from(huge))
+        .unwrap();
+    assert_eq!(t.send(oversized).await.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn a_cross_site_post_is_refused() {
+    let t = spawn().await;
+    let body = format!(r#"{{"username":"admin","password":"{DEMO_PASSWORD}"}}"#);
+    for (name, value) in [("origin", "https://evil.example"), ("sec-fetch-site", "cross-site")] {
+        let req = Request::post("/api/auth/login")
+            .header(header::CONTENT_TYPE, "text/plain")
+            .header(name, value)
+            .body(Body::from(body.clone()))
+            .unwrap();
+        let reply = t.send(req).await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{name}: {value}");
+        assert!(reply.set_cookie.is_none(), "no session for a cross-site post");
+    }
+    let own = Request::post("/api/auth/login")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::ORIGIN, "http://127.0.0.1:3000")
+        .body(Body::from(body))
+        .unwrap();
+    assert_eq!(t.send(own).await.status, StatusCode::OK, "the app's own origin signs in");
+}
+
+#[tokio::test]
+async fn the_login_form_posts_and_redirects() {
+    let t = spawn().await;
+    let wrong = t.post_form("/masuk", "username=pk.jakbar&password=salah-sekali").await;
+    assert_eq!(wrong.status, StatusCode::SEE_OTHER);
+    assert_eq!(wrong.headers[header::LOCATION], "/masuk?gagal=kredensial");
+    let page = t.get("/masuk?gagal=kredensial", None).await;
+    assert!(page.body.contains("banner--error"), "the login page says why");
+    let signed_in = t.post_form("/masuk", &format!("username=pk.jakbar&password={DEMO_PASSWORD}")).await;
+    assert_eq!(signed_in.status, StatusCode::SEE_OTHER);
+    assert_eq!(signed_in.headers[header::LOCATION], "/");
+    let cookie = signed_in.cookie.unwrap();
+    assert!(t.me(&cookie).await.contains("pk.jakbar"));
+}
+
+#[tokio::test]
+async fn responses_carry_the_security_headers() {
+    let t = spawn().await;
+    let page = t.get("/masuk", None).await;
+    let csp = page.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+    assert!(csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors 'none'"), "{csp}");
+    let nonce = csp.split("'nonce-").nth(1).and_then(|r| r.split('\'').next()).unwrap();
+    assert!(page.body.contains(&format!("nonce=\"{nonce}\"")), "the hydration script carries the nonce");
+    assert_eq!(page.headers[header::CACHE_CONTROL], "no-store");
+    let api = t.call("auth/me", "{}", None).await;
+    assert_eq!(api.headers[header::CACHE_CONTROL], "no-store");
+    assert!(page.headers.get(header::STRICT_TRANSPORT_SECURITY).is_none(), "plain http: no HSTS");
+    let https = spawn_with(|s| s.secure_cookies = true).await;
+    let page = https.get("/masuk", None).await;
+    assert!(page.headers[header::STRICT_TRANSPORT_SECURITY].to_str().unwrap().starts_with("max-age="));
+}
+
+/// The session machinery runs on the system clock, so these two wait in real seconds.
+#[tokio::test]
+async fn an_active_session_outlives_the_idle_timeout() {
+    let t = spawn_with(|s| s.session_idle = time::Duration::seconds(3)).await;
+    let cookie = t.login("pk.jakbar", DEMO_PASSWORD, None).await.cookie.unwrap();
+    for _ in 0..6 {
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        assert!(t.me(&cookie).await.contains("pk.jakbar"), "still signed in while active");
+    }
+    tokio::time::sleep(std::time::Duration::from_secs(4)).await;
+    assert_eq!(t.me(&cookie).await, "null", "idle longer than the timeout: signed out");
+}
+
+#[tokio::test]
+async fn the_absolute_timeout_ends_even_an_active_session() {
+    let t = spawn_with(|s| {
+        s.session_idle = time::Duration::seconds(3);
+        s.session_absolute = time::Duration::seconds(4);
+    })
+    .await;
+    let cookie = t.login("pk.jakbar", DEMO_PASSWORD, None).await.cookie.unwrap();
+    let mut signed_in = 0;
+    for _ in 0..7 {
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        if t.me(&cookie).await.contains("pk.jakbar") {
+            signed_in += 1;
+        }
+    }
+    assert!((3..=5).contains(&signed_in), "signed in for about four seconds, then out: {signed_in}");
+    assert_eq!(t.me(&cookie).await, "null");
 }

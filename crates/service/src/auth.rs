@@ -17,7 +17,7 @@ use crate::{password, settings};
 
 /// Checks a login. Answers the user's internal id, or `BadCredentials` for an unknown name, a
 /// wrong password and an inactive account alike (no account enumeration), or `RateLimited`
-/// after too many recent failures for that name.
+/// after too many recent failures for that name or from that address.
 pub async fn login(
     db: &DatabaseConnection,
     username: &str,
@@ -26,26 +26,16 @@ pub async fn login(
     now: OffsetDateTime,
 ) -> ServiceResult<i32> {
     let username: String = username.trim().to_lowercase().chars().take(64).collect();
-    if let Some(retry_after_secs) = lockout(db, &username, now).await? {
-        return Err(ErrorKind::RateLimited { retry_after_secs }.into());
-    }
+    check_limits(db, &username, ip.as_deref(), now).await?;
     let found = user::Entity::find().filter(user::Column::Username.eq(&username)).one(db).await?;
     let accepted = match &found {
-        Some(u) => password::verify(password, &u.password_hash) && u.active,
+        Some(u) => password::verify(password, &u.password_hash).await? && u.active,
         None => {
-            password::verify_dummy(password);
+            password::verify_dummy(password).await?;
             false
         }
     };
-    login_attempt::ActiveModel {
-        username: Set(username),
-        ip: Set(ip),
-        succeeded: Set(accepted),
-        at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    record_attempt(db, &username, ip, accepted, now).await?;
     match found {
         Some(u) if accepted => {
             let id = u.id;
@@ -58,14 +48,66 @@ pub async fn login(
     }
 }
 
-/// Seconds until `username` may try again, if it has used up its failures in the window.
-/// Failures before the last success do not count.
-async fn lockout(db: &DatabaseConnection, username: &str, now: OffsetDateTime) -> ServiceResult<Option<u64>> {
-    let max_failures = settings::get_i64(db, settings::LOGIN_MAX_FAILURES).await?.max(1);
+/// Refuses with `RateLimited` while `username`, or the client address `ip`, has used up its
+/// failures in the window. An address gets several accounts' worth of failures (an office
+/// behind one NAT shares it), and a guesser rotating names meets that limit instead.
+pub async fn check_limits(
+    db: &DatabaseConnection,
+    username: &str,
+    ip: Option<&str>,
+    now: OffsetDateTime,
+) -> ServiceResult<()> {
+    let max_failures = settings::get_i64(db, settings::LOGIN_MAX_FAILURES).await?.max(1).unsigned_abs();
     let window = Duration::minutes(settings::get_i64(db, settings::LOGIN_WINDOW_MINUTES).await?.max(1));
+    let by_name = lockout(db, login_attempt::Column::Username, username, max_failures, window, now);
+    if let Some(retry_after_secs) = by_name.await? {
+        return Err(ErrorKind::RateLimited { retry_after_secs }.into());
+    }
+    if let Some(ip) = ip {
+        let max = max_failures.saturating_mul(IP_FAILURES_PER_ACCOUNT);
+        if let Some(retry_after_secs) = lockout(db, login_attempt::Column::Ip, ip, max, window, now).await? {
+            return Err(ErrorKind::RateLimited { retry_after_secs }.into());
+        }
+    }
+    Ok(())
+}
+
+/// How many accounts' worth of failures one client address may spend in a window.
+pub const IP_FAILURES_PER_ACCOUNT: u64 = 4;
+
+/// Notes one password check (a login or a change of one's own password), for the limits.
+pub async fn record_attempt(
+    db: &DatabaseConnection,
+    username: &str,
+    ip: Option<String>,
+    succeeded: bool,
+    now: OffsetDateTime,
+) -> ServiceResult<()> {
+    login_attempt::ActiveModel {
+        username: Set(username.to_owned()),
+        ip: Set(ip),
+        succeeded: Set(succeeded),
+        at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Seconds until the attempts with `column = value` may try again, if they have used up
+/// `max_failures` in the window. Failures before the last success do not count.
+async fn lockout(
+    db: &DatabaseConnection,
+    column: login_attempt::Column,
+    value: &str,
+    max_failures: u64,
+    window: Duration,
+    now: OffsetDateTime,
+) -> ServiceResult<Option<u64>> {
     let mut since = now - window;
     let last_success = login_attempt::Entity::find()
-        .filter(login_attempt::Column::Username.eq(username))
+        .filter(column.eq(value))
         .filter(login_attempt::Column::Succeeded.eq(true))
         .filter(login_attempt::Column::At.gt(since))
         .order_by_desc(login_attempt::Column::At)
@@ -75,11 +117,11 @@ async fn lockout(db: &DatabaseConnection, username: &str, now: OffsetDateTime) -
         since = success.at;
     }
     let failures = login_attempt::Entity::find()
-        .filter(login_attempt::Column::Username.eq(username))
+        .filter(column.eq(value))
         .filter(login_attempt::Column::Succeeded.eq(false))
         .filter(login_attempt::Column::At.gt(since));
     let count = failures.clone().count(db).await?;
-    if count < max_failures.unsigned_abs() {
+    if count < max_failures {
         return Ok(None);
     }
     // Locked until the oldest counted failure leaves the window.

@@ -19,7 +19,7 @@ use pamong_entity::{
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    Set, TransactionTrait,
+    Set,
 };
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -27,6 +27,7 @@ use uuid::Uuid;
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::clients::{find_editable, people};
+use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::policy::{self, GroupAt};
 
@@ -118,7 +119,7 @@ pub async fn create(
         return Err(ServiceError::not_found());
     };
     let draft = form.parse()?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let coordinator = match draft.coordinator_id {
         Some(id) => Some(
             user::Entity::find()
@@ -336,7 +337,7 @@ pub async fn add_member(
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let draft = form.parse(today)?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let Found { row, .. } = find_managed(&txn, actor, group).await?;
     let m = kb_member::ActiveModel {
         public_id: Set(Uuid::now_v7()),
@@ -366,7 +367,7 @@ pub async fn end_membership(
     left_on: Date,
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let m = kb_member::Entity::find()
         .filter(kb_member::Column::PublicId.eq(member))
         .one(&txn)
@@ -404,7 +405,7 @@ pub async fn record_meeting(
     now: OffsetDateTime,
 ) -> ServiceResult<Uuid> {
     let draft = form.parse(today)?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let Found { row, .. } = find_managed(&txn, actor, group).await?;
     let members: HashMap<Uuid, i32> = kb_member::Entity::find()
         .filter(kb_member::Column::GroupId.eq(row.id))
@@ -500,7 +501,7 @@ pub async fn complete_action(
     today: Date,
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let a = kb_action::Entity::find()
         .filter(kb_action::Column::PublicId.eq(action))
         .one(&txn)
@@ -580,7 +581,7 @@ pub async fn watch_client(
     if reason.chars().count() > 500 {
         return Err(ErrorKind::field("watch_reason", Problem::TooLong { max: 500 }).into());
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let c = find_editable(&txn, actor, client).await?;
     let g = locate(&txn, group).await?;
     if g.row.bapas_id != c.row.bapas_id {

@@ -8,7 +8,7 @@ use pamong_domain::{ErrorKind, Problem};
 use pamong_entity::{bapas, bapas_coverage, kanwil};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
+use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult, unique_to_field};
 use crate::policy::{self, Scope};
 use crate::search::{contains_ci, fetch_page, nothing, page};
@@ -60,7 +61,7 @@ pub async fn list_kanwil(
     query: &ListQuery,
 ) -> ServiceResult<Page<KanwilView>> {
     let mut cond = kanwil_condition(actor);
-    if let Some(q) = query.search() {
+    if let Some(q) = query.search()? {
         cond = cond.add(
             Condition::any()
                 .add(contains_ci(kanwil::Column::Name, q))
@@ -118,7 +119,7 @@ pub async fn create_kanwil(
 ) -> ServiceResult<KanwilView> {
     require_manager(actor)?;
     let draft = form.parse()?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let row = kanwil::ActiveModel {
         public_id: Set(Uuid::now_v7()),
         province_code: Set(draft.province_code.as_str().to_owned()),
@@ -147,7 +148,7 @@ pub async fn update_kanwil(
 ) -> ServiceResult<KanwilView> {
     require_manager(actor)?;
     let draft = form.parse()?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let old = find_kanwil(&txn, actor, id).await?;
     let changes = Changes::new()
         .diff("province_code", &old.province_code.as_str(), &draft.province_code.as_str())
@@ -173,7 +174,7 @@ pub async fn set_kanwil_active(
     now: OffsetDateTime,
 ) -> ServiceResult<KanwilView> {
     require_manager(actor)?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let old = find_kanwil(&txn, actor, id).await?;
     if !active {
         let in_use = bapas::Entity::find()
@@ -205,7 +206,7 @@ pub async fn list_bapas(
     query: &ListQuery,
 ) -> ServiceResult<Page<BapasView>> {
     let mut cond = bapas_condition(actor);
-    if let Some(q) = query.search() {
+    if let Some(q) = query.search()? {
         cond = cond.add(
             Condition::any()
                 .add(contains_ci(bapas::Column::Name, q))
@@ -316,7 +317,7 @@ pub async fn create_bapas(
 ) -> ServiceResult<BapasView> {
     require_manager(actor)?;
     let draft = form.parse()?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let kanwil = kanwil_for_draft(&txn, actor, &draft).await?;
     let row = bapas::ActiveModel {
         public_id: Set(Uuid::now_v7()),
@@ -360,7 +361,7 @@ pub async fn update_bapas(
 ) -> ServiceResult<BapasView> {
     require_manager(actor)?;
     let draft = form.parse()?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let old = find_bapas(&txn, actor, id).await?;
     let old_view = bapas_view(&txn, old.clone()).await?;
     let kanwil = kanwil_for_draft(&txn, actor, &draft).await?;
@@ -401,7 +402,7 @@ pub async fn set_bapas_active(
     now: OffsetDateTime,
 ) -> ServiceResult<BapasView> {
     require_manager(actor)?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let old = find_bapas(&txn, actor, id).await?;
     let changes = Changes::new().diff("active", &old.active, &active);
     let mut row: bapas::ActiveModel = old.into();

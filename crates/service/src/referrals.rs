@@ -15,7 +15,7 @@ use pamong_domain::referrals::{ReferralForm, ReferralStatus, ReferralView};
 use pamong_entity::{client, partner, referral};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    Set, TransactionTrait,
+    Set,
 };
 use time::{Date, Duration, OffsetDateTime};
 use uuid::Uuid;
@@ -23,6 +23,7 @@ use uuid::Uuid;
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::clients::{find_editable, find_readable, people};
+use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::partners::{service_choices, split};
 use crate::settings::{self, ChoiceList};
@@ -112,7 +113,7 @@ pub async fn create(
     today: Date,
     now: OffsetDateTime,
 ) -> ServiceResult<Uuid> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let c = find_editable(&txn, actor, client).await?;
     let partner_id = uuid::Uuid::parse_str(form.partner_id.trim()).ok();
     let p = match partner_id {
@@ -196,7 +197,7 @@ pub async fn respond(
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let text = text.trim();
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let row = referral::Entity::find()
         .filter(referral::Column::PublicId.eq(id))
         .one(&txn)

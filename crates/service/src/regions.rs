@@ -6,14 +6,14 @@ use std::collections::HashMap;
 use pamong_domain::region::{RegionCode, RegionRow};
 use pamong_entity::region;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
+use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::policy;
 
@@ -54,7 +54,7 @@ pub async fn import(
     if !policy::can_manage_reference_data(actor) {
         return Err(ServiceError::not_found());
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let known: HashMap<String, String> = region::Entity::find()
         .select_only()
         .column(region::Column::Code)

@@ -1,6 +1,8 @@
 //! A tower-sessions store on Pamong's own `sessions` table, so sessions live in the same
 //! database (SQLite or PostgreSQL) and migrations as everything else, and ending all of a
-//! user's sessions is one `DELETE`.
+//! user's sessions is one `DELETE`. Rows are keyed by the SHA-256 of the session id, not the
+//! id itself: the cookie is the only place the id lives, so a copy of the table (a backup, a
+//! read replica, a SQL injection elsewhere) signs nobody in.
 
 use async_trait::async_trait;
 use pamong_entity::session;
@@ -55,6 +57,17 @@ impl DbSessionStore {
     }
 }
 
+/// The key a session is stored under: the hex SHA-256 of its id.
+pub fn stored_id(id: &Id) -> String {
+    use sha2::{Digest, Sha256};
+    use std::fmt::Write;
+    let digest = Sha256::digest(id.to_string().as_bytes());
+    digest.iter().fold(String::with_capacity(64), |mut out, b| {
+        let _ = write!(out, "{b:02x}");
+        out
+    })
+}
+
 fn backend(err: DbErr) -> Error {
     Error::Backend(err.to_string())
 }
@@ -67,7 +80,7 @@ fn to_row(record: &Record) -> Result<session::ActiveModel> {
         .and_then(|v| serde_json::from_value::<AuthData>(v.clone()).ok())
         .map(|a| a.user_id);
     Ok(session::ActiveModel {
-        id: Set(record.id.to_string()),
+        id: Set(stored_id(&record.id)),
         data: Set(data),
         expires_at: Set(record.expiry_date),
         user_id: Set(user_id),
@@ -107,7 +120,7 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn load(&self, id: &Id) -> Result<Option<Record>> {
-        let row = session::Entity::find_by_id(id.to_string())
+        let row = session::Entity::find_by_id(stored_id(id))
             .filter(session::Column::ExpiresAt.gt(self.clock.now()))
             .one(&self.db)
             .await
@@ -120,7 +133,7 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn delete(&self, id: &Id) -> Result<()> {
-        session::Entity::delete_by_id(id.to_string()).exec(&self.db).await.map_err(backend)?;
+        session::Entity::delete_by_id(stored_id(id)).exec(&self.db).await.map_err(backend)?;
         Ok(())
     }
 }

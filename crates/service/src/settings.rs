@@ -6,12 +6,13 @@ use pamong_domain::partners::Choice;
 use pamong_domain::reporting::ReportingFrequencies;
 use pamong_entity::setting;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Set, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Set};
 use serde_json::Value;
 use time::OffsetDateTime;
 
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
+use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::policy;
 
@@ -80,7 +81,7 @@ pub async fn set_choices(
     }
     let parsed = pamong_domain::partners::parse_choices("choices", text)?;
     let value = serde_json::to_string(&parsed).map_err(|e| ServiceError::Internal(e.to_string()))?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let old = choices(&txn, list).await?;
     upsert(&txn, list.key(), value, now).await?;
     let codes = |l: &[Choice]| l.iter().map(|c| c.code.clone()).collect::<Vec<_>>();
@@ -126,7 +127,7 @@ pub async fn set_reporting_frequencies(
     if !allowed {
         return Err(ServiceError::not_found());
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let old = reporting_frequencies(&txn, bapas_id).await?;
     let key = frequencies_key(bapas_id);
     let value = serde_json::to_string(&frequencies).map_err(|e| ServiceError::Internal(e.to_string()))?;
@@ -192,7 +193,7 @@ pub async fn set_i64(
     if !policy::can_manage_offices(actor) {
         return Err(ServiceError::not_found());
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let old = get_i64(&txn, key).await?;
     upsert(&txn, key.name, value.to_string(), now).await?;
     audit::record(

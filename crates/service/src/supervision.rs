@@ -14,10 +14,7 @@ use pamong_domain::{ErrorKind, Problem};
 use pamong_entity::{
     client, client_assessment, client_guidance, client_report, client_status_change, client_violation,
 };
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -25,6 +22,7 @@ use uuid::Uuid;
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::clients::{Found, find_editable, find_readable, people, reporting_status};
+use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 
 /// Records a report or home visit for an active client.
@@ -37,7 +35,7 @@ pub async fn record_report(
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let draft = form.parse(today)?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let Found { row, .. } = find_editable(&txn, actor, id).await?;
     active(&row)?;
     if draft.date < row.supervision_start {
@@ -86,7 +84,7 @@ pub async fn record_guidance(
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let draft = form.parse(today)?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let Found { row, .. } = find_editable(&txn, actor, id).await?;
     active(&row)?;
     let g = client_guidance::ActiveModel {
@@ -118,7 +116,7 @@ pub async fn record_violation(
     today: Date,
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let Found { row, .. } = find_editable(&txn, actor, id).await?;
     active(&row)?;
     let basis = LegalBasis::parse(&row.legal_basis).unwrap_or(LegalBasis::Pb);
@@ -166,7 +164,7 @@ pub async fn assess(
 ) -> ServiceResult<Score> {
     let instrument = instrument();
     let AssessmentDraft { score, date, notes } = form.parse(today, &instrument)?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let Found { row, .. } = find_editable(&txn, actor, id).await?;
     active(&row)?;
     let a = client_assessment::ActiveModel {
@@ -216,7 +214,7 @@ pub async fn update_violation_status(
 ) -> ServiceResult<()> {
     let status = ActionStatus::parse(status)
         .ok_or_else(|| ServiceError::from(ErrorKind::field("action_status", Problem::BadFormat)))?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let row = client_violation::Entity::find()
         .filter(client_violation::Column::PublicId.eq(violation))
         .one(&txn)

@@ -11,17 +11,18 @@ use pamong_entity::{bapas, kanwil, session, user};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
+use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult, unique_to_field};
-use crate::password;
 use crate::policy::{self, Placement, Scope};
 use crate::search::{contains_ci, fetch_page, nothing, page};
+use crate::{auth, password};
 
 fn placement(row: &user::Model) -> Placement {
     Placement {
@@ -47,7 +48,7 @@ pub async fn list(
     query: &ListQuery,
 ) -> ServiceResult<Page<UserView>> {
     let mut cond = scope_condition(actor);
-    if let Some(q) = query.search() {
+    if let Some(q) = query.search()? {
         cond = cond.add(
             Condition::any()
                 .add(contains_ci(user::Column::FullName, q))
@@ -185,8 +186,8 @@ pub async fn create(
         return Err(ServiceError::not_found());
     }
     let (draft, initial_password) = form.parse_new()?;
-    let hash = password::hash(&initial_password)?;
-    let txn = db.begin().await?;
+    let hash = password::hash(&initial_password).await?;
+    let txn = begin_write(db).await?;
     let at = resolve_placement(&txn, actor, &draft).await?;
     let row = user::ActiveModel {
         public_id: Set(Uuid::now_v7()),
@@ -232,7 +233,7 @@ pub async fn update(
     now: OffsetDateTime,
 ) -> ServiceResult<UserView> {
     let draft = form.parse()?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let old = find_managed(&txn, actor, id).await?;
     let at = resolve_placement(&txn, actor, &draft).await?;
     if Some(old.id) == actor.user_id && (at != placement(&old)) {
@@ -280,14 +281,14 @@ pub async fn reset_password(
     new_password: &str,
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let old = find_managed(&txn, actor, id).await?;
     let mut errors = FieldErrors::new();
     check_password(&mut errors, "password", new_password, &old.username);
     errors.into_result(())?;
     let user_id = old.id;
     let mut row: user::ActiveModel = old.into();
-    row.password_hash = Set(password::hash(new_password)?);
+    row.password_hash = Set(password::hash(new_password).await?);
     row.updated_at = Set(now);
     row.update(&txn).await?;
     end_sessions(&txn, user_id).await?;
@@ -313,7 +314,7 @@ pub async fn set_active(
     active: bool,
     now: OffsetDateTime,
 ) -> ServiceResult<UserView> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let old = find_managed(&txn, actor, id).await?;
     if Some(old.id) == actor.user_id && !active {
         return Err(ErrorKind::field("active", Problem::NotAllowed).into());
@@ -335,25 +336,33 @@ pub async fn set_active(
     view(db, row).await
 }
 
-/// Changes the actor's own password after checking the current one.
+/// Changes the actor's own password after checking the current one, and ends every session
+/// of the user (the caller keeps its own by giving it a new id). A wrong current password
+/// counts as a failed login: the same limits stop guessing through this form.
 pub async fn change_own_password(
     db: &DatabaseConnection,
     actor: &Actor,
     change: &PasswordChange,
+    ip: Option<String>,
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let id = actor.user_id.ok_or_else(ServiceError::not_found)?;
     change.check(&actor.username)?;
-    let txn = db.begin().await?;
-    let old = user::Entity::find_by_id(id).one(&txn).await?.ok_or_else(ServiceError::not_found)?;
-    if !password::verify(&change.current, &old.password_hash) {
+    auth::check_limits(db, &actor.username, ip.as_deref(), now).await?;
+    let old = user::Entity::find_by_id(id).one(db).await?.ok_or_else(ServiceError::not_found)?;
+    let accepted = password::verify(&change.current, &old.password_hash).await?;
+    auth::record_attempt(db, &actor.username, ip, accepted, now).await?;
+    if !accepted {
         return Err(ErrorKind::field("current", Problem::WrongPassword).into());
     }
+    let hash = password::hash(&change.new).await?;
+    let txn = begin_write(db).await?;
     let public_id = old.public_id;
     let mut row: user::ActiveModel = old.into();
-    row.password_hash = Set(password::hash(&change.new)?);
+    row.password_hash = Set(hash);
     row.updated_at = Set(now);
     row.update(&txn).await?;
+    end_sessions(&txn, id).await?;
     audit::record(
         &txn,
         actor,

@@ -88,6 +88,10 @@ async fn session_store_round_trip_and_user_logout_everywhere() {
     };
     store.create(&mut record).await.unwrap();
     assert_eq!(store.load(&record.id).await.unwrap(), Some(record.clone()));
+    // The table holds a hash of the id, never the id the cookie carries.
+    let row = pamong_entity::session::Entity::find().one(w.conn()).await.unwrap().unwrap();
+    assert_ne!(row.id, record.id.to_string());
+    assert_eq!(row.id, pamong_service::session_store::stored_id(&record.id));
     // Resetting the password ends the session.
     users::reset_password(w.conn(), &Actor::system(), pk.public_id, "sandi-lain-sekali", NOW).await.unwrap();
     assert_eq!(store.load(&record.id).await.unwrap(), None);

@@ -6,8 +6,11 @@ use common::{Office, PASSWORD, World, audit_rows};
 use pamong_domain::page::ListQuery;
 use pamong_domain::user::PasswordChange;
 use pamong_domain::{ErrorKind, Problem, Role};
-use pamong_service::{Actor, ServiceError, auth, users};
-use time::OffsetDateTime;
+use pamong_service::session_store::{AUTH_KEY, DbSessionStore};
+use pamong_service::{Actor, Clock, ServiceError, auth, users};
+use time::{Duration, OffsetDateTime};
+use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::SessionStore;
 
 /// The instant the tests act at.
 const NOW: OffsetDateTime = time::macros::datetime!(2026-11-24 02:00 UTC);
@@ -153,19 +156,44 @@ async fn nobody_deactivates_or_demotes_themselves() {
 }
 
 #[tokio::test]
-async fn own_password_change_checks_the_current_one() {
+async fn own_password_change_checks_the_current_one_and_ends_other_sessions() {
     let w = World::new().await;
     let pk = w.actor(Role::Pk, Office::Own).await;
+    let store = DbSessionStore::new(w.conn().clone(), Clock::Fixed(NOW));
+    let mut other =
+        Record { id: Id::default(), data: Default::default(), expiry_date: NOW + Duration::hours(1) };
+    other.data.insert(AUTH_KEY.into(), serde_json::json!({"user_id": pk.user_id, "login_at": 0}));
+    store.create(&mut other).await.unwrap();
     let wrong = PasswordChange {
         current: "salah-sekali".into(),
         new: "sandi-baru-123".into(),
         confirm: "sandi-baru-123".into(),
     };
-    let err = users::change_own_password(w.conn(), &pk, &wrong, NOW).await.unwrap_err();
+    let err = users::change_own_password(w.conn(), &pk, &wrong, None, NOW).await.unwrap_err();
     assert_eq!(problem(err, "current"), Some(Problem::WrongPassword));
+    assert!(store.load(&other.id).await.unwrap().is_some(), "a refused change ends nothing");
     let right = PasswordChange { current: PASSWORD.into(), ..wrong };
-    users::change_own_password(w.conn(), &pk, &right, NOW).await.unwrap();
+    users::change_own_password(w.conn(), &pk, &right, None, NOW).await.unwrap();
+    assert!(store.load(&other.id).await.unwrap().is_none(), "the phone left signed in is signed out");
     assert!(auth::login(w.conn(), &pk.username, "sandi-baru-123", None, NOW).await.is_ok());
     let profile = users::profile(w.conn(), &pk).await.unwrap();
     assert_eq!(profile.username, pk.username);
+}
+
+#[tokio::test]
+async fn own_password_change_is_rate_limited_like_login() {
+    let w = World::new().await;
+    let pk = w.actor(Role::Pk, Office::Own).await;
+    let guess = |n: usize| PasswordChange {
+        current: format!("tebakan-ke-{n}"),
+        new: "sandi-baru-123".into(),
+        confirm: "sandi-baru-123".into(),
+    };
+    for n in 0..5 {
+        let err = users::change_own_password(w.conn(), &pk, &guess(n), None, NOW).await.unwrap_err();
+        assert_eq!(problem(err, "current"), Some(Problem::WrongPassword));
+    }
+    let right = PasswordChange { current: PASSWORD.into(), ..guess(5) };
+    let err = users::change_own_password(w.conn(), &pk, &right, None, NOW).await.unwrap_err();
+    assert!(matches!(err, ServiceError::Domain(ErrorKind::RateLimited { .. })), "{err:?}");
 }

@@ -5,27 +5,36 @@ use pamong_domain::user::{CurrentUser, PasswordChange};
 
 use crate::error::AppError;
 
-/// Checks the credentials and starts a session with a fresh id.
+/// Checks the credentials and starts a session with a fresh id (the wasm's login).
 #[server(endpoint = "auth/login", input = server_fn::codec::Json)]
 pub async fn login(username: String, password: String) -> Result<(), AppError> {
-    use crate::api::context::{fail, server, session};
-    use pamong_service::session_store::{AUTH_KEY, AuthData};
-
+    use crate::api::context::{client_ip, fail, server, session};
     let ctx = server()?;
-
-    let now = ctx.now();
-    let ip = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .await
-        .ok()
-        .map(|info| info.0.ip().to_string());
-    let user_id = match pamong_service::auth::login(&ctx.db, &username, &password, ip, now).await {
-        Ok(id) => id,
-        Err(e) => return Err(fail(e).await),
-    };
     let session = session().await?;
+    let ip = client_ip().await;
+    match sign_in(&ctx, &session, &username, &password, ip).await {
+        Ok(()) => Ok(()),
+        Err(e) => Err(fail(e).await),
+    }
+}
+
+/// Signs `username` in on `session`: the one login both the wasm's server fn and the plain
+/// form post (`POST /masuk`, before the wasm has loaded) go through.
+#[cfg(feature = "ssr")]
+pub async fn sign_in(
+    ctx: &crate::api::context::ServerContext,
+    session: &tower_sessions::Session,
+    username: &str,
+    password: &str,
+    ip: Option<String>,
+) -> Result<(), pamong_service::ServiceError> {
+    use pamong_service::session_store::{AUTH_KEY, AuthData};
+    let user_id = pamong_service::auth::login(&ctx.db, username, password, ip, ctx.now()).await?;
     // A new id at login: a session id planted before login is worthless after it.
-    let internal = |_| AppError::Kind(pamong_domain::ErrorKind::Internal { request_id: None });
+    let internal =
+        |e: tower_sessions::session::Error| pamong_service::ServiceError::Internal(format!("session: {e}"));
     session.cycle_id().await.map_err(internal)?;
+    // The session machinery's clock (the system's), like the absolute-timeout check.
     let auth = AuthData { user_id, login_at: time::OffsetDateTime::now_utc().unix_timestamp() };
     session.insert(AUTH_KEY, auth).await.map_err(internal)?;
     Ok(())
@@ -51,11 +60,15 @@ pub async fn me() -> Result<Option<CurrentUser>, AppError> {
     }
 }
 
-/// Changes the signed-in user's own password.
+/// Changes the signed-in user's own password. Every session of the user ends; this one
+/// carries on under a new id.
 #[server(endpoint = "auth/password", input = server_fn::codec::Json)]
 pub async fn change_password(change: PasswordChange) -> Result<(), AppError> {
-    use crate::api::context::{actor, lift};
+    use crate::api::context::{actor, client_ip, lift, session};
     let (ctx, actor) = actor().await?;
     let now = ctx.now();
-    lift(&actor, pamong_service::users::change_own_password(&ctx.db, &actor, &change, now).await)
+    let ip = client_ip().await;
+    lift(&actor, pamong_service::users::change_own_password(&ctx.db, &actor, &change, ip, now).await)?;
+    let internal = |_| AppError::Kind(pamong_domain::ErrorKind::Internal { request_id: None });
+    session().await?.cycle_id().await.map_err(internal)
 }

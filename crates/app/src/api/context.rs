@@ -18,7 +18,12 @@ pub struct ServerContext {
     pub clock: Clock,
     /// A login ends this long after it began, however active the user is.
     pub absolute_timeout: time::Duration,
+    /// A login ends after this long without a request.
+    pub idle_timeout: time::Duration,
 }
+
+/// The session key of when the session's expiry was last pushed back (Unix seconds).
+const SEEN_KEY: &str = "seen";
 
 impl ServerContext {
     /// The instant this call acts at, read once and handed to the service.
@@ -31,6 +36,31 @@ impl ServerContext {
 pub async fn request_id() -> Option<String> {
     let headers = leptos_axum::extract::<http::HeaderMap>().await.ok()?;
     headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned)
+}
+
+/// The address the request came from, for the per-address login limit.
+pub async fn client_ip() -> Option<String> {
+    let peer = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>().await.ok();
+    let headers = leptos_axum::extract::<http::HeaderMap>().await.unwrap_or_default();
+    client_ip_of(peer.map(|p| p.0.ip()), &headers)
+}
+
+/// The client's address from the connection's peer and the headers. When the peer is on
+/// this machine (a reverse proxy in front of Pamong), the address that proxy appended to
+/// `X-Forwarded-For` is the client's; otherwise every user would share the proxy's limit.
+/// A remote peer's `X-Forwarded-For` is ignored: anyone can write one.
+pub fn client_ip_of(peer: Option<std::net::IpAddr>, headers: &http::HeaderMap) -> Option<String> {
+    let peer = peer?;
+    if peer.is_loopback() {
+        let forwarded = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
+        if let Some(ip) = forwarded
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|v| v.trim().parse::<std::net::IpAddr>().ok())
+        {
+            return Some(ip.to_string());
+        }
+    }
+    Some(peer.to_string())
 }
 
 /// The server context, or an internal error if the server forgot to provide it.
@@ -95,11 +125,28 @@ pub async fn optional_actor() -> Result<Option<(ServerContext, Actor)>, AppError
         auth::actor_for(&ctx.db, auth.user_id).await.map_err(|e| e.into_kind(None))?
     };
     match actor {
-        Some(actor) => Ok(Some((ctx, actor.with_request_id(request_id().await)))),
+        Some(actor) => {
+            keep_alive(&session, &ctx).await;
+            Ok(Some((ctx, actor.with_request_id(request_id().await))))
+        }
         None => {
             let _ = session.flush().await;
             Ok(None)
         }
+    }
+}
+
+/// Pushes the session's expiry back, so that the idle timeout counts from the last request
+/// and not from login. The session layer only saves a changed session, so this changes it
+/// (a timestamp), but at most once per quarter of the timeout: not one write per request.
+/// The session machinery stamps expiry with the system clock, so this reads that clock too.
+async fn keep_alive(session: &Session, ctx: &ServerContext) {
+    let now = OffsetDateTime::now_utc().unix_timestamp();
+    let seen: i64 = session.get(SEEN_KEY).await.ok().flatten().unwrap_or(0);
+    if now - seen >= ctx.idle_timeout.whole_seconds() / 4
+        && let Err(e) = session.insert(SEEN_KEY, now).await
+    {
+        tracing::warn!(error = %e, "could not extend the session");
     }
 }
 

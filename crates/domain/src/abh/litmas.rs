@@ -207,7 +207,7 @@ pub struct LitmasRequestDraft {
     pub received_at: OffsetDateTime,
 }
 
-/// Parses `YYYY-MM-DDTHH:MM` (seconds allowed).
+/// Parses `YYYY-MM-DDTHH:MM` (seconds allowed), in the plausible years only.
 pub fn parse_local_datetime(raw: &str) -> Option<PrimitiveDateTime> {
     let raw = raw.trim();
     PrimitiveDateTime::parse(raw, time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]"))
@@ -218,6 +218,7 @@ pub fn parse_local_datetime(raw: &str) -> Option<PrimitiveDateTime> {
             )
         })
         .ok()
+        .filter(|at| crate::validate::plausible_year(at.year()))
 }
 
 /// A wall-clock field at an office, not after `now` (a few minutes of clock drift allowed).

@@ -12,7 +12,7 @@ use super::rules::AGREEMENT_MAX_MONTHS;
 use crate::client::date_field;
 use crate::error::{ErrorKind, FieldErrors, Problem};
 use crate::office::Zone;
-use crate::validate::{optional_text, required_text};
+use crate::validate::{enum_set, optional_text, required_text};
 
 text_enum! {
     /// Whether a diversion deliberation reached an agreement.
@@ -193,14 +193,7 @@ impl DiversionForm {
         if finished_on.is_some() && outcome.is_none() && errors.get("outcome").is_none() {
             errors.add("outcome", Problem::Required);
         }
-        let mut forms = Vec::new();
-        for raw in &self.agreement_forms {
-            match AgreementForm::parse(raw) {
-                Some(f) if !forms.contains(&f) => forms.push(f),
-                Some(_) => {}
-                None => errors.add("agreement_forms", Problem::BadFormat),
-            }
-        }
+        let mut forms = enum_set(&mut errors, "agreement_forms", &self.agreement_forms, AgreementForm::parse);
         let agreed = outcome == Some(DiversionOutcome::Sepakat);
         if agreed && forms.is_empty() {
             errors.add("agreement_forms", Problem::Required);
@@ -361,14 +354,7 @@ impl EventForm {
             errors.add("date", Problem::FutureDate);
         }
         let place = optional_text(&mut errors, "place", &self.place, 200);
-        let mut parties = Vec::new();
-        for raw in &self.parties {
-            match Party::parse(raw) {
-                Some(p) if !parties.contains(&p) => parties.push(p),
-                Some(_) => {}
-                None => errors.add("parties", Problem::BadFormat),
-            }
-        }
+        let mut parties = enum_set(&mut errors, "parties", &self.parties, Party::parse);
         if kind == Some(EventKind::Musyawarah) && parties.is_empty() {
             errors.add("parties", Problem::Required);
         }

@@ -24,7 +24,7 @@ pub async fn list(
     if filter.break_glass_only {
         cond = cond.add(access_log::Column::Reason.is_not_null());
     }
-    if let Some(q) = filter.list.search() {
+    if let Some(q) = filter.list.search()? {
         cond = cond.add(
             Condition::any()
                 .add(contains_ci(access_log::Column::ActorUsername, q))

@@ -14,7 +14,6 @@ use pamong_domain::error::{ErrorKind, FieldErrors, Problem};
 use pamong_entity::{abh_case, abh_litmas, bapas, client};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -23,6 +22,7 @@ use super::{CaseFound, find_case, find_case_editable, zone_of};
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::clients::people;
+use crate::db::{begin_write, update_if};
 use crate::error::{ServiceError, ServiceResult};
 use crate::policy::{self, CaseAt};
 use crate::privacy;
@@ -36,7 +36,7 @@ pub async fn request(
     form: &LitmasRequestForm,
     now: OffsetDateTime,
 ) -> ServiceResult<Uuid> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let found = find_case_editable(&txn, actor, client_id).await?;
     let draft = form.parse(found.zone, now)?;
     let case = &found.case;
@@ -216,7 +216,7 @@ async fn step(
     id: Uuid,
     step: Step,
 ) -> ServiceResult<(LitmasFound, sea_orm::DatabaseTransaction)> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let found = locate(&txn, actor, id).await?;
     if !allowed(&found, actor, step) {
         return Err(ErrorKind::Conflict.into());
@@ -247,6 +247,7 @@ pub async fn save(
         content.check_draft()?;
     }
     let (found, txn) = step(db, actor, id, Step::Edit).await?;
+    let expected = found.row.status.clone();
     let mut model: abh_litmas::ActiveModel = found.row.into();
     set_content(&mut model, content);
     model.updated_at = Set(now);
@@ -256,7 +257,7 @@ pub async fn save(
         model.submitted_at = Set(Some(now));
         changes = changes.diff("status", &LitmasStatus::Draf.as_str(), &LitmasStatus::Diajukan.as_str());
     }
-    model.update(&txn).await?;
+    update_if(&txn, model, abh_litmas::Column::Status, expected).await?;
     audit::record(
         &txn,
         actor,
@@ -289,6 +290,7 @@ pub async fn review(
     }
     let (found, txn) = step(db, actor, id, Step::Review).await?;
     let next = if approve { LitmasStatus::Disetujui } else { LitmasStatus::Draf };
+    let expected = found.row.status.clone();
     let mut model: abh_litmas::ActiveModel = found.row.into();
     model.status = Set(next.as_str().into());
     model.review_note = Set((!note.is_empty()).then(|| note.to_owned()));
@@ -297,7 +299,7 @@ pub async fn review(
         model.approved_at = Set(Some(now));
     }
     model.updated_at = Set(now);
-    model.update(&txn).await?;
+    update_if(&txn, model, abh_litmas::Column::Status, expected).await?;
     let changes = Changes::new().diff("status", &LitmasStatus::Diajukan.as_str(), &next.as_str());
     audit::record(
         &txn,
@@ -332,11 +334,12 @@ pub async fn deliver(
         Some(d) => d,
         None => return Err(ErrorKind::Invalid(errors).into()),
     };
+    let expected = found.row.status.clone();
     let mut model: abh_litmas::ActiveModel = found.row.into();
     model.status = Set(LitmasStatus::Diserahkan.as_str().into());
     model.delivered_at = Set(Some(delivered));
     model.updated_at = Set(now);
-    model.update(&txn).await?;
+    update_if(&txn, model, abh_litmas::Column::Status, expected).await?;
     let changes = Changes::new()
         .diff("status", &LitmasStatus::Disetujui.as_str(), &LitmasStatus::Diserahkan.as_str())
         .set("delivered_at", &delivered.to_string());

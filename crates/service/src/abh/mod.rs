@@ -329,7 +329,7 @@ pub async fn list(
         return Ok(page(Vec::new(), 0, query));
     }
     let mut cond = scope_condition(db, actor).await?.add(client::Column::IsChild.eq(true));
-    if let Some(q) = query.search() {
+    if let Some(q) = query.search()? {
         let by_number = contains_ci(client::Column::RegisterNumber, q);
         let mut any = Condition::any().add(by_number);
         if actor.role == pamong_domain::Role::Kabapas {

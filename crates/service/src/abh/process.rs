@@ -5,15 +5,14 @@ use pamong_domain::abh::clock::Stage;
 use pamong_domain::abh::process::{BreachForm, DiversionForm, DiversionOutcome, EventForm, StageForm};
 use pamong_domain::error::{ErrorKind, Problem};
 use pamong_entity::{abh_case, abh_diversion, abh_event};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 use super::find_case_editable;
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
+use crate::db::begin_write;
 use crate::error::ServiceResult;
 
 fn join<T>(items: &[T], text: impl Fn(&T) -> &'static str) -> Option<String> {
@@ -29,7 +28,7 @@ pub async fn set_stage(
     today: Date,
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let found = find_case_editable(&txn, actor, client_id).await?;
     let current = Stage::parse(&found.case.stage).unwrap_or(Stage::Penyidikan);
     let (stage, trigger) = form.parse(current, today)?;
@@ -60,7 +59,7 @@ pub async fn save_diversion(
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let draft = form.parse(today)?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let found = find_case_editable(&txn, actor, client_id).await?;
     let current = Stage::parse(&found.case.stage).unwrap_or(Stage::Penyidikan);
     if draft.stage > current {
@@ -110,7 +109,7 @@ pub async fn record_breach(
     acted: bool,
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let found = find_case_editable(&txn, actor, client_id).await?;
     let draft = form.parse(found.zone, now)?;
     let row = abh_diversion::Entity::find()
@@ -153,7 +152,7 @@ pub async fn add_event(
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let draft = form.parse(today)?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let found = find_case_editable(&txn, actor, client_id).await?;
     let public_id = Uuid::now_v7();
     abh_event::ActiveModel {

@@ -6,13 +6,14 @@ use pamong_domain::client::ClientForm;
 use pamong_domain::error::{ErrorKind, FieldErrors};
 use pamong_domain::legal::{LegalBasis, PeriodRules};
 use pamong_entity::abh_case;
-use sea_orm::{ActiveModelTrait, DatabaseConnection, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::clients::registry;
+use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::policy;
 
@@ -63,7 +64,7 @@ pub async fn create(
             return Err(ErrorKind::Invalid(errors).into());
         }
     };
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let row = registry::insert(&txn, actor, &identity, bapas_id, true, now).await?;
     let months = i32::try_from(draft.max_penalty_months).unwrap_or(i32::MAX);
     let case = abh_case::ActiveModel {

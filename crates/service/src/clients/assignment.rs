@@ -12,7 +12,7 @@ use pamong_domain::{ErrorKind, FieldErrors, Problem, Role};
 use pamong_entity::{bapas, client, client_transfer, user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    QuerySelect, Set,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -21,6 +21,7 @@ use super::registry::set_status;
 use super::{Found, find_editable, locate};
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
+use crate::db::{begin_write, update_if};
 use crate::error::{ServiceError, ServiceResult};
 use crate::policy;
 
@@ -83,7 +84,7 @@ pub async fn reassign(
     pk: Uuid,
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let Found { row, at } = locate(&txn, id).await?;
     if !policy::can_reassign_client(actor, at) {
         return Err(ServiceError::not_found());
@@ -126,7 +127,7 @@ pub async fn request_transfer(
         );
     }
     let (reason, to) = errors.into_result((reason, to))?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let Found { row, .. } = find_editable(&txn, actor, id).await?;
     if row.status != ClientStatus::Aktif.as_str() {
         return Err(ServiceError::not_found());
@@ -245,24 +246,26 @@ pub async fn decide_transfer(
     note: &str,
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
-    let txn = db.begin().await?;
+    let note = pamong_domain::validate::note("note", note, 1000)?;
+    let txn = begin_write(db).await?;
     let t = client_transfer::Entity::find()
         .filter(client_transfer::Column::PublicId.eq(transfer))
-        .filter(client_transfer::Column::Status.eq(WAITING))
         .one(&txn)
         .await?
         .filter(|t| policy::can_decide_transfer(actor, t.to_bapas_id))
         .ok_or_else(ServiceError::not_found)?;
+    if t.status != WAITING {
+        return Err(ErrorKind::Conflict.into());
+    }
     let client =
         client::Entity::find_by_id(t.client_id).one(&txn).await?.ok_or_else(ServiceError::not_found)?;
-    let note = Some(note.trim().to_owned()).filter(|n| !n.is_empty());
     let to_bapas_id = t.to_bapas_id;
     let mut model: client_transfer::ActiveModel = t.clone().into();
     model.status = Set(if accept { ACCEPTED } else { REFUSED }.into());
     model.decided_by = Set(actor.user_id);
     model.decided_at = Set(Some(now));
     model.decision_note = Set(note.clone());
-    model.update(&txn).await?;
+    update_if(&txn, model, client_transfer::Column::Status, WAITING.to_owned()).await?;
     if accept {
         let from =
             bapas::Entity::find_by_id(client.bapas_id).one(&txn).await?.map(|b| b.name).unwrap_or_default();

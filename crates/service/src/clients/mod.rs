@@ -91,7 +91,7 @@ pub async fn list(
 ) -> ServiceResult<Page<ClientSummary>> {
     let cond = filter_condition(db, actor, filter).await?;
     let query = &filter.list;
-    let Some(q) = query.search() else {
+    let Some(q) = query.search()? else {
         let select = client::Entity::find()
             .filter(cond)
             .order_by_asc(client::Column::NameFolded)

@@ -10,7 +10,7 @@ use pamong_domain::{ErrorKind, Problem, Role};
 use pamong_entity::{bapas, client, client_status_change, region, user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
-    QueryFilter, Set, TransactionTrait,
+    QueryFilter, Set,
 };
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -18,6 +18,7 @@ use uuid::Uuid;
 use super::{Found, find_editable, people, searchable_name, summary};
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
+use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult, unique_to_field};
 use crate::policy;
 
@@ -274,7 +275,7 @@ pub async fn create(
         return Err(ServiceError::not_found());
     };
     let draft = form.parse(today, &PeriodRules::default())?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let row = insert(&txn, actor, &draft, bapas_id, false, now).await?;
     audit::record(
         &txn,
@@ -304,7 +305,7 @@ pub async fn update(
     now: OffsetDateTime,
 ) -> ServiceResult<ClientSummary> {
     let draft = form.parse(today, &PeriodRules::default())?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let Found { row: old, .. } = find_editable(&txn, actor, id).await?;
     if old.status != ClientStatus::Aktif.as_str() {
         return Err(ServiceError::not_found());
@@ -335,7 +336,7 @@ pub async fn change_status(
     today: Date,
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let Found { row, .. } = find_editable(&txn, actor, id).await?;
     let current = ClientStatus::parse(&row.status).unwrap_or(ClientStatus::Aktif);
     let draft = form.parse(today, current)?;

@@ -17,6 +17,11 @@ use crate::search::contains_ci;
 /// Shortest folded query for which typo patterns are tried; shorter ones would match most
 /// names.
 pub const FUZZY_MIN_CHARS: usize = 4;
+/// Longest folded query for which typo patterns are tried. The patterns grow with the
+/// length (four per letter) and the SQL holding them is built and parsed recursively, so
+/// this bound is what keeps a long query from exhausting a worker's stack; no real name
+/// typed into a search box is longer.
+pub const FUZZY_MAX_CHARS: usize = 30;
 
 /// The conditions of a search.
 pub struct NameSearch {
@@ -32,7 +37,7 @@ pub fn typo_patterns(folded: &str) -> Vec<String> {
     let chars: Vec<char> = folded.chars().collect();
     let n = chars.len();
     let mut out = Vec::new();
-    if n < FUZZY_MIN_CHARS {
+    if !(FUZZY_MIN_CHARS..=FUZZY_MAX_CHARS).contains(&n) {
         return out;
     }
     let text = |cs: &[char]| format!("%{}%", cs.iter().collect::<String>());
@@ -195,8 +200,32 @@ mod tests {
     }
 
     #[test]
-    fn short_queries_are_not_fuzzed() {
+    fn short_and_long_queries_are_not_fuzzed() {
         assert!(typo_patterns("sit").is_empty());
         assert!(!typo_patterns("siti").is_empty());
+        assert!(!typo_patterns(&"a".repeat(FUZZY_MAX_CHARS)).is_empty());
+        assert!(typo_patterns(&"a".repeat(FUZZY_MAX_CHARS + 1)).is_empty());
+    }
+
+    /// The SQL of the largest search is built on a quarter of a tokio worker's stack (2 MiB):
+    /// what killed the server was this query growing with the text typed, since sea-query
+    /// renders an `OR` chain recursively, a few kilobytes of stack per pattern in a debug
+    /// build.
+    #[test]
+    fn the_largest_search_builds_on_a_small_stack() {
+        use sea_orm::{DbBackend, EntityTrait, QueryFilter, QueryTrait};
+        let worst: String = "abcdefghij".repeat(3);
+        let built = std::thread::Builder::new()
+            .stack_size(512 * 1024)
+            .spawn(move || {
+                let search = name_search(&worst);
+                let fuzzy = search.fuzzy.expect("30 letters are fuzzed");
+                [DbBackend::Sqlite, DbBackend::Postgres]
+                    .map(|b| client::Entity::find().filter(fuzzy.clone()).build(b).to_string().len())
+            })
+            .expect("spawn")
+            .join()
+            .expect("no overflow");
+        assert!(built.iter().all(|len| *len > 1000));
     }
 }

@@ -11,7 +11,7 @@ use pamong_domain::partners::Choice;
 use pamong_entity::{agreement, bapas, partner};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    Set, TransactionTrait,
+    Set,
 };
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
@@ -20,6 +20,7 @@ use uuid::Uuid;
 use super::{codes_column, find_readable, in_scope, scope_condition, service_choices, split};
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
+use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult, unique_to_field};
 use crate::policy;
 use crate::settings::{self, ChoiceList};
@@ -167,7 +168,7 @@ pub async fn create(
     form: &AgreementForm,
     now: OffsetDateTime,
 ) -> ServiceResult<Uuid> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let catalogue = settings::choices(&txn, ChoiceList::PartnerServices).await?;
     let draft = form.parse(&catalogue)?;
     let p: partner::Model = find_readable(&txn, actor, partner_id).await?;
@@ -212,7 +213,7 @@ pub async fn update(
     form: &AgreementForm,
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let catalogue = settings::choices(&txn, ChoiceList::PartnerServices).await?;
     let draft = form.parse(&catalogue)?;
     let old = find_managed(&txn, actor, id).await?;
@@ -236,7 +237,7 @@ pub async fn terminate(
     form: &TerminationForm,
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let old = find_managed(&txn, actor, id).await?;
     let (date, reason) = form.parse(old.start_on, old.end_on)?;
     let mut model: agreement::ActiveModel = old.into();

@@ -17,13 +17,14 @@ use pamong_domain::partners::{
 use pamong_entity::{bapas, partner, partner_contact, pokmas_member, user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
+use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::policy::{self, Scope};
 use crate::search::{contains_ci, fetch_page, office_condition, page};
@@ -144,7 +145,7 @@ pub async fn list(
     if !filter.list.include_inactive {
         cond = cond.add(partner::Column::Active.eq(true));
     }
-    if let Some(q) = filter.list.search() {
+    if let Some(q) = filter.list.search()? {
         cond = cond.add(
             Condition::any()
                 .add(contains_ci(partner::Column::NameFolded, &fold_name(q)))
@@ -242,7 +243,7 @@ pub async fn save(
     form: &PartnerForm,
     now: OffsetDateTime,
 ) -> ServiceResult<Uuid> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let kinds = settings::choices(&txn, ChoiceList::PartnerKinds).await?;
     let catalogue = settings::choices(&txn, ChoiceList::PartnerServices).await?;
     let draft = form.parse(&kinds, &catalogue)?;
@@ -294,7 +295,7 @@ pub async fn set_active(
     active: bool,
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let old = find_readable(&txn, actor, id).await?;
     if !policy::can_manage_partners(actor, old.bapas_id) {
         return Err(ServiceError::not_found());
@@ -355,7 +356,7 @@ pub async fn link_user(
     link: bool,
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let p = find_readable(&txn, actor, id).await?;
     if !policy::can_manage_partners(actor, p.bapas_id) {
         return Err(ServiceError::not_found());
@@ -395,7 +396,7 @@ pub async fn add_pokmas_member(
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let member = form.parse()?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let p = find_readable(&txn, actor, id).await?;
     if !policy::can_manage_partners(actor, p.bapas_id) {
         return Err(ServiceError::not_found());

@@ -18,7 +18,6 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
 };
 use time::{Date, Duration, OffsetDateTime, Time};
 use uuid::Uuid;
@@ -27,6 +26,7 @@ use super::regions::DEMO_REGIONS;
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::clients::searchable_name;
+use crate::db::begin_write;
 use crate::error::ServiceResult;
 
 const MEN: [&str; 40] = [
@@ -489,7 +489,7 @@ async fn write(
     if batch.is_empty() {
         return Ok(0);
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let count = batch.len();
     let mut reports = Vec::new();
     let mut assessments = Vec::new();
@@ -600,7 +600,7 @@ pub async fn demo_regions(db: &DatabaseConnection, now: OffsetDateTime) -> Servi
             }
         })
         .collect();
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     for chunk in rows.chunks(CHUNK) {
         region::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
     }

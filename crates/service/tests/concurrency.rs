@@ -1,0 +1,89 @@
+//! Several people acting at the same moment, on the test database (a file on SQLite, so the
+//! locking is SQLite's own): concurrent saves all land, and a state change acts once.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+
+mod common;
+
+use common::{Office, World};
+use pamong_domain::caseload::TransferForm;
+use pamong_domain::client::ClientForm;
+use pamong_domain::supervision::ReportForm;
+use pamong_domain::{ErrorKind, Role};
+use pamong_entity::client_report;
+use pamong_service::clients::{assignment, registry};
+use pamong_service::{ServiceError, supervision};
+use sea_orm::{EntityTrait, PaginatorTrait};
+use time::macros::{date, datetime};
+use time::{Date, OffsetDateTime};
+
+const TODAY: Date = date!(2026 - 11 - 23);
+const NOW: OffsetDateTime = datetime!(2026-11-23 02:00 UTC);
+
+fn client(n: usize) -> ClientForm {
+    ClientForm {
+        full_name: format!("Klien Serentak {}", char::from(b'A' + u8::try_from(n).unwrap())),
+        sex: "L".into(),
+        birth_date: "1985-03-12".into(),
+        legal_basis: "pb".into(),
+        supervision_start: "2026-10-01".into(),
+        remaining_months: "10".into(),
+        ..ClientForm::default()
+    }
+}
+
+fn report() -> ReportForm {
+    ReportForm {
+        kind: "kantor".into(),
+        date: "2026-11-23".into(),
+        time: "09:30".into(),
+        attended: "ya".into(),
+        notes: "Hadir tepat waktu".into(),
+        ..ReportForm::default()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_reports_saved_at_once_all_land() {
+    let w = World::new().await;
+    let pk = w.actor(Role::Pk, Office::Own).await;
+    let mut ids = Vec::new();
+    for n in 0..20 {
+        ids.push(registry::create(w.conn(), &pk, &client(n), TODAY, NOW).await.unwrap().id);
+    }
+    let saves = ids.into_iter().map(|id| {
+        let (db, pk) = (w.conn().clone(), pk.clone());
+        tokio::spawn(async move { supervision::record_report(&db, &pk, id, &report(), TODAY, NOW).await })
+    });
+    let mut failed = Vec::new();
+    for save in saves.collect::<Vec<_>>() {
+        failed.extend(save.await.unwrap().err());
+    }
+    assert!(failed.is_empty(), "every save lands: {failed:?}");
+    assert_eq!(client_report::Entity::find().count(w.conn()).await.unwrap(), 20);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_transfer_accepted_twice_at_once_is_accepted_once() {
+    let w = World::new().await;
+    let pk = w.actor(Role::Pk, Office::Own).await;
+    let kabapas = w.actor(Role::Kabapas, Office::Other).await;
+    let c = registry::create(w.conn(), &pk, &client(0), TODAY, NOW).await.unwrap();
+    let ask =
+        TransferForm { to_bapas: w.bapas[1].id.to_string(), reason: "Pindah domisili ke Jember".into() };
+    assignment::request_transfer(w.conn(), &pk, c.id, &ask, NOW).await.unwrap();
+    let transfer = assignment::incoming(w.conn(), &kabapas).await.unwrap()[0].id;
+    let taps = (0..2).map(|_| {
+        let (db, kabapas) = (w.conn().clone(), kabapas.clone());
+        tokio::spawn(async move { assignment::decide_transfer(&db, &kabapas, transfer, true, "", NOW).await })
+    });
+    let mut results = Vec::new();
+    for tap in taps.collect::<Vec<_>>() {
+        results.push(tap.await.unwrap());
+    }
+    assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1, "{results:?}");
+    assert!(
+        results.iter().any(|r| matches!(r, Err(ServiceError::Domain(ErrorKind::Conflict)))),
+        "the other tap is told someone acted first: {results:?}"
+    );
+}
