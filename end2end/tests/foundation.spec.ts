@@ -106,3 +106,26 @@ test('pages need a login, and unknown pages answer 404 with a request code', asy
   const hidden = await page.goto('/admin/pengguna/0190f5a0-0000-7000-8000-000000000000');
   expect(hidden?.status()).toBe(404);
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the login form posts, signs in and never puts the password in the address', async ({ page }, info) => {
+    await page.goto('/masuk');
+    await page.getByLabel('Nama pengguna').fill('pk.jakbar');
+    await page.getByLabel('Kata sandi').fill('salah-sekali-ini');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL((url) => url.pathname === '/masuk' && url.searchParams.get('gagal') === 'kredensial');
+    await expect(page.getByRole('alert')).toBeVisible();
+    expect(page.url()).not.toContain('salah-sekali-ini');
+    await shot(page, info, 'login-no-js-refused');
+
+    await page.getByLabel('Nama pengguna').fill('pk.jakbar');
+    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    expect(page.url()).not.toContain(DEMO_PASSWORD);
+    await expect(page.getByText('Siti Rahmawati').first()).toBeVisible();
+    await shot(page, info, 'home-no-js');
+  });
+});

@@ -28,7 +28,7 @@ use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::clients::{find_editable, people};
 use crate::db::begin_write;
-use crate::error::{ServiceError, ServiceResult};
+use crate::error::{ServiceError, ServiceResult, unique_to_field};
 use crate::policy::{self, GroupAt};
 
 struct Found {
@@ -606,7 +606,9 @@ pub async fn watch_client(
         ..Default::default()
     }
     .insert(&txn)
-    .await?;
+    .await
+    // Someone added the client in the same moment (the check above saw neither).
+    .map_err(|e| unique_to_field(e, "group"))?;
     let changes = Changes::new().set("group", &g.row.public_id).set("reason", &reason);
     audit::record(&txn, actor, now, "watch", "client", &client.to_string(), &changes).await?;
     txn.commit().await?;

@@ -23,7 +23,7 @@ use uuid::Uuid;
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::clients::{find_editable, find_readable, people};
-use crate::db::begin_write;
+use crate::db::{begin_write, update_if};
 use crate::error::{ServiceError, ServiceResult};
 use crate::partners::{service_choices, split};
 use crate::settings::{self, ChoiceList};
@@ -223,6 +223,7 @@ pub async fn respond(
             return Err(ErrorKind::field(field, Problem::TooLong { max: 1000 }).into());
         }
     }
+    let expected = row.status.clone();
     let mut model: referral::ActiveModel = row.into();
     model.status = Set(next.as_str().into());
     match next {
@@ -231,7 +232,7 @@ pub async fn respond(
         ReferralStatus::Dikirim | ReferralStatus::Diterima => {}
     }
     model.updated_at = Set(now);
-    model.update(&txn).await?;
+    update_if(&txn, model, referral::Column::Status, expected).await?;
     audit::record(
         &txn,
         actor,

@@ -8,11 +8,12 @@ mod common;
 use common::{Office, World};
 use pamong_domain::caseload::TransferForm;
 use pamong_domain::client::ClientForm;
+use pamong_domain::groups::GroupForm;
 use pamong_domain::supervision::ReportForm;
 use pamong_domain::{ErrorKind, Role};
-use pamong_entity::client_report;
+use pamong_entity::{client_report, kb_client};
 use pamong_service::clients::{assignment, registry};
-use pamong_service::{ServiceError, supervision};
+use pamong_service::{ServiceError, groups, supervision};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use time::macros::{date, datetime};
 use time::{Date, OffsetDateTime};
@@ -86,4 +87,35 @@ async fn a_transfer_accepted_twice_at_once_is_accepted_once() {
         results.iter().any(|r| matches!(r, Err(ServiceError::Domain(ErrorKind::Conflict)))),
         "the other tap is told someone acted first: {results:?}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_client_put_under_a_group_twice_at_once_is_watched_once() {
+    let w = World::new().await;
+    let pk = w.actor(Role::Pk, Office::Own).await;
+    let kabapas = w.actor(Role::Kabapas, Office::Own).await;
+    let coordinator = w.actor(Role::Koordinator, Office::Own).await;
+    let form = GroupForm {
+        name: "Kelayan Binter Serentak".into(),
+        areas: "Tamansari".into(),
+        coordinator_id: coordinator.public_id.to_string(),
+    };
+    let group = groups::create(w.conn(), &kabapas, &form, NOW).await.unwrap();
+    let c = registry::create(w.conn(), &pk, &client(0), TODAY, NOW).await.unwrap();
+    let taps = (0..4).map(|_| {
+        let (db, pk) = (w.conn().clone(), pk.clone());
+        tokio::spawn(
+            async move { groups::watch_client(&db, &pk, group, c.id, "Risiko tinggi", TODAY, NOW).await },
+        )
+    });
+    let mut results = Vec::new();
+    for tap in taps.collect::<Vec<_>>() {
+        results.push(tap.await.unwrap());
+    }
+    assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1, "{results:?}");
+    assert!(
+        results.iter().all(|r| r.is_ok() || matches!(r, Err(ServiceError::Domain(ErrorKind::Invalid(_))))),
+        "the others are told the client is already watched: {results:?}"
+    );
+    assert_eq!(kb_client::Entity::find().count(w.conn()).await.unwrap(), 1);
 }
