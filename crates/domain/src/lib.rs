@@ -10,6 +10,8 @@ mod text_enum;
 
 pub mod abh;
 pub mod agreements;
+#[cfg(any(test, feature = "test-support"))]
+pub mod arbitrary;
 pub mod calendar;
 pub mod caseload;
 pub mod client;

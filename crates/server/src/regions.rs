@@ -4,51 +4,17 @@
 use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use pamong_domain::region::{RegionRow, RegionRowError};
-use pamong_service::{Actor, Clock, DatabaseConnection, regions};
+use pamong_service::regions::{self, ParsedFile};
+use pamong_service::{Actor, Clock, DatabaseConnection};
 
 use crate::commands::{CommandResult, say_service_error};
 
 /// How many refused lines are listed before the rest are only counted.
 const SHOWN_REJECTS: usize = 10;
 
-/// The checked rows of a region file and the lines refused (1-based line number, reason).
-#[derive(Debug, Default)]
-pub struct ParsedFile {
-    /// Rows that passed.
-    pub rows: Vec<RegionRow>,
-    /// Lines refused.
-    pub rejected: Vec<(u64, String)>,
-}
-
-/// Reads a `kode,nama` CSV (header optional; quoted names with commas allowed).
-pub fn parse_file(path: &Path) -> Result<ParsedFile, csv::Error> {
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_path(path)?;
-    let mut parsed = ParsedFile::default();
-    for (index, record) in reader.records().enumerate() {
-        let line = u64::try_from(index).unwrap_or(u64::MAX).saturating_add(1);
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                parsed.rejected.push((line, e.to_string()));
-                continue;
-            }
-        };
-        let (code, name) = (record.get(0).unwrap_or_default(), record.get(1).unwrap_or_default());
-        if line == 1 && code.trim().eq_ignore_ascii_case("kode") {
-            continue;
-        }
-        match RegionRow::parse(code, name) {
-            Ok(row) => parsed.rows.push(row),
-            Err(RegionRowError::BadCode) => {
-                parsed.rejected.push((line, format!("not a region code: {code:?}")))
-            }
-            Err(RegionRowError::BadName) => {
-                parsed.rejected.push((line, format!("empty or too long name for {code}")))
-            }
-        }
-    }
-    Ok(parsed)
+/// Reads and checks a `kode,nama` CSV file.
+pub fn parse_file(path: &Path) -> std::io::Result<ParsedFile> {
+    Ok(regions::parse_csv(std::fs::File::open(path)?))
 }
 
 /// Imports a region file as the system actor, showing progress on the terminal.

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use pamong_domain::region::{RegionCode, RegionRow};
+use pamong_domain::region::{RegionCode, RegionRow, RegionRowError};
 use pamong_entity::region;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -19,6 +19,51 @@ use crate::policy;
 
 /// Rows inserted per statement: 5 columns × 500 stays far below SQLite's variable limit.
 const INSERT_CHUNK: usize = 500;
+
+/// The checked rows of a region file and the lines refused (1-based line number, reason).
+#[derive(Debug, Default)]
+pub struct ParsedFile {
+    /// Rows that passed.
+    pub rows: Vec<RegionRow>,
+    /// Lines refused.
+    pub rejected: Vec<(u64, String)>,
+}
+
+/// Reads a `kode,nama` CSV (header optional; quoted names with commas allowed). A line that
+/// is not CSV or not a region is refused with its reason; nothing in the file makes this
+/// fail, so one bad line never stops an import of 90,000.
+pub fn parse_csv(input: impl std::io::Read) -> ParsedFile {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(input);
+    let mut parsed = ParsedFile::default();
+    for (index, record) in reader.records().enumerate() {
+        let line = u64::try_from(index).unwrap_or(u64::MAX).saturating_add(1);
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                parsed.rejected.push((line, e.to_string()));
+                // An I/O error repeats forever; a malformed line does not.
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    break;
+                }
+                continue;
+            }
+        };
+        let (code, name) = (record.get(0).unwrap_or_default(), record.get(1).unwrap_or_default());
+        if line == 1 && code.trim().eq_ignore_ascii_case("kode") {
+            continue;
+        }
+        match RegionRow::parse(code, name) {
+            Ok(row) => parsed.rows.push(row),
+            Err(RegionRowError::BadCode) => {
+                parsed.rejected.push((line, format!("not a region code: {code:?}")))
+            }
+            Err(RegionRowError::BadName) => {
+                parsed.rejected.push((line, format!("empty or too long name for {code}")))
+            }
+        }
+    }
+    parsed
+}
 
 /// What an import did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -228,4 +228,40 @@ mod tests {
             .expect("no overflow");
         assert!(built.iter().all(|len| *len > 1000));
     }
+
+    /// The SQL of `q` for both databases, built on a quarter of a worker's stack; the
+    /// lengths of the two statements.
+    fn sql_on_a_small_stack(q: String) -> [usize; 2] {
+        use sea_orm::{DbBackend, EntityTrait, QueryFilter, QueryTrait};
+        std::thread::Builder::new()
+            .stack_size(512 * 1024)
+            .spawn(move || {
+                let search = name_search(&q);
+                let mut find = client::Entity::find().filter(search.exact);
+                if let Some(fuzzy) = search.fuzzy {
+                    find = find.filter(fuzzy);
+                }
+                [DbBackend::Sqlite, DbBackend::Postgres].map(|b| find.clone().build(b).to_string().len())
+            })
+            .expect("spawn")
+            .join()
+            .expect("no overflow")
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Whatever the list accepts as a search (any characters, up to the cap) becomes SQL
+        /// of bounded size without exhausting the stack, with at most four patterns a letter.
+        #[test]
+        fn any_accepted_search_builds_bounded_sql(raw in "\\PC{0,120}|[a-z ]{0,120}|[0-9 ]{0,40}") {
+            let query = pamong_domain::page::ListQuery { q: raw, ..Default::default() };
+            if let Ok(Some(q)) = query.search() {
+                let patterns = typo_patterns(&fold_name(q)).len();
+                proptest::prop_assert!(patterns <= 4 * FUZZY_MAX_CHARS, "{patterns}");
+                let lengths = sql_on_a_small_stack(q.to_owned());
+                proptest::prop_assert!(lengths.iter().all(|len| *len < 64 * 1024), "{lengths:?}");
+            }
+        }
+    }
 }
