@@ -1,0 +1,46 @@
+//! The bodies the harness sends: the app's own forms, serialised, so they match what the
+//! browser sends.
+
+use pamong_domain::client::ClientForm;
+use pamong_domain::supervision::ReportForm;
+use time::{Date, Duration, OffsetDateTime, UtcOffset};
+use uuid::Uuid;
+
+/// Today in Jakarta (WIB), the day the demo offices report on.
+pub fn today() -> Date {
+    let wib = UtcOffset::from_hms(7, 0, 0).unwrap_or(UtcOffset::UTC);
+    OffsetDateTime::now_utc().to_offset(wib).date()
+}
+
+/// A new client on the caller's own caseload, under supervision since two months ago.
+pub fn new_client(name: &str) -> String {
+    let form = ClientForm {
+        full_name: name.to_owned(),
+        sex: "L".into(),
+        birth_date: "1985-03-12".into(),
+        legal_basis: "pb".into(),
+        supervision_start: (today() - Duration::days(60)).to_string(),
+        remaining_months: "10".into(),
+        ..ClientForm::default()
+    };
+    serde_json::json!({ "id": null, "form": form }).to_string()
+}
+
+/// A check-in at the office today, its notes carrying `marker`.
+pub fn report(client: Uuid, marker: &str) -> String {
+    let form = ReportForm {
+        kind: "kantor".into(),
+        date: today().to_string(),
+        time: "09:30".into(),
+        attended: "ya".into(),
+        notes: marker.to_owned(),
+        ..ReportForm::default()
+    };
+    serde_json::json!({ "id": client, "form": form }).to_string()
+}
+
+/// The id in a saved client's summary.
+pub fn saved_id(body: &str) -> Option<Uuid> {
+    let value: serde_json::Value = serde_json::from_str(body).ok()?;
+    value.get("id")?.as_str()?.parse().ok()
+}
