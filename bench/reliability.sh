@@ -41,6 +41,7 @@ start_server() { # URL LOG
 
 prepare() { # URL: demo offices and users, plus the eight bench PKs of Bapas Jakarta Barat
   PAMONG_DATABASE_URL="$1" "$bin" seed-demo >/dev/null
+  local name
   for name in "${OFFICERS[@]}"; do
     PAMONG_DATABASE_URL="$1" PAMONG_USER_PASSWORD="$PASSWORD" "$bin" user create --username "$name" \
       --full-name "PK Uji ${name#bench.}" --role pk --office JAKBAR >/dev/null

@@ -24,7 +24,9 @@ logs="$(mktemp -d /tmp/pamong-fuzz.XXXXXX)"
 for target in "${targets[@]}"; do
   say "fuzzing $target for ${seconds}s (log: $logs/$target.log)"
   mkdir -p "corpus/$target"
-  if ! cargo fuzz run "$target" "corpus/$target" -- -max_total_time="$seconds" -max_len=65536 \
+  features=()
+  case "$target" in search | region_csv) features=(--features service) ;; esac
+  if ! cargo fuzz run "${features[@]}" "$target" "corpus/$target" -- -max_total_time="$seconds" -max_len=65536 \
       -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 >"$logs/$target.log" 2>&1; then
     tail -40 "$logs/$target.log" >&2
     die "$target found a crash: see fuzz/artifacts/$target/ and $logs/$target.log"

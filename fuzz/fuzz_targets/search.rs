@@ -5,9 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use pamong_domain::page::ListQuery;
-use pamong_entity::client;
-use pamong_service::clients::search::name_search;
-use sea_orm::{DbBackend, EntityTrait, QueryFilter, QueryTrait};
+use pamong_service::clients::search::statements;
 
 fuzz_target!(|data: &[u8]| {
     let query = ListQuery { q: String::from_utf8_lossy(data).into_owned(), ..ListQuery::default() };
@@ -15,14 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let q = q.to_owned();
     let built = std::thread::Builder::new()
         .stack_size(512 * 1024)
-        .spawn(move || {
-            let search = name_search(&q);
-            let mut find = client::Entity::find().filter(search.exact);
-            if let Some(fuzzy) = search.fuzzy {
-                find = find.filter(fuzzy);
-            }
-            [DbBackend::Sqlite, DbBackend::Postgres].map(|b| find.clone().build(b).to_string().len())
-        })
+        .spawn(move || statements(&q).map(|sql| sql.len()))
         .expect("spawn")
         .join();
     assert!(matches!(built, Ok(lengths) if lengths.iter().all(|l| *l < 64 * 1024)));

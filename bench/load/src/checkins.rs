@@ -12,7 +12,13 @@ use crate::http::{Session, client};
 
 /// Runs `users` (each signed in once, each with a client of their own) for `seconds`,
 /// appending `bench <user> <n>` to `acked` for every save the server acknowledged.
-pub async fn run(base: &str, users: &[String], password: &str, acked: &str, seconds: u64) -> Result<(), String> {
+pub async fn run(
+    base: &str,
+    users: &[String],
+    password: &str,
+    acked: &str,
+    seconds: u64,
+) -> Result<(), String> {
     let http = client();
     let mut officers = Vec::new();
     for user in users {
@@ -61,7 +67,10 @@ pub async fn run(base: &str, users: &[String], password: &str, acked: &str, seco
         refused.extend(r);
         unreachable += u;
     }
-    println!("check-ins: {count} acknowledged, {} refused, {unreachable} unanswered (server down)", refused.len());
+    println!(
+        "check-ins: {count} acknowledged, {} refused, {unreachable} unanswered (server down)",
+        refused.len()
+    );
     for r in refused.iter().take(5) {
         println!("  refused: {}", r.chars().take(200).collect::<String>());
     }

@@ -40,7 +40,12 @@ pub fn client() -> reqwest::Client {
 
 impl Session {
     /// Signs `username` in through the login server fn.
-    pub async fn login(http: &reqwest::Client, base: &str, username: &str, password: &str) -> Result<Session, String> {
+    pub async fn login(
+        http: &reqwest::Client,
+        base: &str,
+        username: &str,
+        password: &str,
+    ) -> Result<Session, String> {
         let body = serde_json::json!({ "username": username, "password": password }).to_string();
         let response = http
             .post(format!("{base}/api/auth/login"))

@@ -123,7 +123,12 @@ pub async fn run(soak: Soak) -> Result<(), String> {
         .iter()
         .filter_map(|row| row.get("id")?.as_str()?.parse().ok())
         .collect();
-    println!("soak: {} sessions signed in, {}s, {:.1} % malformed", sessions.len(), soak.seconds, soak.malformed * 100.0);
+    println!(
+        "soak: {} sessions signed in, {}s, {:.1} % malformed",
+        sessions.len(),
+        soak.seconds,
+        soak.malformed * 100.0
+    );
     let started = Instant::now();
     let deadline = started + Duration::from_secs(soak.seconds);
     let mut tasks = Vec::new();
@@ -179,7 +184,9 @@ pub async fn run(soak: Soak) -> Result<(), String> {
         total.micros.extend(t.micros);
     }
     total.micros.sort_unstable();
-    let pct = |p: usize| total.micros.get(total.micros.len().saturating_sub(1) * p / 100).copied().unwrap_or(0) as f64 / 1000.0;
+    let pct = |p: usize| {
+        total.micros.get(total.micros.len().saturating_sub(1) * p / 100).copied().unwrap_or(0) as f64 / 1000.0
+    };
     let secs = started.elapsed().as_secs_f64();
     println!(
         "good: {} requests ({:.0}/s), {} failed; p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms",
@@ -193,7 +200,12 @@ pub async fn run(soak: Soak) -> Result<(), String> {
     println!("malformed: {} sent, {} not refused with a 4xx", total.bad, total.bad_not_refused.len());
     if let (Some(first), Some(last)) = (first, last) {
         let growth = (last as f64 - first as f64) / first as f64 * 100.0;
-        println!("server RSS: {} MiB after warm-up, {} MiB at the end ({growth:+.1} %), peak {} MiB", first / 1024, last / 1024, peak / 1024);
+        println!(
+            "server RSS: {} MiB after warm-up, {} MiB at the end ({growth:+.1} %), peak {} MiB",
+            first / 1024,
+            last / 1024,
+            peak / 1024
+        );
     }
     for f in total.good_failed.iter().chain(&total.bad_not_refused).take(8) {
         println!("  {}", f.chars().take(200).collect::<String>());

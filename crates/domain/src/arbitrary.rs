@@ -67,7 +67,7 @@ pub fn parse_form(which: usize, source: &mut dyn Source, today: Date, now: Offse
         4 => run(source, |f: &StatusForm| ClientStatus::ALL.map(|s| f.parse(today, s))),
         5 => run(source, |f: &AssessmentForm| f.parse(today, &Instrument::part_a_2021())),
         6 => run(source, |f: &AbhCaseForm| (f.parse(None, today), f.parse(Some(today), today))),
-        7 => run(source, |f: &StageForm| Stage::ALL.iter().map(|s| f.parse(*s, today)).count()),
+        7 => run(source, |f: &StageForm| Stage::ALL.iter().map(|s| f.parse(*s, today)).collect::<Vec<_>>()),
         8 => run(source, |f: &DiversionForm| f.parse(today)),
         9 => run(source, |f: &BreachForm| Zone::ALL.map(|z| f.parse(z, now))),
         10 => run(source, |f: &EventForm| f.parse(today)),
@@ -108,7 +108,7 @@ impl<'de> de::Deserializer<'de> for Filler<'_> {
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_bool(self.0.number() % 2 == 1)
+        visitor.visit_bool(!self.0.number().is_multiple_of(2))
     }
 
     fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -128,7 +128,7 @@ impl<'de> de::Deserializer<'de> for Filler<'_> {
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        if self.0.number() % 2 == 0 { visitor.visit_none() } else { visitor.visit_some(self) }
+        if self.0.number().is_multiple_of(2) { visitor.visit_none() } else { visitor.visit_some(self) }
     }
 
     fn deserialize_seq<V: Visitor<'de>>(mut self, visitor: V) -> Result<V::Value, Error> {

@@ -119,6 +119,19 @@ pub fn name_search(raw: &str) -> NameSearch {
     NameSearch { exact, fuzzy }
 }
 
+/// The statement a search of `raw` runs (both steps' conditions together), for SQLite and
+/// PostgreSQL: what the property tests and the fuzz target build.
+#[cfg(any(test, feature = "test-support"))]
+pub fn statements(raw: &str) -> [String; 2] {
+    use sea_orm::{DbBackend, EntityTrait, QueryFilter, QueryTrait};
+    let search = name_search(raw);
+    let mut find = client::Entity::find().filter(search.exact);
+    if let Some(fuzzy) = search.fuzzy {
+        find = find.filter(fuzzy);
+    }
+    [DbBackend::Sqlite, DbBackend::Postgres].map(|b| find.clone().build(b).to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,20 +231,12 @@ mod tests {
         assert!(sql_on_a_small_stack(worst).iter().all(|len| *len > 1000));
     }
 
-    /// The SQL of `q` for both databases, built on a quarter of a worker's stack; the
-    /// lengths of the two statements.
+    /// The lengths of the SQL of `q` for both databases, built on a quarter of a worker's
+    /// stack.
     fn sql_on_a_small_stack(q: String) -> [usize; 2] {
-        use sea_orm::{DbBackend, EntityTrait, QueryFilter, QueryTrait};
         std::thread::Builder::new()
             .stack_size(512 * 1024)
-            .spawn(move || {
-                let search = name_search(&q);
-                let mut find = client::Entity::find().filter(search.exact);
-                if let Some(fuzzy) = search.fuzzy {
-                    find = find.filter(fuzzy);
-                }
-                [DbBackend::Sqlite, DbBackend::Postgres].map(|b| find.clone().build(b).to_string().len())
-            })
+            .spawn(move || statements(&q).map(|sql| sql.len()))
             .expect("spawn")
             .join()
             .expect("no overflow")
