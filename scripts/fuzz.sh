@@ -31,7 +31,7 @@ for target in "${targets[@]}"; do
     tail -40 "$logs/$target.log" >&2
     die "$target found a crash: see fuzz/artifacts/$target/ and $logs/$target.log"
   fi
-  runs=$(awk -F': *' '/stat::number_of_executed_units/ {print $2}' "$logs/$target.log" | tail -1)
+  runs=$(awk '/stat::number_of_executed_units/ {print $NF}' "$logs/$target.log" | tail -1)
   cov=$(grep -oE 'cov: [0-9]+' "$logs/$target.log" | tail -1)
   printf '%-12s %ss, %s runs, %s, corpus %s inputs, no crash\n' \
     "$target" "$seconds" "${runs:-?}" "${cov:-cov: ?}" "$(ls "corpus/$target" | wc -l)"
