@@ -5,6 +5,7 @@ use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use pamong_domain::page::ListQuery;
 
+use crate::components::PageTitle;
 use crate::i18n::*;
 
 /// The list query in the page's URL: `q`, `hal` (page) and `nonaktif` (include inactive).
@@ -164,7 +165,7 @@ pub fn ListHead(
 ) -> impl IntoView {
     let heading = title.clone();
     view! {
-        <leptos_meta::Title text=move || title.get().to_string() />
+        <PageTitle text=move || title.get().to_string() />
         <div class="page-head">
             <h1>{move || heading.get()}</h1>
             <Show when=move || can_add.get()>

@@ -3,12 +3,14 @@
 pub mod form;
 pub mod layout;
 pub mod list;
+pub mod title;
 
 pub use form::{
     ActiveToggle, ErrorBanner, ErrorSummary, Outcome, SaveButton, SavedNotice, SelectField, TextArea,
     TextField, activation_action, return_on_success, save_action, show_failure,
 };
 pub use list::{ListHead, Pagination, RecordTable, SearchBar, StatusBadge};
+pub use title::PageTitle;
 
 /// False while rendering on the server and hydrating, true once the page runs in the
 /// browser: for parts that only work with JavaScript and whose content the server cannot

@@ -1,12 +1,12 @@
 //! Kanwil (regional offices): list and editor (admin).
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use pamong_domain::FieldErrors;
 use pamong_domain::office::{KanwilForm, KanwilView};
 
 use crate::api::offices::{get_kanwil, list_kanwil, save_kanwil, set_kanwil_active};
 use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::components::form::check_then;
 use crate::components::list::use_list_query;
 use crate::components::*;
@@ -112,7 +112,7 @@ fn KanwilEditor(existing: Option<KanwilView>) -> impl IntoView {
         }
     };
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <h1>{title}</h1>
         <ErrorBanner error=failure />
         <ErrorSummary

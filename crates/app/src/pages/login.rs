@@ -1,13 +1,13 @@
 //! The login page.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 use pamong_domain::{ErrorKind, FieldErrors};
 
 use crate::api::auth::login;
 use crate::app::Me;
+use crate::components::PageTitle;
 use crate::components::form::{ErrorBanner, TextField};
 use crate::components::layout::LanguageToggle;
 use crate::error::AppError;
@@ -96,7 +96,7 @@ pub fn LoginPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || t_string!(i18n, login_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, login_title).to_string() />
         <Suspense>
             {move || Suspend::new(async move {
                 matches!(user.await, Ok(Some(_))).then(|| view! { <Redirect path="/" /> })

@@ -2,7 +2,6 @@
 //! and what was recorded — with break-glass for a viewer without need to know.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use pamong_domain::FieldErrors;
 use pamong_domain::abh::case::AbhCaseView;
 use uuid::Uuid;
@@ -10,6 +9,7 @@ use uuid::Uuid;
 use super::register::RulesPanel;
 use crate::api::abh::child_case;
 use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::components::{ErrorBanner, TextArea, now_utc, show_failure};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -60,7 +60,7 @@ fn CaseView(initial: AbhCaseView) -> impl IntoView {
             let c = shown.get();
             let title = c.child.full_name.clone();
             view! {
-                <Title text=title.clone() />
+                <PageTitle text=title.clone() />
                 <p class="breadcrumb"><a href="/abh">"← " {move || t_string!(i18n, abh_title)}</a></p>
                 <div class="page-head">
                     <h1 data-testid="child-name">{title}</h1>

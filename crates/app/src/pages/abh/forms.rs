@@ -4,7 +4,6 @@
 //! and again on the server, then returns to the case page.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use pamong_domain::abh::case::AbhCaseView;
 use pamong_domain::abh::clock::Stage;
 use pamong_domain::abh::litmas::{LitmasKind, LitmasRequestForm, Requester};
@@ -19,6 +18,7 @@ use crate::api::abh::{
     add_case_event, child_case, record_breach, request_litmas, save_diversion, set_case_stage,
 };
 use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::components::form::{FormActions, MultiChoice, check_then, navigate_on_success};
 use crate::components::{ErrorBanner, ErrorSummary, SelectField, TextArea, TextField, local_now, now_utc};
 use crate::error::AppError;
@@ -56,7 +56,7 @@ fn heading(
 ) -> impl IntoView {
     let (name, id) = (c.child.full_name.clone(), c.child.id);
     view! {
-        <Title text=move || title(i18n) />
+        <PageTitle text=move || title(i18n) />
         <p class="breadcrumb"><a href=format!("/abh/{id}")>"← " {name} " · " {c.child.register_number.clone()}</a></p>
         <h1>{move || title(i18n)}</h1>
     }

@@ -3,13 +3,13 @@
 //! report on the office's letterhead for printing.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use pamong_domain::FieldErrors;
 use pamong_domain::abh::litmas::{LitmasContent, LitmasStatus, LitmasView};
 use uuid::Uuid;
 
 use crate::api::abh::{deliver_litmas, litmas_page, review_litmas, save_litmas};
 use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::components::form::{check_then, reload_on_success};
 use crate::components::{ErrorBanner, ErrorSummary, TextArea, TextField, now_utc, show_failure};
 use crate::error::AppError;
@@ -49,7 +49,7 @@ fn LitmasView(l: LitmasView) -> impl IntoView {
     let (kind, requester, status, clock) = (l.kind, l.requester, l.status, l.clock);
     let title = move || text::abh::litmas_kind(i18n, kind);
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <p class="breadcrumb"><a href=format!("/abh/{}", l.client_id)>"← " {l.child_label.clone()} " · " {l.register_number.clone()}</a></p>
         <div class="page-head">
             <h1>{title}</h1>
@@ -222,7 +222,7 @@ pub fn LitmasPrintPage() -> impl IntoView {
                         let zone = l.office.zone;
                         let kind = l.kind;
                         view! {
-                            <Title text=move || text::abh::litmas_kind(i18n, kind) />
+                            <PageTitle text=move || text::abh::litmas_kind(i18n, kind) />
                             <article class="print-doc" data-testid="litmas-print">
                                 <header class="letterhead">
                                     <p class="letterhead__ministry">"KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN"</p>

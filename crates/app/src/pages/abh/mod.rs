@@ -8,11 +8,11 @@ pub mod litmas;
 pub mod register;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use pamong_domain::abh::case::DeadlineRow;
 
 use crate::api::abh::{child_deadlines, list_child_cases};
 use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::components::list::{Pagination, use_list_query};
 use crate::components::now_utc;
 use crate::i18n::*;
@@ -98,7 +98,7 @@ pub fn AbhPage() -> impl IntoView {
     let query = use_list_query();
     let cases = Resource::new(move || query.get(), list_child_cases);
     view! {
-        <Title text=move || t_string!(i18n, abh_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, abh_title).to_string() />
         <div class="page-head">
             <h1>{move || t_string!(i18n, abh_title)}</h1>
             <a class="button" href="/abh/baru">{move || t_string!(i18n, abh_register)}</a>

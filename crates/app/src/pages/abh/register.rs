@@ -2,7 +2,6 @@
 //! and the investigation — with the SPPA rules worked out live beside the form.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use pamong_domain::FieldErrors;
 use pamong_domain::abh::case::{AbhCaseForm, case_rules};
 use pamong_domain::client::{ClientForm, parse_date};
@@ -11,6 +10,7 @@ use pamong_domain::legal::PeriodRules;
 use crate::api::abh::register_child_case;
 use crate::api::clients::client_form_setup;
 use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::components::form::{FormActions, check_then};
 use crate::components::{ErrorBanner, ErrorSummary, SelectField, TextField, show_failure};
 use crate::error::AppError;
@@ -161,7 +161,7 @@ fn Editor(
         officers.iter().map(|o| (o.id.to_string(), o.name.clone())).collect::<Vec<_>>()
     });
     view! {
-        <Title text=move || t_string!(i18n, abh_register).to_string() />
+        <PageTitle text=move || t_string!(i18n, abh_register).to_string() />
         <p class="breadcrumb"><a href="/abh">"← " {move || t_string!(i18n, abh_title)}</a></p>
         <h1>{move || t_string!(i18n, abh_register)}</h1>
         <p class="muted">{move || t_string!(i18n, abh_intro)}</p>

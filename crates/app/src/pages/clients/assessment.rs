@@ -13,7 +13,7 @@ use crate::api::clients::{ClientPageData, assess_client, client_page, rri_instru
 use crate::app::{ErrorPage, Loading};
 use crate::components::form::check_then;
 use crate::components::{
-    ErrorBanner, ErrorSummary, SaveButton, TextArea, TextField, local_now, show_failure,
+    ErrorBanner, ErrorSummary, PageTitle, SaveButton, TextArea, TextField, local_now, show_failure,
 };
 use crate::error::AppError;
 use crate::i18n::*;
@@ -97,7 +97,7 @@ fn AssessmentEditor(client: ClientPageData, instrument: Instrument) -> impl Into
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     let version = instrument.with_value(|i| i.version.clone());
     view! {
-        <leptos_meta::Title text=move || t_string!(i18n, assess_rri).to_string() />
+        <PageTitle text=move || t_string!(i18n, assess_rri).to_string() />
         <p class="breadcrumb"><a href=format!("/klien/{id}")>"← " {name}</a></p>
         <h1>{move || t_string!(i18n, assess_rri)}</h1>
         <p class="muted">{move || t_string!(i18n, rri_instrument_version, version = version.clone())}</p>

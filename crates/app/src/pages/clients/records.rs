@@ -4,7 +4,6 @@
 //! server; on success it returns to the client's page.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use pamong_domain::caseload::TransferForm;
 use pamong_domain::client::ClientStatus;
 use pamong_domain::supervision::{
@@ -20,6 +19,7 @@ use crate::api::clients::{
     request_transfer, transfer_targets,
 };
 use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::components::form::{FormActions, check_then, navigate_on_success};
 use crate::components::local_now;
 use crate::components::{ErrorBanner, ErrorSummary, SaveButton, SelectField, TextArea, TextField};
@@ -68,7 +68,7 @@ fn heading(
     let name = data.detail.summary.full_name.clone();
     let id = data.detail.summary.id;
     view! {
-        <Title text=move || title(i18n) />
+        <PageTitle text=move || title(i18n) />
         <p class="breadcrumb"><a href=format!("/klien/{id}")>"← " {name}</a></p>
         <h1>{move || title(i18n)}</h1>
     }

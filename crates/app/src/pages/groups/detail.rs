@@ -2,12 +2,12 @@
 //! attendance and decisions, and the clients under its attention.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use pamong_domain::groups::{GroupView, MemberRole};
 
 use super::ActionList;
 use crate::api::groups::load_group;
 use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::i18n::*;
 use crate::pages::clients::use_client_id;
 use crate::text;
@@ -45,7 +45,7 @@ fn Group(g: GroupView) -> impl IntoView {
     let current: Vec<_> = g.members.iter().filter(|m| m.left_on.is_none()).cloned().collect();
     let former: Vec<_> = g.members.iter().filter(|m| m.left_on.is_some()).cloned().collect();
     view! {
-        <Title text=g.name.clone() />
+        <PageTitle text=g.name.clone() />
         <p class="breadcrumb"><a href="/kelompok">"← " {move || t_string!(i18n, groups_title)}</a></p>
         <crate::components::form::SavedNotice />
         <h1 data-testid="group-name">{g.name.clone()}</h1>

@@ -3,7 +3,6 @@
 //! client's PK, on the client's page).
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use pamong_domain::groups::{ActionForm, GroupForm, GroupView, MeetingForm, MemberForm, MemberRole};
 use pamong_domain::{ErrorKind, FieldErrors};
 use uuid::Uuid;
@@ -14,6 +13,7 @@ use crate::api::groups::{
     watch_client,
 };
 use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::components::form::{FormActions, MultiChoice, check_then, navigate_on_success, reload_on_success};
 use crate::components::{ErrorBanner, ErrorSummary, SelectField, TextArea, TextField, local_now};
 use crate::error::AppError;
@@ -48,7 +48,7 @@ pub fn NewGroupPage() -> impl IntoView {
         });
     };
     view! {
-        <Title text=move || t_string!(i18n, group_new).to_string() />
+        <PageTitle text=move || t_string!(i18n, group_new).to_string() />
         <h1>{move || t_string!(i18n, group_new)}</h1>
         <ErrorBanner error=failure />
         <ErrorSummary errors=errors labels=vec![
@@ -100,7 +100,7 @@ where
 
 fn heading(i18n: crate::text::I18n, title: fn(crate::text::I18n) -> String, g: &GroupView) -> impl IntoView {
     view! {
-        <Title text=move || title(i18n) />
+        <PageTitle text=move || title(i18n) />
         <p class="breadcrumb"><a href=format!("/kelompok/{}", g.id)>"← " {g.name.clone()}</a></p>
         <h1>{move || title(i18n)}</h1>
     }

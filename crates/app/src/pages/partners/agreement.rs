@@ -3,7 +3,6 @@
 //! its editor.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use pamong_domain::agreements::{AgreementForm, AgreementView, TerminationForm};
 use pamong_domain::partners::Choice;
@@ -15,6 +14,7 @@ use crate::api::partners::{
     AgreementPage, load_agreement, load_partner, load_partner_setup, save_agreement, terminate_agreement,
 };
 use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::components::form::{FormActions, MultiChoice, check_then, navigate_on_success, reload_on_success};
 use crate::components::{ErrorBanner, ErrorSummary, TextArea, TextField};
 use crate::error::AppError;
@@ -64,7 +64,7 @@ fn Agreement(data: AgreementPage) -> impl IntoView {
     let open = a.can_manage && a.terminated.is_none() && a.renewed_by.is_none();
     let services = a.services.iter().map(|s| s.label.clone()).collect::<Vec<_>>().join(", ");
     view! {
-        <Title text=a.number.clone() />
+        <PageTitle text=a.number.clone() />
         <p class="breadcrumb"><a href=format!("/mitra/{partner}")>"← " {a.partner.name.clone()}</a></p>
         <crate::components::form::SavedNotice />
         <div class="page-head">
@@ -251,7 +251,7 @@ fn Editor(
     };
     let cancel = id.map_or_else(|| format!("/mitra/{partner}"), |id| format!("/pks/{id}"));
     view! {
-        <Title text=heading />
+        <PageTitle text=heading />
         <p class="breadcrumb"><a href=format!("/mitra/{partner}")>"← " {partner_name}</a></p>
         <h1>{heading}</h1>
         <ErrorBanner error=failure />

@@ -2,12 +2,12 @@
 //! offer, one `code: label` per line.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use pamong_domain::FieldErrors;
 use pamong_domain::partners::choices_text;
 
 use crate::api::partners::{load_partner_setup, save_partner_choices};
 use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::components::form::{SaveButton, show_failure};
 use crate::components::{ErrorBanner, TextArea};
 use crate::error::AppError;
@@ -19,7 +19,7 @@ pub fn PartnerChoicesPage() -> impl IntoView {
     let i18n = use_i18n();
     let setup = Resource::new(|| (), |_| load_partner_setup());
     view! {
-        <Title text=move || t_string!(i18n, choices_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, choices_title).to_string() />
         <h1>{move || t_string!(i18n, choices_title)}</h1>
         <p class="muted">{move || t_string!(i18n, choices_intro)}</p>
         <Suspense fallback=Loading>

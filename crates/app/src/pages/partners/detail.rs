@@ -1,11 +1,11 @@
 //! `/mitra/:id`: a partner institution — contacts, services, notes — and its agreements.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::status_badge;
 use crate::api::partners::{PartnerPage, load_partner};
 use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::i18n::*;
 use crate::pages::clients::use_client_id;
 use crate::text;
@@ -34,7 +34,7 @@ fn Partner(data: PartnerPage) -> impl IntoView {
     let id = p.id;
     let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
     view! {
-        <Title text=p.name.clone() />
+        <PageTitle text=p.name.clone() />
         <p class="breadcrumb"><a href="/mitra">"← " {move || t_string!(i18n, partners_title)}</a></p>
         <crate::components::form::SavedNotice />
         <div class="page-head">

@@ -2,13 +2,13 @@
 //! contact persons (rows added and removed on the page).
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use pamong_domain::FieldErrors;
 use pamong_domain::partners::{ContactForm, POKMAS_KIND, PartnerForm, PokmasDomain};
 use uuid::Uuid;
 
 use crate::api::partners::{PartnerSetup, load_partner, load_partner_setup, save_partner};
 use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::components::form::{FormActions, MultiChoice, check_then, navigate_on_success};
 use crate::components::{ErrorBanner, ErrorSummary, SelectField, TextArea, TextField};
 use crate::error::AppError;
@@ -168,7 +168,7 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
         contacts.update(|c| c.push(ContactRow::new(key, ContactForm::default())));
     };
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <h1>{title}</h1>
         <ErrorBanner error=failure />
         <ErrorSummary errors=errors labels=vec![

@@ -8,13 +8,13 @@ pub mod detail;
 pub mod edit;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use pamong_domain::agreements::{AgreementStatus, Reminder};
 use pamong_domain::partners::PartnerFilter;
 
 use crate::api::partners::{agreement_reminders, list_partners, load_partner_setup};
 use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::components::list::{Pagination, use_list_query};
 use crate::i18n::*;
 use crate::text;
@@ -45,7 +45,7 @@ pub fn PartnerListPage() -> impl IntoView {
     let setup = Resource::new(|| (), |_| load_partner_setup());
     let rows = Resource::new(move || filter.get(), list_partners);
     view! {
-        <Title text=move || t_string!(i18n, partners_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, partners_title).to_string() />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 let setup = match setup.await {
