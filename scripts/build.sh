@@ -31,8 +31,15 @@ fi
 cp "$ROOT/style/main.css" "$SITE/pkg/pamong.css"
 cp -r "$ROOT/public/." "$SITE/"
 
-say "building the server ($mode)"
-cargo build -p pamong_server "${server_flags[@]}"
+# `make test` has just built the debug server for its test suites (with the test suites'
+# features); building it again with the plain feature set would recompile the server's whole
+# dependency tree for nothing.
+if [ "$mode" = debug ] && [ -n "${PAMONG_SERVER_PREBUILT:-}" ] && [ -x "$CARGO_TARGET_DIR/debug/pamong" ]; then
+  say "using the server the test suites just built"
+else
+  say "building the server ($mode)"
+  cargo build -p pamong_server "${server_flags[@]}"
+fi
 ln -sf "$CARGO_TARGET_DIR/$server_dir/pamong" "$CARGO_TARGET_DIR/pamong-current"
 
 if [ "$mode" = release ]; then

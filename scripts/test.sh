@@ -40,8 +40,14 @@ check_wasm_tree() {
   echo "wasm dependency tree is free of sea-orm, sqlx and tokio"
 }
 
+# Every test run builds the same set of crates with the same features, so the runs after
+# the first reuse its build (a different `-p` or feature set would compile the app again);
+# the later runs pick their suites with a filter instead.
+NEXTEST=(cargo nextest run --workspace --exclude pamong_frontend --features pamong_app/ssr)
+SERVICE_SUITES=(-E 'package(pamong_service) | package(pamong_server)')
+
 sqlite_tests() {
-  step tests-sqlite env PAMONG_TEST_DB=sqlite cargo nextest run --workspace --exclude pamong_frontend --features pamong_app/ssr
+  step tests-sqlite env PAMONG_TEST_DB=sqlite "${NEXTEST[@]}"
 }
 
 # The same service and server suites with the clock a year ahead: a test that mixes its fixed
@@ -51,21 +57,26 @@ sqlite_tests() {
 clock_ahead_tests() {
   step tests-clock-ahead env PAMONG_TEST_DB=sqlite FAKETIME_DONT_FAKE_MONOTONIC=1 \
     CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER="faketime -f +365d" \
-    cargo nextest run -p pamong_service -p pamong_server
+    "${NEXTEST[@]}" "${SERVICE_SUITES[@]}"
 }
 
 pg_tests() {
   pg_start
-  step tests-postgres env PAMONG_TEST_DB=postgres cargo nextest run -p pamong_service -p pamong_server
+  step tests-postgres env PAMONG_TEST_DB=postgres "${NEXTEST[@]}" "${SERVICE_SUITES[@]}"
 }
 
 e2e() {
   step e2e "$ROOT/scripts/e2e.sh"
 }
 
+# After the test suites, the browser tests drive the server those suites built.
+e2e_after_tests() {
+  step e2e env PAMONG_SERVER_PREBUILT=1 "$ROOT/scripts/e2e.sh"
+}
+
 "$ROOT/scripts/ensure-tools.sh" test
 case "$what" in
-  all) lint; sqlite_tests; clock_ahead_tests; pg_tests; e2e ;;
+  all) lint; sqlite_tests; clock_ahead_tests; pg_tests; e2e_after_tests ;;
   fast) lint; sqlite_tests; clock_ahead_tests ;;
   lint) lint ;;
   e2e) e2e ;;
