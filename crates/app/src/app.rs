@@ -1,13 +1,14 @@
 //! The application root: the HTML shell, routes, the signed-in user and error pages.
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 use pamong_domain::ErrorKind;
-use pamong_domain::user::CurrentUser;
+use pamong_domain::user::{Abilities, CurrentUser};
 
 use crate::api::auth::me;
+use crate::components::PageTitle;
 use crate::components::layout::Frame;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -17,6 +18,16 @@ use crate::text;
 /// The signed-in user, loaded once per page load and shared through context.
 #[derive(Clone, Copy)]
 pub struct Me(pub Resource<Result<Option<CurrentUser>, AppError>>);
+
+/// What the signed-in user may do, as the server's policy answered it (nothing while loading
+/// or signed out). Pages show and hide by this, never by the role.
+pub fn use_abilities() -> Signal<Abilities> {
+    let Me(user) = expect_context::<Me>();
+    Signal::derive(move || match user.get() {
+        Some(Ok(Some(u))) => u.can,
+        _ => Abilities::default(),
+    })
+}
 
 /// The whole HTML document, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -98,8 +109,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("klien/:id/bimbingan") view=pages::clients::records::GuidancePage ssr=SsrMode::Async />
                         <Route path=path!("klien/:id/pelanggaran") view=pages::clients::records::ViolationPage ssr=SsrMode::Async />
                         <Route path=path!("klien/:id/status") view=pages::clients::records::StatusPage ssr=SsrMode::Async />
+                        <Route path=path!("klien/:id/data") view=pages::clients::subject::SubjectExportPage ssr=SsrMode::Async />
                         <Route path=path!("kantor") view=pages::clients::office::OfficePage ssr=SsrMode::Async />
                         <Route path=path!("kantor/akses") view=pages::abh::access::AccessLogPage ssr=SsrMode::Async />
+                        <Route path=path!("kantor/ekspor") view=pages::logs::ExportLogPage ssr=SsrMode::Async />
                         <Route path=path!("abh") view=pages::abh::AbhPage ssr=SsrMode::Async />
                         <Route path=path!("abh/baru") view=pages::abh::register::AbhRegisterPage ssr=SsrMode::Async />
                         <Route path=path!("abh/litmas/:id") view=pages::abh::litmas::LitmasPage ssr=SsrMode::Async />
@@ -224,7 +237,7 @@ pub fn ErrorPage(
     if let Some(problems) = invalid {
         let path = leptos_router::hooks::use_location().pathname.get_untracked();
         return view! {
-            <Title text=move || t_string!(i18n, error_summary_title).to_string() />
+            <PageTitle text=move || t_string!(i18n, error_summary_title).to_string() />
             <section class="error-page" data-testid="error-page">
                 <h1>{move || t_string!(i18n, error_summary_title)}</h1>
                 <p>{move || t_string!(i18n, invalid_request_body)}</p>
@@ -255,7 +268,7 @@ pub fn ErrorPage(
         if not_found { t_string!(i18n, not_found_body).to_string() } else { text::error(i18n, &error) }
     };
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <section class="error-page" data-testid="error-page">
             <h1>{title}</h1>
             <p>{body}</p>

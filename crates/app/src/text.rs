@@ -8,7 +8,7 @@ use pamong_domain::nik::{NikError, NikMismatch};
 use pamong_domain::office::Zone;
 use pamong_domain::reporting::RiskBand;
 use pamong_domain::supervision::{ActionStatus, GuidanceKind, ReportKind, ViolationAction, ViolationKind};
-use pamong_domain::{ErrorKind, Problem, Role};
+use pamong_domain::{ErrorKind, Problem};
 
 use crate::error::AppError;
 use crate::i18n::*;
@@ -17,18 +17,6 @@ use crate::i18n::*;
 pub type I18n = leptos_i18n::I18nContext<Locale>;
 
 pub mod abh;
-
-/// A role's name.
-pub fn role(i18n: I18n, role: Role) -> String {
-    match role {
-        Role::Admin => t_string!(i18n, role_admin).to_string(),
-        Role::Kanwil => t_string!(i18n, role_kanwil).to_string(),
-        Role::Kabapas => t_string!(i18n, role_kabapas).to_string(),
-        Role::Pk => t_string!(i18n, role_pk).to_string(),
-        Role::Koordinator => t_string!(i18n, role_koordinator).to_string(),
-        Role::Mitra => t_string!(i18n, role_mitra).to_string(),
-    }
-}
 
 /// What is wrong with a field.
 pub fn problem(i18n: I18n, problem: Problem) -> String {
@@ -55,6 +43,7 @@ pub fn problem(i18n: I18n, problem: Problem) -> String {
         Problem::ParentOrGuardian => t_string!(i18n, err_parent_or_guardian).to_string(),
         Problem::TemplatePrompt => t_string!(i18n, err_template_prompt).to_string(),
         Problem::TooMany { max } => t_string!(i18n, err_too_many, max = max).to_string(),
+        Problem::ChildOnAdultForm => t_string!(i18n, err_child_on_adult_form).to_string(),
         Problem::DateOutOfRange { from, to } => {
             t_string!(i18n, err_date_out_of_range, from = from, to = to).to_string()
         }

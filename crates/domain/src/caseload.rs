@@ -105,6 +105,8 @@ pub struct ClientDetail {
     pub can_edit: bool,
     /// Whether the actor may give the client to another PK (the Kabapas).
     pub can_reassign: bool,
+    /// Whether the actor may produce the data-subject export of this client (UU PDP).
+    pub can_export_data: bool,
     /// A transfer waiting for the receiving office, if any.
     pub pending_transfer: Option<TransferView>,
 }

@@ -316,6 +316,13 @@ impl ClientForm {
             }
             basis
         };
+        // A child (under 18 today) is registered on the child-case form, whose record keeps
+        // the identity from those without need to know; the adult form refuses the birth date.
+        let is_child_today =
+            birth_date.and_then(|b| crate::abh::rules::age_on(b, today)).is_some_and(|a| a < 18);
+        if is_child_today && legal_basis.is_some_and(|b| b != LegalBasis::PendampinganAnak) {
+            errors.add("birth_date", Problem::ChildOnAdultForm);
+        }
         let supervision_start = date_field(&mut errors, "supervision_start", &self.supervision_start, true)
             .filter(|start| {
                 // A supervision that began more than 30 years ago, or starts more than a year

@@ -59,6 +59,9 @@ pub enum Problem {
         /// Maximum number of entries.
         max: u16,
     },
+    /// Someone under 18 on the adult client form: a child is registered as a child's case,
+    /// whose record protects the identity (SPPA art. 19).
+    ChildOnAdultForm,
     /// A date outside the years the field can plausibly hold.
     DateOutOfRange {
         /// First year allowed.

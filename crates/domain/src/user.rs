@@ -31,6 +31,52 @@ pub struct CurrentUser {
     pub bapas: Option<OfficeRef>,
     /// The time zone to show times in: the Bapas's, else WIB.
     pub zone: Zone,
+    /// What the policy lets them do; pages show and hide by this, never by the role.
+    pub can: Abilities,
+}
+
+/// What a signed-in user may do at all, as the service's policy answers it. It travels to
+/// the pages with the user, so no page decides by role; the server still checks every call.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Abilities {
+    /// Has a Today list (their own caseload, or the office's).
+    pub today: bool,
+    /// Their Today covers only their own caseload (an officer), not the office.
+    pub own_caseload: bool,
+    /// Reads clients (their office's or region's).
+    pub clients: bool,
+    /// Registers new clients.
+    pub register_clients: bool,
+    /// Sees children's cases in lists (their office's).
+    pub children: bool,
+    /// Reads each officer's caseload in the office and gives clients to officers.
+    pub office_caseload: bool,
+    /// Reads the access log of children's records.
+    pub access_log: bool,
+    /// Reads the export log.
+    pub export_log: bool,
+    /// Produces a data-subject export of a client (UU PDP).
+    pub data_subject_export: bool,
+    /// Reads the partner directory.
+    pub partners: bool,
+    /// Adds and edits partners and agreements.
+    pub keep_partners: bool,
+    /// Chooses which Bapas a new partner belongs to (otherwise it is their own).
+    pub choose_partner_office: bool,
+    /// Keeps the lists of partner kinds and services.
+    pub partner_choices: bool,
+    /// Forms Kelayan Binter groups.
+    pub form_groups: bool,
+    /// Coordinates Kelayan Binter groups.
+    pub coordinate_groups: bool,
+    /// Answers referrals addressed to their institution.
+    pub answer_referrals: bool,
+    /// Keeps the Kanwil and Bapas offices.
+    pub manage_offices: bool,
+    /// Reads the Bapas offices (their region's, or all).
+    pub bapas_offices: bool,
+    /// Reads users (their office's, region's, or all).
+    pub users: bool,
 }
 
 /// A user as the admin pages show them.

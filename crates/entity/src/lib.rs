@@ -19,6 +19,7 @@ pub mod client_report;
 pub mod client_status_change;
 pub mod client_transfer;
 pub mod client_violation;
+pub mod export_log;
 pub mod kanwil;
 pub mod kb_action;
 pub mod kb_attendance;

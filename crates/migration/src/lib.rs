@@ -13,6 +13,7 @@ mod m20261128_000001_groups;
 mod m20261129_000001_referrals;
 mod m20261130_000001_pokmas;
 mod m20261202_000001_hardening;
+mod m20261203_000001_export_log;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_referrals::Migration),
             Box::new(m20261130_000001_pokmas::Migration),
             Box::new(m20261202_000001_hardening::Migration),
+            Box::new(m20261203_000001_export_log::Migration),
         ]
     }
 }

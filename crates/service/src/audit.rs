@@ -11,9 +11,18 @@ use time::OffsetDateTime;
 use crate::actor::Actor;
 use crate::error::ServiceResult;
 
-/// The fields a change touched: `field -> [old, new]`. Secrets are never put in here.
+/// What an audit row holds in place of free text about a child (SPPA art. 19): the audit
+/// trail is read more widely than the child's record, and the text stays on the record,
+/// which the row names by its id.
+pub const WITHHELD: &str = "[dirahasiakan]";
+
+/// The fields a change touched: `field -> [old, new]`. Secrets are never put in here; free
+/// text about a person goes through [`Changes::text`], which withholds it for a child.
 #[derive(Debug, Default, Clone)]
-pub struct Changes(BTreeMap<&'static str, [Value; 2]>);
+pub struct Changes {
+    fields: BTreeMap<&'static str, [Value; 2]>,
+    about_child: bool,
+}
 
 impl Changes {
     /// No changes yet.
@@ -21,33 +30,61 @@ impl Changes {
         Self::default()
     }
 
+    /// No changes yet, to a record about a client: a child's free text will be withheld.
+    pub fn about(child: bool) -> Self {
+        Self { about_child: child, ..Self::default() }
+    }
+
+    /// Records free text written about the record's person (a name, a reason, a note), or
+    /// [`WITHHELD`] in its place when the record is a child's.
+    pub fn text<T: serde::Serialize>(mut self, field: &'static str, new: &T) -> Self {
+        let value = if self.about_child { json!(WITHHELD) } else { json!(new) };
+        self.fields.insert(field, [Value::Null, value]);
+        self
+    }
+
+    /// Records a change of free text when `old` and `new` differ, withheld for a child.
+    pub fn text_diff<T: serde::Serialize + PartialEq>(
+        mut self,
+        field: &'static str,
+        old: &T,
+        new: &T,
+    ) -> Self {
+        if old != new {
+            let [old, new] =
+                if self.about_child { [json!(WITHHELD), json!(WITHHELD)] } else { [json!(old), json!(new)] };
+            self.fields.insert(field, [old, new]);
+        }
+        self
+    }
+
     /// Records `field` when `old` and `new` differ.
     pub fn diff<T: serde::Serialize + PartialEq>(mut self, field: &'static str, old: &T, new: &T) -> Self {
         if old != new {
-            self.0.insert(field, [json!(old), json!(new)]);
+            self.fields.insert(field, [json!(old), json!(new)]);
         }
         self
     }
 
     /// Records a field of a new record (old is null).
     pub fn set<T: serde::Serialize>(mut self, field: &'static str, new: &T) -> Self {
-        self.0.insert(field, [Value::Null, json!(new)]);
+        self.fields.insert(field, [Value::Null, json!(new)]);
         self
     }
 
     /// Records that a field changed without saying to what (e.g. a password).
     pub fn redacted(mut self, field: &'static str) -> Self {
-        self.0.insert(field, [json!("***"), json!("***")]);
+        self.fields.insert(field, [json!("***"), json!("***")]);
         self
     }
 
     /// Whether nothing changed.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.fields.is_empty()
     }
 
     fn to_json(&self) -> String {
-        serde_json::to_string(&self.0).unwrap_or_else(|_| "{}".into())
+        serde_json::to_string(&self.fields).unwrap_or_else(|_| "{}".into())
     }
 }
 
@@ -64,7 +101,7 @@ pub async fn record<C: ConnectionTrait>(
 ) -> ServiceResult<()> {
     audit_log::ActiveModel {
         at: Set(at),
-        actor_id: Set(actor.user_id),
+        actor_id: Set(actor.user_key()),
         actor_username: Set(actor.username.clone()),
         action: Set(action.to_owned()),
         entity: Set(entity.to_owned()),
@@ -87,6 +124,18 @@ mod tests {
         let c = Changes::new().diff("name", &"a", &"a").diff("code", &"X", &"Y");
         assert_eq!(c.to_json(), r#"{"code":["X","Y"]}"#);
         assert!(Changes::new().diff("n", &1, &1).is_empty());
+    }
+
+    #[test]
+    fn a_childs_free_text_is_withheld() {
+        let adult = Changes::about(false).text("reason", &"Pindah ke rumah ibu Siti").to_json();
+        assert_eq!(adult, r#"{"reason":[null,"Pindah ke rumah ibu Siti"]}"#);
+        let child = Changes::about(true)
+            .text("reason", &"Pindah ke rumah ibu Siti")
+            .text_diff("name", &"Rizky", &"Rizki")
+            .text_diff("same", &"a", &"a")
+            .to_json();
+        assert_eq!(child, r#"{"name":["[dirahasiakan]","[dirahasiakan]"],"reason":[null,"[dirahasiakan]"]}"#);
     }
 
     #[test]

@@ -13,6 +13,7 @@ use time::{Duration, OffsetDateTime};
 
 use crate::actor::Actor;
 use crate::error::{ServiceError, ServiceResult};
+use crate::ids::{BapasId, KanwilId, PartnerId, UserId};
 use crate::{password, settings};
 
 /// Checks a login. Answers the user's internal id, or `BadCredentials` for an unknown name, a
@@ -142,14 +143,14 @@ pub async fn actor_for(db: &DatabaseConnection, user_id: i32) -> ServiceResult<O
     let role = Role::parse(&u.role)
         .ok_or_else(|| ServiceError::Internal(format!("user {} has role {}", u.id, u.role)))?;
     Ok(Some(Actor {
-        user_id: Some(u.id),
+        user_id: Some(UserId(u.id)),
         public_id: u.public_id,
         username: u.username,
         role,
-        kanwil_id: u.kanwil_id,
-        bapas_id: u.bapas_id,
+        kanwil_id: u.kanwil_id.map(KanwilId),
+        bapas_id: u.bapas_id.map(BapasId),
         request_id: None,
-        partner_id: u.partner_id,
+        partner_id: u.partner_id.map(PartnerId),
     }))
 }
 
@@ -173,5 +174,6 @@ pub async fn current_user(db: &DatabaseConnection, actor: &Actor) -> ServiceResu
         zone: bapas.as_ref().and_then(|b| Zone::parse(&b.zone)).unwrap_or(Zone::Wib),
         kanwil: kanwil.map(|k| OfficeRef { id: k.public_id, name: k.name }),
         bapas: bapas.map(|b| OfficeRef { id: b.public_id, name: b.name }),
+        can: crate::policy::abilities(actor),
     })
 }

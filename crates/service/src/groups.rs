@@ -4,8 +4,6 @@
 
 use std::collections::HashMap;
 
-use pamong_domain::Role;
-use pamong_domain::abh::case::initials;
 use pamong_domain::caseload::PersonRef;
 use pamong_domain::error::{ErrorKind, FieldErrors, Problem};
 use pamong_domain::groups::{
@@ -13,6 +11,7 @@ use pamong_domain::groups::{
     Owner, WatchedClient, action_overdue,
 };
 use pamong_domain::office::OfficeRef;
+use pamong_domain::privacy::disclose;
 use pamong_domain::reporting::RiskBand;
 use pamong_entity::{
     bapas, client, kb_action, kb_attendance, kb_client, kb_group, kb_meeting, kb_member, user,
@@ -26,10 +25,11 @@ use uuid::Uuid;
 
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
-use crate::clients::{find_editable, people};
+use crate::clients::{case_at, find_editable, kanwils_of, people};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult, unique_to_field};
-use crate::policy::{self, GroupAt};
+use crate::ids::{BapasId, KanwilId, UserId};
+use crate::policy::{self, GroupAt, GroupsOf};
 
 struct Found {
     row: kb_group::Model,
@@ -44,8 +44,11 @@ async fn locate<C: ConnectionTrait>(db: &C, id: Uuid) -> ServiceResult<Found> {
         .ok_or_else(ServiceError::not_found)?;
     let office =
         bapas::Entity::find_by_id(row.bapas_id).one(db).await?.ok_or_else(ServiceError::not_found)?;
-    let at =
-        GroupAt { bapas_id: row.bapas_id, kanwil_id: office.kanwil_id, coordinator_id: row.coordinator_id };
+    let at = GroupAt {
+        bapas_id: BapasId(row.bapas_id),
+        kanwil_id: KanwilId(office.kanwil_id),
+        coordinator_id: row.coordinator_id.map(UserId),
+    };
     Ok(Found { row, at })
 }
 
@@ -77,9 +80,9 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, today: Date) -> Servic
     let mut out = Vec::new();
     for g in rows {
         let at = GroupAt {
-            bapas_id: g.bapas_id,
-            kanwil_id: offices.get(&g.bapas_id).copied().unwrap_or(0),
-            coordinator_id: g.coordinator_id,
+            bapas_id: BapasId(g.bapas_id),
+            kanwil_id: KanwilId(offices.get(&g.bapas_id).copied().unwrap_or(0)),
+            coordinator_id: g.coordinator_id.map(UserId),
         };
         if !policy::can_read_group(actor, at) {
             continue;
@@ -125,7 +128,7 @@ pub async fn create(
             user::Entity::find()
                 .filter(user::Column::PublicId.eq(id))
                 .filter(user::Column::BapasId.eq(bapas_id))
-                .filter(user::Column::Role.eq(Role::Koordinator.as_str()))
+                .filter(user::Column::Role.eq(policy::COORDINATOR_ROLE.as_str()))
                 .one(&txn)
                 .await?
                 .ok_or_else(|| ErrorKind::field("coordinator_id", Problem::UnknownReference))?
@@ -135,7 +138,7 @@ pub async fn create(
     };
     let row = kb_group::ActiveModel {
         public_id: Set(Uuid::now_v7()),
-        bapas_id: Set(bapas_id),
+        bapas_id: Set(bapas_id.get()),
         name: Set(draft.name),
         areas: Set(draft.areas.join(", ")),
         coordinator_id: Set(coordinator),
@@ -162,7 +165,7 @@ pub async fn coordinators(db: &DatabaseConnection, actor: &Actor) -> ServiceResu
     };
     Ok(user::Entity::find()
         .filter(user::Column::BapasId.eq(bapas_id))
-        .filter(user::Column::Role.eq(Role::Koordinator.as_str()))
+        .filter(user::Column::Role.eq(policy::COORDINATOR_ROLE.as_str()))
         .filter(user::Column::Active.eq(true))
         .order_by_asc(user::Column::FullName)
         .all(db)
@@ -193,9 +196,9 @@ pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid, today: Date) 
         .filter(kb_attendance::Column::MeetingId.is_in(meetings.iter().map(|m| m.id)))
         .all(db)
         .await?;
-    let officers = crate::clients::officers_of(db, row.bapas_id).await?;
+    let officers = crate::clients::officers_of(db, BapasId(row.bapas_id)).await?;
     let actions = actions_of(db, vec![row.id], &member_names, today).await?;
-    let clients = watched(db, row.id).await?;
+    let clients = watched(db, actor, at, row.id).await?;
     let coordinator = match row.coordinator_id {
         Some(c) => people(db, vec![c]).await?.remove(&c),
         None => None,
@@ -295,7 +298,13 @@ async fn actions_of<C: ConnectionTrait>(
     Ok(out)
 }
 
-async fn watched<C: ConnectionTrait>(db: &C, group_id: i32) -> ServiceResult<Vec<WatchedClient>> {
+/// The clients under the group's attention, each as the actor may see them.
+async fn watched<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    group: GroupAt,
+    group_id: i32,
+) -> ServiceResult<Vec<WatchedClient>> {
     let links = kb_client::Entity::find()
         .filter(kb_client::Column::GroupId.eq(group_id))
         .filter(kb_client::Column::RemovedOn.is_null())
@@ -308,21 +317,22 @@ async fn watched<C: ConnectionTrait>(db: &C, group_id: i32) -> ServiceResult<Vec
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
+    let kanwils = kanwils_of(db, clients.values().map(|c| c.bapas_id)).await?;
     let pks = people(db, clients.values().filter_map(|c| c.pk_id).collect()).await?;
     Ok(links
         .into_iter()
         .filter_map(|l| {
             let c = clients.get(&l.client_id)?;
-            // A group is no place for a child's name (SPPA art. 19).
-            let name = if c.is_child { initials(&c.full_name) } else { c.full_name.clone() };
-            Some(WatchedClient {
-                name,
-                area: if c.is_child { None } else { c.address.clone() },
+            let at = case_at(c, kanwils.get(&c.bapas_id).copied().unwrap_or(KanwilId(0)));
+            let view = WatchedClient {
+                name: c.full_name.clone(),
+                area: c.address.clone(),
                 risk_band: c.risk_band.as_deref().and_then(RiskBand::parse),
                 pk: c.pk_id.and_then(|p| pks.get(&p)).map(|p| p.name.clone()),
                 reason: l.reason,
                 since: l.added_on,
-            })
+            };
+            Some(disclose(view, policy::watched_client_identity(actor, group, at)))
         })
         .collect())
 }
@@ -416,7 +426,7 @@ pub async fn record_meeting(
         .collect();
     let officers: HashMap<Uuid, i32> = user::Entity::find()
         .filter(user::Column::BapasId.eq(row.bapas_id))
-        .filter(user::Column::Role.eq(Role::Pk.as_str()))
+        .filter(user::Column::Role.eq(policy::CASELOAD_ROLE.as_str()))
         .all(&txn)
         .await?
         .into_iter()
@@ -446,7 +456,7 @@ pub async fn record_meeting(
         agenda: Set(draft.agenda),
         minutes: Set(draft.minutes),
         decisions: Set((!draft.decisions.is_empty()).then(|| draft.decisions.join("\n"))),
-        recorded_by: Set(actor.user_id),
+        recorded_by: Set(actor.user_key()),
         created_at: Set(now),
         ..Default::default()
     }
@@ -535,20 +545,14 @@ pub async fn open_actions(
     actor: &Actor,
     today: Date,
 ) -> ServiceResult<Vec<ActionView>> {
-    let groups: Vec<i32> = match actor.role {
-        Role::Koordinator => {
-            kb_group::Entity::find()
-                .filter(kb_group::Column::CoordinatorId.eq(actor.user_id.unwrap_or(-1)))
-                .all(db)
-                .await?
+    let groups: Vec<i32> = match policy::group_actions_scope(actor) {
+        Some(GroupsOf::Coordinated(me)) => {
+            kb_group::Entity::find().filter(kb_group::Column::CoordinatorId.eq(me)).all(db).await?
         }
-        Role::Kabapas => {
-            kb_group::Entity::find()
-                .filter(kb_group::Column::BapasId.eq(actor.bapas_id.unwrap_or(-1)))
-                .all(db)
-                .await?
+        Some(GroupsOf::Office(office)) => {
+            kb_group::Entity::find().filter(kb_group::Column::BapasId.eq(office)).all(db).await?
         }
-        Role::Admin | Role::Kanwil | Role::Pk | Role::Mitra => Vec::new(),
+        None => Vec::new(),
     }
     .into_iter()
     .map(|g| g.id)
@@ -600,7 +604,7 @@ pub async fn watch_client(
         group_id: Set(g.row.id),
         client_id: Set(c.row.id),
         reason: Set(reason.to_owned()),
-        added_by: Set(actor.user_id),
+        added_by: Set(actor.user_key()),
         added_on: Set(today),
         removed_on: Set(None),
         ..Default::default()
@@ -609,7 +613,7 @@ pub async fn watch_client(
     .await
     // Someone added the client in the same moment (the check above saw neither).
     .map_err(|e| unique_to_field(e, "group"))?;
-    let changes = Changes::new().set("group", &g.row.public_id).set("reason", &reason);
+    let changes = Changes::about(c.row.is_child).set("group", &g.row.public_id).text("reason", &reason);
     audit::record(&txn, actor, now, "watch", "client", &client.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())

@@ -385,7 +385,8 @@ pub async fn update_bapas(
     row.updated_at = Set(now);
     let row = row.update(&txn).await.map_err(|e| unique_to_field(e, "code"))?;
     replace_coverage(&txn, row.id, &draft.coverage).await?;
-    crate::users::follow_bapas_kanwil(&txn, row.id, kanwil.id).await?;
+    crate::users::follow_bapas_kanwil(&txn, crate::ids::BapasId(row.id), crate::ids::KanwilId(kanwil.id))
+        .await?;
     if !changes.is_empty() {
         audit::record(&txn, actor, now, "update", "bapas", &id.to_string(), &changes).await?;
     }

@@ -1,7 +1,6 @@
 //! Children's identities (SPPA art. 19): what is masked for those without need to know, the
 //! break-glass reason, and the access log every view of a child's record writes.
 
-use pamong_domain::client::ClientForm;
 use pamong_domain::error::{ErrorKind, Problem};
 use pamong_entity::{access_log, client};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
@@ -53,7 +52,7 @@ pub async fn log<C: ConnectionTrait>(
 ) -> ServiceResult<()> {
     access_log::ActiveModel {
         at: Set(at),
-        actor_id: Set(actor.user_id.unwrap_or(0)),
+        actor_id: Set(actor.user_key().unwrap_or(0)),
         actor_username: Set(actor.username.clone()),
         entity: Set(entity.to_owned()),
         entity_id: Set(row.public_id.to_string()),
@@ -66,25 +65,6 @@ pub async fn log<C: ConnectionTrait>(
     .insert(conn)
     .await?;
     Ok(())
-}
-
-/// Blanks the identifying fields of a child's registry form (the name becomes initials).
-pub fn mask_form(form: &mut ClientForm) {
-    form.full_name = pamong_domain::abh::case::initials(&form.full_name);
-    for field in [
-        &mut form.nik,
-        &mut form.aliases,
-        &mut form.birth_place,
-        &mut form.birth_date,
-        &mut form.address,
-        &mut form.region_code,
-        &mut form.phone,
-        &mut form.guarantor_name,
-        &mut form.guarantor_relation,
-        &mut form.guarantor_phone,
-    ] {
-        field.clear();
-    }
 }
 
 #[cfg(test)]

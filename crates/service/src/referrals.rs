@@ -6,11 +6,10 @@
 
 use std::collections::HashMap;
 
-use pamong_domain::Role;
-use pamong_domain::abh::case::initials;
 use pamong_domain::caseload::PersonRef;
 use pamong_domain::error::{ErrorKind, Problem};
 use pamong_domain::partners::Choice;
+use pamong_domain::privacy::disclose;
 use pamong_domain::referrals::{ReferralForm, ReferralStatus, ReferralView};
 use pamong_entity::{client, partner, referral};
 use sea_orm::{
@@ -22,15 +21,19 @@ use uuid::Uuid;
 
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
-use crate::clients::{find_editable, find_readable, people};
+use crate::clients::{case_at, find_editable, find_readable, kanwils_of, people};
 use crate::db::{begin_write, update_if};
 use crate::error::{ServiceError, ServiceResult};
+use crate::ids::{BapasId, KanwilId, PartnerId};
 use crate::partners::{service_choices, split};
+use crate::policy;
 use crate::settings::{self, ChoiceList};
 
 /// Days a partner's answer stays on the PK's Today.
 pub const RECENT_DAYS: i64 = 7;
 
+/// Referrals as the actor may see them: each goes through the masking step with the
+/// policy's answer for its client and its partner.
 async fn views<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
@@ -44,24 +47,33 @@ async fn views<C: ConnectionTrait>(
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
+    let kanwils = kanwils_of(db, clients.values().map(|c| c.bapas_id)).await?;
+    let partner_offices: HashMap<i32, i32> = partner::Entity::find()
+        .filter(partner::Column::Id.is_in(rows.iter().map(|r| r.partner_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.bapas_id))
+        .collect();
     let partners = crate::partners::names(db, rows.iter().map(|r| r.partner_id).collect()).await?;
     let officers = people(db, rows.iter().filter_map(|r| r.referred_by).collect()).await?;
     Ok(rows
         .into_iter()
         .filter_map(|r| {
             let c = clients.get(&r.client_id)?;
-            // Outside the office only the name leaves, and for a child not even that.
-            let reveals = !c.is_child || crate::policy::can_see_child_identity(actor, c.bapas_id, c.pk_id);
-            let name = if reveals { c.full_name.clone() } else { initials(&c.full_name) };
+            let at = case_at(c, kanwils.get(&c.bapas_id).copied().unwrap_or(KanwilId(0)));
+            let partner = PartnerId(r.partner_id);
+            let partner_office = BapasId(partner_offices.get(&r.partner_id).copied().unwrap_or(0));
+            let disclosure = policy::referral_identity(actor, partner, partner_office, at);
             let (pid, pname) = partners.get(&r.partner_id).cloned().unwrap_or((Uuid::nil(), String::new()));
             let status = ReferralStatus::parse(&r.status).unwrap_or(ReferralStatus::Dikirim);
             let label = catalogue
                 .iter()
                 .find(|s| s.code == r.service)
                 .map_or_else(|| r.service.clone(), |s| s.label.clone());
-            Some(ReferralView {
+            let view = ReferralView {
                 id: r.public_id,
-                client: PersonRef { id: c.public_id, name },
+                client: PersonRef { id: c.public_id, name: c.full_name.clone() },
                 partner: PersonRef { id: pid, name: pname },
                 service: Choice { code: r.service.clone(), label },
                 reason: r.reason,
@@ -72,10 +84,10 @@ async fn views<C: ConnectionTrait>(
                 referred_by: r.referred_by.and_then(|u| officers.get(&u)).map(|p| p.name.clone()),
                 sent_at: r.sent_at,
                 updated_at: r.updated_at,
-                can_respond: actor.role == Role::Mitra
-                    && actor.partner_id == Some(r.partner_id)
+                can_respond: policy::answers_for_partner(actor, partner, partner_office)
                     && matches!(status, ReferralStatus::Dikirim | ReferralStatus::Diterima),
-            })
+            };
+            Some(disclose(view, disclosure))
         })
         .collect())
 }
@@ -142,7 +154,7 @@ pub async fn create(
         status: Set(ReferralStatus::Dikirim.as_str().into()),
         decline_reason: Set(None),
         outcome: Set(None),
-        referred_by: Set(actor.user_id),
+        referred_by: Set(actor.user_key()),
         sent_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -173,9 +185,14 @@ pub async fn of_client(
 
 /// The referrals addressed to the `mitra` user's institution: open ones first.
 pub async fn inbox(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<Vec<ReferralView>> {
-    let Some(partner_id) = actor.partner_id.filter(|_| actor.role == Role::Mitra) else {
+    let Some(partner_id) = policy::referral_inbox(actor) else {
         return Ok(Vec::new());
     };
+    // Only while the user works at the partner's office: one moved elsewhere sees nothing.
+    let partner = partner::Entity::find_by_id(partner_id).one(db).await?;
+    if !partner.is_some_and(|p| policy::answers_for_partner(actor, partner_id, BapasId(p.bapas_id))) {
+        return Ok(Vec::new());
+    }
     let rows = referral::Entity::find()
         .filter(referral::Column::PartnerId.eq(partner_id))
         .order_by_desc(referral::Column::SentAt)
@@ -203,7 +220,9 @@ pub async fn respond(
         .one(&txn)
         .await?
         .ok_or_else(ServiceError::not_found)?;
-    if actor.role != Role::Mitra || actor.partner_id != Some(row.partner_id) {
+    let partner =
+        partner::Entity::find_by_id(row.partner_id).one(&txn).await?.ok_or_else(ServiceError::not_found)?;
+    if !policy::answers_for_partner(actor, PartnerId(partner.id), BapasId(partner.bapas_id)) {
         return Err(ServiceError::not_found());
     }
     let current = ReferralStatus::parse(&row.status).unwrap_or(ReferralStatus::Dikirim);
@@ -255,7 +274,8 @@ pub async fn recent_for_pk(
     today: Date,
     now: OffsetDateTime,
 ) -> ServiceResult<Vec<ReferralView>> {
-    let Some(user_id) = actor.user_id.filter(|_| actor.role == Role::Pk) else { return Ok(Vec::new()) };
+    // An officer follows the referrals they sent; the Kabapas sees them on each client's page.
+    let Some(policy::Remit::Caseload(_, user_id)) = policy::remit(actor) else { return Ok(Vec::new()) };
     let since = now - Duration::days(RECENT_DAYS);
     let rows = referral::Entity::find()
         .filter(referral::Column::ReferredBy.eq(user_id))

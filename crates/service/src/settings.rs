@@ -1,7 +1,6 @@
 //! Settings an admin can change at run time, stored as JSON under a name. Each setting has a
 //! default in code, so a fresh database behaves sensibly before anyone sets anything.
 
-use pamong_domain::Role;
 use pamong_domain::partners::Choice;
 use pamong_domain::reporting::ReportingFrequencies;
 use pamong_entity::setting;
@@ -14,6 +13,7 @@ use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
+use crate::ids::BapasId;
 use crate::policy;
 
 /// A setting's name and its default.
@@ -91,15 +91,15 @@ pub async fn set_choices(
     Ok(())
 }
 
-fn frequencies_key(bapas_id: i32) -> String {
-    format!("reporting.frequencies.bapas.{bapas_id}")
+fn frequencies_key(bapas_id: BapasId) -> String {
+    format!("reporting.frequencies.bapas.{}", bapas_id.get())
 }
 
 /// The reporting frequency per risk band in force at a Bapas (the default until its Kabapas
 /// sets its own).
 pub async fn reporting_frequencies<C: ConnectionTrait>(
     db: &C,
-    bapas_id: i32,
+    bapas_id: BapasId,
 ) -> ServiceResult<ReportingFrequencies> {
     let row = setting::Entity::find_by_id(frequencies_key(bapas_id)).one(db).await?;
     Ok(row.and_then(|r| serde_json::from_str(&r.value).ok()).unwrap_or_default())
@@ -118,13 +118,11 @@ pub async fn office_reporting_frequencies(
 pub async fn set_reporting_frequencies(
     db: &DatabaseConnection,
     actor: &Actor,
-    bapas_id: i32,
+    bapas_id: BapasId,
     frequencies: ReportingFrequencies,
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
-    let allowed =
-        actor.role == Role::Admin || (actor.role == Role::Kabapas && actor.bapas_id == Some(bapas_id));
-    if !allowed {
+    if !policy::can_set_reporting(actor, bapas_id) {
         return Err(ServiceError::not_found());
     }
     let txn = begin_write(db).await?;

@@ -4,6 +4,7 @@
 use pamong_domain::caseload::{AssessmentDraft, AssessmentForm, TimelineEntry, TimelineEvent, sort_timeline};
 use pamong_domain::client::ClientStatus;
 use pamong_domain::legal::LegalBasis;
+use pamong_domain::privacy::disclose;
 use pamong_domain::reporting::RiskBand;
 use pamong_domain::rri::{Instrument, Score};
 use pamong_domain::supervision::{
@@ -24,6 +25,7 @@ use crate::audit::{self, Changes};
 use crate::clients::{Found, find_editable, find_readable, people, reporting_status};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
+use crate::policy;
 
 /// Records a report or home visit for an active client.
 pub async fn record_report(
@@ -53,7 +55,7 @@ pub async fn record_report(
         notes: Set(draft.notes.clone()),
         latitude: Set(position.map(|p| p.0)),
         longitude: Set(position.map(|p| p.1)),
-        officer_id: Set(actor.user_id),
+        officer_id: Set(actor.user_key()),
         created_at: Set(now),
         ..Default::default()
     }
@@ -95,13 +97,16 @@ pub async fn record_guidance(
         held_on: Set(draft.date),
         attended: Set(draft.attended),
         notes: Set(draft.notes.clone()),
-        officer_id: Set(actor.user_id),
+        officer_id: Set(actor.user_key()),
         created_at: Set(now),
         ..Default::default()
     }
     .insert(&txn)
     .await?;
-    let changes = Changes::new().set("client", &row.public_id).set("kind", &g.kind).set("topic", &g.topic);
+    let changes = Changes::about(row.is_child)
+        .set("client", &row.public_id)
+        .set("kind", &g.kind)
+        .text("topic", &g.topic);
     audit::record(&txn, actor, now, "create", "client_guidance", &g.public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
@@ -129,7 +134,7 @@ pub async fn record_violation(
         description: Set(draft.description.clone()),
         action: Set(draft.action.as_str().to_owned()),
         action_status: Set(draft.action_status.as_str().to_owned()),
-        officer_id: Set(actor.user_id),
+        officer_id: Set(actor.user_key()),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -177,7 +182,7 @@ pub async fn assess(
         band: Set(score.band.as_str().to_owned()),
         assessed_on: Set(date),
         notes: Set(notes),
-        officer_id: Set(actor.user_id),
+        officer_id: Set(actor.user_key()),
         created_at: Set(now),
         ..Default::default()
     }
@@ -242,14 +247,15 @@ fn to_json<T: Serialize>(value: &T) -> ServiceResult<String> {
 }
 
 /// A client's timeline, newest first: reports, misses, guidance, violations, assessments and
-/// status changes.
+/// status changes; a child's, without the notes, positions and reasons, for a viewer without
+/// a need to know.
 pub async fn timeline(
     db: &DatabaseConnection,
     actor: &Actor,
     id: Uuid,
     today: Date,
 ) -> ServiceResult<Vec<TimelineEntry>> {
-    let Found { row, .. } = find_readable(db, actor, id).await?;
+    let Found { row, at } = find_readable(db, actor, id).await?;
     let reports =
         client_report::Entity::find().filter(client_report::Column::ClientId.eq(row.id)).all(db).await?;
     let guidance =
@@ -364,5 +370,5 @@ pub async fn timeline(
         }
     }
     sort_timeline(&mut entries);
-    Ok(entries)
+    Ok(disclose(entries, policy::identity(actor, at)))
 }

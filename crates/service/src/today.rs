@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use pamong_domain::Role;
 use pamong_domain::caseload::{TodayFacts, TodayItem, sort_today, today_reasons};
 use pamong_domain::client::ClientStatus;
 use pamong_domain::legal::LegalBasis;
@@ -15,20 +14,21 @@ use time::Date;
 use crate::actor::Actor;
 use crate::clients::{assessment_history, attended_since, summaries};
 use crate::error::ServiceResult;
+use crate::policy::{self, Remit};
 use crate::settings;
 
 /// Today's list for the actor: a PK's own caseload, a Kabapas's whole office; nobody else
 /// has one.
 pub async fn today(db: &DatabaseConnection, actor: &Actor, today: Date) -> ServiceResult<Vec<TodayItem>> {
-    let Some(bapas_id) = actor.bapas_id else { return Ok(Vec::new()) };
-    let mut select = client::Entity::find()
-        .filter(client::Column::BapasId.eq(bapas_id))
+    let Some(remit) = policy::remit(actor) else { return Ok(Vec::new()) };
+    let select = client::Entity::find()
         .filter(client::Column::Status.eq(ClientStatus::Aktif.as_str()))
         .filter(client::Column::LegalBasis.ne(LegalBasis::PendampinganAnak.as_str()));
-    select = match actor.role {
-        Role::Pk => select.filter(client::Column::PkId.eq(actor.user_id.unwrap_or(-1))),
-        Role::Kabapas => select,
-        Role::Admin | Role::Kanwil | Role::Koordinator | Role::Mitra => return Ok(Vec::new()),
+    let (select, bapas_id) = match remit {
+        Remit::Office(b) => (select.filter(client::Column::BapasId.eq(b)), b),
+        Remit::Caseload(b, pk) => {
+            (select.filter(client::Column::BapasId.eq(b)).filter(client::Column::PkId.eq(pk)), b)
+        }
     };
     let rows = select.all(db).await?;
     let Some(earliest) = rows.iter().map(|r| r.supervision_start).min() else { return Ok(Vec::new()) };

@@ -20,16 +20,16 @@ use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult, unique_to_field};
+use crate::ids::{BapasId, KanwilId, UserId};
 use crate::policy::{self, Placement, Scope};
 use crate::search::{contains_ci, fetch_page, nothing, page};
 use crate::{auth, password};
 
-fn placement(row: &user::Model) -> Placement {
-    Placement {
-        role: Role::parse(&row.role).unwrap_or(Role::Mitra),
-        kanwil_id: row.kanwil_id,
-        bapas_id: row.bapas_id,
-    }
+/// Where a stored user sits. A role the code does not know is a broken row, not a default.
+fn placement(row: &user::Model) -> ServiceResult<Placement> {
+    let role = Role::parse(&row.role)
+        .ok_or_else(|| ServiceError::Internal(format!("user {} has role {}", row.id, row.role)))?;
+    Ok(Placement { role, kanwil_id: row.kanwil_id.map(KanwilId), bapas_id: row.bapas_id.map(BapasId) })
 }
 
 fn scope_condition(actor: &Actor) -> Condition {
@@ -82,22 +82,23 @@ async fn views<C: ConnectionTrait>(db: &C, rows: Vec<user::Model>) -> ServiceRes
         .into_iter()
         .map(|b| (b.id, OfficeRef { id: b.public_id, name: b.name }))
         .collect();
-    Ok(rows
-        .into_iter()
-        .map(|u| UserView {
-            id: u.public_id,
-            role: placement(&u).role,
-            kanwil: u.kanwil_id.and_then(|k| kanwil_names.get(&k).cloned()),
-            bapas: u.bapas_id.and_then(|b| bapas_names.get(&b).cloned()),
-            username: u.username,
-            full_name: u.full_name,
-            nip: u.nip,
-            email: u.email,
-            phone: u.phone,
-            active: u.active,
-            last_login_at: u.last_login_at,
+    rows.into_iter()
+        .map(|u| {
+            Ok(UserView {
+                id: u.public_id,
+                role: placement(&u)?.role,
+                kanwil: u.kanwil_id.and_then(|k| kanwil_names.get(&k).cloned()),
+                bapas: u.bapas_id.and_then(|b| bapas_names.get(&b).cloned()),
+                username: u.username,
+                full_name: u.full_name,
+                nip: u.nip,
+                email: u.email,
+                phone: u.phone,
+                active: u.active,
+                last_login_at: u.last_login_at,
+            })
         })
-        .collect())
+        .collect()
 }
 
 async fn view<C: ConnectionTrait>(db: &C, row: user::Model) -> ServiceResult<UserView> {
@@ -111,8 +112,8 @@ async fn find_visible<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> Se
         .one(db)
         .await?
         .ok_or_else(ServiceError::not_found)?;
-    let is_self = Some(row.id) == actor.user_id;
-    if is_self || policy::contains(policy::user_scope(actor), placement(&row)) {
+    let is_self = Some(row.id) == actor.user_key();
+    if is_self || policy::contains(policy::user_scope(actor), placement(&row)?) {
         Ok(row)
     } else {
         Err(ServiceError::not_found())
@@ -122,7 +123,7 @@ async fn find_visible<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> Se
 /// Finds a user the actor may manage; anyone else is "not found".
 async fn find_managed<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> ServiceResult<user::Model> {
     let row = find_visible(db, actor, id).await?;
-    if policy::can_manage_user(actor, placement(&row)) { Ok(row) } else { Err(ServiceError::not_found()) }
+    if policy::can_manage_user(actor, placement(&row)?) { Ok(row) } else { Err(ServiceError::not_found()) }
 }
 
 /// One user, if the actor may see them.
@@ -154,7 +155,7 @@ async fn resolve_placement<C: ConnectionTrait>(
                 .one(db)
                 .await?
                 .ok_or_else(unknown)?;
-            Placement { role: draft.role, kanwil_id: Some(k.id), bapas_id: None }
+            Placement { role: draft.role, kanwil_id: Some(KanwilId(k.id)), bapas_id: None }
         }
         (OfficeLevel::Bapas, Some(id)) => {
             let b = bapas::Entity::find()
@@ -163,7 +164,11 @@ async fn resolve_placement<C: ConnectionTrait>(
                 .one(db)
                 .await?
                 .ok_or_else(unknown)?;
-            Placement { role: draft.role, kanwil_id: Some(b.kanwil_id), bapas_id: Some(b.id) }
+            Placement {
+                role: draft.role,
+                kanwil_id: Some(KanwilId(b.kanwil_id)),
+                bapas_id: Some(BapasId(b.id)),
+            }
         }
         (OfficeLevel::Kanwil | OfficeLevel::Bapas, None) => return Err(unknown()),
     };
@@ -197,8 +202,8 @@ pub async fn create(
         email: Set(draft.email.clone()),
         phone: Set(draft.phone.clone()),
         role: Set(draft.role.as_str().to_owned()),
-        kanwil_id: Set(at.kanwil_id),
-        bapas_id: Set(at.bapas_id),
+        kanwil_id: Set(at.kanwil_id.map(i32::from)),
+        bapas_id: Set(at.bapas_id.map(i32::from)),
         password_hash: Set(hash),
         active: Set(true),
         last_login_at: Set(None),
@@ -236,10 +241,15 @@ pub async fn update(
     let txn = begin_write(db).await?;
     let old = find_managed(&txn, actor, id).await?;
     let at = resolve_placement(&txn, actor, &draft).await?;
-    if Some(old.id) == actor.user_id && (at != placement(&old)) {
+    let was = placement(&old)?;
+    if Some(old.id) == actor.user_key() && at != was {
         // Nobody demotes or moves themselves: it would lock them out mid-edit.
         return Err(ErrorKind::field("role", Problem::NotAllowed).into());
     }
+    // A partner's user who moves to another office, or stops being a partner's user, leaves
+    // the institution's inbox behind: referrals about its clients are not theirs to read.
+    let keeps_partner = at.bapas_id == was.bapas_id && at.role == was.role;
+    let partner_id = if keeps_partner { old.partner_id } else { None };
     let changes = Changes::new()
         .diff("username", &old.username, &draft.username)
         .diff("full_name", &old.full_name, &draft.full_name)
@@ -247,8 +257,9 @@ pub async fn update(
         .diff("email", &old.email, &draft.email)
         .diff("phone", &old.phone, &draft.phone)
         .diff("role", &old.role.as_str(), &draft.role.as_str())
-        .diff("kanwil_id", &old.kanwil_id, &at.kanwil_id)
-        .diff("bapas_id", &old.bapas_id, &at.bapas_id);
+        .diff("kanwil_id", &old.kanwil_id, &at.kanwil_id.map(i32::from))
+        .diff("bapas_id", &old.bapas_id, &at.bapas_id.map(i32::from))
+        .diff("partner_id", &old.partner_id, &partner_id);
     let mut row: user::ActiveModel = old.into();
     row.username = Set(draft.username);
     row.full_name = Set(draft.full_name);
@@ -256,8 +267,9 @@ pub async fn update(
     row.email = Set(draft.email);
     row.phone = Set(draft.phone);
     row.role = Set(draft.role.as_str().to_owned());
-    row.kanwil_id = Set(at.kanwil_id);
-    row.bapas_id = Set(at.bapas_id);
+    row.kanwil_id = Set(at.kanwil_id.map(i32::from));
+    row.bapas_id = Set(at.bapas_id.map(i32::from));
+    row.partner_id = Set(partner_id);
     row.updated_at = Set(now);
     let row = row.update(&txn).await.map_err(|e| unique_to_field(e, "username"))?;
     if !changes.is_empty() {
@@ -268,7 +280,7 @@ pub async fn update(
 }
 
 /// Ends every session of a user (after a password reset or deactivation).
-pub async fn end_sessions<C: ConnectionTrait>(db: &C, user_id: i32) -> ServiceResult<()> {
+pub async fn end_sessions<C: ConnectionTrait>(db: &C, user_id: UserId) -> ServiceResult<()> {
     session::Entity::delete_many().filter(session::Column::UserId.eq(user_id)).exec(db).await?;
     Ok(())
 }
@@ -286,7 +298,7 @@ pub async fn reset_password(
     let mut errors = FieldErrors::new();
     check_password(&mut errors, "password", new_password, &old.username);
     errors.into_result(())?;
-    let user_id = old.id;
+    let user_id = UserId(old.id);
     let mut row: user::ActiveModel = old.into();
     row.password_hash = Set(password::hash(new_password).await?);
     row.updated_at = Set(now);
@@ -316,11 +328,11 @@ pub async fn set_active(
 ) -> ServiceResult<UserView> {
     let txn = begin_write(db).await?;
     let old = find_managed(&txn, actor, id).await?;
-    if Some(old.id) == actor.user_id && !active {
+    if Some(old.id) == actor.user_key() && !active {
         return Err(ErrorKind::field("active", Problem::NotAllowed).into());
     }
     let changes = Changes::new().diff("active", &old.active, &active);
-    let user_id = old.id;
+    let user_id = UserId(old.id);
     let mut row: user::ActiveModel = old.into();
     row.active = Set(active);
     row.updated_at = Set(now);
@@ -380,8 +392,8 @@ pub async fn change_own_password(
 /// Keeps the Kanwil of a Bapas's users in step when the Bapas moves to another Kanwil.
 pub async fn follow_bapas_kanwil<C: ConnectionTrait>(
     db: &C,
-    bapas_id: i32,
-    kanwil_id: i32,
+    bapas_id: BapasId,
+    kanwil_id: KanwilId,
 ) -> ServiceResult<()> {
     user::Entity::update_many()
         .col_expr(user::Column::KanwilId, Expr::value(kanwil_id))

@@ -96,7 +96,7 @@ pub async fn client_form_setup() -> Result<ClientFormContext, AppError> {
         Ok(ClientFormContext {
             officers: clients::officers(&ctx.db, &actor).await?,
             today: clients::today_for(&ctx.db, &actor, now).await?,
-            can_assign: actor.role == pamong_domain::Role::Kabapas,
+            can_assign: pamong_service::policy::can_assign_clients(&actor),
         })
     }
     .await;

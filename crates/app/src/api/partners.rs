@@ -57,11 +57,11 @@ pub struct ReminderRow {
 #[server(endpoint = "partners/setup", input = server_fn::codec::Json)]
 pub async fn load_partner_setup() -> Result<PartnerSetup, AppError> {
     use crate::api::context::{actor, lift};
-    use pamong_domain::Role;
+    use pamong_service::policy;
     use pamong_service::settings::{self, ChoiceList};
     let (ctx, actor) = actor().await?;
     let result = async {
-        let offices = if actor.role == Role::Admin {
+        let offices = if policy::chooses_partner_office(&actor) {
             pamong_service::offices::options(&ctx.db, &actor).await?.bapas
         } else {
             Vec::new()
@@ -70,7 +70,7 @@ pub async fn load_partner_setup() -> Result<PartnerSetup, AppError> {
             kinds: settings::choices(&ctx.db, ChoiceList::PartnerKinds).await?,
             services: settings::choices(&ctx.db, ChoiceList::PartnerServices).await?,
             offices,
-            can_add: matches!(actor.role, Role::Admin | Role::Kabapas),
+            can_add: policy::keeps_partners(&actor),
         })
     }
     .await;

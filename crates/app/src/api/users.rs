@@ -75,28 +75,25 @@ pub async fn set_user_active(id: Uuid, active: bool) -> Result<UserView, AppErro
     lift(&actor, pamong_service::users::set_active(&ctx.db, &actor, id, active, now).await)
 }
 
-/// Counts for the home page, each only where the user's role may see it.
+/// Counts for the home page, each only where the policy lets the user read the list.
 #[server(endpoint = "home/counts", input = server_fn::codec::Json)]
 pub async fn home_counts() -> Result<HomeSummary, AppError> {
     use crate::api::context::{actor, lift};
-    use pamong_domain::Role;
-    use pamong_service::{offices, users};
+    use pamong_service::{offices, policy, users};
     let (ctx, actor) = actor().await?;
+    let can = policy::abilities(&actor);
     let one = ListQuery { per_page: 1, ..Default::default() };
-    let kanwil = if actor.role == Role::Admin {
+    let kanwil = if can.manage_offices {
         Some(lift(&actor, offices::list_kanwil(&ctx.db, &actor, &one).await)?.total)
     } else {
         None
     };
-    let bapas = if matches!(actor.role, Role::Admin | Role::Kanwil) {
+    let bapas = if can.bapas_offices {
         Some(lift(&actor, offices::list_bapas(&ctx.db, &actor, &one).await)?.total)
     } else {
         None
     };
-    let users = if matches!(actor.role, Role::Admin | Role::Kanwil | Role::Kabapas) {
-        Some(lift(&actor, users::list(&ctx.db, &actor, &one).await)?.total)
-    } else {
-        None
-    };
+    let users =
+        if can.users { Some(lift(&actor, users::list(&ctx.db, &actor, &one).await)?.total) } else { None };
     Ok(HomeSummary { kanwil, bapas, users })
 }

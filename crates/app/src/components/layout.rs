@@ -4,12 +4,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
-use pamong_domain::Role;
-use pamong_domain::user::CurrentUser;
+use pamong_domain::user::{Abilities, CurrentUser};
 
 use crate::api::auth::logout;
 use crate::i18n::*;
-use crate::text;
 
 /// A navigation destination.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,18 +56,27 @@ impl Dest {
     }
 }
 
-/// Where a role can go. The server enforces access; this only hides what would be empty.
-fn destinations(role: Role) -> &'static [Dest] {
-    match role {
-        Role::Admin => &[Dest::Home, Dest::Kanwil, Dest::Bapas, Dest::Partners, Dest::Users, Dest::Account],
-        Role::Kanwil => &[Dest::Home, Dest::Clients, Dest::Bapas, Dest::Partners, Dest::Users, Dest::Account],
-        Role::Kabapas => {
-            &[Dest::Home, Dest::Clients, Dest::Children, Dest::Office, Dest::Users, Dest::Account]
+/// Where the user can go: what the policy lets them read. The server enforces access; this
+/// only hides what would be empty. Staff with a Today reach partners from a client's
+/// referral or the office page, and coordinators work through their groups, so the phone's
+/// bar stays at six destinations at most.
+fn destinations(can: &Abilities) -> Vec<Dest> {
+    let mut out = vec![Dest::Home];
+    let mut add = |when: bool, dest: Dest| {
+        if when {
+            out.push(dest);
         }
-        Role::Pk => &[Dest::Home, Dest::Clients, Dest::Children, Dest::Account],
-        Role::Koordinator => &[Dest::Home, Dest::Groups, Dest::Account],
-        Role::Mitra => &[Dest::Home, Dest::Account],
-    }
+    };
+    add(can.clients, Dest::Clients);
+    add(can.children, Dest::Children);
+    add(can.office_caseload, Dest::Office);
+    add(can.coordinate_groups, Dest::Groups);
+    add(can.manage_offices, Dest::Kanwil);
+    add(can.bapas_offices, Dest::Bapas);
+    add(can.partners && !can.today && !can.coordinate_groups, Dest::Partners);
+    add(can.users, Dest::Users);
+    out.push(Dest::Account);
+    out
 }
 
 /// The button that switches between Bahasa Indonesia and English (remembered in a cookie).
@@ -126,19 +133,18 @@ pub fn Frame(
     let i18n = use_i18n();
     let location = use_location();
     let role = user.role;
+    let has_today = user.can.today;
     let office = user.bapas.clone().or(user.kanwil.clone()).map(|o| o.name);
-    let links = destinations(role)
-        .iter()
-        .map(|&dest| {
+    let links = destinations(&user.can)
+        .into_iter()
+        .map(|dest| {
             let href = dest.href();
             let current = move || {
                 let path = location.pathname.get();
                 if href == "/" { path == "/" } else { path.starts_with(href) }
             };
             let label = move || match dest {
-                Dest::Home if matches!(role, Role::Pk | Role::Kabapas) => {
-                    t_string!(i18n, nav_today).to_string()
-                }
+                Dest::Home if has_today => t_string!(i18n, nav_today).to_string(),
                 Dest::Home => t_string!(i18n, nav_home).to_string(),
                 Dest::Clients => t_string!(i18n, nav_clients).to_string(),
                 Dest::Children => t_string!(i18n, nav_abh).to_string(),
@@ -166,7 +172,7 @@ pub fn Frame(
             <a class="topbar__brand" href="/">{move || t_string!(i18n, app_name)}</a>
             <div class="topbar__who">
                 <span class="topbar__name">{user.full_name.clone()}</span>
-                <span class="topbar__role">{move || text::role(i18n, role)}{office.clone().map(|o| format!(" · {o}"))}</span>
+                <span class="topbar__role">{move || crate::pages::users::role_label(i18n, role)}{office.clone().map(|o| format!(" · {o}"))}</span>
             </div>
             <div class="topbar__actions">
                 <LanguageToggle />

@@ -1,19 +1,18 @@
 //! The signed-in user's own account: profile, password, language and logging out.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use pamong_domain::FieldErrors;
 use pamong_domain::user::PasswordChange;
 
 use crate::api::auth::change_password;
 use crate::api::users::my_profile;
 use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::components::form::check_then;
 use crate::components::layout::{LanguageToggle, LogoutButton};
 use crate::components::*;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::text;
 
 /// Profile, password change, language and logout.
 #[component]
@@ -21,7 +20,7 @@ pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let profile = Resource::new(|| (), |_| my_profile());
     view! {
-        <Title text=move || t_string!(i18n, account_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, account_title).to_string() />
         <h1>{move || t_string!(i18n, account_title)}</h1>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
@@ -33,7 +32,7 @@ pub fn AccountPage() -> impl IntoView {
                             <dl class="summary card">
                                 <div><dt>{move || t_string!(i18n, user_full_name)}</dt><dd>{me.full_name.clone()}</dd></div>
                                 <div><dt>{move || t_string!(i18n, username)}</dt><dd>{me.username.clone()}</dd></div>
-                                <div><dt>{move || t_string!(i18n, user_role)}</dt><dd>{move || text::role(i18n, role)}</dd></div>
+                                <div><dt>{move || t_string!(i18n, user_role)}</dt><dd>{move || crate::pages::users::role_label(i18n, role)}</dd></div>
                                 <div>
                                     <dt>{move || t_string!(i18n, user_office)}</dt>
                                     <dd>{office.clone().unwrap_or_else(|| t_string!(i18n, home_no_office).to_string())}</dd>

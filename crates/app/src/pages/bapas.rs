@@ -1,7 +1,6 @@
 //! Bapas (probation offices): list for every role that oversees offices, editor for the admin.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use pamong_domain::office::{BapasClass, BapasForm, BapasView, Zone, coverage_text};
 use pamong_domain::{ErrorKind, FieldErrors};
 
@@ -9,6 +8,7 @@ use crate::api::offices::{
     OfficePickList, get_bapas, list_bapas, office_choices, save_bapas, set_bapas_active,
 };
 use crate::app::{ErrorPage, Loading, Me};
+use crate::components::PageTitle;
 use crate::components::form::check_then;
 use crate::components::list::use_list_query;
 use crate::components::*;
@@ -20,10 +20,10 @@ use crate::pages::use_record_id;
 #[component]
 pub fn BapasListPage() -> impl IntoView {
     let i18n = use_i18n();
-    let Me(user) = expect_context::<Me>();
     let query = use_list_query();
     let rows = Resource::new(move || query.get(), list_bapas);
-    let is_admin = move || matches!(user.get(), Some(Ok(Some(u))) if u.role == pamong_domain::Role::Admin);
+    let can = crate::app::use_abilities();
+    let is_admin = move || can.get().manage_offices;
     view! {
         <ListHead
             title=move || t_string!(i18n, bapas_title).to_string()
@@ -92,7 +92,7 @@ pub fn BapasEditPage() -> impl IntoView {
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
-                let admin = matches!(user.await, Ok(Some(u)) if u.role == pamong_domain::Role::Admin);
+                let admin = matches!(user.await, Ok(Some(u)) if u.can.manage_offices);
                 match existing.await {
                     Ok((Some(bapas), _)) if !admin => view! { <BapasDetails bapas=bapas /> }.into_any(),
                     Ok((None, _)) if !admin => view! { <ErrorPage error=AppError::Kind(ErrorKind::NotFound) /> }.into_any(),
@@ -111,7 +111,7 @@ fn BapasDetails(bapas: BapasView) -> impl IntoView {
     let coverage =
         bapas.coverage.iter().map(|c| view! { <li>{format!("{} {}", c.code, c.name)}</li> }).collect_view();
     view! {
-        <Title text=bapas.name.clone() />
+        <PageTitle text=bapas.name.clone() />
         <h1>{bapas.name.clone()}</h1>
         <dl class="summary card">
             <div><dt>{move || t_string!(i18n, bapas_code)}</dt><dd>{bapas.code.clone()}</dd></div>
@@ -178,7 +178,7 @@ fn BapasEditor(existing: Option<BapasView>, choices: OfficePickList) -> impl Int
     };
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <h1>{title}</h1>
         <ErrorBanner error=failure />
         <ErrorSummary

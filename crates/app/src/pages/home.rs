@@ -1,37 +1,38 @@
 //! The home page: who you are, where you work, and what lies within your remit.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::users::home_counts;
 use crate::app::{ErrorPage, Loading, Me};
+use crate::components::PageTitle;
 use crate::i18n::*;
-use crate::text;
+use crate::pages::users::role_label;
 
 /// Greeting, office and role, and counts of what the user may manage.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let Me(user) = expect_context::<Me>();
+    let can = crate::app::use_abilities();
     let counts = Resource::new(|| (), |_| home_counts());
     // Officers and the Kabapas start their day with the Today list (the signed-in user is
     // already loaded when a page renders, so this does not wait).
-    let has_today = move || matches!(user.get(), Some(Ok(Some(u))) if matches!(u.role, pamong_domain::Role::Pk | pamong_domain::Role::Kabapas));
-    let is_partner = move || matches!(user.get(), Some(Ok(Some(u))) if u.role == pamong_domain::Role::Mitra);
-    let coordinates =
-        move || matches!(user.get(), Some(Ok(Some(u))) if u.role == pamong_domain::Role::Koordinator);
-    // The admin and the Kabapas keep the cooperation agreements: those ending soon come first.
-    let keeps_partners = move || matches!(user.get(), Some(Ok(Some(u))) if matches!(u.role, pamong_domain::Role::Admin | pamong_domain::Role::Kabapas));
-    // A PK's own child-case clocks; the Kabapas sees the office's.
-    let is_pk = move || matches!(user.get(), Some(Ok(Some(u))) if u.role == pamong_domain::Role::Pk);
+    let has_today = move || can.get().today;
+    let is_partner = move || can.get().answer_referrals;
+    let coordinates = move || can.get().coordinate_groups;
+    // Those who keep the cooperation agreements see the ones ending soon first.
+    let keeps_partners = move || can.get().keep_partners;
+    // An officer's own child-case clocks; the Kabapas sees the office's.
+    let is_pk = move || can.get().own_caseload;
     view! {
-        <Title text=move || t_string!(i18n, nav_home).to_string() />
+        <PageTitle text=move || t_string!(i18n, nav_home).to_string() />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 let Ok(Some(me)) = user.await else { return view! { <Loading /> }.into_any() };
                 let name = me.full_name.clone();
                 let office = me.bapas.clone().or(me.kanwil.clone()).map(|o| o.name);
                 let role = me.role;
+                let has_today = me.can.today;
                 let counts = match counts.await {
                     Ok(c) => c,
                     Err(e) => return view! { <ErrorPage error=e /> }.into_any(),
@@ -46,8 +47,8 @@ pub fn HomePage() -> impl IntoView {
                 };
                 view! {
                     <h1>{move || t_string!(i18n, home_greeting, name = name.clone())}</h1>
-                    <dl class="summary card" hidden=matches!(role, pamong_domain::Role::Pk | pamong_domain::Role::Kabapas)>
-                        <div><dt>{move || t_string!(i18n, home_your_role)}</dt><dd>{move || text::role(i18n, role)}</dd></div>
+                    <dl class="summary card" hidden=has_today>
+                        <div><dt>{move || t_string!(i18n, home_your_role)}</dt><dd>{move || role_label(i18n, role)}</dd></div>
                         <div>
                             <dt>{move || t_string!(i18n, home_your_office)}</dt>
                             <dd>{office.clone().unwrap_or_else(|| t_string!(i18n, home_no_office).to_string())}</dd>
@@ -65,6 +66,16 @@ pub fn HomePage() -> impl IntoView {
                 .into_any()
             })}
         </Suspense>
+        // The Kanwil reads the logs of its region here; the Kabapas from the office page.
+        <Show when=move || can.get().access_log && !can.get().office_caseload>
+            <section class="card" data-testid="oversight-links">
+                <h2>{move || t_string!(i18n, home_oversight)}</h2>
+                <p class="actions">
+                    <a class="button button--secondary" href="/kantor/akses">{move || t_string!(i18n, access_title)}</a>
+                    <a class="button button--secondary" href="/kantor/ekspor">{move || t_string!(i18n, exports_title)}</a>
+                </p>
+            </section>
+        </Show>
         <Show when=is_partner>
             <crate::pages::referrals::InboxPanel />
         </Show>

@@ -8,6 +8,7 @@ pub mod groups;
 pub mod home;
 pub mod kanwil;
 pub mod login;
+pub mod logs;
 pub mod partners;
 pub mod referrals;
 pub mod users;

@@ -2,7 +2,6 @@
 //! Kanwil users see their region's users read-only.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use pamong_domain::role::OfficeLevel;
 use pamong_domain::user::{UserForm, UserView};
 use pamong_domain::{FieldErrors, Role};
@@ -11,16 +10,29 @@ use time::macros::format_description;
 use crate::api::offices::{OfficePickList, office_choices};
 use crate::api::users::{get_user, list_users, reset_user_password, save_user, set_user_active};
 use crate::app::{ErrorPage, Loading, Me};
+use crate::components::PageTitle;
 use crate::components::form::check_then;
 use crate::components::list::use_list_query;
 use crate::components::*;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::use_record_id;
-use crate::text;
 
 fn can_add(user: &Option<Result<Option<pamong_domain::user::CurrentUser>, AppError>>) -> bool {
     matches!(user, Some(Ok(Some(u))) if !u.role.assignable_roles().is_empty())
+}
+
+/// A role's name (the user form is where roles are named; elsewhere pages ask the
+/// abilities the policy sent).
+pub fn role_label(i18n: crate::text::I18n, role: Role) -> String {
+    match role {
+        Role::Admin => t_string!(i18n, role_admin).to_string(),
+        Role::Kanwil => t_string!(i18n, role_kanwil).to_string(),
+        Role::Kabapas => t_string!(i18n, role_kabapas).to_string(),
+        Role::Pk => t_string!(i18n, role_pk).to_string(),
+        Role::Koordinator => t_string!(i18n, role_koordinator).to_string(),
+        Role::Mitra => t_string!(i18n, role_mitra).to_string(),
+    }
 }
 
 /// Users in the signed-in user's scope.
@@ -60,7 +72,7 @@ pub fn UserListPage() -> impl IntoView {
                                             <a href=format!("/admin/pengguna/{}", u.id)>{u.full_name.clone()}</a>
                                         </td>
                                         <td data-label=move || t_string!(i18n, username).to_string()>{u.username.clone()}</td>
-                                        <td data-label=move || t_string!(i18n, user_role).to_string()>{move || text::role(i18n, role)}</td>
+                                        <td data-label=move || t_string!(i18n, user_role).to_string()>{move || role_label(i18n, role)}</td>
                                         <td data-label=move || t_string!(i18n, user_office).to_string()>{office}</td>
                                         <td data-label=move || t_string!(i18n, status).to_string()><StatusBadge active=u.active /></td>
                                     </tr>
@@ -164,7 +176,7 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
         actor_role
             .assignable_roles()
             .iter()
-            .map(|r| (r.as_str().to_owned(), text::role(i18n, *r)))
+            .map(|r| (r.as_str().to_owned(), role_label(i18n, *r)))
             .collect::<Vec<_>>()
     });
     let choices = StoredValue::new(choices);
@@ -193,7 +205,7 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
         None => t_string!(i18n, user_never_logged_in).to_string(),
     };
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <h1>{title}</h1>
         {id.map(|_| view! {
             <p class="muted">{move || t_string!(i18n, user_last_login)}": "{last_login_text}" · "<StatusBadge active=active /></p>

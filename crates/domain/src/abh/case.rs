@@ -364,16 +364,7 @@ pub struct AccessFilter {
     pub break_glass_only: bool,
 }
 
-/// The initials of a name, as shown to those who may not see a child's name: "Budi Santoso"
-/// → "B.S.".
-pub fn initials(name: &str) -> String {
-    let out: String = name
-        .split_whitespace()
-        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
-        .flat_map(|c| c.to_uppercase().chain(std::iter::once('.')))
-        .collect();
-    if out.is_empty() { "-".into() } else { out }
-}
+pub use crate::privacy::initials;
 
 #[cfg(test)]
 mod tests {

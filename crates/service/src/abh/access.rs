@@ -1,15 +1,31 @@
-//! The office's access log of children's records, for its Kabapas: who looked at which case,
-//! when, and the reason given when they broke the glass.
+//! The access log of children's records, for the Kabapas (their office) and the Kanwil (their
+//! region): who looked at which case, when, and the reason given when they broke the glass.
 
 use pamong_domain::abh::case::{AccessFilter, AccessRow};
+use pamong_domain::office::Zone;
 use pamong_domain::page::Page;
-use pamong_entity::{access_log, user};
+use pamong_entity::{access_log, bapas, user};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::actor::Actor;
 use crate::error::{ServiceError, ServiceResult};
 use crate::policy;
-use crate::search::{contains_ci, fetch_page, page};
+use crate::search::{contains_ci, fetch_page, office_condition, page};
+
+/// The time zone of each of the given Bapas, to show each row's time as its office keeps it.
+pub(crate) async fn office_zones<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    bapas_ids: impl IntoIterator<Item = i32>,
+) -> ServiceResult<std::collections::HashMap<i32, Zone>> {
+    let ids: std::collections::BTreeSet<i32> = bapas_ids.into_iter().collect();
+    Ok(bapas::Entity::find()
+        .filter(bapas::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, Zone::parse(&b.zone).unwrap_or(Zone::Wib)))
+        .collect())
+}
 
 /// The access log of the actor's office, newest first; searchable by login name or case
 /// number, optionally only break-glass views.
@@ -18,9 +34,11 @@ pub async fn list(
     actor: &Actor,
     filter: &AccessFilter,
 ) -> ServiceResult<Page<AccessRow>> {
-    let bapas_id = policy::access_log_office(actor).ok_or_else(ServiceError::not_found)?;
-    let zone = super::zone_of(db, bapas_id).await?;
-    let mut cond = Condition::all().add(access_log::Column::BapasId.eq(bapas_id));
+    let scope = policy::log_scope(actor);
+    if scope.is_empty() {
+        return Err(ServiceError::not_found());
+    }
+    let mut cond = office_condition(db, scope, access_log::Column::BapasId).await?;
     if filter.break_glass_only {
         cond = cond.add(access_log::Column::Reason.is_not_null());
     }
@@ -44,9 +62,11 @@ pub async fn list(
         .into_iter()
         .map(|u| (u.id, u.full_name))
         .collect();
+    let zones = office_zones(db, rows.iter().filter_map(|r| r.bapas_id)).await?;
     let items = rows
         .into_iter()
         .map(|r| AccessRow {
+            zone: r.bapas_id.and_then(|b| zones.get(&b).copied()).unwrap_or(Zone::Wib),
             at: r.at,
             user: match names.get(&r.actor_id) {
                 Some(name) => format!("{name} ({})", r.actor_username),
@@ -54,7 +74,6 @@ pub async fn list(
             },
             record: r.record_label.unwrap_or(r.entity_id),
             reason: r.reason,
-            zone,
         })
         .collect();
     Ok(page(items, total, &filter.list))

@@ -11,6 +11,7 @@ use pamong_domain::abh::litmas::{
 };
 use pamong_domain::caseload::PersonRef;
 use pamong_domain::error::{ErrorKind, FieldErrors, Problem};
+use pamong_domain::privacy::disclose;
 use pamong_entity::{abh_case, abh_litmas, bapas, client};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
@@ -74,7 +75,7 @@ pub async fn request(
         diversion_record: Set(content.diversion_record),
         recommendation: Set(content.recommendation),
         review_note: Set(None),
-        author_id: Set(actor.user_id),
+        author_id: Set(actor.user_key()),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -122,7 +123,6 @@ pub(crate) async fn views<C: ConnectionTrait>(
     found: &CaseFound,
     rows: Vec<abh_litmas::Model>,
     names: &HashMap<i32, PersonRef>,
-    masked: bool,
     now: OffsetDateTime,
 ) -> ServiceResult<Vec<LitmasView>> {
     let office = bapas::Entity::find_by_id(found.client.bapas_id)
@@ -131,31 +131,26 @@ pub(crate) async fn views<C: ConnectionTrait>(
         .ok_or_else(ServiceError::not_found)?;
     let letterhead =
         Letterhead { name: office.name, address: office.address, phone: office.phone, zone: found.zone };
-    let label = crate::clients::summary_as(found.client.clone(), None, masked).full_name;
-    let editor = !masked && policy::can_edit_client(actor, found.at);
+    let editor = policy::can_edit_client(actor, found.at);
     let reviewer = policy::can_review_litmas(actor, found.at);
     Ok(rows
         .into_iter()
         .map(|row| {
             let status = status(&row);
             let name = |id: Option<i32>| id.and_then(|id| names.get(&id)).map(|p| p.name.clone());
-            let content = if masked {
-                LitmasContent::default()
-            } else {
-                LitmasContent {
-                    personal_family: row.personal_family.clone(),
-                    background: row.background.clone(),
-                    victim_condition: row.victim_condition.clone(),
-                    diversion_record: row.diversion_record.clone(),
-                    recommendation: row.recommendation.clone(),
-                }
+            let content = LitmasContent {
+                personal_family: row.personal_family.clone(),
+                background: row.background.clone(),
+                victim_condition: row.victim_condition.clone(),
+                diversion_record: row.diversion_record.clone(),
+                recommendation: row.recommendation.clone(),
             };
             LitmasView {
                 id: row.public_id,
                 client_id: found.client.public_id,
                 register_number: found.client.register_number.clone(),
-                child_label: label.clone(),
-                masked,
+                child_label: found.client.full_name.clone(),
+                masked: false,
                 requester: Requester::parse(&row.requester).unwrap_or(Requester::Penyidik),
                 kind: LitmasKind::parse(&row.kind).unwrap_or(LitmasKind::Sidang),
                 letter_number: row.letter_number.clone(),
@@ -185,16 +180,17 @@ pub async fn get(
     now: OffsetDateTime,
 ) -> ServiceResult<LitmasView> {
     let LitmasFound { row, case } = locate(db, actor, id).await?;
-    let masked = !case.reveals_to(actor);
     privacy::log(db, actor, "litmas", &case.client, None, now).await?;
     let names = people(db, [row.author_id, row.approved_by].into_iter().flatten().collect()).await?;
-    views(db, actor, &case, vec![row], &names, masked, now).await?.pop().ok_or_else(ServiceError::not_found)
+    let view =
+        views(db, actor, &case, vec![row], &names, now).await?.pop().ok_or_else(ServiceError::not_found)?;
+    Ok(disclose(view, case.identity_for(actor)))
 }
 
 /// What a step of the Litmas needs to be allowed.
 fn allowed(found: &LitmasFound, actor: &Actor, step: Step) -> bool {
     let at: CaseAt = found.case.at;
-    let editor = found.case.reveals_to(actor) && policy::can_edit_client(actor, at);
+    let editor = policy::can_edit_client(actor, at);
     match (step, status(&found.row)) {
         (Step::Edit, LitmasStatus::Draf) => editor,
         (Step::Review, LitmasStatus::Diajukan) => policy::can_review_litmas(actor, at),
@@ -295,7 +291,7 @@ pub async fn review(
     model.status = Set(next.as_str().into());
     model.review_note = Set((!note.is_empty()).then(|| note.to_owned()));
     if approve {
-        model.approved_by = Set(actor.user_id);
+        model.approved_by = Set(actor.user_key());
         model.approved_at = Set(Some(now));
     }
     model.updated_at = Set(now);

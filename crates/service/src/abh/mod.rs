@@ -25,6 +25,7 @@ use pamong_domain::abh::process::{
 use pamong_domain::abh::rules::AgeRoute;
 use pamong_domain::office::Zone;
 use pamong_domain::page::{ListQuery, Page};
+use pamong_domain::privacy::{Disclosure, disclose};
 use pamong_entity::{abh_case, abh_diversion, abh_event, abh_litmas, bapas, client};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
@@ -33,9 +34,12 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::actor::Actor;
-use crate::clients::{find_readable, people, scope_condition, summary_as};
+use crate::clients::{
+    Listing, case_at, children_condition, find_readable, kanwils_of, people, scope_condition, summary_of,
+};
 use crate::error::{ServiceError, ServiceResult};
-use crate::policy::{self, CaseAt};
+use crate::ids::KanwilId;
+use crate::policy::{self, CaseAt, Remit};
 use crate::privacy;
 use crate::search::{contains_ci, fetch_page, page};
 
@@ -48,16 +52,16 @@ pub(crate) struct CaseFound {
 }
 
 impl CaseFound {
-    /// Whether the actor sees the child's identity without breaking the glass.
-    pub fn reveals_to(&self, actor: &Actor) -> bool {
-        policy::can_see_child_identity(actor, self.at.bapas_id, self.at.pk_id)
+    /// What the actor sees of the child without breaking the glass.
+    pub fn identity_for(&self, actor: &Actor) -> Disclosure {
+        policy::identity(actor, self.at)
     }
 }
 
 /// The office's time zone (WIB when unset) and its Kanwil.
-pub(crate) async fn office_of<C: ConnectionTrait>(db: &C, bapas_id: i32) -> ServiceResult<(Zone, i32)> {
+pub(crate) async fn office_of<C: ConnectionTrait>(db: &C, bapas_id: i32) -> ServiceResult<(Zone, KanwilId)> {
     let office = bapas::Entity::find_by_id(bapas_id).one(db).await?.ok_or_else(ServiceError::not_found)?;
-    Ok((Zone::parse(&office.zone).unwrap_or(Zone::Wib), office.kanwil_id))
+    Ok((Zone::parse(&office.zone).unwrap_or(Zone::Wib), KanwilId(office.kanwil_id)))
 }
 
 /// The office's time zone (WIB when unset).
@@ -232,7 +236,8 @@ pub async fn get(
         Some(raw) if policy::can_break_glass(actor, found.at) => Some(privacy::check_reason(raw)?),
         Some(_) | None => None,
     };
-    let masked = !found.reveals_to(actor) && reason.is_none();
+    // Breaking the glass (with a logged reason) opens the record for this one view.
+    let disclosure = if reason.is_some() { Disclosure::Full } else { found.identity_for(actor) };
     privacy::log_view(db, actor, &found.client, reason.as_deref(), now).await?;
 
     let case = &found.case;
@@ -258,7 +263,7 @@ pub async fn get(
     ids.extend(found.client.pk_id);
     ids.extend(litmas_rows.iter().flat_map(|l| [l.author_id, l.approved_by]).flatten());
     let names = people(db, ids).await?;
-    let litmas = litmas::views(db, actor, &found, litmas_rows, &names, masked, now).await?;
+    let litmas = litmas::views(db, actor, &found, litmas_rows, &names, now).await?;
     let stage = Stage::parse(&case.stage).unwrap_or(Stage::Penyidikan);
     let rules = case_rules(
         found.client.birth_date,
@@ -269,33 +274,27 @@ pub async fn get(
     )
     .ok_or_else(|| ServiceError::Internal("offence before birth".into()))?;
     let pk = found.client.pk_id.and_then(|id| names.get(&id).cloned());
-    let can_edit = !masked && policy::can_edit_client(actor, found.at);
-    let (identity, family) = if masked {
-        (None, None)
-    } else {
-        (
-            Some(ChildIdentity {
-                sex: found.client.sex.clone(),
-                birth_date: found.client.birth_date,
-                address: found.client.address.clone(),
-                phone: found.client.phone.clone(),
-            }),
-            Some(ChildFamily {
-                father_name: case.father_name.clone(),
-                mother_name: case.mother_name.clone(),
-                guardian: case.guardian_name.as_ref().map(|g| match &case.guardian_relation {
-                    Some(rel) => format!("{g} ({rel})"),
-                    None => g.clone(),
-                }),
-                phone: case.parents_phone.clone(),
-            }),
-        )
+    let can_edit = policy::can_edit_client(actor, found.at);
+    let identity = ChildIdentity {
+        sex: found.client.sex.clone(),
+        birth_date: found.client.birth_date,
+        address: found.client.address.clone(),
+        phone: found.client.phone.clone(),
     };
-    Ok(AbhCaseView {
-        masked,
-        can_break_glass: masked && policy::can_break_glass(actor, found.at),
-        identity,
-        family,
+    let family = ChildFamily {
+        father_name: case.father_name.clone(),
+        mother_name: case.mother_name.clone(),
+        guardian: case.guardian_name.as_ref().map(|g| match &case.guardian_relation {
+            Some(rel) => format!("{g} ({rel})"),
+            None => g.clone(),
+        }),
+        phone: case.parents_phone.clone(),
+    };
+    let view = AbhCaseView {
+        masked: false,
+        can_break_glass: disclosure.is_masked() && policy::can_break_glass(actor, found.at),
+        identity: Some(identity),
+        family: Some(family),
         zone: found.zone,
         offence_date: case.offence_date,
         offence: case.offence.clone(),
@@ -314,8 +313,9 @@ pub async fn get(
         diversions: diversions.iter().filter_map(diversion_view).collect(),
         events: events.into_iter().filter_map(|e| event_view(e, &names)).collect(),
         can_edit,
-        child: summary_as(found.client, pk, masked),
-    })
+        child: summary_of(found.client, pk),
+    };
+    Ok(disclose(view, disclosure))
 }
 
 /// The office's children's cases (those the actor may list), newest first, searchable by
@@ -328,20 +328,16 @@ pub async fn list(
     if !policy::lists_children(actor) {
         return Ok(page(Vec::new(), 0, query));
     }
-    let mut cond = scope_condition(db, actor).await?.add(client::Column::IsChild.eq(true));
+    let mut cond = scope_condition(db, actor)
+        .await?
+        .add(client::Column::IsChild.eq(true))
+        .add(children_condition(actor, Listing::List));
     if let Some(q) = query.search()? {
-        let by_number = contains_ci(client::Column::RegisterNumber, q);
-        let mut any = Condition::any().add(by_number);
-        if actor.role == pamong_domain::Role::Kabapas {
-            any = any.add(contains_ci(client::Column::NameFolded, &pamong_domain::client::fold_name(q)));
-        } else {
-            any = any.add(
-                Condition::all()
-                    .add(client::Column::PkId.eq(actor.user_id.unwrap_or(-1)))
-                    .add(contains_ci(client::Column::NameFolded, &pamong_domain::client::fold_name(q))),
-            );
-        }
-        cond = cond.add(any);
+        // The case number finds any listed child; a name only those the actor may name.
+        let by_name = Condition::all()
+            .add(children_condition(actor, Listing::Search))
+            .add(contains_ci(client::Column::NameFolded, &pamong_domain::client::fold_name(q)));
+        cond = cond.add(Condition::any().add(contains_ci(client::Column::RegisterNumber, q)).add(by_name));
     }
     let select = client::Entity::find().filter(cond).order_by_desc(client::Column::Id);
     let (rows, total) = fetch_page(db, select, query).await?;
@@ -353,17 +349,19 @@ pub async fn list(
         .map(|c| (c.client_id, c))
         .collect();
     let names = people(db, rows.iter().filter_map(|r| r.pk_id).collect()).await?;
+    let kanwils = kanwils_of(db, rows.iter().map(|r| r.bapas_id)).await?;
     let items = rows
         .into_iter()
         .filter_map(|r| {
             let case = cases.get(&r.id)?;
-            let masked = !policy::can_see_child_identity(actor, r.bapas_id, r.pk_id);
+            let at = case_at(&r, kanwils.get(&r.bapas_id).copied().unwrap_or(KanwilId(0)));
             let pk = r.pk_id.and_then(|id| names.get(&id).cloned());
-            Some(AbhCaseRow {
+            let row = AbhCaseRow {
                 stage: Stage::parse(&case.stage).unwrap_or(Stage::Penyidikan),
                 offence: case.offence.clone(),
-                child: summary_as(r, pk, masked),
-            })
+                child: summary_of(r, pk),
+            };
+            Some(disclose(row, policy::identity(actor, at)))
         })
         .collect();
     Ok(page(items, total, query))
@@ -392,9 +390,13 @@ pub async fn deadlines(
     let mut cond = scope_condition(db, actor)
         .await?
         .add(client::Column::IsChild.eq(true))
+        .add(children_condition(actor, Listing::List))
         .add(client::Column::Status.eq(pamong_domain::client::ClientStatus::Aktif.as_str()));
     if scope == DeadlineScope::Mine {
-        cond = cond.add(client::Column::PkId.eq(actor.user_id.unwrap_or(-1)));
+        // Only an officer has cases of their own; the Kabapas's "mine" is the office.
+        if let Some(Remit::Caseload(_, me)) = policy::remit(actor) {
+            cond = cond.add(client::Column::PkId.eq(me));
+        }
     }
     let children = client::Entity::find().filter(cond).all(db).await?;
     let ids: Vec<i32> = children.iter().map(|c| c.id).collect();
@@ -413,7 +415,7 @@ pub async fn deadlines(
         diversions.entry(d.case_id).or_default().push(d);
     }
     let names = people(db, children.iter().filter_map(|c| c.pk_id).collect()).await?;
-    let mut offices: HashMap<i32, (Zone, i32)> = HashMap::new();
+    let mut offices: HashMap<i32, (Zone, KanwilId)> = HashMap::new();
     let mut by_client: HashMap<i32, client::Model> = children.into_iter().map(|c| (c.id, c)).collect();
     let mut rows = Vec::new();
     for case in cases {
@@ -426,7 +428,7 @@ pub async fn deadlines(
                 found
             }
         };
-        let at = CaseAt { bapas_id: child.bapas_id, kanwil_id, pk_id: child.pk_id };
+        let at = case_at(&child, kanwil_id);
         let current = Stage::parse(&case.stage).unwrap_or(Stage::Penyidikan);
         let found = CaseFound { client: child, case, at, zone };
         let clocks = clocks(
@@ -435,18 +437,18 @@ pub async fn deadlines(
             diversions.get(&found.case.id).map(Vec::as_slice).unwrap_or_default(),
             now,
         );
-        let masked = !found.reveals_to(actor);
-        let label = summary_as(found.client.clone(), None, masked).full_name;
+        let disclosure = found.identity_for(actor);
         for (clock, litmas_id) in clocks.into_iter().filter(|(c, _)| on_board(c, current)) {
-            rows.push(DeadlineRow {
+            let row = DeadlineRow {
                 client_id: found.client.public_id,
                 register_number: found.client.register_number.clone(),
-                child_label: label.clone(),
+                child_label: found.client.full_name.clone(),
                 pk: found.client.pk_id.and_then(|id| names.get(&id).cloned()),
                 clock,
                 litmas_id,
                 zone,
-            });
+            };
+            rows.push(disclose(row, disclosure));
         }
     }
     rows.sort_by(|a, b| board_order(&a.clock, &b.clock, now));

@@ -166,7 +166,7 @@ pub async fn add_event(
         partner_kind: Set(draft.partner.as_ref().map(|(k, _)| k.as_str().to_owned())),
         partner_name: Set(draft.partner.map(|(_, n)| n)),
         notes: Set(draft.notes),
-        author_id: Set(actor.user_id),
+        author_id: Set(actor.user_key()),
         created_at: Set(now),
         ..Default::default()
     }

@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use pamong_domain::caseload::{OfficerLoad, PersonRef, TransferForm, TransferView};
 use pamong_domain::client::ClientStatus;
 use pamong_domain::office::OfficeRef;
+use pamong_domain::privacy::disclose;
 use pamong_domain::reporting::RiskBand;
 use pamong_domain::validate::required_text;
-use pamong_domain::{ErrorKind, FieldErrors, Problem, Role};
+use pamong_domain::{ErrorKind, FieldErrors, Problem};
 use pamong_entity::{bapas, client, client_transfer, user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
@@ -18,12 +19,13 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::registry::set_status;
-use super::{Found, find_editable, locate};
+use super::{Found, case_at, find_editable, kanwils_of, locate};
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::db::{begin_write, update_if};
 use crate::error::{ServiceError, ServiceResult};
-use crate::policy;
+use crate::ids::{BapasId, KanwilId};
+use crate::policy::{self, CaseAt};
 
 /// Transfer states.
 const WAITING: &str = "menunggu";
@@ -33,12 +35,12 @@ const REFUSED: &str = "ditolak";
 /// Each PK's active caseload in the Kabapas's office (every PK, even with no clients, and
 /// the unassigned clients last).
 pub async fn officer_loads(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<Vec<OfficerLoad>> {
-    let Some(bapas_id) = actor.bapas_id.filter(|_| actor.role == Role::Kabapas) else {
+    let Some(bapas_id) = policy::office_caseload(actor) else {
         return Err(ServiceError::not_found());
     };
     let officers = user::Entity::find()
         .filter(user::Column::BapasId.eq(bapas_id))
-        .filter(user::Column::Role.eq(Role::Pk.as_str()))
+        .filter(user::Column::Role.eq(policy::CASELOAD_ROLE.as_str()))
         .filter(user::Column::Active.eq(true))
         .order_by_asc(user::Column::FullName)
         .all(db)
@@ -92,7 +94,7 @@ pub async fn reassign(
     let officer = user::Entity::find()
         .filter(user::Column::PublicId.eq(pk))
         .filter(user::Column::BapasId.eq(row.bapas_id))
-        .filter(user::Column::Role.eq(Role::Pk.as_str()))
+        .filter(user::Column::Role.eq(policy::CASELOAD_ROLE.as_str()))
         .filter(user::Column::Active.eq(true))
         .one(&txn)
         .await?
@@ -149,7 +151,7 @@ pub async fn request_transfer(
         to_bapas_id: Set(target.id),
         reason: Set(reason.clone()),
         status: Set(WAITING.into()),
-        requested_by: Set(actor.user_id),
+        requested_by: Set(actor.user_key()),
         requested_at: Set(now),
         decided_by: Set(None),
         decided_at: Set(None),
@@ -158,8 +160,10 @@ pub async fn request_transfer(
     }
     .insert(&txn)
     .await?;
-    let changes =
-        Changes::new().set("client", &row.public_id).set("to_bapas", &target.code).set("reason", &reason);
+    let changes = Changes::about(row.is_child)
+        .set("client", &row.public_id)
+        .set("to_bapas", &target.code)
+        .text("reason", &reason);
     audit::record(&txn, actor, now, "request", "client_transfer", &transfer.public_id.to_string(), &changes)
         .await?;
     txn.commit().await?;
@@ -198,18 +202,19 @@ async fn view<C: ConnectionTrait>(
         to,
         reason: t.reason,
         requested_on: t.requested_at.date(),
-        can_decide: policy::can_decide_transfer(actor, t.to_bapas_id),
+        can_decide: policy::can_decide_transfer(actor, BapasId(t.to_bapas_id)),
     })
 }
 
-/// The waiting transfer of a client, if any.
+/// The waiting transfer of a client, if any, as the actor may see it on the client's page.
 pub(crate) async fn pending_for<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     client: &client::Model,
+    at: CaseAt,
 ) -> ServiceResult<Option<TransferView>> {
     match pending(db, client.id).await? {
-        Some(t) => Ok(Some(view(db, actor, t, client).await?)),
+        Some(t) => Ok(Some(disclose(view(db, actor, t, client).await?, policy::identity(actor, at)))),
         None => Ok(None),
     }
 }
@@ -226,10 +231,13 @@ pub async fn incoming(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<V
         .order_by_asc(client_transfer::Column::RequestedAt)
         .all(db)
         .await?;
+    let kanwils = kanwils_of(db, rows.iter().filter_map(|(_, c)| c.as_ref().map(|c| c.bapas_id))).await?;
     let mut out = Vec::new();
     for (t, c) in rows {
         if let Some(c) = c {
-            out.push(view(db, actor, t, &c).await?);
+            let at = case_at(&c, kanwils.get(&c.bapas_id).copied().unwrap_or(KanwilId(0)));
+            let disclosure = policy::transfer_identity(actor, BapasId(t.to_bapas_id), at);
+            out.push(disclose(view(db, actor, t, &c).await?, disclosure));
         }
     }
     Ok(out)
@@ -252,7 +260,7 @@ pub async fn decide_transfer(
         .filter(client_transfer::Column::PublicId.eq(transfer))
         .one(&txn)
         .await?
-        .filter(|t| policy::can_decide_transfer(actor, t.to_bapas_id))
+        .filter(|t| policy::can_decide_transfer(actor, BapasId(t.to_bapas_id)))
         .ok_or_else(ServiceError::not_found)?;
     if t.status != WAITING {
         return Err(ErrorKind::Conflict.into());
@@ -260,9 +268,10 @@ pub async fn decide_transfer(
     let client =
         client::Entity::find_by_id(t.client_id).one(&txn).await?.ok_or_else(ServiceError::not_found)?;
     let to_bapas_id = t.to_bapas_id;
+    let client_is_child = client.is_child;
     let mut model: client_transfer::ActiveModel = t.clone().into();
     model.status = Set(if accept { ACCEPTED } else { REFUSED }.into());
-    model.decided_by = Set(actor.user_id);
+    model.decided_by = Set(actor.user_key());
     model.decided_at = Set(Some(now));
     model.decision_note = Set(note.clone());
     update_if(&txn, model, client_transfer::Column::Status, WAITING.to_owned()).await?;
@@ -282,7 +291,9 @@ pub async fn decide_transfer(
         model.updated_at = Set(now);
         model.update(&txn).await?;
     }
-    let changes = Changes::new().set("decision", &if accept { ACCEPTED } else { REFUSED }).set("note", &note);
+    let changes = Changes::about(client_is_child)
+        .set("decision", &if accept { ACCEPTED } else { REFUSED })
+        .text("note", &note);
     audit::record(&txn, actor, now, "decide", "client_transfer", &t.public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())

@@ -1,7 +1,9 @@
 //! The client list as CSV, masked exactly as the list is: a child's name leaves the system
-//! only for those who may see it, and each child exported in full is logged.
+//! only for those who may see it, each child exported in full is logged in the access log,
+//! and every export in the export log.
 
 use pamong_domain::caseload::{ClientFilter, ClientSummary};
+use pamong_domain::logs::ExportKind;
 use pamong_domain::page::{ListQuery, MAX_PER_PAGE};
 use pamong_entity::client;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -9,6 +11,7 @@ use time::OffsetDateTime;
 
 use crate::actor::Actor;
 use crate::error::ServiceResult;
+use crate::exports::{self, Export};
 use crate::privacy;
 
 /// The most rows one export holds.
@@ -49,6 +52,14 @@ pub async fn csv(
         page += 1;
     }
     rows.truncate(usize::try_from(EXPORT_MAX_ROWS).unwrap_or(usize::MAX));
+    let export = Export {
+        kind: ExportKind::ClientsCsv,
+        filter: &describe(filter),
+        rows: rows.len() as u64,
+        bapas: actor.bapas_id,
+        kanwil: actor.kanwil_id,
+    };
+    exports::record(db, actor, export, now).await?;
     let revealed: Vec<_> = rows.iter().filter(|r| r.child && !r.masked).map(|r| r.id).collect();
     if !revealed.is_empty() {
         for child in client::Entity::find().filter(client::Column::PublicId.is_in(revealed)).all(db).await? {
@@ -71,6 +82,25 @@ pub async fn csv(
     Ok(out)
 }
 
+/// The list's filters in words, for the export log ("semua" when none).
+fn describe(filter: &ClientFilter) -> String {
+    let mut parts = Vec::new();
+    let mut add = |name: &str, value: Option<&str>| {
+        if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {
+            parts.push(format!("{name}: {v}"));
+        }
+    };
+    add("cari", Some(filter.list.q.as_str()));
+    add("status", filter.status.as_deref());
+    add("risiko", filter.band.as_deref());
+    add("dasar", filter.legal_basis.as_deref());
+    add("pk", filter.pk.as_deref());
+    if filter.list.include_inactive {
+        parts.push("termasuk tidak aktif".into());
+    }
+    if parts.is_empty() { "semua".into() } else { parts.join("; ") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +112,17 @@ mod tests {
         assert_eq!(cell("a \"b\""), "\"a \"\"b\"\"\"");
         assert_eq!(cell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
         assert_eq!(line(&["a", "b"]), "a,b\r\n");
+    }
+
+    #[test]
+    fn filters_are_described_in_words() {
+        assert_eq!(describe(&ClientFilter::default()), "semua");
+        let filter = ClientFilter {
+            list: ListQuery { q: " Budi ".into(), ..ListQuery::default() },
+            band: Some("tinggi".into()),
+            pk: Some("saya".into()),
+            ..ClientFilter::default()
+        };
+        assert_eq!(describe(&filter), "cari: Budi; risiko: tinggi; pk: saya");
     }
 }

@@ -9,20 +9,19 @@ pub mod assignment;
 pub mod export;
 pub mod registry;
 pub mod search;
+pub mod subject;
 
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
-use pamong_domain::Role;
-use pamong_domain::abh::case::initials;
 use pamong_domain::caseload::{ClientDetail, ClientFilter, ClientSummary, PersonRef, reassessment_due};
 use pamong_domain::client::{ClientForm, ClientStatus, fold_name};
 use pamong_domain::legal::LegalBasis;
 use pamong_domain::office::OfficeRef;
 use pamong_domain::page::Page;
+use pamong_domain::privacy::{Disclosure, disclose};
 use pamong_domain::reporting::{ReportingStatus, RiskBand, schedules, status_over};
 use pamong_entity::{bapas, client, client_assessment, client_report, region, user};
-use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect,
@@ -32,7 +31,8 @@ use uuid::Uuid;
 
 use crate::actor::Actor;
 use crate::error::{ServiceError, ServiceResult};
-use crate::policy::{self, CaseAt};
+use crate::ids::{BapasId, KanwilId, UserId};
+use crate::policy::{self, CaseAt, Remit};
 use crate::privacy;
 use crate::search::{fetch_page, office_condition, page};
 use crate::settings;
@@ -52,8 +52,12 @@ async fn locate<C: ConnectionTrait>(db: &C, id: Uuid) -> ServiceResult<Found> {
         .ok_or_else(ServiceError::not_found)?;
     let office =
         bapas::Entity::find_by_id(row.bapas_id).one(db).await?.ok_or_else(ServiceError::not_found)?;
-    let at = CaseAt { bapas_id: row.bapas_id, kanwil_id: office.kanwil_id, pk_id: row.pk_id };
-    Ok(Found { row, at })
+    Ok(Found { at: case_at(&row, KanwilId(office.kanwil_id)), row })
+}
+
+/// A client row as the policy sees it.
+pub(crate) fn case_at(row: &client::Model, kanwil_id: KanwilId) -> CaseAt {
+    CaseAt { bapas_id: BapasId(row.bapas_id), kanwil_id, pk_id: row.pk_id.map(UserId), child: row.is_child }
 }
 
 /// A client the actor may read.
@@ -100,12 +104,7 @@ pub async fn list(
         return Ok(page(summaries(db, actor, rows).await?, total, query));
     };
     let search = name_search(q);
-    // A child is found by name only by those who may see the name: a search must not tell
-    // anyone else that a child of that name has a case.
-    let cond = match child_search_condition(actor) {
-        Some(children) => cond.add(children),
-        None => cond,
-    };
+    let cond = cond.add(children_condition(actor, Listing::Search));
     let exact = cond.clone().add(search.exact);
     let total = client::Entity::find().filter(exact.clone()).count(db).await?;
     if total > 0 {
@@ -141,16 +140,40 @@ pub async fn list(
     Ok(page(summaries(db, actor, rows).await?, total, query))
 }
 
-/// What a name search adds about children: the Kabapas finds every child of the office, a
-/// PK only their own, nobody else any.
-fn child_search_condition(actor: &Actor) -> Option<Condition> {
+/// Whether children are being listed or searched for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Listing {
+    /// A list: the children the actor may list appear (masked where they may not see them).
+    List,
+    /// A search by what was typed: only the children whose identity the actor sees, so that
+    /// a search cannot confirm that a child of that name has a case.
+    Search,
+}
+
+/// The policy's answer on children in lists and searches, as a condition on clients. Every
+/// list and search of clients adds it: this is the one place that rule becomes SQL.
+pub(crate) fn children_condition(actor: &Actor, listing: Listing) -> Condition {
     let adults = client::Column::IsChild.eq(false);
-    match actor.role {
-        Role::Kabapas => None,
-        Role::Pk => {
-            Some(Condition::any().add(adults).add(client::Column::PkId.eq(actor.user_id.unwrap_or(-1))))
-        }
-        Role::Admin | Role::Kanwil | Role::Koordinator | Role::Mitra => Some(Condition::all().add(adults)),
+    let children = match listing {
+        // Listed: every child of the office the actor answers in (masked where not theirs).
+        Listing::List if policy::lists_children(actor) => match policy::remit(actor) {
+            Some(Remit::Office(b) | Remit::Caseload(b, _)) => {
+                Some(Condition::all().add(client::Column::BapasId.eq(b)))
+            }
+            None => None,
+        },
+        Listing::List => None,
+        Listing::Search => match policy::children_found_by_name(actor) {
+            Some(Remit::Office(b)) => Some(Condition::all().add(client::Column::BapasId.eq(b))),
+            Some(Remit::Caseload(b, pk)) => {
+                Some(Condition::all().add(client::Column::BapasId.eq(b)).add(client::Column::PkId.eq(pk)))
+            }
+            None => None,
+        },
+    };
+    match children {
+        Some(children) => Condition::any().add(adults).add(children),
+        None => Condition::all().add(adults),
     }
 }
 
@@ -160,10 +183,7 @@ async fn filter_condition<C: ConnectionTrait>(
     actor: &Actor,
     filter: &ClientFilter,
 ) -> ServiceResult<Condition> {
-    let mut cond = scope_condition(db, actor).await?;
-    if !policy::lists_children(actor) {
-        cond = cond.add(client::Column::IsChild.eq(false));
-    }
+    let mut cond = scope_condition(db, actor).await?.add(children_condition(actor, Listing::List));
     match filter.status.as_deref().and_then(ClientStatus::parse) {
         Some(status) => cond = cond.add(client::Column::Status.eq(status.as_str())),
         None if !filter.list.include_inactive => {
@@ -184,7 +204,12 @@ async fn filter_condition<C: ConnectionTrait>(
         cond = cond.add(client::Column::LegalBasis.eq(basis.as_str()));
     }
     match filter.pk.as_deref() {
-        Some("saya") => cond = cond.add(Expr::col(client::Column::PkId).eq(actor.user_id.unwrap_or(-1))),
+        Some("saya") => {
+            cond = cond.add(match actor.user_id {
+                Some(me) => client::Column::PkId.eq(me),
+                None => crate::search::nothing(),
+            })
+        }
         Some("tanpa") => cond = cond.add(client::Column::PkId.is_null()),
         Some(raw) => {
             let pk = match Uuid::parse_str(raw.trim()) {
@@ -214,37 +239,60 @@ pub(crate) async fn people<C: ConnectionTrait>(
         .collect())
 }
 
-/// Maps rows to list rows, loading the officers' names in one query.
+/// Maps rows to list rows as the actor may see them, loading the officers' names and the
+/// offices' Kanwil in one query each.
 pub(crate) async fn summaries<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     rows: Vec<client::Model>,
 ) -> ServiceResult<Vec<ClientSummary>> {
     let names = people(db, rows.iter().filter_map(|r| r.pk_id).collect()).await?;
+    let kanwils = kanwils_of(db, rows.iter().map(|r| r.bapas_id)).await?;
     Ok(rows
         .into_iter()
         .map(|r| {
             let pk = r.pk_id.and_then(|id| names.get(&id).cloned());
-            summary(r, pk, actor)
+            let kanwil = kanwils.get(&r.bapas_id).copied().unwrap_or(KanwilId(0));
+            summary(r, pk, actor, kanwil)
         })
         .collect())
 }
 
-/// One list row, with a child's name and NIK masked for an actor without need to know.
-pub(crate) fn summary(r: client::Model, pk: Option<PersonRef>, actor: &Actor) -> ClientSummary {
-    let masked = r.is_child && !policy::can_see_child_identity(actor, r.bapas_id, r.pk_id);
-    summary_as(r, pk, masked)
+/// One list row, as the actor may see it.
+pub(crate) fn summary(
+    r: client::Model,
+    pk: Option<PersonRef>,
+    actor: &Actor,
+    kanwil_id: KanwilId,
+) -> ClientSummary {
+    let disclosure = policy::identity(actor, case_at(&r, kanwil_id));
+    disclose(summary_of(r, pk), disclosure)
 }
 
-/// One list row, masked or not as the caller decided (after a break-glass view, say).
-pub(crate) fn summary_as(r: client::Model, pk: Option<PersonRef>, masked: bool) -> ClientSummary {
+/// The Kanwil of each of the given Bapas.
+pub(crate) async fn kanwils_of<C: ConnectionTrait>(
+    db: &C,
+    bapas_ids: impl IntoIterator<Item = i32>,
+) -> ServiceResult<HashMap<i32, KanwilId>> {
+    let ids: std::collections::BTreeSet<i32> = bapas_ids.into_iter().collect();
+    Ok(bapas::Entity::find()
+        .filter(bapas::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, KanwilId(b.kanwil_id)))
+        .collect())
+}
+
+/// One list row in full; callers pass it through the masking step.
+pub(crate) fn summary_of(r: client::Model, pk: Option<PersonRef>) -> ClientSummary {
     ClientSummary {
         id: r.public_id,
         register_number: r.register_number,
-        full_name: if masked { initials(&r.full_name) } else { r.full_name },
-        nik: if masked { None } else { r.nik },
+        full_name: r.full_name,
+        nik: r.nik,
         child: r.is_child,
-        masked,
+        masked: false,
         legal_basis: LegalBasis::parse(&r.legal_basis).unwrap_or(LegalBasis::Pb),
         status: ClientStatus::parse(&r.status).unwrap_or(ClientStatus::Aktif),
         risk_band: r.risk_band.as_deref().and_then(RiskBand::parse),
@@ -354,7 +402,7 @@ pub(crate) async fn reporting_status<C: ConnectionTrait>(
     if row.status != ClientStatus::Aktif.as_str() || !reports {
         return Ok(None);
     }
-    let frequencies = settings::reporting_frequencies(db, row.bapas_id).await?;
+    let frequencies = settings::reporting_frequencies(db, BapasId(row.bapas_id)).await?;
     let history = assessment_history(db, vec![row.id]).await?;
     let segments = schedules(
         row.supervision_start,
@@ -394,7 +442,7 @@ pub async fn get(
     now: OffsetDateTime,
 ) -> ServiceResult<ClientDetail> {
     let Found { row, at } = find_readable(db, actor, id).await?;
-    let masked = row.is_child && !policy::can_see_child_identity(actor, row.bapas_id, row.pk_id);
+    let disclosure = policy::identity(actor, at);
     if row.is_child {
         privacy::log_view(db, actor, &row, None, now).await?;
     }
@@ -406,17 +454,14 @@ pub async fn get(
     };
     let reporting = reporting_status(db, &row, today).await?;
     let months = settings::reassessment_months(db).await?;
-    let pending_transfer = assignment::pending_for(db, actor, &row).await?;
+    let pending_transfer = assignment::pending_for(db, actor, &row, at).await?;
     let active = row.status == ClientStatus::Aktif.as_str();
-    let mut form = form_of(&row, pk.as_ref());
-    let region_names = if masked {
-        privacy::mask_form(&mut form);
-        Vec::new()
-    } else {
-        region_names(db, row.region_code.as_deref()).await?
+    let region_names = match disclosure {
+        Disclosure::Full => region_names(db, row.region_code.as_deref()).await?,
+        Disclosure::Masked => Vec::new(),
     };
-    Ok(ClientDetail {
-        form,
+    let detail = ClientDetail {
+        form: form_of(&row, pk.as_ref()),
         bapas: OfficeRef { id: office.public_id, name: office.name },
         region_names,
         computed_end: row.computed_end.filter(|c| Some(*c) != row.supervision_end),
@@ -430,11 +475,13 @@ pub async fn get(
         } else {
             None
         },
-        can_edit: active && !masked && policy::can_edit_client(actor, at),
+        can_edit: active && policy::can_edit_client(actor, at),
         can_reassign: active && policy::can_reassign_client(actor, at),
+        can_export_data: policy::data_subject_office(actor) == Some(at.bapas_id),
         pending_transfer,
-        summary: summary_as(row, pk, masked),
-    })
+        summary: summary_of(row, pk),
+    };
+    Ok(disclose(detail, disclosure))
 }
 
 /// Folds a client's name and aliases into the text searched by name.
@@ -451,17 +498,20 @@ pub(crate) fn searchable_name(full_name: &str, aliases: &[String]) -> String {
 pub async fn today_for(db: &DatabaseConnection, actor: &Actor, now: OffsetDateTime) -> ServiceResult<Date> {
     use pamong_domain::office::Zone;
     let zone = match actor.bapas_id {
-        Some(id) => bapas::Entity::find_by_id(id).one(db).await?.and_then(|b| Zone::parse(&b.zone)),
+        Some(id) => bapas::Entity::find_by_id(id.get()).one(db).await?.and_then(|b| Zone::parse(&b.zone)),
         None => None,
     };
     Ok(now.to_offset(zone.unwrap_or(Zone::Wib).offset()).date())
 }
 
 /// The active PKs of an office.
-pub(crate) async fn officers_of<C: ConnectionTrait>(db: &C, bapas_id: i32) -> ServiceResult<Vec<PersonRef>> {
+pub(crate) async fn officers_of<C: ConnectionTrait>(
+    db: &C,
+    bapas_id: BapasId,
+) -> ServiceResult<Vec<PersonRef>> {
     Ok(user::Entity::find()
         .filter(user::Column::BapasId.eq(bapas_id))
-        .filter(user::Column::Role.eq(Role::Pk.as_str()))
+        .filter(user::Column::Role.eq(policy::CASELOAD_ROLE.as_str()))
         .filter(user::Column::Active.eq(true))
         .order_by_asc(user::Column::FullName)
         .all(db)

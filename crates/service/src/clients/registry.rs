@@ -1,12 +1,13 @@
 //! Registering and editing clients, the duplicate guards, and ending a supervision.
 
-use pamong_domain::caseload::{ClientSummary, PersonRef, SimilarClients};
+use pamong_domain::caseload::{ClientSummary, SimilarClients};
 use pamong_domain::client::{ClientDraft, ClientForm, ClientStatus, names_similar};
+use pamong_domain::legal::LegalBasis;
 use pamong_domain::legal::PeriodRules;
 use pamong_domain::nik::Nik;
 use pamong_domain::region::RegionCode;
 use pamong_domain::supervision::StatusForm;
-use pamong_domain::{ErrorKind, Problem, Role};
+use pamong_domain::{ErrorKind, Problem};
 use pamong_entity::{bapas, client, client_status_change, region, user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
@@ -15,11 +16,12 @@ use sea_orm::{
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
-use super::{Found, find_editable, people, searchable_name, summary};
+use super::{Found, Listing, children_condition, find_editable, searchable_name, summaries};
 use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult, unique_to_field};
+use crate::ids::BapasId;
 use crate::policy;
 
 /// The clients a new registration may duplicate (`exclude` is the client being edited).
@@ -33,7 +35,13 @@ pub async fn similar(
     if !policy::can_register_client(actor) {
         return Err(ServiceError::not_found());
     }
-    let same_day = client::Entity::find().filter(client::Column::BirthDate.eq(birth_date)).all(db).await?;
+    // A child counts only where the actor may name them: otherwise the warning would confirm
+    // to anyone typing a name and a birth date that such a child has a case (SPPA art. 19).
+    let same_day = client::Entity::find()
+        .filter(client::Column::BirthDate.eq(birth_date))
+        .filter(children_condition(actor, Listing::Search))
+        .all(db)
+        .await?;
     let matches: Vec<client::Model> = same_day
         .into_iter()
         .filter(|c| Some(c.public_id) != exclude && names_similar(&c.full_name, full_name))
@@ -47,7 +55,7 @@ pub async fn similar(
             Err(_) => out.elsewhere += 1,
         }
     }
-    out.visible = super::summaries(db, actor, visible).await?;
+    out.visible = summaries(db, actor, visible).await?;
     Ok(out)
 }
 
@@ -77,7 +85,7 @@ async fn check_references<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     draft: &ClientDraft,
-    bapas_id: i32,
+    bapas_id: BapasId,
     current: Option<&client::Model>,
 ) -> ServiceResult<Option<i32>> {
     if let Some(nik) = &draft.nik {
@@ -106,16 +114,14 @@ async fn check_references<C: ConnectionTrait>(
     }
     let current_pk = current.and_then(|c| c.pk_id);
     let pk = match draft.pk_id {
-        None => match actor.role {
-            // An officer registers into their own caseload.
-            Role::Pk if current.is_none() => actor.user_id,
-            _ => None,
-        },
+        // An officer registers into their own caseload.
+        None if current.is_none() => policy::registers_into(actor).map(i32::from),
+        None => None,
         Some(id) => {
             let officer = user::Entity::find()
                 .filter(user::Column::PublicId.eq(id))
                 .filter(user::Column::BapasId.eq(bapas_id))
-                .filter(user::Column::Role.eq(Role::Pk.as_str()))
+                .filter(user::Column::Role.eq(policy::CASELOAD_ROLE.as_str()))
                 .filter(user::Column::Active.eq(true))
                 .one(db)
                 .await?
@@ -126,9 +132,9 @@ async fn check_references<C: ConnectionTrait>(
     // Only the Kabapas gives a client to someone else; an officer keeps what they have.
     let changes_pk = match current {
         Some(_) => pk != current_pk,
-        None => pk != actor.user_id,
+        None => pk != policy::registers_into(actor).map(i32::from),
     };
-    if changes_pk && actor.role != Role::Kabapas {
+    if changes_pk && !policy::can_assign_clients(actor) {
         return Err(ErrorKind::field("pk_id", Problem::NotAllowed).into());
     }
     Ok(pk)
@@ -174,33 +180,31 @@ fn apply(model: &mut client::ActiveModel, draft: &ClientDraft, pk: Option<i32>) 
     model.end_override_reason = Set(draft.end_override_reason.clone());
 }
 
-/// What an audit row says about a client's fields (identity fields by name only: the audit
-/// log is read more widely than the case file).
+/// What an audit row says about a client's fields: identifying fields by name only (the
+/// audit log is read more widely than the case file), free text withheld for a child.
 fn audit_changes(old: Option<&client::Model>, new: &client::Model) -> Changes {
-    let mut c = Changes::new();
+    let mut c = Changes::about(new.is_child);
     macro_rules! field {
-        ($name:literal, $f:ident) => {
+        ($kind:ident, $name:literal, $f:ident) => {
             c = match old {
-                Some(o) => c.diff($name, &o.$f, &new.$f),
-                None => c.set($name, &new.$f),
+                Some(o) => field!(@diff $kind, c, $name, &o.$f, &new.$f),
+                None => field!(@set $kind, c, $name, &new.$f),
             };
         };
+        (@diff plain, $c:ident, $name:literal, $o:expr, $n:expr) => { $c.diff($name, $o, $n) };
+        (@diff text, $c:ident, $name:literal, $o:expr, $n:expr) => { $c.text_diff($name, $o, $n) };
+        (@set plain, $c:ident, $name:literal, $n:expr) => { $c.set($name, $n) };
+        (@set text, $c:ident, $name:literal, $n:expr) => { $c.text($name, $n) };
     }
-    if new.is_child {
-        // A child's name never goes into the audit log (SPPA art. 19).
-        if old.is_none_or(|o| o.full_name != new.full_name) {
-            c = c.redacted("full_name");
-        }
-    } else {
-        field!("full_name", full_name);
-    }
-    field!("legal_basis", legal_basis);
-    field!("supervision_start", supervision_start);
-    field!("supervision_end", supervision_end);
-    field!("end_override_reason", end_override_reason);
-    field!("pk_id", pk_id);
-    field!("court", court);
-    field!("decision_number", decision_number);
+    field!(text, "full_name", full_name);
+    field!(plain, "legal_basis", legal_basis);
+    field!(plain, "supervision_start", supervision_start);
+    field!(plain, "supervision_end", supervision_end);
+    field!(text, "end_override_reason", end_override_reason);
+    field!(plain, "pk_id", pk_id);
+    field!(text, "court", court);
+    field!(text, "decision_number", decision_number);
+    field!(text, "offence_articles", offence_articles);
     if old.is_some_and(|o| o.nik != new.nik) {
         c = c.redacted("nik");
     }
@@ -218,7 +222,7 @@ pub(crate) async fn insert<C: ConnectionTrait>(
     txn: &C,
     actor: &Actor,
     draft: &ClientDraft,
-    bapas_id: i32,
+    bapas_id: BapasId,
     is_child: bool,
     now: OffsetDateTime,
 ) -> ServiceResult<client::Model> {
@@ -228,7 +232,7 @@ pub(crate) async fn insert<C: ConnectionTrait>(
     let mut model = client::ActiveModel {
         public_id: Set(public_id),
         register_number: Set(public_id.to_string()),
-        bapas_id: Set(bapas_id),
+        bapas_id: Set(bapas_id.get()),
         status: Set(ClientStatus::Aktif.as_str().to_owned()),
         status_date: Set(Some(draft.supervision_start)),
         status_reason: Set(None),
@@ -253,7 +257,7 @@ pub(crate) async fn insert<C: ConnectionTrait>(
         status: Set(ClientStatus::Aktif.as_str().to_owned()),
         changed_on: Set(row.supervision_start),
         reason: Set(None),
-        officer_id: Set(actor.user_id),
+        officer_id: Set(actor.user_key()),
         created_at: Set(now),
         ..Default::default()
     }
@@ -275,6 +279,10 @@ pub async fn create(
         return Err(ServiceError::not_found());
     };
     let draft = form.parse(today, &PeriodRules::default())?;
+    if draft.legal_basis == LegalBasis::PendampinganAnak {
+        // A child's case has its own form, whose record protects the child's identity.
+        return Err(ErrorKind::field("legal_basis", Problem::ChildOnAdultForm).into());
+    }
     let txn = begin_write(db).await?;
     let row = insert(&txn, actor, &draft, bapas_id, false, now).await?;
     audit::record(
@@ -288,11 +296,16 @@ pub async fn create(
     )
     .await?;
     txn.commit().await?;
-    let pk_ref = match row.pk_id {
-        Some(id) => people(db, vec![id]).await?.remove(&id),
-        None => None,
-    };
-    Ok(summary(row, pk_ref, actor))
+    first_summary(db, actor, row).await
+}
+
+/// A saved client as the actor may see them.
+async fn first_summary(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    row: client::Model,
+) -> ServiceResult<ClientSummary> {
+    summaries(db, actor, vec![row]).await?.pop().ok_or_else(ServiceError::not_found)
 }
 
 /// Edits a client's registry entry (the assigned PK or the Kabapas, while active).
@@ -310,7 +323,11 @@ pub async fn update(
     if old.status != ClientStatus::Aktif.as_str() {
         return Err(ServiceError::not_found());
     }
-    let pk = check_references(&txn, actor, &draft, old.bapas_id, Some(&old)).await?;
+    if old.is_child != (draft.legal_basis == LegalBasis::PendampinganAnak) {
+        // A child's record stays a child's, and an adult's cannot become one by its basis.
+        return Err(ErrorKind::field("legal_basis", Problem::NotAllowed).into());
+    }
+    let pk = check_references(&txn, actor, &draft, BapasId(old.bapas_id), Some(&old)).await?;
     let mut model: client::ActiveModel = old.clone().into();
     apply(&mut model, &draft, pk);
     model.updated_at = Set(now);
@@ -320,11 +337,7 @@ pub async fn update(
         audit::record(&txn, actor, now, "update", "client", &row.public_id.to_string(), &changes).await?;
     }
     txn.commit().await?;
-    let pk_ref: Option<PersonRef> = match row.pk_id {
-        Some(id) => people(db, vec![id]).await?.remove(&id),
-        None => None,
-    };
-    Ok(summary(row, pk_ref, actor))
+    first_summary(db, actor, row).await
 }
 
 /// Ends a supervision (selesai, dicabut, meninggal) with its date and reason.
@@ -370,13 +383,14 @@ pub(crate) async fn set_status<C: ConnectionTrait>(
         status: Set(status.as_str().to_owned()),
         changed_on: Set(date),
         reason: Set(reason.clone()),
-        officer_id: Set(actor.user_id),
+        officer_id: Set(actor.user_key()),
         created_at: Set(now),
         ..Default::default()
     }
     .insert(db)
     .await?;
-    let changes = Changes::new().diff("status", &old_status, &row.status).set("reason", &reason);
+    let changes =
+        Changes::about(row.is_child).diff("status", &old_status, &row.status).text("reason", &reason);
     audit::record(db, actor, now, "status", "client", &row.public_id.to_string(), &changes).await?;
     Ok(row)
 }

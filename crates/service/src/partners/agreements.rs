@@ -22,6 +22,7 @@ use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult, unique_to_field};
+use crate::ids::BapasId;
 use crate::policy;
 use crate::settings::{self, ChoiceList};
 
@@ -55,7 +56,7 @@ async fn views<C: ConnectionTrait>(
             terminated: r.terminated_on.map(|d| (d, r.termination_reason.clone().unwrap_or_default())),
             previous: r.previous_id.and_then(|p| previous.iter().find(|x| x.id == p)).map(|x| x.public_id),
             renewed_by: renewals.iter().find(|x| x.previous_id == Some(r.id)).map(|x| x.public_id),
-            can_manage: policy::can_manage_partners(actor, r.bapas_id),
+            can_manage: policy::can_manage_partners(actor, BapasId(r.bapas_id)),
             number: r.number,
             title: r.title,
             scope: r.scope,
@@ -100,7 +101,11 @@ async fn find_managed<C: ConnectionTrait>(
     id: Uuid,
 ) -> ServiceResult<agreement::Model> {
     let row = find(db, actor, id).await?;
-    if policy::can_manage_partners(actor, row.bapas_id) { Ok(row) } else { Err(ServiceError::not_found()) }
+    if policy::can_manage_partners(actor, BapasId(row.bapas_id)) {
+        Ok(row)
+    } else {
+        Err(ServiceError::not_found())
+    }
 }
 
 /// One agreement with the history of renewals it belongs to (oldest first).
@@ -172,7 +177,7 @@ pub async fn create(
     let catalogue = settings::choices(&txn, ChoiceList::PartnerServices).await?;
     let draft = form.parse(&catalogue)?;
     let p: partner::Model = find_readable(&txn, actor, partner_id).await?;
-    if !policy::can_manage_partners(actor, p.bapas_id) {
+    if !policy::can_manage_partners(actor, BapasId(p.bapas_id)) {
         return Err(ServiceError::not_found());
     }
     let previous = match renews {
@@ -267,7 +272,7 @@ pub async fn reminders(
     actor: &Actor,
     today: Date,
 ) -> ServiceResult<Vec<AgreementReminder>> {
-    if !matches!(actor.role, pamong_domain::Role::Admin | pamong_domain::Role::Kabapas) {
+    if !policy::keeps_partners(actor) {
         return Ok(Vec::new());
     }
     let horizon = today + time::Duration::days(pamong_domain::agreements::EXPIRING_DAYS);

@@ -26,6 +26,7 @@ use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
+use crate::ids::BapasId;
 use crate::policy::{self, Scope};
 use crate::search::{contains_ci, fetch_page, office_condition, page};
 use crate::settings::{self, ChoiceList};
@@ -47,9 +48,9 @@ pub(crate) async fn in_scope<C: ConnectionTrait>(
 ) -> ServiceResult<bool> {
     Ok(match policy::partner_scope(actor) {
         Scope::All => true,
-        Scope::Bapas(b) => b == bapas_id,
+        Scope::Bapas(b) => b.get() == bapas_id,
         Scope::Kanwil(k) => {
-            bapas::Entity::find_by_id(bapas_id).one(db).await?.is_some_and(|b| b.kanwil_id == k)
+            bapas::Entity::find_by_id(bapas_id).one(db).await?.is_some_and(|b| b.kanwil_id == k.get())
         }
         Scope::Nothing => false,
     })
@@ -130,7 +131,7 @@ async fn view<C: ConnectionTrait>(db: &C, actor: &Actor, row: partner::Model) ->
         contacts,
         notes: row.notes,
         active: row.active,
-        can_manage: policy::can_manage_partners(actor, row.bapas_id),
+        can_manage: policy::can_manage_partners(actor, BapasId(row.bapas_id)),
         name: row.name,
     })
 }
@@ -179,20 +180,20 @@ async fn target_office<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     chosen: Option<Uuid>,
-) -> ServiceResult<i32> {
-    let bapas_id = match (actor.role, chosen) {
-        (pamong_domain::Role::Admin, Some(id)) => bapas::Entity::find()
+) -> ServiceResult<BapasId> {
+    let bapas_id = match (policy::chooses_partner_office(actor), chosen) {
+        (true, Some(id)) => bapas::Entity::find()
             .filter(bapas::Column::PublicId.eq(id))
             .one(db)
             .await?
-            .map(|b| b.id)
+            .map(|b| BapasId(b.id))
             .ok_or_else(|| {
                 pamong_domain::ErrorKind::field("bapas_id", pamong_domain::Problem::UnknownReference)
             })?,
-        (pamong_domain::Role::Admin, None) => {
+        (true, None) => {
             return Err(pamong_domain::ErrorKind::field("bapas_id", pamong_domain::Problem::Required).into());
         }
-        _ => actor.bapas_id.ok_or_else(ServiceError::not_found)?,
+        (false, _) => actor.bapas_id.ok_or_else(ServiceError::not_found)?,
     };
     if policy::can_manage_partners(actor, bapas_id) { Ok(bapas_id) } else { Err(ServiceError::not_found()) }
 }
@@ -252,7 +253,7 @@ pub async fn save(
             let bapas_id = target_office(&txn, actor, draft.bapas_id).await?;
             let mut model = partner::ActiveModel {
                 public_id: Set(Uuid::now_v7()),
-                bapas_id: Set(bapas_id),
+                bapas_id: Set(bapas_id.get()),
                 active: Set(true),
                 created_at: Set(now),
                 updated_at: Set(now),
@@ -266,7 +267,7 @@ pub async fn save(
         }
         Some(id) => {
             let old = find_readable(&txn, actor, id).await?;
-            if !policy::can_manage_partners(actor, old.bapas_id) {
+            if !policy::can_manage_partners(actor, BapasId(old.bapas_id)) {
                 return Err(ServiceError::not_found());
             }
             let mut model: partner::ActiveModel = old.clone().into();
@@ -297,7 +298,7 @@ pub async fn set_active(
 ) -> ServiceResult<()> {
     let txn = begin_write(db).await?;
     let old = find_readable(&txn, actor, id).await?;
-    if !policy::can_manage_partners(actor, old.bapas_id) {
+    if !policy::can_manage_partners(actor, BapasId(old.bapas_id)) {
         return Err(ServiceError::not_found());
     }
     let mut model: partner::ActiveModel = old.clone().into();
@@ -326,12 +327,12 @@ pub async fn mitra_users(
     id: Uuid,
 ) -> ServiceResult<Vec<(PersonRef, bool)>> {
     let p = find_readable(db, actor, id).await?;
-    if !policy::can_manage_partners(actor, p.bapas_id) {
+    if !policy::can_manage_partners(actor, BapasId(p.bapas_id)) {
         return Ok(Vec::new());
     }
     Ok(user::Entity::find()
         .filter(user::Column::BapasId.eq(p.bapas_id))
-        .filter(user::Column::Role.eq(pamong_domain::Role::Mitra.as_str()))
+        .filter(user::Column::Role.eq(policy::PARTNER_USER_ROLE.as_str()))
         .filter(user::Column::Active.eq(true))
         .order_by_asc(user::Column::FullName)
         .all(db)
@@ -358,13 +359,13 @@ pub async fn link_user(
 ) -> ServiceResult<()> {
     let txn = begin_write(db).await?;
     let p = find_readable(&txn, actor, id).await?;
-    if !policy::can_manage_partners(actor, p.bapas_id) {
+    if !policy::can_manage_partners(actor, BapasId(p.bapas_id)) {
         return Err(ServiceError::not_found());
     }
     let u = user::Entity::find()
         .filter(user::Column::PublicId.eq(user_id))
         .filter(user::Column::BapasId.eq(p.bapas_id))
-        .filter(user::Column::Role.eq(pamong_domain::Role::Mitra.as_str()))
+        .filter(user::Column::Role.eq(policy::PARTNER_USER_ROLE.as_str()))
         .one(&txn)
         .await?
         .ok_or_else(|| pamong_domain::ErrorKind::field("user", pamong_domain::Problem::UnknownReference))?;
@@ -398,7 +399,7 @@ pub async fn add_pokmas_member(
     let member = form.parse()?;
     let txn = begin_write(db).await?;
     let p = find_readable(&txn, actor, id).await?;
-    if !policy::can_manage_partners(actor, p.bapas_id) {
+    if !policy::can_manage_partners(actor, BapasId(p.bapas_id)) {
         return Err(ServiceError::not_found());
     }
     if p.kind != POKMAS_KIND {

@@ -1,13 +1,13 @@
-//! `/kantor/akses`: the Kabapas's list of every view of the office's children's records,
-//! searchable, with break-glass views (those with a reason) filterable.
+//! `/kantor/akses`: every view of children's records of the office (the Kabapas) or the
+//! region (the Kanwil), searchable, with break-glass views (those with a reason) filterable.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use pamong_domain::abh::case::AccessFilter;
 
 use crate::api::abh::access_log;
 use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::components::list::{Pagination, use_list_query};
 use crate::i18n::*;
 use crate::text;
@@ -22,8 +22,8 @@ pub fn AccessLogPage() -> impl IntoView {
     let rows =
         Resource::new(move || AccessFilter { list: query.get(), break_glass_only: only.get() }, access_log);
     view! {
-        <Title text=move || t_string!(i18n, access_title).to_string() />
-        <p class="breadcrumb"><a href="/kantor">"← " {move || t_string!(i18n, nav_office)}</a></p>
+        <PageTitle text=move || t_string!(i18n, access_title).to_string() />
+        <crate::pages::logs::LogTabs />
         <h1>{move || t_string!(i18n, access_title)}</h1>
         <p class="muted">{move || t_string!(i18n, access_intro)}</p>
         <leptos_router::components::Form method="GET" action="" attr:class="search" attr:role="search">

@@ -2,7 +2,6 @@
 //! the timeline of everything recorded.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use pamong_domain::caseload::{ClientDetail, PersonRef, TimelineEntry, TimelineEvent};
 use pamong_domain::client::ClientStatus;
 use pamong_domain::supervision::ActionStatus;
@@ -12,6 +11,7 @@ use uuid::Uuid;
 use super::{BandBadge, use_client_id};
 use crate::api::clients::{ClientPageData, client_page, reassign_client, update_violation_status};
 use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::components::{ErrorBanner, SavedNotice};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -47,11 +47,12 @@ fn ClientView(data: ClientPageData) -> impl IntoView {
     let basis = s.legal_basis;
     let can_edit = detail.can_edit;
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <SavedNotice />
         <header class="client-head card">
             <div class="client-head__top">
                 <h1 data-testid="client-name">{name}</h1>
+                {s.masked.then(|| view! { <span class="badge badge--masked" data-testid="masked">{move || t_string!(i18n, abh_masked)}</span> })}
                 <BandBadge band=s.risk_band />
             </div>
             <p class="muted">
@@ -87,6 +88,11 @@ fn ClientView(data: ClientPageData) -> impl IntoView {
         {can_reassign.then(|| view! { <Reassign client=id officers=officers current=s.pk.clone() /> })}
         {can_edit.then(|| view! { <crate::pages::groups::forms::WatchClientForm /> })}
         <crate::pages::referrals::ClientReferrals client=id can_send=can_edit />
+        {detail.can_export_data.then(|| view! {
+            <p><a class="button button--ghost" href=format!("/klien/{id}/data") data-testid="subject-link">
+                {move || t_string!(i18n, subject_link)}
+            </a></p>
+        })}
         <Details detail=detail />
         <section class="timeline-section">
             <h2>{move || t_string!(i18n, timeline_title)}</h2>

@@ -3,7 +3,6 @@
 //! supervision period. A similar name with the same birth date warns before saving.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use pamong_domain::caseload::SimilarClients;
 use pamong_domain::client::{ClientForm, RELIGIONS, parse_date};
 use pamong_domain::legal::{LegalBasis, PeriodRules};
@@ -15,6 +14,7 @@ use crate::api::clients::{
     save_client,
 };
 use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::components::form::check_then;
 use crate::components::{ErrorBanner, ErrorSummary, SaveButton, SelectField, TextField, show_failure};
 use crate::error::AppError;
@@ -241,9 +241,16 @@ fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContex
     };
     let cancel = id.map_or_else(|| "/klien".to_owned(), |id| format!("/klien/{id}"));
     view! {
-        <Title text=title />
+        <PageTitle text=title />
         <h1>{title}</h1>
         <ErrorBanner error=failure />
+        // A child belongs on the child-case form: say so with the way there.
+        <Show when=move || errors.with(|e| [e.get("birth_date"), e.get("legal_basis")].contains(&Some(pamong_domain::Problem::ChildOnAdultForm)))>
+            <p class="notice card" role="alert" data-testid="child-on-adult-form">
+                {move || t_string!(i18n, client_child_notice)} " "
+                <a href="/abh/baru">{move || t_string!(i18n, abh_register)}</a>
+            </p>
+        </Show>
         <ErrorSummary errors=errors labels=vec![
             ("nik", label(|i| t_string!(i, client_nik).to_string())),
             ("full_name", label(|i| t_string!(i, user_full_name).to_string())),

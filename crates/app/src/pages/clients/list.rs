@@ -2,10 +2,8 @@
 //! forgiven, NIK, register number) and filtered by band, status, legal basis and officer.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use pamong_domain::Role;
 use pamong_domain::caseload::ClientFilter;
 use pamong_domain::client::ClientStatus;
 use pamong_domain::legal::LegalBasis;
@@ -14,7 +12,8 @@ use pamong_domain::reporting::RiskBand;
 
 use super::ClientLine;
 use crate::api::clients::list_clients;
-use crate::app::{ErrorPage, Loading, Me};
+use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::components::list::{Pagination, url_encode};
 use crate::i18n::*;
 use crate::text;
@@ -61,7 +60,6 @@ fn href(f: &ClientFilter) -> String {
 #[component]
 pub fn ClientListPage() -> impl IntoView {
     let i18n = use_i18n();
-    let Me(me) = expect_context::<Me>();
     let filter = use_client_filter();
     let rows = Resource::new(move || filter.get(), list_clients);
     // The whole filtered list (all pages) as a CSV file, masked as the list is.
@@ -110,8 +108,9 @@ pub fn ClientListPage() -> impl IntoView {
             go(f);
         }
     };
-    let can_add = move || matches!(me.get(), Some(Ok(Some(u))) if matches!(u.role, Role::Pk | Role::Kabapas));
-    let is_pk = move || matches!(me.get(), Some(Ok(Some(u))) if u.role == Role::Pk);
+    let can = crate::app::use_abilities();
+    let can_add = move || can.get().register_clients;
+    let is_pk = move || can.get().own_caseload;
     let option = |value: &'static str, label: String, current: Option<String>| {
         let selected = current.as_deref() == Some(value);
         view! { <option value=value selected=selected>{label}</option> }
@@ -121,7 +120,7 @@ pub fn ClientListPage() -> impl IntoView {
     let select_basis = select.clone();
     let select_pk = select;
     view! {
-        <Title text=move || t_string!(i18n, clients_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, clients_title).to_string() />
         <div class="page-head">
             <h1>{move || t_string!(i18n, clients_title)}</h1>
             <button class="button button--secondary" type="button" data-testid="export-csv"

@@ -7,6 +7,7 @@ pub mod edit;
 pub mod list;
 pub mod office;
 pub mod records;
+pub mod subject;
 pub mod today;
 
 use leptos::prelude::*;

@@ -2,7 +2,6 @@
 //! on the client's page), and transfers from other offices waiting for a decision.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use pamong_domain::caseload::{OfficerLoad, TransferView};
 use pamong_domain::reporting::{Frequency, ReportingFrequencies, RiskBand};
 use uuid::Uuid;
@@ -12,6 +11,7 @@ use crate::api::clients::{
 };
 use crate::app::{ErrorPage, Loading};
 use crate::components::ErrorBanner;
+use crate::components::PageTitle;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::text;
@@ -22,12 +22,13 @@ pub fn OfficePage() -> impl IntoView {
     let i18n = use_i18n();
     let data = Resource::new(|| (), |_| load_office_caseload());
     view! {
-        <Title text=move || t_string!(i18n, office_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, office_title).to_string() />
         <div class="page-head">
             <h1>{move || t_string!(i18n, office_title)}</h1>
             <a class="button button--secondary" href="/kelompok">{move || t_string!(i18n, groups_title)}</a>
             <a class="button button--secondary" href="/mitra">{move || t_string!(i18n, partners_title)}</a>
             <a class="button button--secondary" href="/kantor/akses">{move || t_string!(i18n, access_title)}</a>
+            <a class="button button--secondary" href="/kantor/ekspor">{move || t_string!(i18n, exports_title)}</a>
         </div>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

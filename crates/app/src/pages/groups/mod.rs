@@ -6,11 +6,11 @@ pub mod detail;
 pub mod forms;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use pamong_domain::groups::ActionView;
 
 use crate::api::groups::{complete_group_action, list_groups, open_group_actions};
-use crate::app::{ErrorPage, Loading, Me};
+use crate::app::{ErrorPage, Loading};
+use crate::components::PageTitle;
 use crate::i18n::*;
 use crate::text;
 
@@ -18,12 +18,11 @@ use crate::text;
 #[component]
 pub fn GroupListPage() -> impl IntoView {
     let i18n = use_i18n();
-    let Me(user) = expect_context::<Me>();
     let rows = Resource::new(|| (), |_| list_groups());
-    let is_kabapas =
-        move || matches!(user.get(), Some(Ok(Some(u))) if u.role == pamong_domain::Role::Kabapas);
+    let can = crate::app::use_abilities();
+    let is_kabapas = move || can.get().form_groups;
     view! {
-        <Title text=move || t_string!(i18n, groups_title).to_string() />
+        <PageTitle text=move || t_string!(i18n, groups_title).to_string() />
         <div class="page-head">
             <h1>{move || t_string!(i18n, groups_title)}</h1>
             <Show when=is_kabapas>

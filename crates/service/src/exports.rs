@@ -1,0 +1,119 @@
+//! The export log. Every export of client data writes a row here: who, when, what they asked
+//! for and how many records left the system. The Kabapas reads the office's rows and the
+//! Kanwil the region's, beside the access log.
+
+use pamong_domain::logs::{ExportFilter, ExportKind, ExportRow};
+use pamong_domain::office::Zone;
+use pamong_domain::page::Page;
+use pamong_entity::{export_log, user};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set,
+};
+use time::OffsetDateTime;
+
+use crate::abh::access::office_zones;
+use crate::actor::Actor;
+use crate::error::{ServiceError, ServiceResult};
+use crate::ids::{BapasId, KanwilId};
+use crate::policy::{self, Scope};
+use crate::search::{contains_ci, fetch_page, page};
+
+/// The longest description of what was asked for that a row keeps.
+const FILTER_MAX_CHARS: usize = 500;
+
+/// One export, as the caller describes it.
+pub(crate) struct Export<'a> {
+    /// What was exported.
+    pub kind: ExportKind,
+    /// What was asked for, in words.
+    pub filter: &'a str,
+    /// How many records left the system.
+    pub rows: u64,
+    /// The office whose data it was: the client's for a data-subject export, else the
+    /// exporting user's.
+    pub bapas: Option<BapasId>,
+    /// The Kanwil above that office, or the exporting Kanwil user's own.
+    pub kanwil: Option<KanwilId>,
+}
+
+/// Writes the export's row (pass the export's transaction, if it has one).
+pub(crate) async fn record<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    export: Export<'_>,
+    at: OffsetDateTime,
+) -> ServiceResult<()> {
+    export_log::ActiveModel {
+        at: Set(at),
+        actor_id: Set(actor.user_key()),
+        actor_username: Set(actor.username.clone()),
+        kind: Set(export.kind.as_str().to_owned()),
+        filter: Set(export.filter.chars().take(FILTER_MAX_CHARS).collect()),
+        rows: Set(i64::try_from(export.rows).unwrap_or(i64::MAX)),
+        bapas_id: Set(export.bapas.map(i32::from)),
+        kanwil_id: Set(export.kanwil.map(i32::from)),
+        request_id: Set(actor.request_id.clone()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+/// The export log the actor may read, newest first; searchable by login name or by what was
+/// asked for, and by kind.
+pub async fn list(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: &ExportFilter,
+) -> ServiceResult<Page<ExportRow>> {
+    let mut cond = match policy::log_scope(actor) {
+        Scope::Bapas(b) => Condition::all().add(export_log::Column::BapasId.eq(b)),
+        Scope::Kanwil(k) => Condition::all().add(export_log::Column::KanwilId.eq(k)),
+        Scope::All => Condition::all(),
+        Scope::Nothing => return Err(ServiceError::not_found()),
+    };
+    if let Some(kind) = filter.kind {
+        cond = cond.add(export_log::Column::Kind.eq(kind.as_str()));
+    }
+    if let Some(q) = filter.list.search()? {
+        cond = cond.add(
+            Condition::any()
+                .add(contains_ci(export_log::Column::ActorUsername, q))
+                .add(contains_ci(export_log::Column::Filter, q)),
+        );
+    }
+    let select = export_log::Entity::find()
+        .filter(cond)
+        .order_by_desc(export_log::Column::At)
+        .order_by_desc(export_log::Column::Id);
+    let (rows, total) = fetch_page(db, select, &filter.list).await?;
+    let names: std::collections::HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(rows.iter().filter_map(|r| r.actor_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.full_name))
+        .collect();
+    let zones = office_zones(db, rows.iter().filter_map(|r| r.bapas_id)).await?;
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let kind = ExportKind::parse(&r.kind)
+                .ok_or_else(|| ServiceError::Internal(format!("export {} has kind {}", r.id, r.kind)))?;
+            Ok(ExportRow {
+                at: r.at,
+                user: match r.actor_id.and_then(|id| names.get(&id)) {
+                    Some(name) => format!("{name} ({})", r.actor_username),
+                    None => r.actor_username,
+                },
+                kind,
+                filter: r.filter,
+                rows: u64::try_from(r.rows).unwrap_or(0),
+                zone: r.bapas_id.and_then(|b| zones.get(&b).copied()).unwrap_or(Zone::Wib),
+            })
+        })
+        .collect::<ServiceResult<Vec<_>>>()?;
+    Ok(page(items, total, &filter.list))
+}
