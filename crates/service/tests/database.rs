@@ -79,7 +79,7 @@ async fn session_store_round_trip_and_user_logout_everywhere() {
         id: Id::default(),
         data: [(
             pamong_service::session_store::AUTH_KEY.to_owned(),
-            serde_json::json!({"user_id": pk.user_id, "login_at": 0}),
+            serde_json::json!({"user_id": pk.user_id.map(|u| u.get()), "login_at": 0}),
         )]
         .into_iter()
         .collect(),
@@ -166,7 +166,12 @@ mod regions {
     #[tokio::test]
     async fn only_an_admin_imports() {
         let t = TestDb::new().await;
-        let pk = Actor { role: Role::Kabapas, bapas_id: Some(1), kanwil_id: Some(1), ..Actor::system() };
+        let pk = Actor {
+            role: Role::Kabapas,
+            bapas_id: Some(pamong_service::ids::BapasId(1)),
+            kanwil_id: Some(pamong_service::ids::KanwilId(1)),
+            ..Actor::system()
+        };
         assert!(regions::import(&t.conn, &pk, &rows(&[("31", "DKI")]), "x.csv", NOW, |_| {}).await.is_err());
         assert_eq!(regions::counts(&t.conn).await.unwrap(), [0, 0, 0, 0]);
     }

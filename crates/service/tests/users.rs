@@ -162,7 +162,9 @@ async fn own_password_change_checks_the_current_one_and_ends_other_sessions() {
     let store = DbSessionStore::new(w.conn().clone(), Clock::Fixed(NOW));
     let mut other =
         Record { id: Id::default(), data: Default::default(), expiry_date: NOW + Duration::hours(1) };
-    other.data.insert(AUTH_KEY.into(), serde_json::json!({"user_id": pk.user_id, "login_at": 0}));
+    other
+        .data
+        .insert(AUTH_KEY.into(), serde_json::json!({"user_id": pk.user_id.map(|u| u.get()), "login_at": 0}));
     store.create(&mut other).await.unwrap();
     let wrong = PasswordChange {
         current: "salah-sekali".into(),

@@ -1,0 +1,113 @@
+//! A test server on a fresh seeded database, driven through its router as a browser and the
+//! wasm would drive it.
+
+#![allow(dead_code, reason = "each test binary uses a different part of the helpers")]
+#![allow(clippy::unwrap_used, reason = "helpers of tests: a failure fails the test")]
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use pamong_server::{Application, Settings};
+use pamong_service::Clock;
+use pamong_service::seed;
+use pamong_service::testing::TestDb;
+use tower::ServiceExt;
+
+/// The instant the server's clock stands at in these tests.
+pub const NOW: time::OffsetDateTime = time::macros::datetime!(2026-11-24 02:00 UTC);
+
+pub struct TestApp {
+    pub app: Application,
+    pub db: TestDb,
+}
+
+pub async fn spawn() -> TestApp {
+    spawn_with(|_| {}).await
+}
+
+/// A server on a fresh seeded database, its settings adjusted by `adjust` (short timeouts).
+pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    let db = TestDb::new().await;
+    seed::seed_demo(&db.conn, NOW).await.unwrap();
+    let settings = Settings {
+        database_url: db.url.clone().into(),
+        listen: "127.0.0.1:0".parse().unwrap(),
+        public_url: "http://127.0.0.1:3000".into(),
+        secure_cookies: false,
+        secret: "a-test-secret-that-is-at-least-32-chars".to_owned().into(),
+        site_root: std::env::temp_dir(),
+        session_idle: time::Duration::minutes(30),
+        session_absolute: time::Duration::hours(12),
+        seed_demo: false,
+        clock: Clock::Fixed(NOW),
+    };
+    let mut settings = settings;
+    adjust(&mut settings);
+    let app = Application::build(settings).await.unwrap();
+    TestApp { app, db }
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: header::HeaderMap,
+    pub cookie: Option<String>,
+    pub set_cookie: Option<String>,
+    pub request_id: Option<String>,
+    pub nosniff: Option<String>,
+    pub encoding: Option<String>,
+    pub body: String,
+}
+
+impl TestApp {
+    pub async fn send(&self, req: Request<Body>) -> Reply {
+        let res = self.app.router().oneshot(req).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let header_text = |name| res.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let set_cookie = header_text(header::SET_COOKIE);
+        let request_id = header_text(header::HeaderName::from_static("x-request-id"));
+        let nosniff = header_text(header::X_CONTENT_TYPE_OPTIONS);
+        let encoding = header_text(header::CONTENT_ENCODING);
+        let cookie = set_cookie.as_ref().and_then(|c| c.split(';').next()).map(str::to_owned);
+        let body = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).into_owned();
+        Reply { status, headers, cookie, set_cookie, request_id, nosniff, encoding, body }
+    }
+
+    pub async fn call(&self, endpoint: &str, json: &str, cookie: Option<&str>) -> Reply {
+        let mut req = Request::post(format!("/api/{endpoint}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::ACCEPT, "application/json");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.send(req.body(Body::from(json.to_owned())).unwrap()).await
+    }
+
+    pub async fn login(&self, username: &str, password: &str, cookie: Option<&str>) -> Reply {
+        let body = format!(r#"{{"username":"{username}","password":"{password}"}}"#);
+        self.call("auth/login", &body, cookie).await
+    }
+
+    /// The login form posted as a browser without JavaScript posts it.
+    pub async fn post_form(&self, path: &str, form: &str) -> Reply {
+        let req = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .header(header::ORIGIN, "http://127.0.0.1:3000")
+            .header("sec-fetch-site", "same-origin");
+        self.send(req.body(Body::from(form.to_owned())).unwrap()).await
+    }
+
+    pub async fn me(&self, cookie: &str) -> String {
+        self.call("auth/me", "{}", Some(cookie)).await.body
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
+        // As a browser navigates: the 302 of a page redirect is only for HTML requests.
+        let mut req = Request::get(path).header(header::ACCEPT, "text/html");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.send(req.body(Body::empty()).unwrap()).await
+    }
+}
