@@ -76,6 +76,18 @@ pub async fn no_store(req: Request, next: Next) -> Response {
     res
 }
 
+/// `Connection: close` on a 413: the body limit refuses a body from its `Content-Length`
+/// without reading it, so the connection cannot carry another request; saying so keeps a
+/// client from sending its next request down a connection the server is closing (the
+/// reliability soak saw exactly that: a good request failing right after an oversized one).
+pub async fn close_after_refused_body(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    if res.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        res.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    res
+}
+
 fn is_asset(path: &str) -> bool {
     path.starts_with("/pkg/") || matches!(path, "/favicon.svg" | "/manifest.webmanifest")
 }

@@ -187,7 +187,9 @@ async fn a_malformed_body_answers_400_not_500() {
         .header(header::COOKIE, &admin)
         .body(Body::from(huge))
         .unwrap();
-    assert_eq!(t.send(oversized).await.status, StatusCode::PAYLOAD_TOO_LARGE);
+    let refused = t.send(oversized).await;
+    assert_eq!(refused.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(refused.headers[header::CONNECTION], "close", "the unread body ends the connection");
 }
 
 #[tokio::test]
