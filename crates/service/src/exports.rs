@@ -5,17 +5,19 @@
 use pamong_domain::logs::{ExportFilter, ExportKind, ExportRow};
 use pamong_domain::office::Zone;
 use pamong_domain::page::Page;
-use pamong_entity::{export_log, user};
+use pamong_entity::export_log;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
 };
 use time::OffsetDateTime;
 
-use crate::abh::access::office_zones;
+use crate::abh::access::who;
 use crate::actor::Actor;
+use crate::clients::people;
 use crate::error::{ServiceError, ServiceResult};
 use crate::ids::{BapasId, KanwilId};
+use crate::offices::zones_of;
 use crate::policy::{self, Scope};
 use crate::search::{contains_ci, fetch_page, page};
 
@@ -89,14 +91,8 @@ pub async fn list(
         .order_by_desc(export_log::Column::At)
         .order_by_desc(export_log::Column::Id);
     let (rows, total) = fetch_page(db, select, &filter.list).await?;
-    let names: std::collections::HashMap<i32, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(rows.iter().filter_map(|r| r.actor_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.full_name))
-        .collect();
-    let zones = office_zones(db, rows.iter().filter_map(|r| r.bapas_id)).await?;
+    let names = people(db, rows.iter().filter_map(|r| r.actor_id).collect()).await?;
+    let zones = zones_of(db, rows.iter().filter_map(|r| r.bapas_id)).await?;
     let items = rows
         .into_iter()
         .map(|r| {
@@ -104,10 +100,7 @@ pub async fn list(
                 .ok_or_else(|| ServiceError::Internal(format!("export {} has kind {}", r.id, r.kind)))?;
             Ok(ExportRow {
                 at: r.at,
-                user: match r.actor_id.and_then(|id| names.get(&id)) {
-                    Some(name) => format!("{name} ({})", r.actor_username),
-                    None => r.actor_username,
-                },
+                user: who(r.actor_id.and_then(|id| names.get(&id)), r.actor_username),
                 kind,
                 filter: r.filter,
                 rows: u64::try_from(r.rows).unwrap_or(0),

@@ -458,3 +458,31 @@ pub async fn count_active_bapas(db: &DatabaseConnection) -> ServiceResult<usize>
     let n = bapas::Entity::find().filter(bapas::Column::Active.eq(true)).count(db).await?;
     Ok(usize::try_from(n).unwrap_or(usize::MAX))
 }
+
+/// The given Bapas, by internal key (for the lists that show each row's office, zone or
+/// Kanwil), in one query.
+pub(crate) async fn bapas_by_id<C: ConnectionTrait>(
+    db: &C,
+    ids: impl IntoIterator<Item = i32>,
+) -> ServiceResult<std::collections::HashMap<i32, bapas::Model>> {
+    let ids: std::collections::BTreeSet<i32> = ids.into_iter().collect();
+    Ok(bapas::Entity::find()
+        .filter(bapas::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b))
+        .collect())
+}
+
+/// The time zone of each of the given Bapas, to show each row's time as its office keeps it.
+pub(crate) async fn zones_of<C: ConnectionTrait>(
+    db: &C,
+    ids: impl IntoIterator<Item = i32>,
+) -> ServiceResult<std::collections::HashMap<i32, Zone>> {
+    Ok(bapas_by_id(db, ids)
+        .await?
+        .into_iter()
+        .map(|(id, b)| (id, Zone::parse(&b.zone).unwrap_or(Zone::Wib)))
+        .collect())
+}

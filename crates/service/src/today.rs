@@ -14,6 +14,7 @@ use time::Date;
 use crate::actor::Actor;
 use crate::clients::{assessment_history, attended_since, summaries};
 use crate::error::ServiceResult;
+use crate::ids::ClientId;
 use crate::policy::{self, Remit};
 use crate::settings;
 
@@ -32,17 +33,18 @@ pub async fn today(db: &DatabaseConnection, actor: &Actor, today: Date) -> Servi
     };
     let rows = select.all(db).await?;
     let Some(earliest) = rows.iter().map(|r| r.supervision_start).min() else { return Ok(Vec::new()) };
-    let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
-    let reports = attended_since(db, ids.clone(), earliest).await?;
-    let history = assessment_history(db, ids).await?;
+    let ids: Vec<ClientId> = rows.iter().map(|r| ClientId(r.id)).collect();
+    let reports = attended_since(db, &ids, earliest).await?;
+    let history = assessment_history(db, &ids).await?;
     let frequencies: ReportingFrequencies = settings::reporting_frequencies(db, bapas_id).await?;
     let months = settings::reassessment_months(db).await?;
 
     let mut reasons_by_client: HashMap<i32, Vec<_>> = HashMap::new();
     for row in &rows {
-        let assessed = history.get(&row.id).map(Vec::as_slice).unwrap_or_default();
+        let key = ClientId(row.id);
+        let assessed = history.get(&key).map(Vec::as_slice).unwrap_or_default();
         let segments = schedules(row.supervision_start, assessed, &frequencies);
-        let dates = reports.get(&row.id).map(Vec::as_slice).unwrap_or_default();
+        let dates = reports.get(&key).map(Vec::as_slice).unwrap_or_default();
         let facts = TodayFacts {
             reporting: status_over(&segments, dates, today),
             assessed_on: row.assessed_on,

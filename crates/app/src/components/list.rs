@@ -147,6 +147,37 @@ where
     .into_any()
 }
 
+/// A page of records as a list of cards with its pagination, or `empty` when there are none:
+/// for logs and feeds, whose rows read as lines of text rather than columns.
+#[component]
+pub fn CardList<T, R, F>(
+    /// The page to show.
+    page: pamong_domain::page::Page<T>,
+    /// What to say when the page is empty.
+    #[prop(into)]
+    empty: TextProp,
+    /// `data-testid` of the list.
+    testid: &'static str,
+    /// Renders one record as an `<li>`.
+    row: F,
+) -> impl IntoView
+where
+    T: 'static,
+    R: IntoView + 'static,
+    F: Fn(T) -> R + 'static,
+{
+    if page.items.is_empty() {
+        return view! { <p class="card empty">{move || empty.get()}</p> }.into_any();
+    }
+    let pages = page.page_count();
+    let (current, total) = (page.page, page.total);
+    view! {
+        <ul class="access-list" data-testid=testid>{page.items.into_iter().map(row).collect_view()}</ul>
+        <Pagination page=current pages=pages total=total />
+    }
+    .into_any()
+}
+
 /// The top of a list page: its title, the "add" button when the user may add, the saved
 /// notice after a save, and the search bar.
 #[component]

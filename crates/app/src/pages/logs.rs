@@ -4,12 +4,12 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
-use pamong_domain::logs::{ExportFilter, ExportKind};
+use pamong_domain::logs::{ExportFilter, ExportKind, ExportRow};
 
 use crate::api::oversight::export_log;
 use crate::app::{ErrorPage, Loading, use_abilities};
 use crate::components::PageTitle;
-use crate::components::list::{Pagination, use_list_query};
+use crate::components::list::{CardList, use_list_query};
 use crate::i18n::*;
 use crate::text;
 
@@ -75,27 +75,21 @@ pub fn ExportLogPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match rows.await {
                     Err(e) => view! { <ErrorPage error=e /> }.into_any(),
-                    Ok(page) if page.items.is_empty() => view! { <p class="card empty">{move || t_string!(i18n, exports_empty)}</p> }.into_any(),
-                    Ok(page) => {
-                        let (current, pages, total) = (page.page, page.page_count(), page.total);
-                        view! {
-                            <ul class="access-list" data-testid="export-log">
-                                {page.items.into_iter().map(|r| {
-                                    let at = text::abh::instant(r.at, r.zone);
-                                    let n = r.rows;
-                                    view! {
-                                        <li class="card access">
-                                            <p><strong>{kind_label(r.kind)}</strong> " · " {r.user.clone()}</p>
-                                            <p>{r.filter.clone()} " · " {move || t_string!(i18n, exports_rows, n = n)}</p>
-                                            <p class="muted">{at}</p>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                            <Pagination page=current pages=pages total=total />
-                        }
-                        .into_any()
+                    Ok(page) => view! {
+                        <CardList page=page testid="export-log" empty=move || t_string!(i18n, exports_empty).to_string()
+                            row=move |r: ExportRow| {
+                                let at = text::abh::instant(r.at, r.zone);
+                                let n = r.rows;
+                                view! {
+                                    <li class="card access">
+                                        <p><strong>{kind_label(r.kind)}</strong> " · " {r.user.clone()}</p>
+                                        <p>{r.filter.clone()} " · " {move || t_string!(i18n, exports_rows, n = n)}</p>
+                                        <p class="muted">{at}</p>
+                                    </li>
+                                }
+                            } />
                     }
+                    .into_any(),
                 }
             })}
         </Suspense>

@@ -2,29 +2,26 @@
 //! region): who looked at which case, when, and the reason given when they broke the glass.
 
 use pamong_domain::abh::case::{AccessFilter, AccessRow};
+use pamong_domain::caseload::PersonRef;
 use pamong_domain::office::Zone;
 use pamong_domain::page::Page;
-use pamong_entity::{access_log, bapas, user};
+use pamong_entity::access_log;
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::actor::Actor;
+use crate::clients::people;
 use crate::error::{ServiceError, ServiceResult};
+use crate::offices::zones_of;
 use crate::policy;
 use crate::search::{contains_ci, fetch_page, office_condition, page};
 
-/// The time zone of each of the given Bapas, to show each row's time as its office keeps it.
-pub(crate) async fn office_zones<C: sea_orm::ConnectionTrait>(
-    db: &C,
-    bapas_ids: impl IntoIterator<Item = i32>,
-) -> ServiceResult<std::collections::HashMap<i32, Zone>> {
-    let ids: std::collections::BTreeSet<i32> = bapas_ids.into_iter().collect();
-    Ok(bapas::Entity::find()
-        .filter(bapas::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|b| (b.id, Zone::parse(&b.zone).unwrap_or(Zone::Wib)))
-        .collect())
+/// Who acted, as the logs name them: full name and login name (the login alone for a user
+/// since removed).
+pub(crate) fn who(person: Option<&PersonRef>, username: String) -> String {
+    match person {
+        Some(p) => format!("{} ({username})", p.name),
+        None => username,
+    }
 }
 
 /// The access log of the actor's office, newest first; searchable by login name or case
@@ -54,24 +51,14 @@ pub async fn list(
         .order_by_desc(access_log::Column::At)
         .order_by_desc(access_log::Column::Id);
     let (rows, total) = fetch_page(db, select, &filter.list).await?;
-    let ids: Vec<i32> = rows.iter().map(|r| r.actor_id).collect();
-    let names: std::collections::HashMap<i32, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.full_name))
-        .collect();
-    let zones = office_zones(db, rows.iter().filter_map(|r| r.bapas_id)).await?;
+    let names = people(db, rows.iter().map(|r| r.actor_id).collect()).await?;
+    let zones = zones_of(db, rows.iter().filter_map(|r| r.bapas_id)).await?;
     let items = rows
         .into_iter()
         .map(|r| AccessRow {
             zone: r.bapas_id.and_then(|b| zones.get(&b).copied()).unwrap_or(Zone::Wib),
             at: r.at,
-            user: match names.get(&r.actor_id) {
-                Some(name) => format!("{name} ({})", r.actor_username),
-                None => r.actor_username,
-            },
+            user: who(names.get(&r.actor_id), r.actor_username),
             record: r.record_label.unwrap_or(r.entity_id),
             reason: r.reason,
         })

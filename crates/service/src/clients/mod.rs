@@ -31,7 +31,7 @@ use uuid::Uuid;
 
 use crate::actor::Actor;
 use crate::error::{ServiceError, ServiceResult};
-use crate::ids::{BapasId, KanwilId, UserId};
+use crate::ids::{BapasId, ClientId, KanwilId, UserId};
 use crate::policy::{self, CaseAt, Remit};
 use crate::privacy;
 use crate::search::{fetch_page, office_condition, page};
@@ -154,27 +154,22 @@ pub(crate) enum Listing {
 /// list and search of clients adds it: this is the one place that rule becomes SQL.
 pub(crate) fn children_condition(actor: &Actor, listing: Listing) -> Condition {
     let adults = client::Column::IsChild.eq(false);
-    let children = match listing {
+    let remit = match listing {
         // Listed: every child of the office the actor answers in (masked where not theirs).
-        Listing::List if policy::lists_children(actor) => match policy::remit(actor) {
-            Some(Remit::Office(b) | Remit::Caseload(b, _)) => {
-                Some(Condition::all().add(client::Column::BapasId.eq(b)))
-            }
-            None => None,
-        },
+        Listing::List if policy::lists_children(actor) => {
+            policy::remit(actor).map(|r| Remit::Office(r.office()))
+        }
         Listing::List => None,
-        Listing::Search => match policy::children_found_by_name(actor) {
-            Some(Remit::Office(b)) => Some(Condition::all().add(client::Column::BapasId.eq(b))),
-            Some(Remit::Caseload(b, pk)) => {
-                Some(Condition::all().add(client::Column::BapasId.eq(b)).add(client::Column::PkId.eq(pk)))
-            }
-            None => None,
-        },
+        Listing::Search => policy::children_found_by_name(actor),
     };
-    match children {
-        Some(children) => Condition::any().add(adults).add(children),
-        None => Condition::all().add(adults),
-    }
+    let children = match remit {
+        Some(Remit::Office(b)) => Condition::all().add(client::Column::BapasId.eq(b)),
+        Some(Remit::Caseload(b, pk)) => {
+            Condition::all().add(client::Column::BapasId.eq(b)).add(client::Column::PkId.eq(pk))
+        }
+        None => return Condition::all().add(adults),
+    };
+    Condition::any().add(adults).add(children)
 }
 
 /// The actor's scope and the list's filters (not the search text).
@@ -274,14 +269,8 @@ pub(crate) async fn kanwils_of<C: ConnectionTrait>(
     db: &C,
     bapas_ids: impl IntoIterator<Item = i32>,
 ) -> ServiceResult<HashMap<i32, KanwilId>> {
-    let ids: std::collections::BTreeSet<i32> = bapas_ids.into_iter().collect();
-    Ok(bapas::Entity::find()
-        .filter(bapas::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|b| (b.id, KanwilId(b.kanwil_id)))
-        .collect())
+    let offices = crate::offices::bapas_by_id(db, bapas_ids).await?;
+    Ok(offices.into_iter().map(|(id, b)| (id, KanwilId(b.kanwil_id))).collect())
 }
 
 /// One list row in full; callers pass it through the masking step.
@@ -345,25 +334,25 @@ pub(crate) fn form_of(r: &client::Model, pk: Option<&PersonRef>) -> ClientForm {
     }
 }
 
-/// The dates of reports the client attended since `from`.
+/// The dates of reports each client attended since `from`.
 pub(crate) async fn attended_since<C: ConnectionTrait>(
     db: &C,
-    client_ids: Vec<i32>,
+    client_ids: &[ClientId],
     from: Date,
-) -> ServiceResult<HashMap<i32, Vec<Date>>> {
+) -> ServiceResult<HashMap<ClientId, Vec<Date>>> {
     let rows: Vec<(i32, Date)> = client_report::Entity::find()
         .select_only()
         .column(client_report::Column::ClientId)
         .column(client_report::Column::ReportDate)
-        .filter(client_report::Column::ClientId.is_in(client_ids))
+        .filter(client_report::Column::ClientId.is_in(client_ids.iter().copied()))
         .filter(client_report::Column::Attended.eq(true))
         .filter(client_report::Column::ReportDate.gte(from))
         .into_tuple()
         .all(db)
         .await?;
-    let mut out: HashMap<i32, Vec<Date>> = HashMap::new();
+    let mut out: HashMap<ClientId, Vec<Date>> = HashMap::new();
     for (client, date) in rows {
-        out.entry(client).or_default().push(date);
+        out.entry(ClientId(client)).or_default().push(date);
     }
     Ok(out)
 }
@@ -371,21 +360,21 @@ pub(crate) async fn attended_since<C: ConnectionTrait>(
 /// Each client's assessments as `(date, band)`, for their reporting schedules.
 pub(crate) async fn assessment_history<C: ConnectionTrait>(
     db: &C,
-    client_ids: Vec<i32>,
-) -> ServiceResult<HashMap<i32, Vec<(Date, RiskBand)>>> {
+    client_ids: &[ClientId],
+) -> ServiceResult<HashMap<ClientId, Vec<(Date, RiskBand)>>> {
     let rows: Vec<(i32, Date, String)> = client_assessment::Entity::find()
         .select_only()
         .column(client_assessment::Column::ClientId)
         .column(client_assessment::Column::AssessedOn)
         .column(client_assessment::Column::Band)
-        .filter(client_assessment::Column::ClientId.is_in(client_ids))
+        .filter(client_assessment::Column::ClientId.is_in(client_ids.iter().copied()))
         .into_tuple()
         .all(db)
         .await?;
-    let mut out: HashMap<i32, Vec<(Date, RiskBand)>> = HashMap::new();
+    let mut out: HashMap<ClientId, Vec<(Date, RiskBand)>> = HashMap::new();
     for (client, date, band) in rows {
         if let Some(band) = RiskBand::parse(&band) {
-            out.entry(client).or_default().push((date, band));
+            out.entry(ClientId(client)).or_default().push((date, band));
         }
     }
     Ok(out)
@@ -403,14 +392,15 @@ pub(crate) async fn reporting_status<C: ConnectionTrait>(
         return Ok(None);
     }
     let frequencies = settings::reporting_frequencies(db, BapasId(row.bapas_id)).await?;
-    let history = assessment_history(db, vec![row.id]).await?;
+    let key = ClientId(row.id);
+    let history = assessment_history(db, &[key]).await?;
     let segments = schedules(
         row.supervision_start,
-        history.get(&row.id).map(Vec::as_slice).unwrap_or_default(),
+        history.get(&key).map(Vec::as_slice).unwrap_or_default(),
         &frequencies,
     );
-    let reports = attended_since(db, vec![row.id], row.supervision_start).await?;
-    let dates = reports.get(&row.id).map(Vec::as_slice).unwrap_or_default();
+    let reports = attended_since(db, &[key], row.supervision_start).await?;
+    let dates = reports.get(&key).map(Vec::as_slice).unwrap_or_default();
     Ok(Some(status_over(&segments, dates, today)))
 }
 

@@ -20,7 +20,7 @@ use super::{Found, locate};
 use crate::actor::Actor;
 use crate::error::{ServiceError, ServiceResult};
 use crate::exports::{self, Export};
-use crate::ids::BapasId;
+use crate::ids::{BapasId, ClientId};
 use crate::{policy, privacy};
 
 /// Columns that hold internal keys: the export names records by their public ids.
@@ -67,12 +67,13 @@ pub async fn export(
     }
     let office =
         bapas::Entity::find_by_id(row.bapas_id).one(db).await?.ok_or_else(ServiceError::not_found)?;
-    let key = row.id;
+    let key = ClientId(row.id);
     let public = row.public_id.to_string();
     let case = abh_case::Entity::find().filter(abh_case::Column::ClientId.eq(key)).one(db).await?;
+    // A case's rows hang off the case's own key; an adult has none, and matches nothing.
     let case_id = case.as_ref().map_or(-1, |c| c.id);
     let sections = vec![
-        section(db, "clients", client::Entity::find_by_id(key)).await?,
+        section(db, "clients", client::Entity::find_by_id(key.get())).await?,
         section(
             db,
             "client_reports",
@@ -166,7 +167,11 @@ pub async fn export(
 }
 
 /// A table's rows about one client (or case), oldest first (every such table has an `id`).
-fn by_client<E: EntityTrait, C: ColumnTrait>(select: Select<E>, column: C, key: i32) -> Select<E> {
+fn by_client<E: EntityTrait, C: ColumnTrait>(
+    select: Select<E>,
+    column: C,
+    key: impl Into<sea_orm::Value>,
+) -> Select<E> {
     select.filter(column.eq(key)).order_by(Expr::col(Alias::new("id")), Order::Asc)
 }
 

@@ -32,6 +32,13 @@ pub enum Remit {
 }
 
 impl Remit {
+    /// The office the remit lies in.
+    pub fn office(self) -> BapasId {
+        match self {
+            Remit::Office(b) | Remit::Caseload(b, _) => b,
+        }
+    }
+
     /// Whether a case lies in the remit.
     pub fn covers(self, at: CaseAt) -> bool {
         match self {

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use pamong_domain::abh::case::AccessFilter;
+use pamong_domain::abh::case::{AccessFilter, AccessRow};
 
 use crate::api::abh::access_log;
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
-use crate::components::list::{Pagination, use_list_query};
+use crate::components::list::{CardList, use_list_query};
 use crate::i18n::*;
 use crate::text;
 
@@ -40,26 +40,20 @@ pub fn AccessLogPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match rows.await {
                     Err(e) => view! { <ErrorPage error=e /> }.into_any(),
-                    Ok(page) if page.items.is_empty() => view! { <p class="card empty">{move || t_string!(i18n, access_empty)}</p> }.into_any(),
-                    Ok(page) => {
-                        let (current, pages, total) = (page.page, page.page_count(), page.total);
-                        view! {
-                            <ul class="access-list" data-testid="access-log">
-                                {page.items.into_iter().map(|r| {
-                                    let at = text::abh::instant(r.at, r.zone);
-                                    view! {
-                                        <li class="card access" class:access--glass=r.reason.is_some()>
-                                            <p><strong>{r.record.clone()}</strong> " · " {r.user.clone()}</p>
-                                            <p class="muted">{at}</p>
-                                            {r.reason.clone().map(|reason| view! { <p class="access__reason">{move || t_string!(i18n, access_reason)} ": " {reason.clone()}</p> })}
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                            <Pagination page=current pages=pages total=total />
-                        }
-                        .into_any()
+                    Ok(page) => view! {
+                        <CardList page=page testid="access-log" empty=move || t_string!(i18n, access_empty).to_string()
+                            row=move |r: AccessRow| {
+                                let at = text::abh::instant(r.at, r.zone);
+                                view! {
+                                    <li class="card access" class:access--glass=r.reason.is_some()>
+                                        <p><strong>{r.record.clone()}</strong> " · " {r.user.clone()}</p>
+                                        <p class="muted">{at}</p>
+                                        {r.reason.clone().map(|reason| view! { <p class="access__reason">{move || t_string!(i18n, access_reason)} ": " {reason.clone()}</p> })}
+                                    </li>
+                                }
+                            } />
                     }
+                    .into_any(),
                 }
             })}
         </Suspense>

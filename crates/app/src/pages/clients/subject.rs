@@ -46,19 +46,23 @@ fn SubjectView(export: SubjectExport) -> impl IntoView {
         <p>{move || t_string!(i18n, subject_intro)}</p>
         <p class="muted">{move || t_string!(i18n, subject_generated, at = generated.clone(), n = count)}</p>
         <p><a class="button" href=json_href download=file_name data-testid="subject-json">{move || t_string!(i18n, subject_download)}</a></p>
-        {export.sections.into_iter().filter(|s| !s.records.is_empty()).map(|s| {
+        // One collapsible section per table, the client's own row open: a dossier can run to
+        // hundreds of rows, and a phone should not scroll through all of them to find one.
+        {export.sections.into_iter().filter(|s| !s.records.is_empty()).enumerate().map(|(i, s)| {
             let n = s.records.len();
             view! {
-                <section class="card subject" data-table=s.table.clone()>
-                    <h2>{s.table.clone()} " (" {n} ")"</h2>
-                    {s.records.into_iter().map(|record| view! {
-                        <dl class="subject__record">
-                            {record.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| view! {
-                                <div><dt>{k}</dt><dd>{v}</dd></div>
-                            }).collect_view()}
-                        </dl>
-                    }).collect_view()}
-                </section>
+                <details class="card subject" data-table=s.table.clone() open=i == 0>
+                    <summary>{s.table.clone()} " (" {n} ")"</summary>
+                    <div class="subject__records">
+                        {s.records.into_iter().map(|record| view! {
+                            <dl class="subject__record">
+                                {record.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| view! {
+                                    <dt>{k}</dt><dd>{v}</dd>
+                                }).collect_view()}
+                            </dl>
+                        }).collect_view()}
+                    </div>
+                </details>
             }
         }).collect_view()}
     }
