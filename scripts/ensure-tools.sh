@@ -45,6 +45,11 @@ if [ "$what" = release ] || [ "$what" = e2e ]; then
   command -v npm >/dev/null || die "npm not found: install Node.js 20+ (apt-get install nodejs npm)"
 fi
 
+if [ "$what" = release ] && ! command -v brotli >/dev/null; then
+  say "installing Debian's brotli (the release build reports the wasm's size as a phone downloads it)"
+  apt_install brotli
+fi
+
 if [ "$what" = release ]; then
   if [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ]; then
     say "installing wasm-opt (npm package binaryen@132) into $TOOLS: it shrinks the release wasm; Debian's binaryen is too old and breaks the output"
