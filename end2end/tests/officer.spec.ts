@@ -46,8 +46,9 @@ test("an officer's day: Today, search, a home visit, the timeline, and an RRI as
   await shot(page, info, '13-home-visit-form');
   await page.getByRole('button', { name: 'Simpan' }).click();
 
-  // Back on the client's page: the visit tops the timeline.
+  // Back on the client's page, told it was saved: the visit tops the timeline.
   await expect(page.getByTestId('client-name')).toHaveText(fullName);
+  await expect(page.getByRole('status').filter({ hasText: 'Perubahan tersimpan.' })).toBeVisible();
   const first = page.getByTestId('timeline').locator('li').first();
   await expect(first).toContainText('Kunjungan rumah');
   await expect(first).toContainText(note);

@@ -23,6 +23,7 @@ pub mod app;
 pub mod components;
 pub mod error;
 pub mod pages;
+pub mod routes;
 pub mod text;
 
 pub use app::{App, shell};

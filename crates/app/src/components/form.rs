@@ -6,6 +6,7 @@ use pamong_domain::FieldErrors;
 
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::routes;
 use crate::text;
 
 /// The id of the input for a field, used by labels and by the error summary's links.
@@ -247,12 +248,12 @@ pub fn show_failure(err: AppError, errors: RwSignal<FieldErrors>, failure: RwSig
     }
 }
 
-/// "Perubahan tersimpan." after a save redirected here with `?pesan=tersimpan`.
+/// "Perubahan tersimpan." after a save redirected here with [`routes::saved`].
 #[component]
 pub fn SavedNotice() -> impl IntoView {
     let i18n = use_i18n();
     let query = leptos_router::hooks::use_query_map();
-    let saved = move || query.with(|q| q.get("pesan").is_some_and(|m| m == "tersimpan"));
+    let saved = move || query.with(|q| q.get(routes::SAVED_KEY).is_some_and(|m| m == routes::SAVED_VALUE));
     view! {
         <Show when=saved>
             <div class="banner banner--ok" role="status">{move || t_string!(i18n, saved)}</div>
@@ -388,7 +389,7 @@ pub fn return_on_success(
     Effect::new(move |_| {
         for outcome in outcomes.iter().filter_map(|o| o.get()) {
             match outcome {
-                Ok(()) => navigate(&format!("{list}?pesan=tersimpan"), Default::default()),
+                Ok(()) => navigate(&routes::saved(list), Default::default()),
                 Err(e) => show_failure(e, errors, failure),
             }
         }

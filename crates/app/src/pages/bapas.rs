@@ -15,6 +15,7 @@ use crate::components::*;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::use_record_id;
+use crate::routes;
 
 /// The Bapas in the user's scope.
 #[component]
@@ -48,7 +49,7 @@ pub fn BapasListPage() -> impl IntoView {
                             row=move |b: BapasView| view! {
                                 <tr>
                                     <td data-label=move || t_string!(i18n, bapas_name).to_string()>
-                                        <a href=format!("/admin/bapas/{}", b.id)>{b.name.clone()}</a>
+                                        <a href=routes::bapas(b.id)>{b.name.clone()}</a>
                                         " "<span class="muted">{class_text(i18n, b.class)}</span>
                                     </td>
                                     <td data-label=move || t_string!(i18n, bapas_code).to_string()>{b.code.clone()}</td>

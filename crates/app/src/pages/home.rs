@@ -7,6 +7,7 @@ use crate::app::{ErrorPage, Loading, Me};
 use crate::components::PageTitle;
 use crate::i18n::*;
 use crate::pages::users::role_label;
+use crate::routes;
 
 /// Greeting, office and role, and counts of what the user may manage.
 #[component]
@@ -71,8 +72,8 @@ pub fn HomePage() -> impl IntoView {
             <section class="card" data-testid="oversight-links">
                 <h2>{move || t_string!(i18n, home_oversight)}</h2>
                 <p class="actions">
-                    <a class="button button--secondary" href="/kantor/akses">{move || t_string!(i18n, access_title)}</a>
-                    <a class="button button--secondary" href="/kantor/ekspor">{move || t_string!(i18n, exports_title)}</a>
+                    <a class="button button--secondary" href=routes::ACCESS_LOG>{move || t_string!(i18n, access_title)}</a>
+                    <a class="button button--secondary" href=routes::EXPORT_LOG>{move || t_string!(i18n, exports_title)}</a>
                 </p>
             </section>
         </Show>

@@ -13,6 +13,7 @@ use crate::components::*;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::use_record_id;
+use crate::routes;
 
 /// All Kanwil in the user's scope.
 #[component]
@@ -43,7 +44,7 @@ pub fn KanwilListPage() -> impl IntoView {
                             row=move |k: KanwilView| view! {
                                 <tr>
                                     <td data-label=move || t_string!(i18n, kanwil_name).to_string()>
-                                        <a href=format!("/admin/kanwil/{}", k.id)>{k.name.clone()}</a>
+                                        <a href=routes::kanwil(k.id)>{k.name.clone()}</a>
                                     </td>
                                     <td data-label=move || t_string!(i18n, kanwil_province_code).to_string()>{k.province_code.clone()}</td>
                                     <td data-label=move || t_string!(i18n, kanwil_bapas_count).to_string()>{k.bapas_count}</td>

@@ -11,6 +11,7 @@ use crate::app::{ErrorPage, Loading, use_abilities};
 use crate::components::PageTitle;
 use crate::components::list::{CardList, use_list_query};
 use crate::i18n::*;
+use crate::routes;
 use crate::text;
 
 /// The way back from a log page (the office page for the Kabapas, home for the Kanwil) and
@@ -30,10 +31,10 @@ pub fn LogTabs() -> impl IntoView {
             }}
         </p>
         <nav class="tabs" aria-label=move || t_string!(i18n, logs_title).to_string()>
-            <a class="tabs__tab" href="/kantor/akses" aria-current=move || current("/kantor/akses")>
+            <a class="tabs__tab" href=routes::ACCESS_LOG aria-current=move || current(routes::ACCESS_LOG)>
                 {move || t_string!(i18n, access_title)}
             </a>
-            <a class="tabs__tab" href="/kantor/ekspor" aria-current=move || current("/kantor/ekspor")>
+            <a class="tabs__tab" href=routes::EXPORT_LOG aria-current=move || current(routes::EXPORT_LOG)>
                 {move || t_string!(i18n, exports_title)}
             </a>
         </nav>

@@ -17,6 +17,7 @@ use crate::components::*;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::use_record_id;
+use crate::routes;
 
 fn can_add(user: &Option<Result<Option<pamong_domain::user::CurrentUser>, AppError>>) -> bool {
     matches!(user, Some(Ok(Some(u))) if !u.role.assignable_roles().is_empty())
@@ -69,7 +70,7 @@ pub fn UserListPage() -> impl IntoView {
                                 view! {
                                     <tr>
                                         <td data-label=move || t_string!(i18n, user_full_name).to_string()>
-                                            <a href=format!("/admin/pengguna/{}", u.id)>{u.full_name.clone()}</a>
+                                            <a href=routes::user(u.id)>{u.full_name.clone()}</a>
                                         </td>
                                         <td data-label=move || t_string!(i18n, username).to_string()>{u.username.clone()}</td>
                                         <td data-label=move || t_string!(i18n, user_role).to_string()>{move || role_label(i18n, role)}</td>

@@ -14,6 +14,7 @@ use crate::components::{ErrorBanner, TextArea, now_utc, show_failure};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::clients::use_client_id;
+use crate::routes;
 use crate::text;
 
 /// The case page.
@@ -100,11 +101,11 @@ fn CaseBody(c: AbhCaseView, id: Uuid) -> impl IntoView {
     let actions = c.can_edit.then(|| {
         view! {
             <nav class="actions" aria-label="Tindakan">
-                <a class="button" href=format!("/abh/{id}/litmas")>{move || t_string!(i18n, abh_request_litmas)}</a>
-                <a class="button button--secondary" href=format!("/abh/{id}/diversi")>{move || t_string!(i18n, abh_record_diversion)}</a>
-                <a class="button button--secondary" href=format!("/abh/{id}/catatan")>{move || t_string!(i18n, abh_add_event)}</a>
-                <a class="button button--secondary" href=format!("/abh/{id}/pelanggaran")>{move || t_string!(i18n, abh_breach_report)}</a>
-                <a class="button button--secondary" href=format!("/abh/{id}/tahap")>{move || t_string!(i18n, abh_move_stage)}</a>
+                <a class="button" href=routes::child_litmas_request(id)>{move || t_string!(i18n, abh_request_litmas)}</a>
+                <a class="button button--secondary" href=routes::child_diversion(id)>{move || t_string!(i18n, abh_record_diversion)}</a>
+                <a class="button button--secondary" href=routes::child_event(id)>{move || t_string!(i18n, abh_add_event)}</a>
+                <a class="button button--secondary" href=routes::child_breach(id)>{move || t_string!(i18n, abh_breach_report)}</a>
+                <a class="button button--secondary" href=routes::child_stage(id)>{move || t_string!(i18n, abh_move_stage)}</a>
             </nav>
         }
     });
@@ -173,7 +174,7 @@ fn CaseBody(c: AbhCaseView, id: Uuid) -> impl IntoView {
                     let (kind, requester, status, clock) = (l.kind, l.requester, l.status, l.clock);
                     view! {
                         <li class=text::abh::clock_class(&clock, now)>
-                            <a class="clock__what" href=format!("/abh/litmas/{}", l.id)>{move || text::abh::litmas_kind(i18n, kind)}</a>
+                            <a class="clock__what" href=routes::litmas(l.id)>{move || text::abh::litmas_kind(i18n, kind)}</a>
                             <span class="muted">{move || text::abh::requester(i18n, requester)} " · " {text::abh::instant(l.received_at, zone)}</span>
                             <span class="badge">{move || text::abh::litmas_status(i18n, status)}</span>
                             <span class="clock__state">{move || text::abh::clock_state(i18n, &clock, zone, now)}</span>

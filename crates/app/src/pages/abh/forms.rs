@@ -25,6 +25,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::clients::records::Choices;
 use crate::pages::clients::use_client_id;
+use crate::routes;
 use crate::text;
 
 /// Loads the case, then renders `form` with it when the actor may record on it.
@@ -57,7 +58,7 @@ fn heading(
     let (name, id) = (c.child.full_name.clone(), c.child.id);
     view! {
         <PageTitle text=move || title(i18n) />
-        <p class="breadcrumb"><a href=format!("/abh/{id}")>"← " {name} " · " {c.child.register_number.clone()}</a></p>
+        <p class="breadcrumb"><a href=routes::child_case(id)>"← " {name} " · " {c.child.register_number.clone()}</a></p>
         <h1>{move || title(i18n)}</h1>
     }
 }
@@ -99,7 +100,7 @@ fn LitmasRequestEditor(c: AbhCaseView) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &LitmasRequestForm| request_litmas(id, f.clone()));
-    navigate_on_success(save.value().into(), |l: &Uuid| format!("/abh/litmas/{l}"), errors, failure);
+    navigate_on_success(save.value().into(), |l: &Uuid| routes::litmas(*l), errors, failure);
     let requesters = Signal::derive(move || {
         Requester::ALL
             .iter()
@@ -138,7 +139,7 @@ fn LitmasRequestEditor(c: AbhCaseView) -> impl IntoView {
             <SelectField name="kind" label=label(i18n, |i| t_string!(i, field_litmas_kind).to_string()) value=kind errors=errors options=kinds />
             <TextField name="letter_number" label=label(i18n, |i| t_string!(i, field_letter_number).to_string()) value=letter errors=errors optional=true />
             <TextField name="received_at" label=label(i18n, |i| t_string!(i, field_received_at).to_string()) hint=TextProp::from(move || zone.label().to_string()) value=received errors=errors kind="datetime-local" />
-            <FormActions pending=save.pending() cancel=format!("/abh/{id}") />
+            <FormActions pending=save.pending() cancel=routes::child_case(id) />
         </form>
     }
 }
@@ -159,7 +160,7 @@ fn StageEditor(c: AbhCaseView) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &StageForm| set_case_stage(id, f.clone()));
-    navigate_on_success(save.value().into(), move |_| format!("/abh/{id}"), errors, failure);
+    navigate_on_success(save.value().into(), move |_| routes::child_case(id), errors, failure);
     let stages = Signal::derive(move || {
         Stage::ALL
             .iter()
@@ -184,7 +185,7 @@ fn StageEditor(c: AbhCaseView) -> impl IntoView {
         <form class="form card" on:submit=submit novalidate>
             <Choices name="stage" legend=label(i18n, |i| t_string!(i, field_stage).to_string()) value=stage errors=errors options=stages />
             <TextField name="trigger_date" label=label(i18n, |i| t_string!(i, field_trigger_date).to_string()) value=date errors=errors kind="date" />
-            <FormActions pending=save.pending() cancel=format!("/abh/{id}") />
+            <FormActions pending=save.pending() cancel=routes::child_case(id) />
         </form>
     }
 }
@@ -221,7 +222,7 @@ fn DiversionEditor(c: AbhCaseView) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &DiversionForm| save_diversion(id, f.clone()));
-    navigate_on_success(save.value().into(), move |_| format!("/abh/{id}"), errors, failure);
+    navigate_on_success(save.value().into(), move |_| routes::child_case(id), errors, failure);
     let outcomes = Signal::derive(move || {
         DiversionOutcome::ALL
             .iter()
@@ -269,7 +270,7 @@ fn DiversionEditor(c: AbhCaseView) -> impl IntoView {
                 <TextField name="agreement_months" label=label(i18n, |i| t_string!(i, field_agreement_months).to_string()) value=months errors=errors inputmode="numeric" optional=true />
             </Show>
             <TextArea name="notes" label=label(i18n, |i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
-            <FormActions pending=save.pending() cancel=format!("/abh/{id}") />
+            <FormActions pending=save.pending() cancel=routes::child_case(id) />
         </form>
     }
 }
@@ -299,7 +300,7 @@ fn BreachEditor(c: AbhCaseView) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |(f, a): &(BreachForm, bool)| record_breach(id, f.clone(), *a));
-    navigate_on_success(save.value().into(), move |_| format!("/abh/{id}"), errors, failure);
+    navigate_on_success(save.value().into(), move |_| routes::child_case(id), errors, failure);
     let modes = Signal::derive(move || {
         vec![
             ("lapor".to_owned(), t_string!(i18n, abh_breach_report).to_string()),
@@ -331,7 +332,7 @@ fn BreachEditor(c: AbhCaseView) -> impl IntoView {
             <Choices name="stage" legend=label(i18n, |i| t_string!(i, field_stage).to_string()) value=stage errors=errors options=stages />
             <TextField name="at" label=label(i18n, |i| t_string!(i, field_breach_at).to_string()) hint=TextProp::from(move || zone.label().to_string()) value=at errors=errors kind="datetime-local" />
             <TextArea name="notes" label=label(i18n, |i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
-            <FormActions pending=save.pending() cancel=format!("/abh/{id}") />
+            <FormActions pending=save.pending() cancel=routes::child_case(id) />
         </form>
     }
 }
@@ -357,7 +358,7 @@ fn EventEditor(c: AbhCaseView) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &EventForm| add_case_event(id, f.clone()));
-    navigate_on_success(save.value().into(), move |_| format!("/abh/{id}"), errors, failure);
+    navigate_on_success(save.value().into(), move |_| routes::child_case(id), errors, failure);
     let kinds = Signal::derive(move || {
         EventKind::ALL
             .iter()
@@ -416,7 +417,7 @@ fn EventEditor(c: AbhCaseView) -> impl IntoView {
                 <TextField name="partner_name" label=label(i18n, |i| t_string!(i, field_partner_name).to_string()) value=partner_name errors=errors />
             </Show>
             <TextArea name="notes" label=label(i18n, |i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
-            <FormActions pending=save.pending() cancel=format!("/abh/{id}") />
+            <FormActions pending=save.pending() cancel=routes::child_case(id) />
         </form>
     }
 }

@@ -15,6 +15,7 @@ use crate::components::{ErrorBanner, ErrorSummary, TextArea, TextField, now_utc,
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::clients::use_client_id;
+use crate::routes;
 use crate::text;
 
 const SECTIONS: [&str; 5] =
@@ -50,7 +51,7 @@ fn LitmasView(l: LitmasView) -> impl IntoView {
     let title = move || text::abh::litmas_kind(i18n, kind);
     view! {
         <PageTitle text=title />
-        <p class="breadcrumb"><a href=format!("/abh/{}", l.client_id)>"← " {l.child_label.clone()} " · " {l.register_number.clone()}</a></p>
+        <p class="breadcrumb"><a href=routes::child_case(l.client_id)>"← " {l.child_label.clone()} " · " {l.register_number.clone()}</a></p>
         <div class="page-head">
             <h1>{title}</h1>
             <span class="badge" data-testid="litmas-status">{move || text::abh::litmas_status(i18n, status)}</span>
@@ -77,7 +78,7 @@ fn LitmasView(l: LitmasView) -> impl IntoView {
         {l.can_review.then(|| view! { <Review id=l.id /> })}
         {l.can_deliver.then(|| view! { <Deliver id=l.id zone=zone /> })}
         {(matches!(status, LitmasStatus::Disetujui | LitmasStatus::Diserahkan) && !l.masked).then(|| view! {
-            <p><a class="button button--secondary" href=format!("/abh/litmas/{}/cetak", l.id) target="_blank">{move || t_string!(i18n, litmas_print)}</a></p>
+            <p><a class="button button--secondary" href=routes::litmas_print(l.id) target="_blank">{move || t_string!(i18n, litmas_print)}</a></p>
         })}
     }
 }
@@ -130,7 +131,7 @@ fn Editor(l: LitmasView) -> impl IntoView {
     let navigate = leptos_router::hooks::use_navigate();
     Effect::new(move |_| match save.value().get() {
         Some(Ok(())) if submitted.get_untracked() => {
-            navigate(&format!("/abh/{}", l.client_id), Default::default())
+            navigate(&routes::child_case(l.client_id), Default::default())
         }
         Some(Ok(())) => {
             errors.set(FieldErrors::new());

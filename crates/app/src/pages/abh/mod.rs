@@ -16,6 +16,7 @@ use crate::components::PageTitle;
 use crate::components::list::{Pagination, use_list_query};
 use crate::components::now_utc;
 use crate::i18n::*;
+use crate::routes;
 use crate::text;
 
 /// Open statutory clocks, breached first: the office's board, or a PK's own on Today.
@@ -35,8 +36,8 @@ pub fn DeadlineList(
                 .into_iter()
                 .map(|row| {
                     let href = match row.litmas_id {
-                        Some(l) => format!("/abh/litmas/{l}"),
-                        None => format!("/abh/{}", row.client_id),
+                        Some(l) => routes::litmas(l),
+                        None => routes::child_case(row.client_id),
                     };
                     let class = text::abh::clock_class(&row.clock, now);
                     let clock = row.clock;
@@ -101,7 +102,7 @@ pub fn AbhPage() -> impl IntoView {
         <PageTitle text=move || t_string!(i18n, abh_title).to_string() />
         <div class="page-head">
             <h1>{move || t_string!(i18n, abh_title)}</h1>
-            <a class="button" href="/abh/baru">{move || t_string!(i18n, abh_register)}</a>
+            <a class="button" href=routes::NEW_CHILD_CASE>{move || t_string!(i18n, abh_register)}</a>
         </div>
         <p class="muted">{move || t_string!(i18n, abh_intro)}</p>
         <DeadlinesPanel mine=false />

@@ -15,6 +15,7 @@ use crate::components::form::{FormActions, check_then};
 use crate::components::{ErrorBanner, ErrorSummary, SelectField, TextField, show_failure};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::routes;
 use crate::text;
 
 /// A labelled checkbox.
@@ -126,7 +127,7 @@ fn Editor(
         Action::new(move |(c, k): &(ClientForm, AbhCaseForm)| register_child_case(c.clone(), k.clone()));
     let navigate = leptos_router::hooks::use_navigate();
     Effect::new(move |_| match save.value().get() {
-        Some(Ok(id)) => navigate(&format!("/abh/{id}"), Default::default()),
+        Some(Ok(id)) => navigate(&routes::child_case(id), Default::default()),
         Some(Err(e)) => show_failure(e, errors, failure),
         None => {}
     });

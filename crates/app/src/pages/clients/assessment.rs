@@ -17,6 +17,7 @@ use crate::components::{
 };
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::routes;
 use crate::text;
 
 /// The assessment page.
@@ -76,7 +77,7 @@ fn AssessmentEditor(client: ClientPageData, instrument: Instrument) -> impl Into
     let save = Action::new(move |form: &AssessmentForm| assess_client(id, form.clone()));
     let navigate = leptos_router::hooks::use_navigate();
     Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => navigate(&format!("/klien/{id}?tersimpan=1"), Default::default()),
+        Some(Ok(_)) => navigate(&routes::saved(&routes::client(id)), Default::default()),
         Some(Err(e)) => show_failure(e, errors, failure),
         None => {}
     });
@@ -98,7 +99,7 @@ fn AssessmentEditor(client: ClientPageData, instrument: Instrument) -> impl Into
     let version = instrument.with_value(|i| i.version.clone());
     view! {
         <PageTitle text=move || t_string!(i18n, assess_rri).to_string() />
-        <p class="breadcrumb"><a href=format!("/klien/{id}")>"← " {name}</a></p>
+        <p class="breadcrumb"><a href=routes::client(id)>"← " {name}</a></p>
         <h1>{move || t_string!(i18n, assess_rri)}</h1>
         <p class="muted">{move || t_string!(i18n, rri_instrument_version, version = version.clone())}</p>
         <ErrorBanner error=failure />
@@ -125,7 +126,7 @@ fn AssessmentEditor(client: ClientPageData, instrument: Instrument) -> impl Into
                 <TextArea name="notes" label=label(|i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
                 <div class="form__actions">
                     <SaveButton pending=save.pending() />
-                    <a class="button button--secondary" href=format!("/klien/{id}")>{move || t_string!(i18n, cancel)}</a>
+                    <a class="button button--secondary" href=routes::client(id)>{move || t_string!(i18n, cancel)}</a>
                 </div>
             </div>
         </form>

@@ -15,6 +15,7 @@ use crate::components::PageTitle;
 use crate::components::{ErrorBanner, SavedNotice};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::routes;
 use crate::text;
 
 /// The client's page.
@@ -68,7 +69,7 @@ fn ClientView(data: ClientPageData) -> impl IntoView {
                     {detail.assessed_on.map(|d| format!(" · {}", text::date(d)))}</p>
             })}
             {s.child.then(|| view! {
-                <p><a class="button button--secondary" href=format!("/abh/{id}")>{move || t_string!(i18n, abh_open_case)}</a></p>
+                <p><a class="button button--secondary" href=routes::child_case(id)>{move || t_string!(i18n, abh_open_case)}</a></p>
             })}
         </header>
         <Reporting detail=detail.clone() />
@@ -77,19 +78,19 @@ fn ClientView(data: ClientPageData) -> impl IntoView {
         })}
         <Show when=move || can_edit>
             <nav class="actions" aria-label=move || t_string!(i18n, client_actions).to_string()>
-                <a class="button" href=format!("/klien/{id}/lapor") data-testid="record-report">{move || t_string!(i18n, record_report)}</a>
-                <a class="button button--secondary" href=format!("/klien/{id}/rri")>{move || t_string!(i18n, assess_rri)}</a>
-                <a class="button button--secondary" href=format!("/klien/{id}/bimbingan")>{move || t_string!(i18n, record_guidance)}</a>
-                <a class="button button--secondary" href=format!("/klien/{id}/pelanggaran")>{move || t_string!(i18n, record_violation)}</a>
-                <a class="button button--secondary" href=format!("/klien/{id}/ubah")>{move || t_string!(i18n, client_edit)}</a>
-                <a class="button button--ghost" href=format!("/klien/{id}/status")>{move || t_string!(i18n, client_end_or_move)}</a>
+                <a class="button" href=routes::client_report(id) data-testid="record-report">{move || t_string!(i18n, record_report)}</a>
+                <a class="button button--secondary" href=routes::client_assessment(id)>{move || t_string!(i18n, assess_rri)}</a>
+                <a class="button button--secondary" href=routes::client_guidance(id)>{move || t_string!(i18n, record_guidance)}</a>
+                <a class="button button--secondary" href=routes::client_violation(id)>{move || t_string!(i18n, record_violation)}</a>
+                <a class="button button--secondary" href=routes::client_edit(id)>{move || t_string!(i18n, client_edit)}</a>
+                <a class="button button--ghost" href=routes::client_status(id)>{move || t_string!(i18n, client_end_or_move)}</a>
             </nav>
         </Show>
         {can_reassign.then(|| view! { <Reassign client=id officers=officers current=s.pk.clone() /> })}
         {can_edit.then(|| view! { <crate::pages::groups::forms::WatchClientForm /> })}
         <crate::pages::referrals::ClientReferrals client=id can_send=can_edit />
         {detail.can_export_data.then(|| view! {
-            <p><a class="button button--ghost" href=format!("/klien/{id}/data") data-testid="subject-link">
+            <p><a class="button button--ghost" href=routes::client_data(id) data-testid="subject-link">
                 {move || t_string!(i18n, subject_link)}
             </a></p>
         })}

@@ -20,6 +20,7 @@ use crate::components::{ErrorBanner, ErrorSummary, SaveButton, SelectField, Text
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::use_record_id;
+use crate::routes;
 use crate::text;
 
 /// `/klien/baru` and `/klien/:id/ubah`.
@@ -170,7 +171,7 @@ fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContex
     let save = Action::new(move |form: &ClientForm| save_client(id, form.clone()));
     let navigate = leptos_router::hooks::use_navigate();
     Effect::new(move |_| match save.value().get() {
-        Some(Ok(saved)) => navigate(&format!("/klien/{}?tersimpan=1", saved.id), Default::default()),
+        Some(Ok(saved)) => navigate(&routes::saved(&routes::client(saved.id)), Default::default()),
         Some(Err(e)) => show_failure(e, errors, failure),
         None => {}
     });
@@ -239,7 +240,7 @@ fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContex
             t_string!(i18n, client_new).to_string()
         }
     };
-    let cancel = id.map_or_else(|| "/klien".to_owned(), |id| format!("/klien/{id}"));
+    let cancel = id.map_or_else(|| routes::CLIENTS.to_owned(), routes::client);
     view! {
         <PageTitle text=title />
         <h1>{title}</h1>
@@ -248,7 +249,7 @@ fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContex
         <Show when=move || errors.with(|e| [e.get("birth_date"), e.get("legal_basis")].contains(&Some(pamong_domain::Problem::ChildOnAdultForm)))>
             <p class="notice card" role="alert" data-testid="child-on-adult-form">
                 {move || t_string!(i18n, client_child_notice)} " "
-                <a href="/abh/baru">{move || t_string!(i18n, abh_register)}</a>
+                <a href=routes::NEW_CHILD_CASE>{move || t_string!(i18n, abh_register)}</a>
             </p>
         </Show>
         <ErrorSummary errors=errors labels=vec![
@@ -376,7 +377,7 @@ fn SimilarWarning(similar: SimilarClients) -> impl IntoView {
                 {similar
                     .visible
                     .into_iter()
-                    .map(|c| view! { <li><a href=format!("/klien/{}", c.id) target="_blank">{c.full_name} " · " {c.register_number}</a></li> })
+                    .map(|c| view! { <li><a href=routes::client(c.id) target="_blank">{c.full_name} " · " {c.register_number}</a></li> })
                     .collect_view()}
             </ul>
             {(elsewhere > 0).then(|| view! { <p>{move || t_string!(i18n, similar_elsewhere, count = elsewhere)}</p> })}

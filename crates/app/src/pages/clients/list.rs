@@ -16,6 +16,7 @@ use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::components::list::{Pagination, url_encode};
 use crate::i18n::*;
+use crate::routes;
 use crate::text;
 
 /// The filter in the page's URL.
@@ -53,7 +54,7 @@ fn href(f: &ClientFilter) -> String {
     push("status", f.status.as_deref().unwrap_or_default());
     push("dasar", f.legal_basis.as_deref().unwrap_or_default());
     push("pk", f.pk.as_deref().unwrap_or_default());
-    format!("/klien?{}", parts.join("&"))
+    routes::clients_with(&parts.join("&"))
 }
 
 /// The client list.

@@ -19,6 +19,7 @@ use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::routes;
 use crate::text;
 
 /// The `:id` of a client page.
@@ -52,7 +53,7 @@ pub fn ClientLine(
     let i18n = use_i18n();
     let basis = client.legal_basis;
     // A child's case lives on its own page, with its clocks and the identity rules.
-    let href = if client.child { format!("/abh/{}", client.id) } else { format!("/klien/{}", client.id) };
+    let href = if client.child { routes::child_case(client.id) } else { routes::client(client.id) };
     view! {
         <li class="client-line card">
             <div class="client-line__head">

@@ -14,6 +14,7 @@ use crate::components::ErrorBanner;
 use crate::components::PageTitle;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::routes;
 use crate::text;
 
 /// `/kantor`.
@@ -27,8 +28,8 @@ pub fn OfficePage() -> impl IntoView {
             <h1>{move || t_string!(i18n, office_title)}</h1>
             <a class="button button--secondary" href="/kelompok">{move || t_string!(i18n, groups_title)}</a>
             <a class="button button--secondary" href="/mitra">{move || t_string!(i18n, partners_title)}</a>
-            <a class="button button--secondary" href="/kantor/akses">{move || t_string!(i18n, access_title)}</a>
-            <a class="button button--secondary" href="/kantor/ekspor">{move || t_string!(i18n, exports_title)}</a>
+            <a class="button button--secondary" href=routes::ACCESS_LOG>{move || t_string!(i18n, access_title)}</a>
+            <a class="button button--secondary" href=routes::EXPORT_LOG>{move || t_string!(i18n, exports_title)}</a>
         </div>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
@@ -66,7 +67,7 @@ fn Loads(loads: Vec<OfficerLoad>) -> impl IntoView {
                     .map(|l| {
                         let total = l.total();
                         let (name, href) = match &l.pk {
-                            Some(p) => (p.name.clone(), format!("/klien?pk={}", p.id)),
+                            Some(p) => (p.name.clone(), routes::clients_of(p.id)),
                             None => (t_string!(i18n, office_unassigned).to_string(), "/klien?pk=tanpa".to_owned()),
                         };
                         view! {

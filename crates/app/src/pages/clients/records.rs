@@ -25,6 +25,7 @@ use crate::components::local_now;
 use crate::components::{ErrorBanner, ErrorSummary, SaveButton, SelectField, TextArea, TextField};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::routes;
 use crate::text;
 
 /// Loads the client, then renders `form` with it (or the error page).
@@ -57,7 +58,7 @@ fn back_on_success<T: Clone + Send + Sync + 'static>(
     errors: RwSignal<FieldErrors>,
     failure: RwSignal<Option<AppError>>,
 ) {
-    navigate_on_success(value, move |_| format!("/klien/{client}?tersimpan=1"), errors, failure);
+    navigate_on_success(value, move |_| routes::saved(&routes::client(client)), errors, failure);
 }
 
 fn heading(
@@ -69,7 +70,7 @@ fn heading(
     let id = data.detail.summary.id;
     view! {
         <PageTitle text=move || title(i18n) />
-        <p class="breadcrumb"><a href=format!("/klien/{id}")>"← " {name}</a></p>
+        <p class="breadcrumb"><a href=routes::client(id)>"← " {name}</a></p>
         <h1>{move || title(i18n)}</h1>
     }
 }
@@ -268,7 +269,7 @@ fn ReportEditor(data: ClientPageData) -> impl IntoView {
                 </div>
             </Show>
             <TextArea name="notes" label=label(|i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
-            <FormActions pending=save.pending() cancel=format!("/klien/{client}") />
+            <FormActions pending=save.pending() cancel=routes::client(client) />
         </form>
     }
 }
@@ -333,7 +334,7 @@ fn GuidanceEditor(data: ClientPageData) -> impl IntoView {
             <TextField name="date" label=label(|i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
             <Choices name="attended" legend=label(|i| t_string!(i, report_attended).to_string()) value=attended errors=errors options=yes_no(i18n) />
             <TextArea name="notes" label=label(|i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
-            <FormActions pending=save.pending() cancel=format!("/klien/{client}") />
+            <FormActions pending=save.pending() cancel=routes::client(client) />
         </form>
     }
 }
@@ -413,7 +414,7 @@ fn ViolationEditor(data: ClientPageData) -> impl IntoView {
             <TextArea name="description" label=label(|i| t_string!(i, violation_description).to_string()) value=description errors=errors />
             <SelectField name="action" label=label(|i| t_string!(i, violation_action).to_string()) value=action errors=errors options=actions />
             <SelectField name="action_status" label=label(|i| t_string!(i, violation_action_status).to_string()) value=action_status errors=errors options=statuses />
-            <FormActions pending=save.pending() cancel=format!("/klien/{client}") />
+            <FormActions pending=save.pending() cancel=routes::client(client) />
         </form>
     }
 }

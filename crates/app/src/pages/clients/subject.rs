@@ -10,6 +10,7 @@ use crate::api::oversight::client_data_export;
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::i18n::*;
+use crate::routes;
 use crate::text;
 
 /// The data-subject export page.
@@ -36,11 +37,11 @@ fn SubjectView(export: SubjectExport) -> impl IntoView {
     let title = format!("{} · {}", export.register_number, export.full_name);
     let generated = text::abh::instant(export.generated_at, export.zone);
     let count = export.record_count();
-    let json_href = format!("/api/clients/subject?id={id}");
+    let json_href = routes::client_data_json(id);
     let file_name = format!("data-{}.json", export.register_number);
     view! {
         <PageTitle text=title.clone() />
-        <p class="breadcrumb"><a href=format!("/klien/{id}")>"← " {export.full_name.clone()}</a></p>
+        <p class="breadcrumb"><a href=routes::client(id)>"← " {export.full_name.clone()}</a></p>
         <h1>{move || t_string!(i18n, subject_title)}</h1>
         <p class="muted">{title} " · " {export.office.clone()}</p>
         <p>{move || t_string!(i18n, subject_intro)}</p>

@@ -7,6 +7,7 @@ use super::ClientLine;
 use crate::api::clients::today_list;
 use crate::app::{ErrorPage, Loading};
 use crate::i18n::*;
+use crate::routes;
 use crate::text;
 
 fn reason_class(reason: &TodayReason) -> &'static str {
@@ -49,7 +50,7 @@ pub fn TodayPanel() -> impl IntoView {
                                                             .map(|r| view! { <li class=reason_class(&r)>{move || text::today_reason(i18n, r)}</li> })
                                                             .collect_view()}
                                                     </ul>
-                                                    <a class="button button--small" href=format!("/klien/{id}/lapor")>
+                                                    <a class="button button--small" href=routes::client_report(id)>
                                                         {move || t_string!(i18n, record_report)}
                                                     </a>
                                                 </ClientLine>

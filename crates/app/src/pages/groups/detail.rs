@@ -10,6 +10,7 @@ use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::i18n::*;
 use crate::pages::clients::use_client_id;
+use crate::routes;
 use crate::text;
 
 /// A member role's name.
@@ -53,8 +54,8 @@ fn Group(g: GroupView) -> impl IntoView {
             {g.coordinator.clone().map(|c| view! { " · " {move || t_string!(i18n, group_coordinator)} ": " {c.name.clone()} })}</p>
         {g.can_manage.then(|| view! {
             <nav class="actions">
-                <a class="button" href=format!("/kelompok/{id}/rapat")>{move || t_string!(i18n, meeting_new)}</a>
-                <a class="button button--secondary" href=format!("/kelompok/{id}/anggota")>{move || t_string!(i18n, member_new)}</a>
+                <a class="button" href=routes::group_meeting(id)>{move || t_string!(i18n, meeting_new)}</a>
+                <a class="button button--secondary" href=routes::group_members(id)>{move || t_string!(i18n, member_new)}</a>
             </nav>
         })}
         <section class="card">

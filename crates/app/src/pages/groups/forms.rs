@@ -19,6 +19,7 @@ use crate::components::{ErrorBanner, ErrorSummary, SelectField, TextArea, TextFi
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::clients::use_client_id;
+use crate::routes;
 
 fn label(i18n: crate::text::I18n, f: fn(crate::text::I18n) -> String) -> TextProp {
     TextProp::from(move || f(i18n))
@@ -35,7 +36,7 @@ pub fn NewGroupPage() -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(|f: &GroupForm| create_group(f.clone()));
-    navigate_on_success(save.value().into(), |g: &Uuid| format!("/kelompok/{g}"), errors, failure);
+    navigate_on_success(save.value().into(), |g: &Uuid| routes::group(*g), errors, failure);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = GroupForm {
@@ -101,7 +102,7 @@ where
 fn heading(i18n: crate::text::I18n, title: fn(crate::text::I18n) -> String, g: &GroupView) -> impl IntoView {
     view! {
         <PageTitle text=move || title(i18n) />
-        <p class="breadcrumb"><a href=format!("/kelompok/{}", g.id)>"← " {g.name.clone()}</a></p>
+        <p class="breadcrumb"><a href=routes::group(g.id)>"← " {g.name.clone()}</a></p>
         <h1>{move || title(i18n)}</h1>
     }
 }
@@ -125,12 +126,7 @@ fn MemberEditor(g: GroupView) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &MemberForm| add_group_member(id, f.clone()));
-    navigate_on_success(
-        save.value().into(),
-        move |_| format!("/kelompok/{id}?pesan=tersimpan"),
-        errors,
-        failure,
-    );
+    navigate_on_success(save.value().into(), move |_| routes::saved(&routes::group(id)), errors, failure);
     let roles = Signal::derive(move || {
         MemberRole::ALL.iter().map(|r| (r.as_str().to_owned(), member_role(i18n, *r))).collect::<Vec<_>>()
     });
@@ -168,7 +164,7 @@ fn MemberEditor(g: GroupView) -> impl IntoView {
                 <TextField name="email" label=label(i18n, |i| t_string!(i, partner_email).to_string()) value=email errors=errors optional=true kind="email" />
             </div>
             <TextField name="joined_on" label=label(i18n, |i| t_string!(i, member_joined).to_string()) value=joined errors=errors kind="date" />
-            <FormActions pending=save.pending() cancel=format!("/kelompok/{id}") />
+            <FormActions pending=save.pending() cancel=routes::group(id) />
         </form>
     }
 }
@@ -211,12 +207,7 @@ fn MeetingEditor(g: GroupView) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &MeetingForm| record_group_meeting(id, f.clone()));
-    navigate_on_success(
-        save.value().into(),
-        move |_| format!("/kelompok/{id}?pesan=tersimpan"),
-        errors,
-        failure,
-    );
+    navigate_on_success(save.value().into(), move |_| routes::saved(&routes::group(id)), errors, failure);
     let current: Vec<_> = g.members.iter().filter(|m| m.left_on.is_none()).collect();
     let member_options: Vec<(String, String)> =
         current.iter().map(|m| (m.id.to_string(), m.name.clone())).collect();
@@ -298,7 +289,7 @@ fn MeetingEditor(g: GroupView) -> impl IntoView {
                     {move || t_string!(i18n, action_add)}
                 </button>
             </fieldset>
-            <FormActions pending=save.pending() cancel=format!("/kelompok/{id}") />
+            <FormActions pending=save.pending() cancel=routes::group(id) />
         </form>
     }
 }

@@ -12,6 +12,7 @@ use crate::api::groups::{complete_group_action, list_groups, open_group_actions}
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::i18n::*;
+use crate::routes;
 use crate::text;
 
 /// `/kelompok`: the groups the user may see.
@@ -42,7 +43,7 @@ pub fn GroupListPage() -> impl IntoView {
                                 let members = g.members;
                                 view! {
                                     <li class="client-line card">
-                                        <a class="client-line__name" href=format!("/kelompok/{}", g.id)>{g.name.clone()}</a>
+                                        <a class="client-line__name" href=routes::group(g.id)>{g.name.clone()}</a>
                                         <p class="client-line__meta muted">{g.areas.join(", ")} {g.coordinator.clone().map(|c| format!(" · {c}"))}</p>
                                         <p class="client-line__meta">
                                             {move || t_string!(i18n, group_counts, members = members, open = open)}

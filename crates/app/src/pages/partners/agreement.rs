@@ -20,6 +20,7 @@ use crate::components::{ErrorBanner, ErrorSummary, TextArea, TextField};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::use_record_id;
+use crate::routes;
 use crate::text;
 
 /// `/pks/:id`: the editor for `baru`, otherwise the agreement's page.
@@ -65,7 +66,7 @@ fn Agreement(data: AgreementPage) -> impl IntoView {
     let services = a.services.iter().map(|s| s.label.clone()).collect::<Vec<_>>().join(", ");
     view! {
         <PageTitle text=a.number.clone() />
-        <p class="breadcrumb"><a href=format!("/mitra/{partner}")>"← " {a.partner.name.clone()}</a></p>
+        <p class="breadcrumb"><a href=routes::partner(partner)>"← " {a.partner.name.clone()}</a></p>
         <crate::components::form::SavedNotice />
         <div class="page-head">
             <h1 data-testid="pks-number">{a.number.clone()}</h1>
@@ -74,8 +75,8 @@ fn Agreement(data: AgreementPage) -> impl IntoView {
         <p>{a.title.clone()}</p>
         {open.then(|| view! {
             <nav class="actions">
-                <a class="button" href=format!("/pks/baru?mitra={partner}&perpanjang={id}")>{move || t_string!(i18n, pks_renew)}</a>
-                <a class="button button--secondary" href=format!("/pks/{id}/ubah")>{move || t_string!(i18n, edit)}</a>
+                <a class="button" href=routes::renew_agreement(partner, id)>{move || t_string!(i18n, pks_renew)}</a>
+                <a class="button button--secondary" href=routes::agreement_edit(id)>{move || t_string!(i18n, edit)}</a>
             </nav>
         })}
         <section class="card">
@@ -90,14 +91,14 @@ fn Agreement(data: AgreementPage) -> impl IntoView {
                     <div><dt>{move || t_string!(i18n, pks_terminated)}</dt><dd>{text::date(d)} " — " {reason}</dd></div>
                 })}
             </dl>
-            {a.renewed_by.map(|r| view! { <p><a href=format!("/pks/{r}")>{move || t_string!(i18n, pks_renewed_by)}</a></p> })}
+            {a.renewed_by.map(|r| view! { <p><a href=routes::agreement(r)>{move || t_string!(i18n, pks_renewed_by)}</a></p> })}
         </section>
         {(!data.history.is_empty()).then(|| view! {
             <section class="card">
                 <h2>{move || t_string!(i18n, pks_history)}</h2>
                 <ul class="plain agreements">
                     {data.history.iter().map(|h| view! {
-                        <li class="agreement"><a href=format!("/pks/{}", h.id)>{h.number.clone()}</a> " · "
+                        <li class="agreement"><a href=routes::agreement(h.id)>{h.number.clone()}</a> " · "
                             {text::date(h.start_on)} " – " {text::date(h.end_on)}</li>
                     }).collect_view()}
                 </ul>
@@ -224,7 +225,12 @@ fn Editor(
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &AgreementForm| save_agreement(partner, id, renews, f.clone()));
-    navigate_on_success(save.value().into(), |a: &Uuid| format!("/pks/{a}?pesan=tersimpan"), errors, failure);
+    navigate_on_success(
+        save.value().into(),
+        |a: &Uuid| routes::saved(&routes::agreement(*a)),
+        errors,
+        failure,
+    );
     let options: Vec<(String, String)> =
         catalogue.iter().map(|c| (c.code.clone(), c.label.clone())).collect();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -249,10 +255,10 @@ fn Editor(
         (None, Some(_)) => t_string!(i18n, pks_renew).to_string(),
         (None, None) => t_string!(i18n, pks_new).to_string(),
     };
-    let cancel = id.map_or_else(|| format!("/mitra/{partner}"), |id| format!("/pks/{id}"));
+    let cancel = id.map_or_else(|| routes::partner(partner), routes::agreement);
     view! {
         <PageTitle text=heading />
-        <p class="breadcrumb"><a href=format!("/mitra/{partner}")>"← " {partner_name}</a></p>
+        <p class="breadcrumb"><a href=routes::partner(partner)>"← " {partner_name}</a></p>
         <h1>{heading}</h1>
         <ErrorBanner error=failure />
         <ErrorSummary errors=errors labels=vec![

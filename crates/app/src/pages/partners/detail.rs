@@ -8,6 +8,7 @@ use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::i18n::*;
 use crate::pages::clients::use_client_id;
+use crate::routes;
 use crate::text;
 
 /// The partner's page.
@@ -43,8 +44,8 @@ fn Partner(data: PartnerPage) -> impl IntoView {
         </div>
         {p.can_manage.then(|| view! {
             <nav class="actions">
-                <a class="button" href=format!("/pks/baru?mitra={id}")>{move || t_string!(i18n, pks_new)}</a>
-                <a class="button button--secondary" href=format!("/mitra/{id}/ubah")>{move || t_string!(i18n, edit)}</a>
+                <a class="button" href=routes::new_agreement(id)>{move || t_string!(i18n, pks_new)}</a>
+                <a class="button button--secondary" href=routes::partner_edit(id)>{move || t_string!(i18n, edit)}</a>
             </nav>
         })}
         <section class="card">
@@ -81,7 +82,7 @@ fn Partner(data: PartnerPage) -> impl IntoView {
             <ul class="plain agreements" data-testid="pks-list">
                 {data.agreements.into_iter().map(|a| view! {
                     <li class="agreement">
-                        <a href=format!("/pks/{}", a.id)><strong>{a.number.clone()}</strong></a> " " {status_badge(i18n, a.status)}
+                        <a href=routes::agreement(a.id)><strong>{a.number.clone()}</strong></a> " " {status_badge(i18n, a.status)}
                         <br />{a.title.clone()}
                         <br /><span class="muted">{text::date(a.start_on)} " – " {text::date(a.end_on)}</span>
                     </li>

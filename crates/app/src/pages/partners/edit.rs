@@ -14,6 +14,7 @@ use crate::components::{ErrorBanner, ErrorSummary, SelectField, TextArea, TextFi
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::use_record_id;
+use crate::routes;
 
 /// A Pokmas Lipas domain's name.
 pub fn pokmas_domain_text(i18n: crate::text::I18n, d: PokmasDomain) -> String {
@@ -116,12 +117,7 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &PartnerForm| save_partner(id, f.clone()));
-    navigate_on_success(
-        save.value().into(),
-        |p: &Uuid| format!("/mitra/{p}?pesan=tersimpan"),
-        errors,
-        failure,
-    );
+    navigate_on_success(save.value().into(), |p: &Uuid| routes::saved(&routes::partner(*p)), errors, failure);
     let (kinds, catalogue) = (setup.kinds.clone(), setup.services.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -160,7 +156,7 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
             t_string!(i18n, partner_new).to_string()
         }
     };
-    let cancel = id.map_or_else(|| "/mitra".to_owned(), |id| format!("/mitra/{id}"));
+    let cancel = id.map_or_else(|| "/mitra".to_owned(), routes::partner);
     let choose_office = id.is_none() && !setup.offices.is_empty();
     let add_contact = move |_| {
         let key = next_key.get_value();

@@ -17,6 +17,7 @@ use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::components::list::{Pagination, use_list_query};
 use crate::i18n::*;
+use crate::routes;
 use crate::text;
 
 /// An agreement status's words and badge class.
@@ -93,7 +94,7 @@ pub fn PartnerListPage() -> impl IntoView {
                                 {page.items.into_iter().map(|p| view! {
                                     <li class="client-line card">
                                         <div class="client-line__head">
-                                            <a class="client-line__name" href=format!("/mitra/{}", p.id)>{p.name.clone()}</a>
+                                            <a class="client-line__name" href=routes::partner(p.id)>{p.name.clone()}</a>
                                             <span class="badge">{p.kind_label.clone()}</span>
                                         </div>
                                         <p class="client-line__meta muted">
@@ -134,7 +135,7 @@ pub fn ReminderPanel() -> impl IntoView {
                                     let days = a.days_left;
                                     view! {
                                         <li class=if urgent { "clock clock--urgent card" } else { "clock card" }>
-                                            <a class="clock__what" href=format!("/pks/{}", a.id)>{a.number.clone()} " · " {a.partner.name.clone()}</a>
+                                            <a class="clock__what" href=routes::agreement(a.id)>{a.number.clone()} " · " {a.partner.name.clone()}</a>
                                             <p>{a.title.clone()}</p>
                                             <p class="clock__state">{move || t_string!(i18n, pks_ends_in, days = days, date = text::date(a.end_on))}</p>
                                         </li>

@@ -1,0 +1,213 @@
+//! Every address a page links or redirects to, in one typed place. The router in `app.rs`
+//! declares the same paths; pages never write `format!("/klien/{id}…")` themselves, so a
+//! renamed route or a query parameter (the saved notice's, say) changes here only.
+
+use uuid::Uuid;
+
+/// The query a page reads to show "Perubahan tersimpan." after a save redirected to it.
+pub const SAVED_KEY: &str = "pesan";
+/// Its value.
+pub const SAVED_VALUE: &str = "tersimpan";
+
+/// `path` with the saved notice asked for.
+pub fn saved(path: &str) -> String {
+    let sep = if path.contains('?') { '&' } else { '?' };
+    format!("{path}{sep}{SAVED_KEY}={SAVED_VALUE}")
+}
+
+/// The home page (Today for officers and the Kabapas).
+pub const HOME: &str = "/";
+/// The login page.
+pub const LOGIN: &str = "/masuk";
+/// The caseload.
+pub const CLIENTS: &str = "/klien";
+/// The children's cases and their deadlines board.
+pub const CHILDREN: &str = "/abh";
+/// Registering a child's case.
+pub const NEW_CHILD_CASE: &str = "/abh/baru";
+/// The Kabapas's office page.
+pub const OFFICE: &str = "/kantor";
+/// The access log of children's records.
+pub const ACCESS_LOG: &str = "/kantor/akses";
+/// The export log.
+pub const EXPORT_LOG: &str = "/kantor/ekspor";
+
+/// A client's page.
+pub fn client(id: Uuid) -> String {
+    format!("/klien/{id}")
+}
+
+/// A client's page, or the child's case page for a child.
+pub fn client_or_case(id: Uuid, child: bool) -> String {
+    if child { child_case(id) } else { client(id) }
+}
+
+/// Editing a client's registry entry.
+pub fn client_edit(id: Uuid) -> String {
+    format!("/klien/{id}/ubah")
+}
+
+/// Recording a report or home visit.
+pub fn client_report(id: Uuid) -> String {
+    format!("/klien/{id}/lapor")
+}
+
+/// The RRI assessment.
+pub fn client_assessment(id: Uuid) -> String {
+    format!("/klien/{id}/rri")
+}
+
+/// Recording a guidance session.
+pub fn client_guidance(id: Uuid) -> String {
+    format!("/klien/{id}/bimbingan")
+}
+
+/// Recording a violation.
+pub fn client_violation(id: Uuid) -> String {
+    format!("/klien/{id}/pelanggaran")
+}
+
+/// Ending or transferring a supervision.
+pub fn client_status(id: Uuid) -> String {
+    format!("/klien/{id}/status")
+}
+
+/// The data-subject export page.
+pub fn client_data(id: Uuid) -> String {
+    format!("/klien/{id}/data")
+}
+
+/// The data-subject export as JSON (a GET server fn, so a plain link downloads it).
+pub fn client_data_json(id: Uuid) -> String {
+    format!("/api/clients/subject?id={id}")
+}
+
+/// The caseload of one officer.
+pub fn clients_of(pk: Uuid) -> String {
+    format!("{CLIENTS}?pk={pk}")
+}
+
+/// The caseload with a query string already encoded.
+pub fn clients_with(query: &str) -> String {
+    if query.is_empty() { CLIENTS.to_owned() } else { format!("{CLIENTS}?{query}") }
+}
+
+/// A child's case page.
+pub fn child_case(id: Uuid) -> String {
+    format!("/abh/{id}")
+}
+
+/// Recording a Litmas request on a child's case.
+pub fn child_litmas_request(id: Uuid) -> String {
+    format!("/abh/{id}/litmas")
+}
+
+/// Moving a child's case to its next stage.
+pub fn child_stage(id: Uuid) -> String {
+    format!("/abh/{id}/tahap")
+}
+
+/// Recording diversion.
+pub fn child_diversion(id: Uuid) -> String {
+    format!("/abh/{id}/diversi")
+}
+
+/// Recording a breach of a diversion agreement.
+pub fn child_breach(id: Uuid) -> String {
+    format!("/abh/{id}/pelanggaran")
+}
+
+/// Recording a meeting, hearing or referral on a child's case.
+pub fn child_event(id: Uuid) -> String {
+    format!("/abh/{id}/catatan")
+}
+
+/// A Litmas.
+pub fn litmas(id: Uuid) -> String {
+    format!("/abh/litmas/{id}")
+}
+
+/// A Litmas ready to print.
+pub fn litmas_print(id: Uuid) -> String {
+    format!("/abh/litmas/{id}/cetak")
+}
+
+/// A Kelayan Binter group.
+pub fn group(id: Uuid) -> String {
+    format!("/kelompok/{id}")
+}
+
+/// Adding a member to a group.
+pub fn group_members(id: Uuid) -> String {
+    format!("/kelompok/{id}/anggota")
+}
+
+/// Recording a group's meeting.
+pub fn group_meeting(id: Uuid) -> String {
+    format!("/kelompok/{id}/rapat")
+}
+
+/// A partner institution.
+pub fn partner(id: Uuid) -> String {
+    format!("/mitra/{id}")
+}
+
+/// Editing a partner.
+pub fn partner_edit(id: Uuid) -> String {
+    format!("/mitra/{id}/ubah")
+}
+
+/// A cooperation agreement (PKS).
+pub fn agreement(id: Uuid) -> String {
+    format!("/pks/{id}")
+}
+
+/// Editing an agreement.
+pub fn agreement_edit(id: Uuid) -> String {
+    format!("/pks/{id}/ubah")
+}
+
+/// A new agreement with a partner.
+pub fn new_agreement(partner: Uuid) -> String {
+    format!("/pks/baru?mitra={partner}")
+}
+
+/// Renewing an agreement: a new one with the partner that follows `previous`.
+pub fn renew_agreement(partner: Uuid, previous: Uuid) -> String {
+    format!("/pks/baru?mitra={partner}&perpanjang={previous}")
+}
+
+/// A user, for the admin or the Kabapas.
+pub fn user(id: Uuid) -> String {
+    format!("/admin/pengguna/{id}")
+}
+
+/// A Kanwil office.
+pub fn kanwil(id: Uuid) -> String {
+    format!("/admin/kanwil/{id}")
+}
+
+/// A Bapas office.
+pub fn bapas(id: Uuid) -> String {
+    format!("/admin/bapas/{id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_saved_notice_is_asked_for_once() {
+        let id = Uuid::nil();
+        assert_eq!(saved(&client(id)), format!("/klien/{id}?pesan=tersimpan"));
+        assert_eq!(saved(&clients_of(id)), format!("/klien?pk={id}&pesan=tersimpan"));
+    }
+
+    #[test]
+    fn children_go_to_their_case_page() {
+        let id = Uuid::nil();
+        assert_eq!(client_or_case(id, true), child_case(id));
+        assert_eq!(client_or_case(id, false), client(id));
+        assert_eq!(clients_with(""), CLIENTS);
+    }
+}
