@@ -4,8 +4,10 @@
 //!   pamong_load checkins --base URL --users a,b,… --password P --acked FILE --seconds N
 //!   pamong_load soak --base URL --users a,b,… --password P --sessions 200 --seconds 600
 //!                    [--malformed 0.01] [--think-ms 250] [--pid PID]
+//!   pamong_load bare --file PAGE.html --listen 127.0.0.1:PORT   (the yardstick of bench/ssr.sh)
 #![expect(clippy::print_stdout, reason = "a command-line tool reports on the terminal")]
 
+mod bare;
 mod checkins;
 mod forms;
 mod http;
@@ -26,7 +28,7 @@ fn flags(args: &[String]) -> HashMap<String, String> {
 async fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((command, rest)) = args.split_first() else {
-        eprintln!("usage: pamong_load checkins|soak --flag value …");
+        eprintln!("usage: pamong_load checkins|soak|bare --flag value …");
         return std::process::ExitCode::from(2);
     };
     let f = flags(rest);
@@ -51,6 +53,7 @@ async fn main() -> std::process::ExitCode {
             })
             .await
         }
+        "bare" => bare::run(&get("file", "page.html"), &get("listen", "127.0.0.1:3900")).await,
         other => Err(format!("unknown command {other}")),
     };
     match result {
