@@ -37,6 +37,15 @@ pub fn client(id: Uuid) -> String {
     format!("/klien/{id}")
 }
 
+/// In a page a plain form post leads to once saved, stands for the id of the record the
+/// save created (filled in by the server).
+pub const NEW_ID: &str = "{id}";
+
+/// The page of the client a plain form post has just created.
+pub fn new_client() -> String {
+    format!("/klien/{NEW_ID}")
+}
+
 /// A client's page, or the child's case page for a child.
 pub fn client_or_case(id: Uuid, child: bool) -> String {
     if child { child_case(id) } else { client(id) }

@@ -104,7 +104,7 @@ pub async fn client_form_setup() -> Result<ClientFormContext, AppError> {
 }
 
 /// Registers (no id) or edits a client.
-#[server(endpoint = "clients/save", input = server_fn::codec::Json)]
+#[server(endpoint = "clients/save", input = server_fn::codec::PostUrl)]
 pub async fn save_client(id: Option<Uuid>, form: ClientForm) -> Result<ClientSummary, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::clients::{self, registry};
@@ -150,7 +150,7 @@ pub async fn region_children(parent: String) -> Result<Vec<RegionChoice>, AppErr
 }
 
 /// Records a report or home visit.
-#[server(endpoint = "clients/report", input = server_fn::codec::Json)]
+#[server(endpoint = "clients/report", input = server_fn::codec::PostUrl)]
 pub async fn record_report(id: Uuid, form: ReportForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, supervision};
@@ -165,7 +165,7 @@ pub async fn record_report(id: Uuid, form: ReportForm) -> Result<(), AppError> {
 }
 
 /// Records a guidance session.
-#[server(endpoint = "clients/guidance", input = server_fn::codec::Json)]
+#[server(endpoint = "clients/guidance", input = server_fn::codec::PostUrl)]
 pub async fn record_guidance(id: Uuid, form: GuidanceForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, supervision};
@@ -180,7 +180,7 @@ pub async fn record_guidance(id: Uuid, form: GuidanceForm) -> Result<(), AppErro
 }
 
 /// Records a violation.
-#[server(endpoint = "clients/violation", input = server_fn::codec::Json)]
+#[server(endpoint = "clients/violation", input = server_fn::codec::PostUrl)]
 pub async fn record_violation(id: Uuid, form: ViolationForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, supervision};
@@ -195,7 +195,7 @@ pub async fn record_violation(id: Uuid, form: ViolationForm) -> Result<(), AppEr
 }
 
 /// Ends a supervision.
-#[server(endpoint = "clients/status", input = server_fn::codec::Json)]
+#[server(endpoint = "clients/status", input = server_fn::codec::PostUrl)]
 pub async fn change_client_status(id: Uuid, form: StatusForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::clients::{self, registry};
@@ -254,7 +254,7 @@ pub async fn rri_instrument() -> Result<Instrument, AppError> {
 }
 
 /// Records an RRI assessment; the server scores it again.
-#[server(endpoint = "clients/assess", input = server_fn::codec::Json)]
+#[server(endpoint = "clients/assess", input = server_fn::codec::PostUrl)]
 pub async fn assess_client(id: Uuid, form: AssessmentForm) -> Result<Score, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, supervision};
@@ -293,7 +293,7 @@ pub async fn reassign_client(id: Uuid, pk: Uuid) -> Result<(), AppError> {
 }
 
 /// Asks another Bapas to take a client over.
-#[server(endpoint = "clients/transfer", input = server_fn::codec::Json)]
+#[server(endpoint = "clients/transfer", input = server_fn::codec::PostUrl)]
 pub async fn request_transfer(id: Uuid, form: TransferForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;

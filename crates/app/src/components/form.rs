@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
 
+use crate::components::post::{posted_name, posted_value, posted_values};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes;
@@ -51,6 +52,10 @@ pub fn TextField(
     let i18n = use_i18n();
     let id = field_id(name);
     let error = field_error(errors, name);
+    let posted_as = posted_name(name);
+    if let Some(typed) = posted_value(&posted_as) {
+        value.set(typed);
+    }
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described = {
@@ -80,12 +85,15 @@ pub fn TextField(
             <input
                 class="input"
                 id=id.clone()
-                name=name
+                name=posted_as
                 type=kind
                 autocomplete=autocomplete
                 inputmode=inputmode
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=described
+                // The attribute for the page as the server sends it, the property once the
+                // wasm runs (the server renders no properties).
+                value=value.get_untracked()
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
@@ -111,6 +119,10 @@ pub fn TextArea(
 ) -> impl IntoView {
     let id = field_id(name);
     let error = field_error(errors, name);
+    let posted_as = posted_name(name);
+    if let Some(typed) = posted_value(&posted_as) {
+        value.set(typed);
+    }
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field" class:field--error=move || error.get().is_some()>
@@ -120,7 +132,7 @@ pub fn TextArea(
             <textarea
                 class="input input--area"
                 id=id.clone()
-                name=name
+                name=posted_as
                 rows="4"
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=hint_id.clone()
@@ -154,6 +166,10 @@ pub fn SelectField(
 ) -> impl IntoView {
     let id = field_id(name);
     let error = field_error(errors, name);
+    let posted_as = posted_name(name);
+    if let Some(chosen) = posted_value(&posted_as) {
+        value.set(chosen);
+    }
     view! {
         <div class="field" class:field--error=move || error.get().is_some()>
             <label class="field__label" for=id.clone()>{move || label.get()}</label>
@@ -162,7 +178,7 @@ pub fn SelectField(
             <select
                 class="input input--select"
                 id=id.clone()
-                name=name
+                name=posted_as
                 aria-invalid=move || error.get().is_some().to_string()
                 on:change=move |ev| value.set(event_target_value(&ev))
                 prop:value=move || value.get()
@@ -292,6 +308,11 @@ pub fn MultiChoice(
     options: Vec<(String, String)>,
 ) -> impl IntoView {
     let error = field_error(errors, name);
+    // Ticked boxes post one value each under `name[]`, which serde_qs reads as a list.
+    let posted_as = format!("{}[]", posted_name(name));
+    if let Some(ticked) = posted_values(&posted_as) {
+        values.set(ticked);
+    }
     view! {
         <fieldset class="field choices" class:field--error=move || error.get().is_some() id=field_id(name)>
             <legend class="field__label">{move || legend.get()}</legend>
@@ -302,7 +323,7 @@ pub fn MultiChoice(
                     let on = Signal::derive(move || values.with(|vs| vs.contains(&v1)));
                     view! {
                         <label class="choice" class:choice--on=on>
-                            <input type="checkbox" name=name value=v.clone() prop:checked=on
+                            <input type="checkbox" name=posted_as.clone() value=v.clone() checked=on.get_untracked() prop:checked=on
                                 on:change=move |ev| {
                                     let checked = event_target_checked(&ev);
                                     values.update(|vs| {
