@@ -19,6 +19,8 @@ pub fn saved(path: &str) -> String {
 pub const HOME: &str = "/";
 /// The login page.
 pub const LOGIN: &str = "/masuk";
+/// The user's own account.
+pub const ACCOUNT: &str = "/akun";
 /// The caseload.
 pub const CLIENTS: &str = "/klien";
 /// The children's cases and their deadlines board.

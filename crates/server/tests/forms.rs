@@ -140,3 +140,24 @@ async fn a_post_from_another_site_is_refused() {
         .unwrap();
     assert_eq!(t.send(req).await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn signing_out_and_deactivating_work_without_javascript() {
+    let t = spawn().await;
+    let admin = t.login("admin", DEMO_PASSWORD, None).await.cookie.unwrap();
+    let kanwil = encode(&[
+        ("_aksi", "/api/kanwil/save"),
+        ("_lanjut", "/admin/kanwil?pesan=tersimpan"),
+        ("form[province_code]", "99"),
+        ("form[name]", "Kanwil Tanpa Skrip"),
+    ]);
+    let created = t.post_form_as("/admin/kanwil/baru", &kanwil, Some(&admin)).await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    assert_eq!(created.headers[header::LOCATION], "/admin/kanwil?pesan=tersimpan");
+
+    let out = encode(&[("_aksi", "/api/auth/logout"), ("_lanjut", "/masuk")]);
+    let signed_out = t.post_form_as("/akun", &out, Some(&admin)).await;
+    assert_eq!(signed_out.status, StatusCode::SEE_OTHER);
+    assert_eq!(signed_out.headers[header::LOCATION], "/masuk");
+    assert!(!t.me(&admin).await.contains("admin"), "the session has ended");
+}

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
 
-use crate::components::post::{posted_name, posted_value, posted_values};
+use crate::components::post::{PostForm, posted_name, posted_value, posted_values};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes;
@@ -417,21 +417,39 @@ pub fn return_on_success(
     });
 }
 
-/// The button that deactivates an active record or reactivates an inactive one.
+/// The button that deactivates an active record or reactivates an inactive one: a form of
+/// its own posting `id` and the new state to the server fn at `to`, so it works before the
+/// wasm too.
 #[component]
 pub fn ActiveToggle(
     /// Whether the record is active now.
     active: bool,
-    /// Sets the record's new state.
+    /// The server fn that sets the state (`<Fn as ServerFn>::PATH`; takes `id`, `active`).
+    to: &'static str,
+    /// The record.
+    id: uuid::Uuid,
+    /// Where a success leads.
+    #[prop(into)]
+    next: String,
+    /// Sets the record's new state (with the wasm).
     toggle: Action<bool, Outcome>,
+    /// The page's field errors.
+    errors: RwSignal<FieldErrors>,
+    /// The page's whole-form failure.
+    failure: RwSignal<Option<AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let hidden = vec![("id", id.to_string()), ("active", (!active).to_string())];
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        toggle.dispatch(!active);
+    };
     view! {
-        <div class="danger-zone">
-            <button class="button button--secondary" type="button" on:click=move |_| { toggle.dispatch(!active); }>
+        <PostForm to=to next=next hidden=hidden scope=None errors=errors failure=failure on_submit=on_submit class="danger-zone">
+            <button class="button button--secondary" type="submit">
                 {move || if active { t_string!(i18n, deactivate).to_string() } else { t_string!(i18n, activate).to_string() }}
             </button>
-        </div>
+        </PostForm>
     }
 }
 

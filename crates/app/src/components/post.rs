@@ -104,6 +104,11 @@ pub fn posted_values(name: &str) -> Option<Vec<String>> {
     use_context::<FormScope>()?.posted.map(|p| p.values(name))
 }
 
+/// The record's id as a server fn's `id` argument, when editing one (none when creating).
+pub fn id_arg(id: Option<uuid::Uuid>) -> Vec<(&'static str, String)> {
+    id.map(|id| ("id", id.to_string())).into_iter().collect()
+}
+
 /// A form that posts to its own page and works before the wasm (see the module docs).
 #[component]
 pub fn PostForm<F>(

@@ -83,6 +83,17 @@ impl TestApp {
         self.send(req.body(Body::from(json.to_owned())).unwrap()).await
     }
 
+    /// A server fn behind a form, called as the wasm calls it (a form post, answered as data).
+    pub async fn submit(&self, endpoint: &str, form: &str, cookie: Option<&str>) -> Reply {
+        let mut req = Request::post(format!("/api/{endpoint}"))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.send(req.body(Body::from(form.to_owned())).unwrap()).await
+    }
+
     pub async fn login(&self, username: &str, password: &str, cookie: Option<&str>) -> Reply {
         let body = format!(r#"{{"username":"{username}","password":"{password}"}}"#);
         self.call("auth/login", &body, cookie).await
