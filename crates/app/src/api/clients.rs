@@ -210,7 +210,7 @@ pub async fn change_client_status(id: Uuid, form: StatusForm) -> Result<(), AppE
 }
 
 /// Moves a violation's action along.
-#[server(endpoint = "clients/violation-status", input = server_fn::codec::Json)]
+#[server(endpoint = "clients/violation-status", input = server_fn::codec::PostUrl)]
 pub async fn update_violation_status(violation: Uuid, status: String) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
@@ -230,7 +230,7 @@ pub async fn office_reporting_frequencies() -> Result<ReportingFrequencies, AppE
 }
 
 /// Sets the reporting frequency per risk band at the Kabapas's office.
-#[server(endpoint = "settings/reporting/save", input = server_fn::codec::Json)]
+#[server(endpoint = "settings/reporting/save", input = server_fn::codec::PostUrl)]
 pub async fn save_reporting_frequencies(frequencies: ReportingFrequencies) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
@@ -284,7 +284,7 @@ pub async fn today_list() -> Result<(Date, Vec<TodayItem>), AppError> {
 }
 
 /// Gives a client to another PK (Kabapas).
-#[server(endpoint = "clients/reassign", input = server_fn::codec::Json)]
+#[server(endpoint = "clients/reassign", input = server_fn::codec::PostUrl)]
 pub async fn reassign_client(id: Uuid, pk: Uuid) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
@@ -326,7 +326,7 @@ pub async fn load_office_caseload() -> Result<OfficeCaseload, AppError> {
 }
 
 /// Accepts or refuses a transfer into the Kabapas's office.
-#[server(endpoint = "transfers/decide", input = server_fn::codec::Json)]
+#[server(endpoint = "transfers/decide", input = server_fn::codec::PostUrl)]
 pub async fn decide_transfer(id: Uuid, accept: bool, note: String) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;

@@ -2,17 +2,22 @@
 //! the timeline of everything recorded.
 
 use leptos::prelude::*;
+use pamong_domain::FieldErrors;
 use pamong_domain::caseload::{ClientDetail, PersonRef, TimelineEntry, TimelineEvent};
 use pamong_domain::client::ClientStatus;
 use pamong_domain::supervision::ActionStatus;
+use server_fn::ServerFn;
 use time::macros::format_description;
 use uuid::Uuid;
 
 use super::{BandBadge, use_client_id};
-use crate::api::clients::{ClientPageData, client_page, reassign_client, update_violation_status};
+use crate::api::clients::{
+    ClientPageData, ReassignClient, UpdateViolationStatus, client_page, reassign_client,
+    update_violation_status,
+};
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
-use crate::components::{ErrorBanner, SavedNotice};
+use crate::components::{ErrorBanner, PostForm, SavedNotice};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes;
@@ -148,9 +153,10 @@ fn Reassign(client: Uuid, officers: Vec<PersonRef>, current: Option<PersonRef>) 
         }
     };
     view! {
-        <form class="card inline-form" on:submit=submit>
+        <PostForm to=ReassignClient::PATH next=routes::saved(&routes::client(client)) hidden=vec![("id", client.to_string())]
+            scope=None errors=RwSignal::new(FieldErrors::new()) failure=failure on_submit=submit class="card inline-form">
             <label for="reassign">{move || t_string!(i18n, reassign_label)}</label>
-            <select id="reassign" class="input input--select" on:change=move |ev| chosen.set(event_target_value(&ev))>
+            <select id="reassign" name="pk" class="input input--select" on:change=move |ev| chosen.set(event_target_value(&ev))>
                 <option value="">"—"</option>
                 {officers
                     .into_iter()
@@ -165,7 +171,7 @@ fn Reassign(client: Uuid, officers: Vec<PersonRef>, current: Option<PersonRef>) 
             </button>
             <Show when=move || done.get()><span class="badge badge--ok" role="status">{move || t_string!(i18n, saved)}</span></Show>
             <ErrorBanner error=failure />
-        </form>
+        </PostForm>
     }
 }
 
@@ -332,10 +338,13 @@ fn ActionStatusForm(violation: Uuid, current: ActionStatus) -> impl IntoView {
         save.dispatch(chosen.get_untracked());
     };
     let select_id = format!("vs-{violation}");
+    // Without the wasm the post comes back to this client's page (where the form is).
+    let page = leptos_router::hooks::use_location().pathname.get_untracked();
     view! {
-        <form class="inline-form timeline__action" on:submit=submit>
+        <PostForm to=UpdateViolationStatus::PATH next=routes::saved(&page) hidden=vec![("violation", violation.to_string())]
+            scope=None errors=RwSignal::new(FieldErrors::new()) failure=failure on_submit=submit class="inline-form timeline__action">
             <label class="visually-hidden" for=select_id.clone()>{move || t_string!(i18n, violation_action_status)}</label>
-            <select id=select_id class="input input--select" on:change=move |ev| chosen.set(event_target_value(&ev))>
+            <select id=select_id name="status" class="input input--select" on:change=move |ev| chosen.set(event_target_value(&ev))>
                 {ActionStatus::ALL
                     .into_iter()
                     .map(|s| view! { <option value=s.as_str() selected=s == current>{move || text::action_status(i18n, s)}</option> })
@@ -346,6 +355,6 @@ fn ActionStatusForm(violation: Uuid, current: ActionStatus) -> impl IntoView {
             </button>
             {move || shown.get().map(|s| view! { <span class="badge badge--ok" role="status">{move || text::action_status(i18n, s)}</span> })}
             <ErrorBanner error=failure />
-        </form>
+        </PostForm>
     }
 }
