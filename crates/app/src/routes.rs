@@ -138,6 +138,16 @@ pub fn litmas(id: Uuid) -> String {
     format!("/abh/litmas/{id}")
 }
 
+/// The child's case a plain form post has just registered.
+pub fn child_case_new() -> String {
+    format!("/abh/{NEW_ID}")
+}
+
+/// The Litmas a plain form post has just requested.
+pub fn new_litmas() -> String {
+    format!("/abh/litmas/{NEW_ID}")
+}
+
 /// A Litmas ready to print.
 pub fn litmas_print(id: Uuid) -> String {
     format!("/abh/litmas/{id}/cetak")

@@ -158,6 +158,34 @@ where
     }
 }
 
+/// The `value` of the button that submitted the form (`"true"` for *Ajukan* beside a
+/// *Simpan draf* that posts `"false"`): a plain post sends it under the button's name, and
+/// the wasm reads it here to send the same.
+pub fn submitter_value(ev: &leptos::ev::SubmitEvent) -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        ev.submitter().and_then(|b| b.get_attribute("value"))
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = ev;
+        None
+    }
+}
+
+/// Fields that belong to another of the server fn's arguments than the form's own (a form
+/// that posts two structs, such as a child's identity and the case).
+#[component]
+pub fn Argument(
+    /// The argument's name.
+    name: &'static str,
+    /// Its fields.
+    children: Children,
+) -> impl IntoView {
+    let posted = use_context::<FormScope>().and_then(|s| s.posted);
+    view! { <Provider value=FormScope { scope: Some(name), posted }>{children()}</Provider> }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -101,9 +101,12 @@ pub fn Choices(
     errors: RwSignal<FieldErrors>,
     /// `(value, label)` pairs.
     options: Signal<Vec<(String, String)>>,
+    /// The choice is a server fn argument of its own rather than a field of the form.
+    #[prop(optional)]
+    own_argument: bool,
 ) -> impl IntoView {
     let error = crate::components::form::field_error(errors, name);
-    let posted_as = crate::components::post::posted_name(name);
+    let posted_as = if own_argument { name.to_owned() } else { crate::components::post::posted_name(name) };
     if let Some(chosen) = crate::components::post::posted_value(&posted_as) {
         value.set(chosen);
     }
