@@ -173,6 +173,11 @@ pub fn partner(id: Uuid) -> String {
     format!("/mitra/{id}")
 }
 
+/// The partner a plain form post has just created.
+pub fn new_partner() -> String {
+    format!("/mitra/{NEW_ID}")
+}
+
 /// Editing a partner.
 pub fn partner_edit(id: Uuid) -> String {
     format!("/mitra/{id}/ubah")
@@ -181,6 +186,11 @@ pub fn partner_edit(id: Uuid) -> String {
 /// A cooperation agreement (PKS).
 pub fn agreement(id: Uuid) -> String {
     format!("/pks/{id}")
+}
+
+/// The agreement a plain form post has just recorded.
+pub fn recorded_agreement() -> String {
+    format!("/pks/{NEW_ID}")
 }
 
 /// Editing an agreement.

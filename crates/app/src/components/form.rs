@@ -48,11 +48,15 @@ pub fn TextField(
     /// Input mode for phone keyboards (e.g. "numeric").
     #[prop(optional)]
     inputmode: Option<&'static str>,
+    /// The name posted under when it is not the field's (a server fn argument that two
+    /// fields fill, one at a time).
+    #[prop(optional)]
+    posted_as: Option<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = field_id(name);
     let error = field_error(errors, name);
-    let posted_as = posted_name(name);
+    let posted_as = posted_as.map_or_else(|| posted_name(name), str::to_owned);
     if let Some(typed) = posted_value(&posted_as) {
         value.set(typed);
     }
@@ -116,10 +120,13 @@ pub fn TextArea(
     /// Help text.
     #[prop(optional, into)]
     hint: Option<TextProp>,
+    /// The name posted under when it is not the field's.
+    #[prop(optional)]
+    posted_as: Option<&'static str>,
 ) -> impl IntoView {
     let id = field_id(name);
     let error = field_error(errors, name);
-    let posted_as = posted_name(name);
+    let posted_as = posted_as.map_or_else(|| posted_name(name), str::to_owned);
     if let Some(typed) = posted_value(&posted_as) {
         value.set(typed);
     }

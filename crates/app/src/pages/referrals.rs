@@ -6,18 +6,21 @@ use leptos::prelude::*;
 use pamong_domain::FieldErrors;
 use pamong_domain::partners::Choice;
 use pamong_domain::referrals::{ReferralForm, ReferralStatus, ReferralView};
+use server_fn::ServerFn;
 use uuid::Uuid;
 
 use crate::api::referrals::{
-    answer_referral, client_referrals, link_partner_user, partner_users, recent_referrals, referral_inbox,
-    referral_targets, send_referral,
+    AnswerReferral, SendReferral, answer_referral, client_referrals, link_partner_user, partner_users,
+    recent_referrals, referral_inbox, referral_targets, send_referral,
 };
 use crate::app::{ErrorPage, Loading};
 use crate::components::form::{check_then, reload_on_success};
-use crate::components::{ErrorBanner, SelectField, TextArea, TextField, use_mounted};
+use crate::components::post::submitter_value;
+use crate::components::{ErrorBanner, PostForm, SelectField, TextArea, TextField, use_mounted};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::abh::register::CheckField;
+use crate::routes;
 use crate::text;
 
 /// A referral status's words.
@@ -66,28 +69,41 @@ fn Answer(id: Uuid, status: ReferralStatus) -> impl IntoView {
     let failure = RwSignal::new(None::<AppError>);
     let act = Action::new(move |(next, t): &(ReferralStatus, String)| answer_referral(id, *next, t.clone()));
     reload_on_success(act.value().into(), errors, failure);
-    let send = move |next: ReferralStatus| {
-        act.dispatch((next, text.get_untracked()));
+    // The clicked button posts the next status under serde's name for it (the variant's).
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen = submitter_value(&ev).unwrap_or_default();
+        if let Some(next) = ReferralStatus::ALL.iter().copied().find(|s| format!("{s:?}") == chosen) {
+            act.dispatch((next, text.get_untracked()));
+        }
     };
+    let button = move |next: ReferralStatus, primary: bool, label: fn(crate::text::I18n) -> String| {
+        view! {
+            <button class=if primary { "button" } else { "button button--secondary" } type="submit" name="next"
+                value=format!("{next:?}") disabled=move || act.pending().get()>{move || label(i18n)}</button>
+        }
+    };
+    let page = leptos_router::hooks::use_location().pathname.get_untracked();
     view! {
-        <div class="form">
+        <PostForm to=AnswerReferral::PATH next=routes::saved(&page) hidden=vec![("id", id.to_string())] scope=None
+            errors=errors failure=failure on_submit=on_submit class="form">
             <ErrorBanner error=failure />
             {match status {
                 ReferralStatus::Dikirim => view! {
-                    <TextField name="decline_reason" label=TextProp::from(move || t_string!(i18n, ref_decline_reason).to_string()) value=text errors=errors optional=true />
+                    <TextField name="decline_reason" posted_as="text" label=TextProp::from(move || t_string!(i18n, ref_decline_reason).to_string()) value=text errors=errors optional=true />
                     <div class="form__actions">
-                        <button class="button" type="button" disabled=move || act.pending().get() on:click=move |_| send(ReferralStatus::Diterima)>{move || t_string!(i18n, ref_accept)}</button>
-                        <button class="button button--secondary" type="button" disabled=move || act.pending().get() on:click=move |_| send(ReferralStatus::Ditolak)>{move || t_string!(i18n, ref_decline)}</button>
+                        {button(ReferralStatus::Diterima, true, |i| t_string!(i, ref_accept).to_string())}
+                        {button(ReferralStatus::Ditolak, false, |i| t_string!(i, ref_decline).to_string())}
                     </div>
                 }.into_any(),
                 _ => view! {
-                    <TextArea name="outcome" label=TextProp::from(move || t_string!(i18n, ref_outcome).to_string()) value=text errors=errors />
+                    <TextArea name="outcome" posted_as="text" label=TextProp::from(move || t_string!(i18n, ref_outcome).to_string()) value=text errors=errors />
                     <div class="form__actions">
-                        <button class="button" type="button" disabled=move || act.pending().get() on:click=move |_| send(ReferralStatus::Selesai)>{move || t_string!(i18n, ref_complete)}</button>
+                        {button(ReferralStatus::Selesai, true, |i| t_string!(i, ref_complete).to_string())}
                     </div>
                 }.into_any(),
             }}
-        </div>
+        </PostForm>
     }
 }
 
@@ -146,10 +162,12 @@ pub fn ClientReferrals(
     can_send: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let mounted = use_mounted();
-    let rows = LocalResource::new(move || async move { client_referrals(client).await.unwrap_or_default() });
+    // Rendered by the server too, so the form works before the wasm.
+    let rows = Resource::new(
+        move || client,
+        |client| async move { client_referrals(client).await.unwrap_or_default() },
+    );
     view! {
-        <Show when=move || mounted.get()>
             <section class="card" data-testid="client-referrals">
                 <h2>{move || t_string!(i18n, ref_title)}</h2>
                 <Transition>
@@ -163,15 +181,18 @@ pub fn ClientReferrals(
                 </Transition>
                 {can_send.then(|| view! { <ReferForm client=client /> })}
             </section>
-        </Show>
     }
 }
 
 #[component]
 fn ReferForm(client: Uuid) -> impl IntoView {
     let i18n = use_i18n();
-    let targets =
-        LocalResource::new(move || async move { referral_targets(client).await.unwrap_or_default() });
+    let targets = Resource::new(
+        move || client,
+        |client| async move { referral_targets(client).await.unwrap_or_default() },
+    );
+    // Before the wasm the page cannot follow the chosen partner: it offers every service.
+    let mounted = use_mounted();
     let partner = RwSignal::new(String::new());
     let service = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
@@ -180,6 +201,7 @@ fn ReferForm(client: Uuid) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let send = Action::new(move |f: &ReferralForm| send_referral(client, f.clone()));
+    let page = StoredValue::new(leptos_router::hooks::use_location().pathname.get_untracked());
     reload_on_success(send.value().into(), errors, failure);
     view! {
         <Transition>
@@ -194,7 +216,16 @@ fn ReferForm(client: Uuid) -> impl IntoView {
                     let chosen = partner.get();
                     list.with_value(|l| l.iter().find(|(p, _)| p.id.to_string() == chosen).map(|(_, s)| s.clone()).unwrap_or_default())
                 };
-                let services = Signal::derive(move || offered().into_iter().map(|c| (c.code, c.label)).collect::<Vec<_>>());
+                let every = move || -> Vec<Choice> {
+                    let mut all: Vec<Choice> = list.with_value(|l| l.iter().flat_map(|(_, s)| s.clone()).collect());
+                    all.sort_by(|a, b| a.code.cmp(&b.code));
+                    all.dedup_by(|a, b| a.code == b.code);
+                    all
+                };
+                let services = Signal::derive(move || {
+                    let shown = if mounted.get() { offered() } else { every() };
+                    shown.into_iter().map(|c| (c.code, c.label)).collect::<Vec<_>>()
+                });
                 let submit = move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
                     let form = ReferralForm {
@@ -211,7 +242,8 @@ fn ReferForm(client: Uuid) -> impl IntoView {
                 view! {
                     <details class="refer">
                         <summary class="button button--secondary">{move || t_string!(i18n, ref_new)}</summary>
-                        <form class="form" novalidate on:submit=submit data-testid="referral-form">
+                        <PostForm to=SendReferral::PATH next=page.with_value(|p| routes::saved(p)) hidden=vec![("client", client.to_string())]
+                            errors=errors failure=failure on_submit=submit class="form" testid="referral-form">
                             <ErrorBanner error=failure />
                             <SelectField name="partner_id" label=TextProp::from(move || t_string!(i18n, ref_partner).to_string()) value=partner errors=errors options=partners />
                             <SelectField name="service" label=TextProp::from(move || t_string!(i18n, ref_service).to_string()) value=service errors=errors options=services />
@@ -220,7 +252,7 @@ fn ReferForm(client: Uuid) -> impl IntoView {
                             <CheckField name="consent" label=TextProp::from(move || t_string!(i18n, ref_consent).to_string()) value=consent />
                             <p class="field__error" hidden=move || errors.with(|e| e.get("consent").is_none())>{move || t_string!(i18n, ref_consent_needed)}</p>
                             <button class="button" type="submit" disabled=move || send.pending().get()>{move || t_string!(i18n, ref_send)}</button>
-                        </form>
+                        </PostForm>
                     </details>
                 }
                 .into_any()
