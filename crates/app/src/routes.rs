@@ -158,6 +158,11 @@ pub fn group(id: Uuid) -> String {
     format!("/kelompok/{id}")
 }
 
+/// The group a plain form post has just formed.
+pub fn formed_group() -> String {
+    format!("/kelompok/{NEW_ID}")
+}
+
 /// Adding a member to a group.
 pub fn group_members(id: Uuid) -> String {
     format!("/kelompok/{id}/anggota")

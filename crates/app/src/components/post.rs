@@ -83,6 +83,16 @@ fn posted_for(to: &str) -> Option<Posted> {
 struct FormScope {
     scope: Option<&'static str>,
     posted: Option<Arc<Posted>>,
+    /// Once the page runs in the browser, a field built again (a row added, a part shown)
+    /// keeps what the officer typed since: the refused post fills fields only on the
+    /// server and while hydrating.
+    mounted: ReadSignal<bool>,
+}
+
+impl FormScope {
+    fn posted(&self) -> Option<&Posted> {
+        if self.mounted.get_untracked() { None } else { self.posted.as_deref() }
+    }
 }
 
 /// The name a field of the enclosing form posts under: `form[date]` for the field `date`
@@ -96,12 +106,12 @@ pub fn posted_name(field: &str) -> String {
 
 /// The value the refused post held for the field posted as `name`, if this page shows one.
 pub fn posted_value(name: &str) -> Option<String> {
-    use_context::<FormScope>()?.posted?.value(name).map(str::to_owned)
+    use_context::<FormScope>()?.posted()?.value(name).map(str::to_owned)
 }
 
 /// Every value the refused post held for the field posted as `name` (checkboxes).
 pub fn posted_values(name: &str) -> Option<Vec<String>> {
-    use_context::<FormScope>()?.posted.map(|p| p.values(name))
+    use_context::<FormScope>()?.posted().map(|p| p.values(name))
 }
 
 /// The record's id as a server fn's `id` argument, when editing one (none when creating).
@@ -147,7 +157,7 @@ where
         show_failure(p.error.clone(), errors, failure);
     }
     let path = leptos_router::hooks::use_location().pathname.get_untracked();
-    let state = FormScope { scope, posted };
+    let state = FormScope { scope, posted, mounted: crate::components::use_mounted() };
     view! {
         <form class=class method="post" action=path novalidate on:submit=on_submit data-testid=testid>
             <input type="hidden" name=ACTION_FIELD value=to />
@@ -182,8 +192,11 @@ pub fn Argument(
     /// Its fields.
     children: Children,
 ) -> impl IntoView {
-    let posted = use_context::<FormScope>().and_then(|s| s.posted);
-    view! { <Provider value=FormScope { scope: Some(name), posted }>{children()}</Provider> }
+    let state = match use_context::<FormScope>() {
+        Some(outer) => FormScope { scope: Some(name), ..outer },
+        None => FormScope { scope: Some(name), posted: None, mounted: crate::components::use_mounted() },
+    };
+    view! { <Provider value=state>{children()}</Provider> }
 }
 
 #[cfg(test)]
