@@ -124,10 +124,16 @@ pub async fn groups_for_client(client: Uuid) -> Result<Vec<PersonRef>, AppError>
 }
 
 /// Puts a client under a group's attention.
-#[server(endpoint = "groups/watch", input = server_fn::codec::Json)]
-pub async fn watch_client(group: Uuid, client: Uuid, reason: String) -> Result<(), AppError> {
+///
+/// `group` is the group's id as the form's drop-down posts it (empty when none was chosen).
+#[server(endpoint = "groups/watch", input = server_fn::codec::PostUrl)]
+pub async fn watch_client(group: String, client: Uuid, watch_reason: String) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, groups};
+    let group = Uuid::parse_str(group.trim()).map_err(|_| {
+        AppError::Kind(pamong_domain::ErrorKind::field("group", pamong_domain::Problem::Required))
+    })?;
+    let reason = watch_reason;
     let (ctx, actor) = actor().await?;
     let now = ctx.now();
     let result = async {

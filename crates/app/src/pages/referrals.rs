@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
+use pamong_domain::caseload::PersonRef;
 use pamong_domain::partners::Choice;
 use pamong_domain::referrals::{ReferralForm, ReferralStatus, ReferralView};
 use server_fn::ServerFn;
@@ -153,6 +154,28 @@ pub fn RecentReferralsPanel() -> impl IntoView {
     }
 }
 
+/// What the client's page shows of referrals: the client's referrals and, for their PK, the
+/// partners to refer to. Loaded with the page (one resource), so the form renders on the
+/// server and works before the wasm.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ReferralsData {
+    /// The client's referrals.
+    pub rows: Vec<ReferralView>,
+    /// The partners the client may be referred to, with their services (empty unless the
+    /// viewer may send referrals).
+    pub targets: Vec<(PersonRef, Vec<Choice>)>,
+}
+
+impl ReferralsData {
+    /// Loads what `client`'s page shows; `can_send` says whether to load the partners. A
+    /// viewer the policy refuses sees no referrals rather than an error page.
+    pub async fn load(client: Uuid, can_send: bool) -> Self {
+        let rows = client_referrals(client).await.unwrap_or_default();
+        let targets = if can_send { referral_targets(client).await.unwrap_or_default() } else { Vec::new() };
+        Self { rows, targets }
+    }
+}
+
 /// A client's referrals and, for their PK, the form to send one.
 #[component]
 pub fn ClientReferrals(
@@ -160,39 +183,27 @@ pub fn ClientReferrals(
     client: Uuid,
     /// Whether the user may send referrals for the client.
     can_send: bool,
+    /// The referrals and the partners.
+    data: ReferralsData,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    // Rendered by the server too, so the form works before the wasm.
-    let rows = Resource::new(
-        move || client,
-        |client| async move { client_referrals(client).await.unwrap_or_default() },
-    );
+    let ReferralsData { rows, targets } = data;
     view! {
-            <section class="card" data-testid="client-referrals">
-                <h2>{move || t_string!(i18n, ref_title)}</h2>
-                <Transition>
-                    {move || Suspend::new(async move {
-                        let rows = rows.await;
-                        view! {
-                            {rows.is_empty().then(|| view! { <p class="muted">{move || t_string!(i18n, ref_none)}</p> })}
-                            <ul class="plain agreements">{rows.into_iter().map(|r| view! { <ReferralCard r=r /> }).collect_view()}</ul>
-                        }
-                    })}
-                </Transition>
-                {can_send.then(|| view! { <ReferForm client=client /> })}
-            </section>
+        <section class="card" data-testid="client-referrals">
+            <h2>{move || t_string!(i18n, ref_title)}</h2>
+            {rows.is_empty().then(|| view! { <p class="muted">{move || t_string!(i18n, ref_none)}</p> })}
+            <ul class="plain agreements">{rows.into_iter().map(|r| view! { <ReferralCard r=r /> }).collect_view()}</ul>
+            {can_send.then(|| view! { <ReferForm client=client targets=targets /> })}
+        </section>
     }
 }
 
 #[component]
-fn ReferForm(client: Uuid) -> impl IntoView {
+fn ReferForm(client: Uuid, targets: Vec<(PersonRef, Vec<Choice>)>) -> impl IntoView {
     let i18n = use_i18n();
-    let targets = Resource::new(
-        move || client,
-        |client| async move { referral_targets(client).await.unwrap_or_default() },
-    );
-    // Before the wasm the page cannot follow the chosen partner: it offers every service.
-    let mounted = use_mounted();
+    // Until a partner is chosen (and so before the wasm, which cannot follow the choice) every
+    // service is offered; the server checks the partner offers it. Nothing here depends on
+    // whether the wasm runs, so the page hydrates exactly as the server rendered it.
     let partner = RwSignal::new(String::new());
     let service = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
@@ -203,43 +214,45 @@ fn ReferForm(client: Uuid) -> impl IntoView {
     let send = Action::new(move |f: &ReferralForm| send_referral(client, f.clone()));
     let page = StoredValue::new(leptos_router::hooks::use_location().pathname.get_untracked());
     reload_on_success(send.value().into(), errors, failure);
-    view! {
-        <Transition>
-            {move || Suspend::new(async move {
-                let list = targets.await;
-                if list.is_empty() {
-                    return view! { <p class="muted">{move || t_string!(i18n, ref_no_partners)}</p> }.into_any();
-                }
-                let list = StoredValue::new(list);
-                let partners = Signal::derive(move || list.with_value(|l| l.iter().map(|(p, _)| (p.id.to_string(), p.name.clone())).collect::<Vec<_>>()));
-                let offered = move || -> Vec<Choice> {
-                    let chosen = partner.get();
-                    list.with_value(|l| l.iter().find(|(p, _)| p.id.to_string() == chosen).map(|(_, s)| s.clone()).unwrap_or_default())
-                };
-                let every = move || -> Vec<Choice> {
-                    let mut all: Vec<Choice> = list.with_value(|l| l.iter().flat_map(|(_, s)| s.clone()).collect());
-                    all.sort_by(|a, b| a.code.cmp(&b.code));
-                    all.dedup_by(|a, b| a.code == b.code);
-                    all
-                };
-                let services = Signal::derive(move || {
-                    let shown = if mounted.get() { offered() } else { every() };
-                    shown.into_iter().map(|c| (c.code, c.label)).collect::<Vec<_>>()
-                });
-                let submit = move |ev: leptos::ev::SubmitEvent| {
-                    ev.prevent_default();
-                    let form = ReferralForm {
-                        partner_id: partner.get_untracked(),
-                        service: service.get_untracked(),
-                        reason: reason.get_untracked(),
-                        consent: consent.get_untracked(),
-                        due_on: due.get_untracked(),
-                    };
-                    check_then(form.parse(&offered(), time::Date::MIN), errors, || {
-                        send.dispatch(form);
-                    });
-                };
-                view! {
+    {
+        let list = targets;
+        if list.is_empty() {
+            return view! { <p class="muted">{move || t_string!(i18n, ref_no_partners)}</p> }.into_any();
+        }
+        let list = StoredValue::new(list);
+        let partners = Signal::derive(move || {
+            list.with_value(|l| l.iter().map(|(p, _)| (p.id.to_string(), p.name.clone())).collect::<Vec<_>>())
+        });
+        let offered = move || -> Vec<Choice> {
+            let chosen = partner.get();
+            list.with_value(|l| {
+                l.iter().find(|(p, _)| p.id.to_string() == chosen).map(|(_, s)| s.clone()).unwrap_or_default()
+            })
+        };
+        let every = move || -> Vec<Choice> {
+            let mut all: Vec<Choice> = list.with_value(|l| l.iter().flat_map(|(_, s)| s.clone()).collect());
+            all.sort_by(|a, b| a.code.cmp(&b.code));
+            all.dedup_by(|a, b| a.code == b.code);
+            all
+        };
+        let services = Signal::derive(move || {
+            let shown = if partner.get().is_empty() { every() } else { offered() };
+            shown.into_iter().map(|c| (c.code, c.label)).collect::<Vec<_>>()
+        });
+        let submit = move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let form = ReferralForm {
+                partner_id: partner.get_untracked(),
+                service: service.get_untracked(),
+                reason: reason.get_untracked(),
+                consent: consent.get_untracked(),
+                due_on: due.get_untracked(),
+            };
+            check_then(form.parse(&offered(), time::Date::MIN), errors, || {
+                send.dispatch(form);
+            });
+        };
+        view! {
                     <details class="refer">
                         <summary class="button button--secondary">{move || t_string!(i18n, ref_new)}</summary>
                         <PostForm to=SendReferral::PATH next=page.with_value(|p| routes::saved(p)) hidden=vec![("client", client.to_string())]
@@ -256,8 +269,6 @@ fn ReferForm(client: Uuid) -> impl IntoView {
                     </details>
                 }
                 .into_any()
-            })}
-        </Transition>
     }
 }
 

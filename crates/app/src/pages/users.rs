@@ -185,12 +185,11 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
             .collect::<Vec<_>>()
     });
     let choices = StoredValue::new(choices);
-    let mounted = crate::components::use_mounted();
     let level = move || Role::parse(&role.get()).map(Role::office_level);
     let office_options = Signal::derive(move || {
         let offices = match level() {
             // Before the wasm: every office, regional ones first (the server checks the level).
-            _ if !mounted.get() => choices.with_value(|c| [c.kanwil.clone(), c.bapas.clone()].concat()),
+            None => choices.with_value(|c| [c.kanwil.clone(), c.bapas.clone()].concat()),
             Some(OfficeLevel::Kanwil) => choices.with_value(|c| c.kanwil.clone()),
             Some(OfficeLevel::Bapas) => choices.with_value(|c| c.bapas.clone()),
             _ => Vec::new(),
@@ -198,8 +197,7 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
         offices.into_iter().map(|o| (o.id.to_string(), o.name)).collect::<Vec<_>>()
     });
     // Before the wasm runs the page cannot follow the chosen role: it offers the field.
-    let needs_office =
-        move || !mounted.get() || matches!(level(), Some(OfficeLevel::Kanwil | OfficeLevel::Bapas));
+    let needs_office = move || matches!(level(), None | Some(OfficeLevel::Kanwil | OfficeLevel::Bapas));
     let title = move || {
         if id.is_some() {
             t_string!(i18n, user_edit).to_string()

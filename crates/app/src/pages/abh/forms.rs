@@ -231,8 +231,7 @@ fn DiversionEditor(c: AbhCaseView) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &DiversionForm| save_diversion(id, f.clone()));
-    // Before the wasm the page cannot follow the outcome: it offers the agreement's fields.
-    let mounted = crate::components::use_mounted();
+    // Until an outcome is chosen (and so before the wasm) the agreement's fields are offered.
     navigate_on_success(save.value().into(), move |_| routes::child_case(id), errors, failure);
     let outcomes = Signal::derive(move || {
         DiversionOutcome::ALL
@@ -276,7 +275,7 @@ fn DiversionEditor(c: AbhCaseView) -> impl IntoView {
                 <TextField name="finished_on" label=label(i18n, |i| t_string!(i, field_finished_on).to_string()) value=finished errors=errors kind="date" optional=true />
             </div>
             <SelectField name="outcome" label=label(i18n, |i| t_string!(i, field_outcome).to_string()) value=outcome errors=errors options=outcomes />
-            <Show when=move || !mounted.get() || outcome.get() == DiversionOutcome::Sepakat.as_str()>
+            <Show when=move || outcome.with(String::is_empty) || outcome.get() == DiversionOutcome::Sepakat.as_str()>
                 <MultiChoice name="agreement_forms" legend=label(i18n, |i| t_string!(i, field_agreement_forms).to_string()) values=forms errors=errors options=agreement_options.clone() />
                 <TextField name="agreement_months" label=label(i18n, |i| t_string!(i, field_agreement_months).to_string()) value=months errors=errors inputmode="numeric" optional=true />
             </Show>
@@ -370,8 +369,7 @@ fn EventEditor(c: AbhCaseView) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &EventForm| add_case_event(id, f.clone()));
-    // Before the wasm the page cannot follow the kind: it offers every kind's fields.
-    let mounted = crate::components::use_mounted();
+    // Until a kind is chosen (and so before the wasm) every kind's fields are offered.
     navigate_on_success(save.value().into(), move |_| routes::child_case(id), errors, failure);
     let kinds = Signal::derive(move || {
         EventKind::ALL
@@ -423,10 +421,10 @@ fn EventEditor(c: AbhCaseView) -> impl IntoView {
                 <SelectField name="stage" label=label(i18n, |i| t_string!(i, field_stage).to_string()) value=stage errors=errors options=stages_to(i18n, c.stage) />
             </div>
             <TextField name="place" label=label(i18n, |i| t_string!(i, field_place).to_string()) value=place errors=errors optional=true />
-            <Show when=move || !mounted.get() || kind.get() == EventKind::Musyawarah.as_str()>
+            <Show when=move || kind.with(String::is_empty) || kind.get() == EventKind::Musyawarah.as_str()>
                 <MultiChoice name="parties" legend=label(i18n, |i| t_string!(i, field_parties).to_string()) values=parties errors=errors options=party_options.clone() />
             </Show>
-            <Show when=move || !mounted.get() || kind.get() == EventKind::Rujukan.as_str()>
+            <Show when=move || kind.with(String::is_empty) || kind.get() == EventKind::Rujukan.as_str()>
                 <SelectField name="partner_kind" label=label(i18n, |i| t_string!(i, field_partner_kind).to_string()) value=partner_kind errors=errors options=partner_kinds />
                 <TextField name="partner_name" label=label(i18n, |i| t_string!(i, field_partner_name).to_string()) value=partner_name errors=errors />
             </Show>

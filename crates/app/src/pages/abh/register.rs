@@ -130,8 +130,6 @@ fn Editor(
     });
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    // Before the wasm the page cannot follow the "detained" box: it offers the date.
-    let mounted = crate::components::use_mounted();
     let save =
         Action::new(move |(c, k): &(ClientForm, AbhCaseForm)| register_child_case(c.clone(), k.clone()));
     let navigate = leptos_router::hooks::use_navigate();
@@ -250,7 +248,7 @@ fn Editor(
                     <TextField name="police_unit" label=label(|i| t_string!(i, field_police_unit).to_string()) value=police_unit errors=errors optional=true />
                 </div>
                 <CheckField name="detained" label=label(|i| t_string!(i, field_detained).to_string()) value=detained />
-                <Show when=move || !mounted.get() || detained.get()>
+                <Show when=move || detained.get()>
                     <TextField name="detained_since" label=label(|i| t_string!(i, field_detained_since).to_string()) value=detained_since errors=errors kind="date" />
                 </Show>
                 {can_assign.then(|| view! {

@@ -15,11 +15,13 @@ use crate::api::clients::{
     ClientPageData, ReassignClient, UpdateViolationStatus, client_page, reassign_client,
     update_violation_status,
 };
+use crate::api::groups::groups_for_client;
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::components::{ErrorBanner, PostForm, SavedNotice};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::pages::referrals::ReferralsData;
 use crate::routes;
 use crate::text;
 
@@ -27,12 +29,26 @@ use crate::text;
 #[component]
 pub fn ClientDetailPage() -> impl IntoView {
     let id = use_client_id();
-    let data = Resource::new(move || id.get(), |id| async move { client_page(id?).await });
+    // One resource for the page and its referrals: resources nested in the page's parts would
+    // load one after another, and hydrate only if created in the same order on both sides.
+    let data = Resource::new(
+        move || id.get(),
+        |id| async move {
+            let data = client_page(id?).await?;
+            let (client, can_edit) = (data.detail.summary.id, data.detail.can_edit);
+            let referrals = ReferralsData::load(client, can_edit).await;
+            let groups =
+                if can_edit { groups_for_client(client).await.unwrap_or_default() } else { Vec::new() };
+            Ok::<_, AppError>((data, referrals, groups))
+        },
+    );
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(data) => view! { <ClientView data=data /> }.into_any(),
+                    Ok((data, referrals, groups)) => {
+                        view! { <ClientView data=data referrals=referrals groups=groups /> }.into_any()
+                    }
                     Err(e) => view! { <ErrorPage error=e /> }.into_any(),
                 }
             })}
@@ -41,7 +57,7 @@ pub fn ClientDetailPage() -> impl IntoView {
 }
 
 #[component]
-fn ClientView(data: ClientPageData) -> impl IntoView {
+fn ClientView(data: ClientPageData, referrals: ReferralsData, groups: Vec<PersonRef>) -> impl IntoView {
     let i18n = use_i18n();
     let ClientPageData { detail, timeline, officers } = data;
     let can_reassign = detail.can_reassign;
@@ -92,8 +108,8 @@ fn ClientView(data: ClientPageData) -> impl IntoView {
             </nav>
         </Show>
         {can_reassign.then(|| view! { <Reassign client=id officers=officers current=s.pk.clone() /> })}
-        {can_edit.then(|| view! { <crate::pages::groups::forms::WatchClientForm /> })}
-        <crate::pages::referrals::ClientReferrals client=id can_send=can_edit />
+        {can_edit.then(|| view! { <crate::pages::groups::forms::WatchClientForm client=id groups=groups /> })}
+        <crate::pages::referrals::ClientReferrals client=id can_send=can_edit data=referrals />
         {detail.can_export_data.then(|| view! {
             <p><a class="button button--ghost" href=routes::client_data(id) data-testid="subject-link">
                 {move || t_string!(i18n, subject_link)}

@@ -225,18 +225,17 @@ fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContex
         officers.iter().map(|o| (o.id.to_string(), o.name.clone())).collect::<Vec<_>>()
     });
     let basis = move || LegalBasis::parse(&f.legal_basis.get());
-    // Before the wasm runs, the page cannot follow the chosen basis: it offers every period
-    // field (the parser reads only the basis's); once mounted, only the basis's are shown.
-    let needs_remaining = move || {
-        !mounted.get() || matches!(basis(), Some(LegalBasis::Pb | LegalBasis::Cb | LegalBasis::Asimilasi))
-    };
-    let needs_remission = move || !mounted.get() || basis() == Some(LegalBasis::Cmb);
+    // Until a basis is chosen (and so before the wasm, which cannot follow the choice) every
+    // period field is offered; the parser reads only the basis's. Nothing here depends on
+    // whether the wasm runs, so the page hydrates exactly as the server rendered it.
+    let needs_remaining =
+        move || matches!(basis(), None | Some(LegalBasis::Pb | LegalBasis::Cb | LegalBasis::Asimilasi));
+    let needs_remission = move || matches!(basis(), None | Some(LegalBasis::Cmb));
     let needs_term = move || {
-        !mounted.get()
-            || matches!(
-                basis(),
-                Some(LegalBasis::PidanaPengawasan | LegalBasis::KerjaSosial | LegalBasis::AnakBersyarat)
-            )
+        matches!(
+            basis(),
+            None | Some(LegalBasis::PidanaPengawasan | LegalBasis::KerjaSosial | LegalBasis::AnakBersyarat)
+        )
     };
     let title = move || {
         if id.is_some() {

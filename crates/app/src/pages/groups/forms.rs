@@ -10,8 +10,8 @@ use uuid::Uuid;
 
 use super::detail::member_role;
 use crate::api::groups::{
-    AddGroupMember, CreateGroup, RecordGroupMeeting, add_group_member, create_group, group_coordinators,
-    groups_for_client, load_group, record_group_meeting, watch_client,
+    AddGroupMember, CreateGroup, RecordGroupMeeting, WatchClient, add_group_member, create_group,
+    group_coordinators, load_group, record_group_meeting, watch_client,
 };
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
@@ -330,55 +330,41 @@ fn RowInput(
     }
 }
 
-/// On a client's page: put the client under a Kelayan Binter group's attention.
+/// On a client's page: put the client under a Kelayan Binter group's attention. The groups
+/// come with the page (rendered by the server), so the form works before the wasm.
 #[component]
-pub fn WatchClientForm() -> impl IntoView {
+pub fn WatchClientForm(
+    /// The client.
+    client: Uuid,
+    /// The groups the client may be put under the attention of.
+    groups: Vec<pamong_domain::caseload::PersonRef>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let client = use_client_id();
-    let mounted = crate::components::use_mounted();
-    let groups = LocalResource::new(move || async move {
-        match client.get() {
-            Ok(c) => groups_for_client(c).await.unwrap_or_default(),
-            Err(_) => Vec::new(),
-        }
-    });
+    if groups.is_empty() {
+        return ().into_any();
+    }
     let group = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |(g, r): &(String, String)| {
-        let (g, r) = (g.clone(), r.clone());
-        let client = client.get_untracked();
-        async move {
-            let group = Uuid::parse_str(&g)
-                .map_err(|_| AppError::Kind(ErrorKind::field("group", pamong_domain::Problem::Required)))?;
-            watch_client(group, client?, r).await
-        }
-    });
+    let save = Action::new(move |(g, r): &(String, String)| watch_client(g.clone(), client, r.clone()));
     reload_on_success(save.value().into(), errors, failure);
+    let options = groups.into_iter().map(|g| (g.id.to_string(), g.name)).collect::<Vec<_>>();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save.dispatch((group.get_untracked(), reason.get_untracked()));
+    };
     view! {
-        <Show when=move || mounted.get()>
-            <Transition>
-                {move || Suspend::new(async move {
-                    let list = groups.await;
-                    if list.is_empty() {
-                        return ().into_any();
-                    }
-                    let options = list.into_iter().map(|g| (g.id.to_string(), g.name)).collect::<Vec<_>>();
-                    view! {
-                        <details class="card" data-testid="watch-client">
-                            <summary>{move || t_string!(i18n, watch_title)}</summary>
-                            <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save.dispatch((group.get_untracked(), reason.get_untracked())); }>
-                                <ErrorBanner error=failure />
-                                <SelectField name="group" label=label(i18n, |i| t_string!(i, watch_group).to_string()) value=group errors=errors options=Signal::derive(move || options.clone()) />
-                                <TextField name="watch_reason" label=label(i18n, |i| t_string!(i, field_reason).to_string()) value=reason errors=errors />
-                                <button class="button" type="submit" disabled=move || save.pending().get()>{move || t_string!(i18n, watch_button)}</button>
-                            </form>
-                        </details>
-                    }
-                    .into_any()
-                })}
-            </Transition>
-        </Show>
+        <details class="card" data-testid="watch-client">
+            <summary>{move || t_string!(i18n, watch_title)}</summary>
+            <PostForm to=WatchClient::PATH next=routes::saved(&routes::client(client)) hidden=vec![("client", client.to_string())]
+                scope=None errors=errors failure=failure on_submit=on_submit class="form">
+                <ErrorBanner error=failure />
+                <SelectField name="group" label=label(i18n, |i| t_string!(i, watch_group).to_string()) value=group errors=errors options=Signal::stored(options) />
+                <TextField name="watch_reason" label=label(i18n, |i| t_string!(i, field_reason).to_string()) value=reason errors=errors />
+                <button class="button" type="submit" disabled=move || save.pending().get()>{move || t_string!(i18n, watch_button)}</button>
+            </PostForm>
+        </details>
     }
+    .into_any()
 }

@@ -119,8 +119,7 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &PartnerForm| save_partner(id, f.clone()));
-    // Before the wasm the page cannot follow the kind: it offers the Pokmas domain too.
-    let mounted = crate::components::use_mounted();
+    // Until a kind is chosen (and so before the wasm) the Pokmas domain is offered too.
     navigate_on_success(save.value().into(), |p: &Uuid| routes::saved(&routes::partner(*p)), errors, failure);
     let (kinds, catalogue) = (setup.kinds.clone(), setup.services.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -193,7 +192,7 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
                 })}
                 <TextField name="name" label=label(|i| t_string!(i, partner_name).to_string()) value=name errors=errors />
                 <SelectField name="kind" label=label(|i| t_string!(i, partner_kind).to_string()) value=kind errors=errors options=kind_options />
-                <Show when=move || !mounted.get() || kind.get() == POKMAS_KIND>
+                <Show when=move || kind.with(String::is_empty) || kind.get() == POKMAS_KIND>
                     <SelectField name="pokmas_domain" label=label(|i| t_string!(i, pokmas_domain).to_string()) value=pokmas_domain errors=errors options=domains />
                 </Show>
                 <TextField name="area" label=label(|i| t_string!(i, partner_area).to_string()) value=area errors=errors optional=true />
