@@ -441,11 +441,32 @@ fn ViolationEditor(data: ClientPageData) -> impl IntoView {
 /// Ends the supervision, or asks another Bapas to take the client over.
 #[component]
 pub fn StatusPage() -> impl IntoView {
-    view! { <WithClient form=|d| view! { <StatusEditor data=d /> } /> }
+    // The client and the offices load as one resource: a resource nested in the form would
+    // hydrate after the page reports itself ready, and reset a Bapas chosen in between.
+    let id = use_client_id();
+    let data = Resource::new(
+        move || id.get(),
+        |id| async move {
+            let data = client_page(id?).await?;
+            let offices = transfer_targets().await.unwrap_or_default();
+            Ok::<_, AppError>((data, offices))
+        },
+    );
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok((d, offices)) if d.detail.can_edit => view! { <StatusEditor data=d offices=offices /> }.into_any(),
+                    Ok(_) => view! { <ErrorPage error=AppError::Kind(ErrorKind::NotFound) /> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
 }
 
 #[component]
-fn StatusEditor(data: ClientPageData) -> impl IntoView {
+fn StatusEditor(data: ClientPageData, offices: Vec<pamong_domain::office::OfficeRef>) -> impl IntoView {
     let i18n = use_i18n();
     let client = data.detail.summary.id;
     let own_office = data.detail.bapas.id;
@@ -480,7 +501,8 @@ fn StatusEditor(data: ClientPageData) -> impl IntoView {
     let transfer_failure = RwSignal::new(None::<AppError>);
     let transfer = Action::new(move |form: &TransferForm| request_transfer(client, form.clone()));
     back_on_success(transfer.value().into(), client, transfer_errors, transfer_failure);
-    let offices = Resource::new(|| (), |_| transfer_targets());
+    let options: Vec<(String, String)> =
+        offices.into_iter().filter(|b| b.id != own_office).map(|b| (b.id.to_string(), b.name)).collect();
     let submit_transfer = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         transfer.dispatch(TransferForm {
@@ -508,20 +530,7 @@ fn StatusEditor(data: ClientPageData) -> impl IntoView {
         <p class="muted">{move || t_string!(i18n, transfer_hint)}</p>
         <ErrorBanner error=transfer_failure />
         <PostForm to=RequestTransfer::PATH next=back(client) hidden=client_arg(client) errors=transfer_errors failure=transfer_failure on_submit=submit_transfer>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    let options: Vec<(String, String)> = offices
-                        .await
-                        .unwrap_or_default()
-                        .into_iter()
-                        .filter(|b| b.id != own_office)
-                        .map(|b| (b.id.to_string(), b.name))
-                        .collect();
-                    view! {
-                        <SelectField name="to_bapas" label=label(|i| t_string!(i, transfer_to).to_string()) value=to_bapas errors=transfer_errors options=Signal::stored(options) />
-                    }
-                })}
-            </Suspense>
+            <SelectField name="to_bapas" label=label(|i| t_string!(i, transfer_to).to_string()) value=to_bapas errors=transfer_errors options=Signal::stored(options) />
             <TextArea name="reason" label=label(|i| t_string!(i, status_reason).to_string()) value=transfer_reason errors=transfer_errors />
             <div class="form__actions">
                 <button class="button" type="submit" disabled=move || transfer.pending().get()>{move || t_string!(i18n, transfer_request)}</button>
