@@ -1,5 +1,5 @@
-//! The bodies the harness sends: the app's own forms, serialised as the browser posts them
-//! (`serde_qs`, the encoding of a plain form post, for the server fns behind forms).
+//! The bodies the harness sends: the app's own forms, serialised, so they match what the
+//! browser sends.
 
 use pamong_domain::client::ClientForm;
 use pamong_domain::supervision::ReportForm;
@@ -23,11 +23,7 @@ pub fn new_client(name: &str) -> String {
         remaining_months: "10".into(),
         ..ClientForm::default()
     };
-    #[derive(serde::Serialize)]
-    struct Args {
-        form: ClientForm,
-    }
-    serde_qs::to_string(&Args { form }).unwrap_or_default()
+    serde_json::json!({ "id": null, "form": form }).to_string()
 }
 
 /// A check-in at the office today, its notes carrying `marker`.
@@ -40,12 +36,7 @@ pub fn report(client: Uuid, marker: &str) -> String {
         notes: marker.to_owned(),
         ..ReportForm::default()
     };
-    #[derive(serde::Serialize)]
-    struct Args {
-        id: Uuid,
-        form: ReportForm,
-    }
-    serde_qs::to_string(&Args { id: client, form }).unwrap_or_default()
+    serde_json::json!({ "id": client, "form": form }).to_string()
 }
 
 /// The id in a saved client's summary.

@@ -42,8 +42,6 @@ pub fn action_overdue(due: Date, done_on: Option<Date>, today: Date) -> bool {
 
 /// A new group as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-// A plain form post leaves out the fields the page did not offer: they read as empty.
-#[serde(default)]
 pub struct GroupForm {
     /// Name, e.g. "Kelayan Binter Kecamatan Tamansari".
     pub name: String,
@@ -84,8 +82,6 @@ impl GroupForm {
 
 /// A member as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-// A plain form post leaves out the fields the page did not offer: they read as empty.
-#[serde(default)]
 pub struct MemberForm {
     /// Name.
     pub name: String,
@@ -145,8 +141,6 @@ impl MemberForm {
 
 /// A new action item as typed (on a meeting, or on its own).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-// A plain form post leaves out the fields the page did not offer: they read as empty.
-#[serde(default)]
 pub struct ActionForm {
     /// What is to be done.
     pub title: String,
@@ -201,8 +195,6 @@ impl ActionForm {
 
 /// A meeting as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-// A plain form post leaves out the fields the page did not offer: they read as empty.
-#[serde(default)]
 pub struct MeetingForm {
     /// Date.
     pub held_on: String,

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
 
-use crate::components::post::{PostForm, posted_name, posted_value, posted_values};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes;
@@ -48,18 +47,10 @@ pub fn TextField(
     /// Input mode for phone keyboards (e.g. "numeric").
     #[prop(optional)]
     inputmode: Option<&'static str>,
-    /// The name posted under when it is not the field's (a server fn argument that two
-    /// fields fill, one at a time).
-    #[prop(optional)]
-    posted_as: Option<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = field_id(name);
     let error = field_error(errors, name);
-    let posted_as = posted_as.map_or_else(|| posted_name(name), str::to_owned);
-    if let Some(typed) = posted_value(&posted_as) {
-        value.set(typed);
-    }
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described = {
@@ -89,15 +80,12 @@ pub fn TextField(
             <input
                 class="input"
                 id=id.clone()
-                name=posted_as
+                name=name
                 type=kind
                 autocomplete=autocomplete
                 inputmode=inputmode
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=described
-                // The attribute for the page as the server sends it, the property once the
-                // wasm runs (the server renders no properties).
-                value=value.get_untracked()
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
@@ -120,16 +108,9 @@ pub fn TextArea(
     /// Help text.
     #[prop(optional, into)]
     hint: Option<TextProp>,
-    /// The name posted under when it is not the field's.
-    #[prop(optional)]
-    posted_as: Option<&'static str>,
 ) -> impl IntoView {
     let id = field_id(name);
     let error = field_error(errors, name);
-    let posted_as = posted_as.map_or_else(|| posted_name(name), str::to_owned);
-    if let Some(typed) = posted_value(&posted_as) {
-        value.set(typed);
-    }
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field" class:field--error=move || error.get().is_some()>
@@ -139,7 +120,7 @@ pub fn TextArea(
             <textarea
                 class="input input--area"
                 id=id.clone()
-                name=posted_as
+                name=name
                 rows="4"
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=hint_id.clone()
@@ -173,10 +154,6 @@ pub fn SelectField(
 ) -> impl IntoView {
     let id = field_id(name);
     let error = field_error(errors, name);
-    let posted_as = posted_name(name);
-    if let Some(chosen) = posted_value(&posted_as) {
-        value.set(chosen);
-    }
     view! {
         <div class="field" class:field--error=move || error.get().is_some()>
             <label class="field__label" for=id.clone()>{move || label.get()}</label>
@@ -185,7 +162,7 @@ pub fn SelectField(
             <select
                 class="input input--select"
                 id=id.clone()
-                name=posted_as
+                name=name
                 aria-invalid=move || error.get().is_some().to_string()
                 on:change=move |ev| value.set(event_target_value(&ev))
                 prop:value=move || value.get()
@@ -315,11 +292,6 @@ pub fn MultiChoice(
     options: Vec<(String, String)>,
 ) -> impl IntoView {
     let error = field_error(errors, name);
-    // Ticked boxes post one value each under `name[]`, which serde_qs reads as a list.
-    let posted_as = format!("{}[]", posted_name(name));
-    if let Some(ticked) = posted_values(&posted_as) {
-        values.set(ticked);
-    }
     view! {
         <fieldset class="field choices" class:field--error=move || error.get().is_some() id=field_id(name)>
             <legend class="field__label">{move || legend.get()}</legend>
@@ -330,7 +302,7 @@ pub fn MultiChoice(
                     let on = Signal::derive(move || values.with(|vs| vs.contains(&v1)));
                     view! {
                         <label class="choice" class:choice--on=on>
-                            <input type="checkbox" name=posted_as.clone() value=v.clone() checked=on.get_untracked() prop:checked=on
+                            <input type="checkbox" name=name value=v.clone() prop:checked=on
                                 on:change=move |ev| {
                                     let checked = event_target_checked(&ev);
                                     values.update(|vs| {
@@ -424,39 +396,21 @@ pub fn return_on_success(
     });
 }
 
-/// The button that deactivates an active record or reactivates an inactive one: a form of
-/// its own posting `id` and the new state to the server fn at `to`, so it works before the
-/// wasm too.
+/// The button that deactivates an active record or reactivates an inactive one.
 #[component]
 pub fn ActiveToggle(
     /// Whether the record is active now.
     active: bool,
-    /// The server fn that sets the state (`<Fn as ServerFn>::PATH`; takes `id`, `active`).
-    to: &'static str,
-    /// The record.
-    id: uuid::Uuid,
-    /// Where a success leads.
-    #[prop(into)]
-    next: String,
-    /// Sets the record's new state (with the wasm).
+    /// Sets the record's new state.
     toggle: Action<bool, Outcome>,
-    /// The page's field errors.
-    errors: RwSignal<FieldErrors>,
-    /// The page's whole-form failure.
-    failure: RwSignal<Option<AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let hidden = vec![("id", id.to_string()), ("active", (!active).to_string())];
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        toggle.dispatch(!active);
-    };
     view! {
-        <PostForm to=to next=next hidden=hidden scope=None errors=errors failure=failure on_submit=on_submit class="danger-zone">
-            <button class="button button--secondary" type="submit">
+        <div class="danger-zone">
+            <button class="button button--secondary" type="button" on:click=move |_| { toggle.dispatch(!active); }>
                 {move || if active { t_string!(i18n, deactivate).to_string() } else { t_string!(i18n, activate).to_string() }}
             </button>
-        </PostForm>
+        </div>
     }
 }
 
