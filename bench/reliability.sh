@@ -10,6 +10,7 @@
 #
 #   bench/reliability.sh [kill|soak|malformed|all]   (malformed: only the second soak)
 source "$(dirname "$0")/../scripts/lib.sh"
+source "$(dirname "$0")/lib.sh"
 what="${1:-all}"
 status=0
 PASSWORD="bench-password-2026"
@@ -21,10 +22,7 @@ OFFICERS=(bench.pk1 bench.pk2 bench.pk3 bench.pk4 bench.pk5 bench.pk6 bench.pk7 
 officers_csv="$(IFS=,; echo "${OFFICERS[*]}")"
 
 say "building the release server and the load driver"
-cargo build --release -p pamong_server --bin pamong --quiet
-cargo build --release --manifest-path "$ROOT/bench/load/Cargo.toml" --target-dir "$CARGO_TARGET_DIR/bench" --quiet
-bin="$CARGO_TARGET_DIR/release/pamong"
-load="$CARGO_TARGET_DIR/bench/release/pamong_load"
+build_bench_binaries
 tmp="$(mktemp -d /tmp/pamong-reliability.XXXXXX)"
 export PAMONG_SITE_ROOT="$SITE" PAMONG_SECRET="bench-secret-that-is-long-enough-0123456789" RUST_LOG=warn
 port=$((30000 + RANDOM % 20000))

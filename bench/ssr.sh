@@ -7,6 +7,7 @@
 #
 #   bench/ssr.sh [SECONDS] [CONNECTIONS]
 source "$(dirname "$0")/../scripts/lib.sh"
+source "$(dirname "$0")/lib.sh"
 DEMO_PASSWORD="pamong-demo-2026"
 seconds="${1:-20}"
 connections="${2:-32}"
@@ -16,10 +17,7 @@ if ! command -v wrk >/dev/null; then
   apt-get install -y -qq wrk >/dev/null || die "wrk is missing: apt-get install wrk"
 fi
 say "building the release server and the bare-axum yardstick"
-cargo build --release -p pamong_server --bin pamong --quiet
-cargo build --release --manifest-path "$ROOT/bench/load/Cargo.toml" --target-dir "$CARGO_TARGET_DIR/bench" --quiet
-bin="$CARGO_TARGET_DIR/release/pamong"
-load="$CARGO_TARGET_DIR/bench/release/pamong_load"
+build_bench_binaries
 tmp="$(mktemp -d /tmp/pamong-ssr.XXXXXX)"
 export PAMONG_DATABASE_URL="sqlite://$tmp/bench.db?mode=rwc" PAMONG_SITE_ROOT="$SITE" RUST_LOG=warn
 export PAMONG_SECRET="bench-secret-that-is-long-enough-0123456789"
