@@ -1,5 +1,5 @@
-//! The bodies the harness sends: the app's own forms, serialised, so they match what the
-//! browser sends.
+//! The bodies the harness sends: the app's own forms, serialised as the browser posts them
+//! (`serde_qs`, the encoding of a plain form post, for the server fns behind forms).
 
 use pamong_domain::client::ClientForm;
 use pamong_domain::supervision::ReportForm;
@@ -23,7 +23,11 @@ pub fn new_client(name: &str) -> String {
         remaining_months: "10".into(),
         ..ClientForm::default()
     };
-    serde_json::json!({ "id": null, "form": form }).to_string()
+    #[derive(serde::Serialize)]
+    struct Args {
+        form: ClientForm,
+    }
+    serde_qs::to_string(&Args { form }).unwrap_or_default()
 }
 
 /// A check-in at the office today, its notes carrying `marker`.
@@ -36,7 +40,12 @@ pub fn report(client: Uuid, marker: &str) -> String {
         notes: marker.to_owned(),
         ..ReportForm::default()
     };
-    serde_json::json!({ "id": client, "form": form }).to_string()
+    #[derive(serde::Serialize)]
+    struct Args {
+        id: Uuid,
+        form: ReportForm,
+    }
+    serde_qs::to_string(&Args { id: client, form }).unwrap_or_default()
 }
 
 /// The id in a saved client's summary.

@@ -4,6 +4,9 @@ use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
 
+/// The server fns the harness calls that take a form post (`PostUrl`) rather than JSON.
+const FORM_ENDPOINTS: [&str; 2] = ["clients/save", "clients/report"];
+
 /// What a request came back with.
 pub struct Answer {
     /// The status, or `None` when the server could not be reached or did not answer.
@@ -71,10 +74,16 @@ impl Session {
 
     /// Calls server fn `endpoint` with a JSON body (sent as is, so malformed ones too).
     pub async fn call(&self, endpoint: &str, body: String) -> Answer {
+        // The server fns behind forms read a form post; the others JSON.
+        let content_type = if FORM_ENDPOINTS.contains(&endpoint) {
+            "application/x-www-form-urlencoded"
+        } else {
+            "application/json"
+        };
         let request = self
             .http
             .post(format!("{}/api/{endpoint}", self.base))
-            .header("content-type", "application/json")
+            .header("content-type", content_type)
             .header("cookie", &self.cookie)
             .body(body);
         send(request).await

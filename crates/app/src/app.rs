@@ -78,6 +78,7 @@ fn content_security_policy() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    crate::components::post::provide_posted();
     let user = Resource::new(|| (), |_| me());
     provide_context(Me(user));
     // Effects run only in the browser: this marks the page as hydrated for tests and for

@@ -19,6 +19,8 @@ pub fn saved(path: &str) -> String {
 pub const HOME: &str = "/";
 /// The login page.
 pub const LOGIN: &str = "/masuk";
+/// The user's own account.
+pub const ACCOUNT: &str = "/akun";
 /// The caseload.
 pub const CLIENTS: &str = "/klien";
 /// The children's cases and their deadlines board.
@@ -35,6 +37,15 @@ pub const EXPORT_LOG: &str = "/kantor/ekspor";
 /// A client's page.
 pub fn client(id: Uuid) -> String {
     format!("/klien/{id}")
+}
+
+/// In a page a plain form post leads to once saved, stands for the id of the record the
+/// save created (filled in by the server).
+pub const NEW_ID: &str = "{id}";
+
+/// The page of the client a plain form post has just created.
+pub fn new_client() -> String {
+    format!("/klien/{NEW_ID}")
 }
 
 /// A client's page, or the child's case page for a child.
@@ -127,6 +138,16 @@ pub fn litmas(id: Uuid) -> String {
     format!("/abh/litmas/{id}")
 }
 
+/// The child's case a plain form post has just registered.
+pub fn child_case_new() -> String {
+    format!("/abh/{NEW_ID}")
+}
+
+/// The Litmas a plain form post has just requested.
+pub fn new_litmas() -> String {
+    format!("/abh/litmas/{NEW_ID}")
+}
+
 /// A Litmas ready to print.
 pub fn litmas_print(id: Uuid) -> String {
     format!("/abh/litmas/{id}/cetak")
@@ -135,6 +156,11 @@ pub fn litmas_print(id: Uuid) -> String {
 /// A Kelayan Binter group.
 pub fn group(id: Uuid) -> String {
     format!("/kelompok/{id}")
+}
+
+/// The group a plain form post has just formed.
+pub fn formed_group() -> String {
+    format!("/kelompok/{NEW_ID}")
 }
 
 /// Adding a member to a group.
@@ -152,6 +178,11 @@ pub fn partner(id: Uuid) -> String {
     format!("/mitra/{id}")
 }
 
+/// The partner a plain form post has just created.
+pub fn new_partner() -> String {
+    format!("/mitra/{NEW_ID}")
+}
+
 /// Editing a partner.
 pub fn partner_edit(id: Uuid) -> String {
     format!("/mitra/{id}/ubah")
@@ -160,6 +191,11 @@ pub fn partner_edit(id: Uuid) -> String {
 /// A cooperation agreement (PKS).
 pub fn agreement(id: Uuid) -> String {
     format!("/pks/{id}")
+}
+
+/// The agreement a plain form post has just recorded.
+pub fn recorded_agreement() -> String {
+    format!("/pks/{NEW_ID}")
 }
 
 /// Editing an agreement.

@@ -87,6 +87,8 @@ pub fn reminder(end: Date, today: Date) -> Option<Reminder> {
 
 /// The agreement form as typed. Dates are `YYYY-MM-DD`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct AgreementForm {
     /// The agreement's number.
     pub number: String,
@@ -206,6 +208,8 @@ pub struct AgreementView {
 
 /// Ending an agreement early.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct TerminationForm {
     /// The day it ends.
     pub date: String,

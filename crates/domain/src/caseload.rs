@@ -159,6 +159,8 @@ pub struct TransferView {
 
 /// A transfer request as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct TransferForm {
     /// Receiving Bapas (public id).
     pub to_bapas: String,
@@ -168,6 +170,8 @@ pub struct TransferForm {
 
 /// An RRI assessment as submitted from the form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct AssessmentForm {
     /// Item key → choice key.
     pub answers: Answers,

@@ -68,6 +68,8 @@ impl ClientStatus {
 
 /// The client form as typed. Dates are `YYYY-MM-DD` (what `<input type="date">` sends).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct ClientForm {
     /// NIK, optional (some clients have none yet).
     pub nik: String,

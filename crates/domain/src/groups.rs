@@ -42,6 +42,8 @@ pub fn action_overdue(due: Date, done_on: Option<Date>, today: Date) -> bool {
 
 /// A new group as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct GroupForm {
     /// Name, e.g. "Kelayan Binter Kecamatan Tamansari".
     pub name: String,
@@ -82,6 +84,8 @@ impl GroupForm {
 
 /// A member as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct MemberForm {
     /// Name.
     pub name: String,
@@ -141,6 +145,8 @@ impl MemberForm {
 
 /// A new action item as typed (on a meeting, or on its own).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct ActionForm {
     /// What is to be done.
     pub title: String,
@@ -195,6 +201,8 @@ impl ActionForm {
 
 /// A meeting as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct MeetingForm {
     /// Date.
     pub held_on: String,

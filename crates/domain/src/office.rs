@@ -190,6 +190,8 @@ pub struct BapasView {
 
 /// The Kanwil form as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct KanwilForm {
     /// Province code, two digits.
     pub province_code: String,
@@ -226,6 +228,8 @@ impl KanwilForm {
 
 /// The Bapas form as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct BapasForm {
     /// Public id of the Kanwil.
     pub kanwil_id: String,

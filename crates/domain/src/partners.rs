@@ -25,6 +25,8 @@ text_enum! {
 
 /// A member of a Pokmas Lipas as typed: a person or an organisation.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct PokmasMemberForm {
     /// Name of the person or organisation.
     pub name: String,
@@ -182,6 +184,8 @@ pub fn label_of(list: &[Choice], code: &str) -> String {
 
 /// One contact person as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct ContactForm {
     /// Name.
     pub name: String,
@@ -208,6 +212,8 @@ pub struct Contact {
 
 /// The partner form as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct PartnerForm {
     /// The Bapas it works with (public id; the admin chooses, a Kabapas gets their own).
     pub bapas_id: String,

@@ -40,6 +40,8 @@ impl ReferralStatus {
 
 /// A referral as the PK types it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct ReferralForm {
     /// The partner (public id).
     pub partner_id: String,

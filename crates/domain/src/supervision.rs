@@ -42,6 +42,8 @@ impl ReportKind {
 
 /// A report as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct ReportForm {
     /// [`ReportKind`] text form.
     pub kind: String,
@@ -193,6 +195,8 @@ impl GuidanceKind {
 
 /// A guidance session as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct GuidanceForm {
     /// [`GuidanceKind`] text form.
     pub kind: String,
@@ -347,6 +351,8 @@ impl ActionStatus {
 
 /// A violation as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct ViolationForm {
     /// [`ViolationKind`] text form.
     pub kind: String,
@@ -420,6 +426,8 @@ impl ViolationForm {
 
 /// An end (or other change) of a client's status, as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct StatusForm {
     /// [`ClientStatus`] text form.
     pub status: String,

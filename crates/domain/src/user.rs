@@ -109,6 +109,8 @@ pub struct UserView {
 
 /// The user form as typed. `password` is read only when creating a user.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct UserForm {
     /// Login name.
     pub username: String,

@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod form_post;
 pub mod guard;
 pub mod health;
 pub mod login_form;

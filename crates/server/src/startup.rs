@@ -156,10 +156,17 @@ pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router 
     let routes = generate_route_list(App);
     let request_id = HeaderName::from_static("x-request-id");
     let options = Arc::new(leptos_options);
-    Router::new()
+    let login = pamong_app::pages::login::LOGIN_POST;
+    // Every page takes its own forms' plain posts (the login has its own handler).
+    let pages: std::collections::BTreeSet<String> =
+        routes.iter().map(|r| r.path().to_owned()).filter(|p| p != login).collect();
+    let router = pages
+        .into_iter()
+        .fold(Router::new(), |router, page| router.route(&page, post(crate::form_post::post_form)));
+    router
         .route("/healthz", get(crate::health::healthz))
         .route("/readyz", get(crate::health::readyz))
-        .route(pamong_app::pages::login::LOGIN_POST, post(crate::login_form::post_login))
+        .route(login, post(crate::login_form::post_login))
         .leptos_routes_with_context(
             &state,
             routes,

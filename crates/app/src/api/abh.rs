@@ -32,7 +32,7 @@ pub async fn child_deadlines(mine: bool) -> Result<Vec<DeadlineRow>, AppError> {
 }
 
 /// Registers a child's case; returns the child's id.
-#[server(endpoint = "abh/register", input = server_fn::codec::Json)]
+#[server(endpoint = "abh/register", input = server_fn::codec::PostUrl)]
 pub async fn register_child_case(child: ClientForm, case: AbhCaseForm) -> Result<Uuid, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{abh::register, clients};
@@ -56,7 +56,7 @@ pub async fn child_case(id: Uuid, reason: Option<String>) -> Result<AbhCaseView,
 }
 
 /// Records a Litmas request; returns the Litmas id.
-#[server(endpoint = "abh/litmas/request", input = server_fn::codec::Json)]
+#[server(endpoint = "abh/litmas/request", input = server_fn::codec::PostUrl)]
 pub async fn request_litmas(id: Uuid, form: LitmasRequestForm) -> Result<Uuid, AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
@@ -74,7 +74,7 @@ pub async fn litmas_page(id: Uuid) -> Result<LitmasView, AppError> {
 }
 
 /// Saves a Litmas draft, or submits it to the Kabapas.
-#[server(endpoint = "abh/litmas/save", input = server_fn::codec::Json)]
+#[server(endpoint = "abh/litmas/save", input = server_fn::codec::PostUrl)]
 pub async fn save_litmas(id: Uuid, content: LitmasContent, submit: bool) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
@@ -83,7 +83,7 @@ pub async fn save_litmas(id: Uuid, content: LitmasContent, submit: bool) -> Resu
 }
 
 /// The Kabapas approves a Litmas, or returns it with a note.
-#[server(endpoint = "abh/litmas/review", input = server_fn::codec::Json)]
+#[server(endpoint = "abh/litmas/review", input = server_fn::codec::PostUrl)]
 pub async fn review_litmas(id: Uuid, approve: bool, note: String) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
@@ -92,16 +92,16 @@ pub async fn review_litmas(id: Uuid, approve: bool, note: String) -> Result<(), 
 }
 
 /// Records the delivery of an approved Litmas at `at` (office time).
-#[server(endpoint = "abh/litmas/deliver", input = server_fn::codec::Json)]
-pub async fn deliver_litmas(id: Uuid, at: String) -> Result<(), AppError> {
+#[server(endpoint = "abh/litmas/deliver", input = server_fn::codec::PostUrl)]
+pub async fn deliver_litmas(id: Uuid, delivered_at: String) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
     let now = ctx.now();
-    lift(&actor, pamong_service::abh::litmas::deliver(&ctx.db, &actor, id, &at, now).await)
+    lift(&actor, pamong_service::abh::litmas::deliver(&ctx.db, &actor, id, &delivered_at, now).await)
 }
 
 /// Moves the case to a later stage.
-#[server(endpoint = "abh/stage", input = server_fn::codec::Json)]
+#[server(endpoint = "abh/stage", input = server_fn::codec::PostUrl)]
 pub async fn set_case_stage(id: Uuid, form: StageForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{abh::process, clients};
@@ -116,7 +116,7 @@ pub async fn set_case_stage(id: Uuid, form: StageForm) -> Result<(), AppError> {
 }
 
 /// Records the diversion of a stage.
-#[server(endpoint = "abh/diversion", input = server_fn::codec::Json)]
+#[server(endpoint = "abh/diversion", input = server_fn::codec::PostUrl)]
 pub async fn save_diversion(id: Uuid, form: DiversionForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{abh::process, clients};
@@ -131,7 +131,7 @@ pub async fn save_diversion(id: Uuid, form: DiversionForm) -> Result<(), AppErro
 }
 
 /// Reports a breach of a diversion agreement (`acted` false) or the official's action.
-#[server(endpoint = "abh/breach", input = server_fn::codec::Json)]
+#[server(endpoint = "abh/breach", input = server_fn::codec::PostUrl)]
 pub async fn record_breach(id: Uuid, form: BreachForm, acted: bool) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
@@ -140,7 +140,7 @@ pub async fn record_breach(id: Uuid, form: BreachForm, acted: bool) -> Result<()
 }
 
 /// Records a meeting, an accompanied hearing or a referral.
-#[server(endpoint = "abh/event", input = server_fn::codec::Json)]
+#[server(endpoint = "abh/event", input = server_fn::codec::PostUrl)]
 pub async fn add_case_event(id: Uuid, form: EventForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{abh::process, clients};

@@ -41,7 +41,7 @@ pub async fn sign_in(
 }
 
 /// Ends the session, server side.
-#[server(endpoint = "auth/logout", input = server_fn::codec::Json)]
+#[server(endpoint = "auth/logout", input = server_fn::codec::PostUrl)]
 pub async fn logout() -> Result<(), AppError> {
     let session = crate::api::context::session().await?;
     session.flush().await.map_err(|_| AppError::Kind(pamong_domain::ErrorKind::Internal { request_id: None }))
@@ -62,13 +62,15 @@ pub async fn me() -> Result<Option<CurrentUser>, AppError> {
 
 /// Changes the signed-in user's own password. Every session of the user ends; this one
 /// carries on under a new id.
-#[server(endpoint = "auth/password", input = server_fn::codec::Json)]
-pub async fn change_password(change: PasswordChange) -> Result<(), AppError> {
+#[server(endpoint = "auth/password", input = server_fn::codec::PostUrl)]
+// The argument is named `password` so a refused plain post never writes it back into the page
+// (`Posted::keeps`).
+pub async fn change_password(password: PasswordChange) -> Result<(), AppError> {
     use crate::api::context::{actor, client_ip, lift, session};
     let (ctx, actor) = actor().await?;
     let now = ctx.now();
     let ip = client_ip().await;
-    lift(&actor, pamong_service::users::change_own_password(&ctx.db, &actor, &change, ip, now).await)?;
+    lift(&actor, pamong_service::users::change_own_password(&ctx.db, &actor, &password, ip, now).await)?;
     let internal = |_| AppError::Kind(pamong_domain::ErrorKind::Internal { request_id: None });
     session().await?.cycle_id().await.map_err(internal)
 }

@@ -104,7 +104,7 @@ pub async fn client_form_setup() -> Result<ClientFormContext, AppError> {
 }
 
 /// Registers (no id) or edits a client.
-#[server(endpoint = "clients/save", input = server_fn::codec::Json)]
+#[server(endpoint = "clients/save", input = server_fn::codec::PostUrl)]
 pub async fn save_client(id: Option<Uuid>, form: ClientForm) -> Result<ClientSummary, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::clients::{self, registry};
@@ -150,7 +150,7 @@ pub async fn region_children(parent: String) -> Result<Vec<RegionChoice>, AppErr
 }
 
 /// Records a report or home visit.
-#[server(endpoint = "clients/report", input = server_fn::codec::Json)]
+#[server(endpoint = "clients/report", input = server_fn::codec::PostUrl)]
 pub async fn record_report(id: Uuid, form: ReportForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, supervision};
@@ -165,7 +165,7 @@ pub async fn record_report(id: Uuid, form: ReportForm) -> Result<(), AppError> {
 }
 
 /// Records a guidance session.
-#[server(endpoint = "clients/guidance", input = server_fn::codec::Json)]
+#[server(endpoint = "clients/guidance", input = server_fn::codec::PostUrl)]
 pub async fn record_guidance(id: Uuid, form: GuidanceForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, supervision};
@@ -180,7 +180,7 @@ pub async fn record_guidance(id: Uuid, form: GuidanceForm) -> Result<(), AppErro
 }
 
 /// Records a violation.
-#[server(endpoint = "clients/violation", input = server_fn::codec::Json)]
+#[server(endpoint = "clients/violation", input = server_fn::codec::PostUrl)]
 pub async fn record_violation(id: Uuid, form: ViolationForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, supervision};
@@ -195,7 +195,7 @@ pub async fn record_violation(id: Uuid, form: ViolationForm) -> Result<(), AppEr
 }
 
 /// Ends a supervision.
-#[server(endpoint = "clients/status", input = server_fn::codec::Json)]
+#[server(endpoint = "clients/status", input = server_fn::codec::PostUrl)]
 pub async fn change_client_status(id: Uuid, form: StatusForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::clients::{self, registry};
@@ -210,7 +210,7 @@ pub async fn change_client_status(id: Uuid, form: StatusForm) -> Result<(), AppE
 }
 
 /// Moves a violation's action along.
-#[server(endpoint = "clients/violation-status", input = server_fn::codec::Json)]
+#[server(endpoint = "clients/violation-status", input = server_fn::codec::PostUrl)]
 pub async fn update_violation_status(violation: Uuid, status: String) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
@@ -230,7 +230,7 @@ pub async fn office_reporting_frequencies() -> Result<ReportingFrequencies, AppE
 }
 
 /// Sets the reporting frequency per risk band at the Kabapas's office.
-#[server(endpoint = "settings/reporting/save", input = server_fn::codec::Json)]
+#[server(endpoint = "settings/reporting/save", input = server_fn::codec::PostUrl)]
 pub async fn save_reporting_frequencies(frequencies: ReportingFrequencies) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
@@ -254,7 +254,7 @@ pub async fn rri_instrument() -> Result<Instrument, AppError> {
 }
 
 /// Records an RRI assessment; the server scores it again.
-#[server(endpoint = "clients/assess", input = server_fn::codec::Json)]
+#[server(endpoint = "clients/assess", input = server_fn::codec::PostUrl)]
 pub async fn assess_client(id: Uuid, form: AssessmentForm) -> Result<Score, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, supervision};
@@ -284,7 +284,7 @@ pub async fn today_list() -> Result<(Date, Vec<TodayItem>), AppError> {
 }
 
 /// Gives a client to another PK (Kabapas).
-#[server(endpoint = "clients/reassign", input = server_fn::codec::Json)]
+#[server(endpoint = "clients/reassign", input = server_fn::codec::PostUrl)]
 pub async fn reassign_client(id: Uuid, pk: Uuid) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
@@ -293,7 +293,7 @@ pub async fn reassign_client(id: Uuid, pk: Uuid) -> Result<(), AppError> {
 }
 
 /// Asks another Bapas to take a client over.
-#[server(endpoint = "clients/transfer", input = server_fn::codec::Json)]
+#[server(endpoint = "clients/transfer", input = server_fn::codec::PostUrl)]
 pub async fn request_transfer(id: Uuid, form: TransferForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
@@ -326,7 +326,7 @@ pub async fn load_office_caseload() -> Result<OfficeCaseload, AppError> {
 }
 
 /// Accepts or refuses a transfer into the Kabapas's office.
-#[server(endpoint = "transfers/decide", input = server_fn::codec::Json)]
+#[server(endpoint = "transfers/decide", input = server_fn::codec::PostUrl)]
 pub async fn decide_transfer(id: Uuid, accept: bool, note: String) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;

@@ -47,7 +47,7 @@ pub async fn group_coordinators() -> Result<Vec<PersonRef>, AppError> {
 }
 
 /// Forms a group.
-#[server(endpoint = "groups/create", input = server_fn::codec::Json)]
+#[server(endpoint = "groups/create", input = server_fn::codec::PostUrl)]
 pub async fn create_group(form: GroupForm) -> Result<Uuid, AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
@@ -56,7 +56,7 @@ pub async fn create_group(form: GroupForm) -> Result<Uuid, AppError> {
 }
 
 /// Adds a member.
-#[server(endpoint = "groups/member", input = server_fn::codec::Json)]
+#[server(endpoint = "groups/member", input = server_fn::codec::PostUrl)]
 pub async fn add_group_member(id: Uuid, form: MemberForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, groups};
@@ -71,7 +71,7 @@ pub async fn add_group_member(id: Uuid, form: MemberForm) -> Result<(), AppError
 }
 
 /// Records a meeting with attendance and action items.
-#[server(endpoint = "groups/meeting", input = server_fn::codec::Json)]
+#[server(endpoint = "groups/meeting", input = server_fn::codec::PostUrl)]
 pub async fn record_group_meeting(id: Uuid, form: MeetingForm) -> Result<Uuid, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, groups};
@@ -86,7 +86,7 @@ pub async fn record_group_meeting(id: Uuid, form: MeetingForm) -> Result<Uuid, A
 }
 
 /// Marks an action item done.
-#[server(endpoint = "groups/action-done", input = server_fn::codec::Json)]
+#[server(endpoint = "groups/action-done", input = server_fn::codec::PostUrl)]
 pub async fn complete_group_action(id: Uuid) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, groups};
@@ -124,10 +124,16 @@ pub async fn groups_for_client(client: Uuid) -> Result<Vec<PersonRef>, AppError>
 }
 
 /// Puts a client under a group's attention.
-#[server(endpoint = "groups/watch", input = server_fn::codec::Json)]
-pub async fn watch_client(group: Uuid, client: Uuid, reason: String) -> Result<(), AppError> {
+///
+/// `group` is the group's id as the form's drop-down posts it (empty when none was chosen).
+#[server(endpoint = "groups/watch", input = server_fn::codec::PostUrl)]
+pub async fn watch_client(group: String, client: Uuid, watch_reason: String) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, groups};
+    let group = Uuid::parse_str(group.trim()).map_err(|_| {
+        AppError::Kind(pamong_domain::ErrorKind::field("group", pamong_domain::Problem::Required))
+    })?;
+    let reason = watch_reason;
     let (ctx, actor) = actor().await?;
     let now = ctx.now();
     let result = async {

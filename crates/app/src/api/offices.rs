@@ -34,7 +34,7 @@ pub async fn get_kanwil(id: Uuid) -> Result<KanwilView, AppError> {
 }
 
 /// Creates (no id) or edits a Kanwil.
-#[server(endpoint = "kanwil/save", input = server_fn::codec::Json)]
+#[server(endpoint = "kanwil/save", input = server_fn::codec::PostUrl)]
 pub async fn save_kanwil(id: Option<Uuid>, form: KanwilForm) -> Result<KanwilView, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::offices;
@@ -48,7 +48,7 @@ pub async fn save_kanwil(id: Option<Uuid>, form: KanwilForm) -> Result<KanwilVie
 }
 
 /// Activates or deactivates a Kanwil.
-#[server(endpoint = "kanwil/active", input = server_fn::codec::Json)]
+#[server(endpoint = "kanwil/active", input = server_fn::codec::PostUrl)]
 pub async fn set_kanwil_active(id: Uuid, active: bool) -> Result<KanwilView, AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
@@ -73,7 +73,7 @@ pub async fn get_bapas(id: Uuid) -> Result<BapasView, AppError> {
 }
 
 /// Creates (no id) or edits a Bapas.
-#[server(endpoint = "bapas/save", input = server_fn::codec::Json)]
+#[server(endpoint = "bapas/save", input = server_fn::codec::PostUrl)]
 pub async fn save_bapas(id: Option<Uuid>, form: BapasForm) -> Result<BapasView, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::offices;
@@ -87,7 +87,7 @@ pub async fn save_bapas(id: Option<Uuid>, form: BapasForm) -> Result<BapasView, 
 }
 
 /// Activates or deactivates a Bapas.
-#[server(endpoint = "bapas/active", input = server_fn::codec::Json)]
+#[server(endpoint = "bapas/active", input = server_fn::codec::PostUrl)]
 pub async fn set_bapas_active(id: Uuid, active: bool) -> Result<BapasView, AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;

@@ -104,7 +104,7 @@ pub async fn load_partner(id: Uuid) -> Result<PartnerPage, AppError> {
 }
 
 /// Adds (`id` `None`) or changes a partner; returns its id.
-#[server(endpoint = "partners/save", input = server_fn::codec::Json)]
+#[server(endpoint = "partners/save", input = server_fn::codec::PostUrl)]
 pub async fn save_partner(id: Option<Uuid>, form: PartnerForm) -> Result<Uuid, AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
@@ -113,7 +113,7 @@ pub async fn save_partner(id: Option<Uuid>, form: PartnerForm) -> Result<Uuid, A
 }
 
 /// Adds a member to a Pokmas Lipas.
-#[server(endpoint = "partners/pokmas-member", input = server_fn::codec::Json)]
+#[server(endpoint = "partners/pokmas-member", input = server_fn::codec::PostUrl)]
 pub async fn add_pokmas_member(
     id: Uuid,
     form: pamong_domain::partners::PokmasMemberForm,
@@ -150,7 +150,7 @@ pub async fn load_agreement(id: Uuid) -> Result<AgreementPage, AppError> {
 }
 
 /// Records an agreement with `partner` (renewing `renews`), or changes agreement `id`.
-#[server(endpoint = "agreements/save", input = server_fn::codec::Json)]
+#[server(endpoint = "agreements/save", input = server_fn::codec::PostUrl)]
 pub async fn save_agreement(
     partner: Uuid,
     id: Option<Uuid>,
@@ -169,7 +169,7 @@ pub async fn save_agreement(
 }
 
 /// Ends an agreement early.
-#[server(endpoint = "agreements/terminate", input = server_fn::codec::Json)]
+#[server(endpoint = "agreements/terminate", input = server_fn::codec::PostUrl)]
 pub async fn terminate_agreement(id: Uuid, form: TerminationForm) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
@@ -197,7 +197,7 @@ pub async fn agreement_reminders() -> Result<Vec<ReminderRow>, AppError> {
 }
 
 /// Replaces the lists of kinds and services (the admin), each as `code: label` lines.
-#[server(endpoint = "partners/choices", input = server_fn::codec::Json)]
+#[server(endpoint = "partners/choices", input = server_fn::codec::PostUrl)]
 pub async fn save_partner_choices(kinds: String, services: String) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::settings::{self, ChoiceList};

@@ -18,7 +18,7 @@ pub async fn referral_targets(client: Uuid) -> Result<Vec<(PersonRef, Vec<Choice
 }
 
 /// Sends a referral.
-#[server(endpoint = "referrals/send", input = server_fn::codec::Json)]
+#[server(endpoint = "referrals/send", input = server_fn::codec::PostUrl)]
 pub async fn send_referral(client: Uuid, form: ReferralForm) -> Result<Uuid, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, referrals};
@@ -49,7 +49,7 @@ pub async fn referral_inbox() -> Result<Vec<ReferralView>, AppError> {
 }
 
 /// The partner's user accepts, declines (with a reason) or completes (with the outcome).
-#[server(endpoint = "referrals/answer", input = server_fn::codec::Json)]
+#[server(endpoint = "referrals/answer", input = server_fn::codec::PostUrl)]
 pub async fn answer_referral(id: Uuid, next: ReferralStatus, text: String) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;

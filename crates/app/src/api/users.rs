@@ -44,7 +44,7 @@ pub async fn my_profile() -> Result<UserView, AppError> {
 }
 
 /// Creates (no id) or edits a user.
-#[server(endpoint = "users/save", input = server_fn::codec::Json)]
+#[server(endpoint = "users/save", input = server_fn::codec::PostUrl)]
 pub async fn save_user(id: Option<Uuid>, form: UserForm) -> Result<UserView, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::users;
@@ -58,7 +58,7 @@ pub async fn save_user(id: Option<Uuid>, form: UserForm) -> Result<UserView, App
 }
 
 /// Sets a new password for a user.
-#[server(endpoint = "users/reset-password", input = server_fn::codec::Json)]
+#[server(endpoint = "users/reset-password", input = server_fn::codec::PostUrl)]
 pub async fn reset_user_password(id: Uuid, password: String) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
@@ -67,7 +67,7 @@ pub async fn reset_user_password(id: Uuid, password: String) -> Result<(), AppEr
 }
 
 /// Activates or deactivates a user.
-#[server(endpoint = "users/active", input = server_fn::codec::Json)]
+#[server(endpoint = "users/active", input = server_fn::codec::PostUrl)]
 pub async fn set_user_active(id: Uuid, active: bool) -> Result<UserView, AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
 
+use crate::components::post::{PostForm, posted_name, posted_value, posted_values};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes;
@@ -47,10 +48,18 @@ pub fn TextField(
     /// Input mode for phone keyboards (e.g. "numeric").
     #[prop(optional)]
     inputmode: Option<&'static str>,
+    /// The name posted under when it is not the field's (a server fn argument that two
+    /// fields fill, one at a time).
+    #[prop(optional)]
+    posted_as: Option<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = field_id(name);
     let error = field_error(errors, name);
+    let posted_as = posted_as.map_or_else(|| posted_name(name), str::to_owned);
+    if let Some(typed) = posted_value(&posted_as) {
+        value.set(typed);
+    }
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described = {
@@ -80,12 +89,15 @@ pub fn TextField(
             <input
                 class="input"
                 id=id.clone()
-                name=name
+                name=posted_as
                 type=kind
                 autocomplete=autocomplete
                 inputmode=inputmode
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=described
+                // The attribute for the page as the server sends it, the property once the
+                // wasm runs (the server renders no properties).
+                value=value.get_untracked()
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
@@ -108,9 +120,16 @@ pub fn TextArea(
     /// Help text.
     #[prop(optional, into)]
     hint: Option<TextProp>,
+    /// The name posted under when it is not the field's.
+    #[prop(optional)]
+    posted_as: Option<&'static str>,
 ) -> impl IntoView {
     let id = field_id(name);
     let error = field_error(errors, name);
+    let posted_as = posted_as.map_or_else(|| posted_name(name), str::to_owned);
+    if let Some(typed) = posted_value(&posted_as) {
+        value.set(typed);
+    }
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field" class:field--error=move || error.get().is_some()>
@@ -120,7 +139,7 @@ pub fn TextArea(
             <textarea
                 class="input input--area"
                 id=id.clone()
-                name=name
+                name=posted_as
                 rows="4"
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=hint_id.clone()
@@ -154,6 +173,10 @@ pub fn SelectField(
 ) -> impl IntoView {
     let id = field_id(name);
     let error = field_error(errors, name);
+    let posted_as = posted_name(name);
+    if let Some(chosen) = posted_value(&posted_as) {
+        value.set(chosen);
+    }
     view! {
         <div class="field" class:field--error=move || error.get().is_some()>
             <label class="field__label" for=id.clone()>{move || label.get()}</label>
@@ -162,7 +185,7 @@ pub fn SelectField(
             <select
                 class="input input--select"
                 id=id.clone()
-                name=name
+                name=posted_as
                 aria-invalid=move || error.get().is_some().to_string()
                 on:change=move |ev| value.set(event_target_value(&ev))
                 prop:value=move || value.get()
@@ -292,6 +315,11 @@ pub fn MultiChoice(
     options: Vec<(String, String)>,
 ) -> impl IntoView {
     let error = field_error(errors, name);
+    // Ticked boxes post one value each under `name[]`, which serde_qs reads as a list.
+    let posted_as = format!("{}[]", posted_name(name));
+    if let Some(ticked) = posted_values(&posted_as) {
+        values.set(ticked);
+    }
     view! {
         <fieldset class="field choices" class:field--error=move || error.get().is_some() id=field_id(name)>
             <legend class="field__label">{move || legend.get()}</legend>
@@ -302,7 +330,7 @@ pub fn MultiChoice(
                     let on = Signal::derive(move || values.with(|vs| vs.contains(&v1)));
                     view! {
                         <label class="choice" class:choice--on=on>
-                            <input type="checkbox" name=name value=v.clone() prop:checked=on
+                            <input type="checkbox" name=posted_as.clone() value=v.clone() checked=on.get_untracked() prop:checked=on
                                 on:change=move |ev| {
                                     let checked = event_target_checked(&ev);
                                     values.update(|vs| {
@@ -396,21 +424,39 @@ pub fn return_on_success(
     });
 }
 
-/// The button that deactivates an active record or reactivates an inactive one.
+/// The button that deactivates an active record or reactivates an inactive one: a form of
+/// its own posting `id` and the new state to the server fn at `to`, so it works before the
+/// wasm too.
 #[component]
 pub fn ActiveToggle(
     /// Whether the record is active now.
     active: bool,
-    /// Sets the record's new state.
+    /// The server fn that sets the state (`<Fn as ServerFn>::PATH`; takes `id`, `active`).
+    to: &'static str,
+    /// The record.
+    id: uuid::Uuid,
+    /// Where a success leads.
+    #[prop(into)]
+    next: String,
+    /// Sets the record's new state (with the wasm).
     toggle: Action<bool, Outcome>,
+    /// The page's field errors.
+    errors: RwSignal<FieldErrors>,
+    /// The page's whole-form failure.
+    failure: RwSignal<Option<AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let hidden = vec![("id", id.to_string()), ("active", (!active).to_string())];
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        toggle.dispatch(!active);
+    };
     view! {
-        <div class="danger-zone">
-            <button class="button button--secondary" type="button" on:click=move |_| { toggle.dispatch(!active); }>
+        <PostForm to=to next=next hidden=hidden scope=None errors=errors failure=failure on_submit=on_submit class="danger-zone">
+            <button class="button button--secondary" type="submit">
                 {move || if active { t_string!(i18n, deactivate).to_string() } else { t_string!(i18n, activate).to_string() }}
             </button>
-        </div>
+        </PostForm>
     }
 }
 

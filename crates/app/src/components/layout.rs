@@ -4,10 +4,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
+use pamong_domain::FieldErrors;
 use pamong_domain::user::{Abilities, CurrentUser};
+use server_fn::ServerFn;
 
-use crate::api::auth::logout;
+use crate::api::auth::{Logout, logout};
+use crate::components::PostForm;
 use crate::i18n::*;
+use crate::routes;
 
 /// A navigation destination.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,10 +119,16 @@ pub fn LogoutButton() -> impl IntoView {
             let _ = window.location().set_href("/masuk");
         }
     });
+    // A form of its own, so signing out works before the wasm too.
+    let (errors, failure) = (RwSignal::new(FieldErrors::new()), RwSignal::new(None));
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        out.dispatch(());
+    };
     view! {
-        <button type="button" class="button button--ghost" on:click=move |_| { out.dispatch(()); }>
-            {move || t_string!(i18n, logout)}
-        </button>
+        <PostForm to=Logout::PATH next=routes::LOGIN scope=None errors=errors failure=failure on_submit=on_submit class="logout">
+            <button type="submit" class="button button--ghost">{move || t_string!(i18n, logout)}</button>
+        </PostForm>
     }
 }
 

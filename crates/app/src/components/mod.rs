@@ -3,6 +3,7 @@
 pub mod form;
 pub mod layout;
 pub mod list;
+pub mod post;
 pub mod title;
 
 pub use form::{
@@ -10,6 +11,7 @@ pub use form::{
     TextField, activation_action, return_on_success, save_action, show_failure,
 };
 pub use list::{ListHead, Pagination, RecordTable, SearchBar, StatusBadge};
+pub use post::{PostForm, id_arg};
 pub use title::PageTitle;
 
 /// False while rendering on the server and hydrating, true once the page runs in the

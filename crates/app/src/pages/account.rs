@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
 use pamong_domain::user::PasswordChange;
+use server_fn::ServerFn;
 
-use crate::api::auth::change_password;
+use crate::api::auth::{ChangePassword, change_password};
 use crate::api::users::my_profile;
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
@@ -13,6 +14,7 @@ use crate::components::layout::{LanguageToggle, LogoutButton};
 use crate::components::*;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::routes;
 
 /// Profile, password change, language and logout.
 #[component]
@@ -22,6 +24,7 @@ pub fn AccountPage() -> impl IntoView {
     view! {
         <PageTitle text=move || t_string!(i18n, account_title).to_string() />
         <h1>{move || t_string!(i18n, account_title)}</h1>
+        <crate::components::form::SavedNotice />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match profile.await {
@@ -91,7 +94,7 @@ fn PasswordForm() -> impl IntoView {
         });
     };
     view! {
-        <form class="form card" on:submit=on_submit novalidate>
+        <PostForm to=ChangePassword::PATH next=routes::saved(routes::ACCOUNT) scope=Some("password") errors=errors failure=failure on_submit=on_submit>
             <h2>{move || t_string!(i18n, account_change_password)}</h2>
             <ErrorBanner error=failure />
             <Show when=move || done.get()>
@@ -101,6 +104,6 @@ fn PasswordForm() -> impl IntoView {
             <TextField name="new" label=move || t_string!(i18n, account_new_password).to_string() hint=move || t_string!(i18n, user_password_hint).to_string() value=new errors=errors kind="password" autocomplete="new-password" />
             <TextField name="confirm" label=move || t_string!(i18n, account_confirm_password).to_string() value=confirm errors=errors kind="password" autocomplete="new-password" />
             <SaveButton pending=save.pending() />
-        </form>
+        </PostForm>
     }
 }

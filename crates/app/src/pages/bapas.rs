@@ -3,9 +3,11 @@
 use leptos::prelude::*;
 use pamong_domain::office::{BapasClass, BapasForm, BapasView, Zone, coverage_text};
 use pamong_domain::{ErrorKind, FieldErrors};
+use server_fn::ServerFn;
 
 use crate::api::offices::{
-    OfficePickList, get_bapas, list_bapas, office_choices, save_bapas, set_bapas_active,
+    OfficePickList, SaveBapas, SetBapasActive, get_bapas, list_bapas, office_choices, save_bapas,
+    set_bapas_active,
 };
 use crate::app::{ErrorPage, Loading, Me};
 use crate::components::PageTitle;
@@ -196,7 +198,7 @@ fn BapasEditor(existing: Option<BapasView>, choices: OfficePickList) -> impl Int
                 ("active", label(|i| t_string!(i, status).to_string())),
             ]
         />
-        <form class="form card" on:submit=on_submit novalidate>
+        <PostForm to=SaveBapas::PATH next=routes::saved("/admin/bapas") hidden=id_arg(id) errors=errors failure=failure on_submit=on_submit>
             <SelectField name="kanwil_id" label=label(|i| t_string!(i, bapas_kanwil).to_string()) value=kanwil_id errors=errors options=kanwil_options />
             <TextField name="code" label=label(|i| t_string!(i, bapas_code).to_string()) hint=label(|i| t_string!(i, bapas_code_hint).to_string()) value=code errors=errors />
             <TextField name="name" label=label(|i| t_string!(i, bapas_name).to_string()) value=name errors=errors />
@@ -211,7 +213,9 @@ fn BapasEditor(existing: Option<BapasView>, choices: OfficePickList) -> impl Int
                 <SaveButton pending=save.pending() />
                 <a class="button button--secondary" href="/admin/bapas">{move || t_string!(i18n, cancel)}</a>
             </div>
-        </form>
-        {id.map(|_| view! { <ActiveToggle active=active toggle=toggle /> })}
+        </PostForm>
+        {id.map(|id| view! {
+            <ActiveToggle active=active to=SetBapasActive::PATH id=id next=routes::saved("/admin/bapas") toggle=toggle errors=errors failure=failure />
+        })}
     }
 }

@@ -3,8 +3,11 @@
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
 use pamong_domain::office::{KanwilForm, KanwilView};
+use server_fn::ServerFn;
 
-use crate::api::offices::{get_kanwil, list_kanwil, save_kanwil, set_kanwil_active};
+use crate::api::offices::{
+    SaveKanwil, SetKanwilActive, get_kanwil, list_kanwil, save_kanwil, set_kanwil_active,
+};
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::components::form::check_then;
@@ -124,7 +127,7 @@ fn KanwilEditor(existing: Option<KanwilView>) -> impl IntoView {
                 ("active", TextProp::from(move || t_string!(i18n, status).to_string())),
             ]
         />
-        <form class="form card" on:submit=on_submit novalidate>
+        <PostForm to=SaveKanwil::PATH next=routes::saved("/admin/kanwil") hidden=id_arg(id) errors=errors failure=failure on_submit=on_submit>
             <TextField
                 name="province_code"
                 label=move || t_string!(i18n, kanwil_province_code).to_string()
@@ -138,7 +141,9 @@ fn KanwilEditor(existing: Option<KanwilView>) -> impl IntoView {
                 <SaveButton pending=save.pending() />
                 <a class="button button--secondary" href="/admin/kanwil">{move || t_string!(i18n, cancel)}</a>
             </div>
-        </form>
-        {id.map(|_| view! { <ActiveToggle active=active toggle=toggle /> })}
+        </PostForm>
+        {id.map(|id| view! {
+            <ActiveToggle active=active to=SetKanwilActive::PATH id=id next=routes::saved("/admin/kanwil") toggle=toggle errors=errors failure=failure />
+        })}
     }
 }

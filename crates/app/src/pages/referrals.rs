@@ -4,20 +4,24 @@
 
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
+use pamong_domain::caseload::PersonRef;
 use pamong_domain::partners::Choice;
 use pamong_domain::referrals::{ReferralForm, ReferralStatus, ReferralView};
+use server_fn::ServerFn;
 use uuid::Uuid;
 
 use crate::api::referrals::{
-    answer_referral, client_referrals, link_partner_user, partner_users, recent_referrals, referral_inbox,
-    referral_targets, send_referral,
+    AnswerReferral, SendReferral, answer_referral, client_referrals, link_partner_user, partner_users,
+    recent_referrals, referral_inbox, referral_targets, send_referral,
 };
 use crate::app::{ErrorPage, Loading};
 use crate::components::form::{check_then, reload_on_success};
-use crate::components::{ErrorBanner, SelectField, TextArea, TextField, use_mounted};
+use crate::components::post::submitter_value;
+use crate::components::{ErrorBanner, PostForm, SelectField, TextArea, TextField, use_mounted};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::abh::register::CheckField;
+use crate::routes;
 use crate::text;
 
 /// A referral status's words.
@@ -66,28 +70,41 @@ fn Answer(id: Uuid, status: ReferralStatus) -> impl IntoView {
     let failure = RwSignal::new(None::<AppError>);
     let act = Action::new(move |(next, t): &(ReferralStatus, String)| answer_referral(id, *next, t.clone()));
     reload_on_success(act.value().into(), errors, failure);
-    let send = move |next: ReferralStatus| {
-        act.dispatch((next, text.get_untracked()));
+    // The clicked button posts the next status under serde's name for it (the variant's).
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen = submitter_value(&ev).unwrap_or_default();
+        if let Some(next) = ReferralStatus::ALL.iter().copied().find(|s| format!("{s:?}") == chosen) {
+            act.dispatch((next, text.get_untracked()));
+        }
     };
+    let button = move |next: ReferralStatus, primary: bool, label: fn(crate::text::I18n) -> String| {
+        view! {
+            <button class=if primary { "button" } else { "button button--secondary" } type="submit" name="next"
+                value=format!("{next:?}") disabled=move || act.pending().get()>{move || label(i18n)}</button>
+        }
+    };
+    let page = leptos_router::hooks::use_location().pathname.get_untracked();
     view! {
-        <div class="form">
+        <PostForm to=AnswerReferral::PATH next=routes::saved(&page) hidden=vec![("id", id.to_string())] scope=None
+            errors=errors failure=failure on_submit=on_submit class="form">
             <ErrorBanner error=failure />
             {match status {
                 ReferralStatus::Dikirim => view! {
-                    <TextField name="decline_reason" label=TextProp::from(move || t_string!(i18n, ref_decline_reason).to_string()) value=text errors=errors optional=true />
+                    <TextField name="decline_reason" posted_as="text" label=TextProp::from(move || t_string!(i18n, ref_decline_reason).to_string()) value=text errors=errors optional=true />
                     <div class="form__actions">
-                        <button class="button" type="button" disabled=move || act.pending().get() on:click=move |_| send(ReferralStatus::Diterima)>{move || t_string!(i18n, ref_accept)}</button>
-                        <button class="button button--secondary" type="button" disabled=move || act.pending().get() on:click=move |_| send(ReferralStatus::Ditolak)>{move || t_string!(i18n, ref_decline)}</button>
+                        {button(ReferralStatus::Diterima, true, |i| t_string!(i, ref_accept).to_string())}
+                        {button(ReferralStatus::Ditolak, false, |i| t_string!(i, ref_decline).to_string())}
                     </div>
                 }.into_any(),
                 _ => view! {
-                    <TextArea name="outcome" label=TextProp::from(move || t_string!(i18n, ref_outcome).to_string()) value=text errors=errors />
+                    <TextArea name="outcome" posted_as="text" label=TextProp::from(move || t_string!(i18n, ref_outcome).to_string()) value=text errors=errors />
                     <div class="form__actions">
-                        <button class="button" type="button" disabled=move || act.pending().get() on:click=move |_| send(ReferralStatus::Selesai)>{move || t_string!(i18n, ref_complete)}</button>
+                        {button(ReferralStatus::Selesai, true, |i| t_string!(i, ref_complete).to_string())}
                     </div>
                 }.into_any(),
             }}
-        </div>
+        </PostForm>
     }
 }
 
@@ -137,6 +154,28 @@ pub fn RecentReferralsPanel() -> impl IntoView {
     }
 }
 
+/// What the client's page shows of referrals: the client's referrals and, for their PK, the
+/// partners to refer to. Loaded with the page (one resource), so the form renders on the
+/// server and works before the wasm.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ReferralsData {
+    /// The client's referrals.
+    pub rows: Vec<ReferralView>,
+    /// The partners the client may be referred to, with their services (empty unless the
+    /// viewer may send referrals).
+    pub targets: Vec<(PersonRef, Vec<Choice>)>,
+}
+
+impl ReferralsData {
+    /// Loads what `client`'s page shows; `can_send` says whether to load the partners. A
+    /// viewer the policy refuses sees no referrals rather than an error page.
+    pub async fn load(client: Uuid, can_send: bool) -> Self {
+        let rows = client_referrals(client).await.unwrap_or_default();
+        let targets = if can_send { referral_targets(client).await.unwrap_or_default() } else { Vec::new() };
+        Self { rows, targets }
+    }
+}
+
 /// A client's referrals and, for their PK, the form to send one.
 #[component]
 pub fn ClientReferrals(
@@ -144,34 +183,27 @@ pub fn ClientReferrals(
     client: Uuid,
     /// Whether the user may send referrals for the client.
     can_send: bool,
+    /// The referrals and the partners.
+    data: ReferralsData,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let mounted = use_mounted();
-    let rows = LocalResource::new(move || async move { client_referrals(client).await.unwrap_or_default() });
+    let ReferralsData { rows, targets } = data;
     view! {
-        <Show when=move || mounted.get()>
-            <section class="card" data-testid="client-referrals">
-                <h2>{move || t_string!(i18n, ref_title)}</h2>
-                <Transition>
-                    {move || Suspend::new(async move {
-                        let rows = rows.await;
-                        view! {
-                            {rows.is_empty().then(|| view! { <p class="muted">{move || t_string!(i18n, ref_none)}</p> })}
-                            <ul class="plain agreements">{rows.into_iter().map(|r| view! { <ReferralCard r=r /> }).collect_view()}</ul>
-                        }
-                    })}
-                </Transition>
-                {can_send.then(|| view! { <ReferForm client=client /> })}
-            </section>
-        </Show>
+        <section class="card" data-testid="client-referrals">
+            <h2>{move || t_string!(i18n, ref_title)}</h2>
+            {rows.is_empty().then(|| view! { <p class="muted">{move || t_string!(i18n, ref_none)}</p> })}
+            <ul class="plain agreements">{rows.into_iter().map(|r| view! { <ReferralCard r=r /> }).collect_view()}</ul>
+            {can_send.then(|| view! { <ReferForm client=client targets=targets /> })}
+        </section>
     }
 }
 
 #[component]
-fn ReferForm(client: Uuid) -> impl IntoView {
+fn ReferForm(client: Uuid, targets: Vec<(PersonRef, Vec<Choice>)>) -> impl IntoView {
     let i18n = use_i18n();
-    let targets =
-        LocalResource::new(move || async move { referral_targets(client).await.unwrap_or_default() });
+    // Until a partner is chosen (and so before the wasm, which cannot follow the choice) every
+    // service is offered; the server checks the partner offers it. Nothing here depends on
+    // whether the wasm runs, so the page hydrates exactly as the server rendered it.
     let partner = RwSignal::new(String::new());
     let service = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
@@ -180,38 +212,51 @@ fn ReferForm(client: Uuid) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let send = Action::new(move |f: &ReferralForm| send_referral(client, f.clone()));
+    let page = StoredValue::new(leptos_router::hooks::use_location().pathname.get_untracked());
     reload_on_success(send.value().into(), errors, failure);
-    view! {
-        <Transition>
-            {move || Suspend::new(async move {
-                let list = targets.await;
-                if list.is_empty() {
-                    return view! { <p class="muted">{move || t_string!(i18n, ref_no_partners)}</p> }.into_any();
-                }
-                let list = StoredValue::new(list);
-                let partners = Signal::derive(move || list.with_value(|l| l.iter().map(|(p, _)| (p.id.to_string(), p.name.clone())).collect::<Vec<_>>()));
-                let offered = move || -> Vec<Choice> {
-                    let chosen = partner.get();
-                    list.with_value(|l| l.iter().find(|(p, _)| p.id.to_string() == chosen).map(|(_, s)| s.clone()).unwrap_or_default())
-                };
-                let services = Signal::derive(move || offered().into_iter().map(|c| (c.code, c.label)).collect::<Vec<_>>());
-                let submit = move |ev: leptos::ev::SubmitEvent| {
-                    ev.prevent_default();
-                    let form = ReferralForm {
-                        partner_id: partner.get_untracked(),
-                        service: service.get_untracked(),
-                        reason: reason.get_untracked(),
-                        consent: consent.get_untracked(),
-                        due_on: due.get_untracked(),
-                    };
-                    check_then(form.parse(&offered(), time::Date::MIN), errors, || {
-                        send.dispatch(form);
-                    });
-                };
-                view! {
+    {
+        let list = targets;
+        if list.is_empty() {
+            return view! { <p class="muted">{move || t_string!(i18n, ref_no_partners)}</p> }.into_any();
+        }
+        let list = StoredValue::new(list);
+        let partners = Signal::derive(move || {
+            list.with_value(|l| l.iter().map(|(p, _)| (p.id.to_string(), p.name.clone())).collect::<Vec<_>>())
+        });
+        let offered = move || -> Vec<Choice> {
+            let chosen = partner.get();
+            list.with_value(|l| {
+                l.iter().find(|(p, _)| p.id.to_string() == chosen).map(|(_, s)| s.clone()).unwrap_or_default()
+            })
+        };
+        let every = move || -> Vec<Choice> {
+            let mut all: Vec<Choice> = list.with_value(|l| l.iter().flat_map(|(_, s)| s.clone()).collect());
+            all.sort_by(|a, b| a.code.cmp(&b.code));
+            all.dedup_by(|a, b| a.code == b.code);
+            all
+        };
+        let services = Signal::derive(move || {
+            let shown = if partner.get().is_empty() { every() } else { offered() };
+            shown.into_iter().map(|c| (c.code, c.label)).collect::<Vec<_>>()
+        });
+        let submit = move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let form = ReferralForm {
+                partner_id: partner.get_untracked(),
+                service: service.get_untracked(),
+                reason: reason.get_untracked(),
+                consent: consent.get_untracked(),
+                due_on: due.get_untracked(),
+            };
+            check_then(form.parse(&offered(), time::Date::MIN), errors, || {
+                send.dispatch(form);
+            });
+        };
+        view! {
                     <details class="refer">
                         <summary class="button button--secondary">{move || t_string!(i18n, ref_new)}</summary>
-                        <form class="form" novalidate on:submit=submit data-testid="referral-form">
+                        <PostForm to=SendReferral::PATH next=page.with_value(|p| routes::saved(p)) hidden=vec![("client", client.to_string())]
+                            errors=errors failure=failure on_submit=submit class="form" testid="referral-form">
                             <ErrorBanner error=failure />
                             <SelectField name="partner_id" label=TextProp::from(move || t_string!(i18n, ref_partner).to_string()) value=partner errors=errors options=partners />
                             <SelectField name="service" label=TextProp::from(move || t_string!(i18n, ref_service).to_string()) value=service errors=errors options=services />
@@ -220,12 +265,10 @@ fn ReferForm(client: Uuid) -> impl IntoView {
                             <CheckField name="consent" label=TextProp::from(move || t_string!(i18n, ref_consent).to_string()) value=consent />
                             <p class="field__error" hidden=move || errors.with(|e| e.get("consent").is_none())>{move || t_string!(i18n, ref_consent_needed)}</p>
                             <button class="button" type="submit" disabled=move || send.pending().get()>{move || t_string!(i18n, ref_send)}</button>
-                        </form>
+                        </PostForm>
                     </details>
                 }
                 .into_any()
-            })}
-        </Transition>
     }
 }
 

@@ -5,10 +5,14 @@ use leptos::prelude::*;
 use pamong_domain::role::OfficeLevel;
 use pamong_domain::user::{UserForm, UserView};
 use pamong_domain::{FieldErrors, Role};
+use server_fn::ServerFn;
 use time::macros::format_description;
 
 use crate::api::offices::{OfficePickList, office_choices};
-use crate::api::users::{get_user, list_users, reset_user_password, save_user, set_user_active};
+use crate::api::users::{
+    ResetUserPassword, SaveUser, SetUserActive, get_user, list_users, reset_user_password, save_user,
+    set_user_active,
+};
 use crate::app::{ErrorPage, Loading, Me};
 use crate::components::PageTitle;
 use crate::components::form::check_then;
@@ -184,13 +188,16 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
     let level = move || Role::parse(&role.get()).map(Role::office_level);
     let office_options = Signal::derive(move || {
         let offices = match level() {
+            // Before the wasm: every office, regional ones first (the server checks the level).
+            None => choices.with_value(|c| [c.kanwil.clone(), c.bapas.clone()].concat()),
             Some(OfficeLevel::Kanwil) => choices.with_value(|c| c.kanwil.clone()),
             Some(OfficeLevel::Bapas) => choices.with_value(|c| c.bapas.clone()),
             _ => Vec::new(),
         };
         offices.into_iter().map(|o| (o.id.to_string(), o.name)).collect::<Vec<_>>()
     });
-    let needs_office = move || matches!(level(), Some(OfficeLevel::Kanwil | OfficeLevel::Bapas));
+    // Before the wasm runs the page cannot follow the chosen role: it offers the field.
+    let needs_office = move || matches!(level(), None | Some(OfficeLevel::Kanwil | OfficeLevel::Bapas));
     let title = move || {
         if id.is_some() {
             t_string!(i18n, user_edit).to_string()
@@ -226,7 +233,7 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
                 ("active", label(|i| t_string!(i, status).to_string())),
             ]
         />
-        <form class="form card" on:submit=on_submit novalidate>
+        <PostForm to=SaveUser::PATH next=routes::saved("/admin/pengguna") hidden=id_arg(id) errors=errors failure=failure on_submit=on_submit>
             <fieldset disabled=read_only class="plain">
                 <TextField name="full_name" label=label(|i| t_string!(i, user_full_name).to_string()) value=full_name errors=errors autocomplete="name" />
                 <TextField name="username" label=label(|i| t_string!(i, username).to_string()) value=username errors=errors autocomplete="off" />
@@ -260,10 +267,10 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
                     <a class="button button--secondary" href="/admin/pengguna">{move || t_string!(i18n, cancel)}</a>
                 </div>
             </fieldset>
-        </form>
+        </PostForm>
         {id.filter(|_| !read_only).map(|id| view! {
             <ResetPassword id=id />
-            <ActiveToggle active=active toggle=toggle />
+            <ActiveToggle active=active to=SetUserActive::PATH id=id next=routes::saved("/admin/pengguna") toggle=toggle errors=errors failure=failure />
         })}
     }
 }
@@ -290,7 +297,8 @@ fn ResetPassword(id: uuid::Uuid) -> impl IntoView {
         None => {}
     });
     view! {
-        <form class="form card" on:submit=move |ev| { ev.prevent_default(); done.set(false); reset.dispatch(password.get_untracked()); } novalidate>
+        <PostForm to=ResetUserPassword::PATH next=routes::saved(&routes::user(id)) hidden=vec![("id", id.to_string())] scope=None
+            errors=errors failure=failure on_submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); done.set(false); reset.dispatch(password.get_untracked()); }>
             <h2>{move || t_string!(i18n, user_reset_password)}</h2>
             <ErrorBanner error=failure />
             <Show when=move || done.get()>
@@ -306,6 +314,6 @@ fn ResetPassword(id: uuid::Uuid) -> impl IntoView {
                 autocomplete="new-password"
             />
             <SaveButton pending=reset.pending() />
-        </form>
+        </PostForm>
     }
 }

@@ -22,6 +22,8 @@ pub const MAX_PENALTY_MONTHS: u32 = 20 * 12;
 /// The case part of the registration form (the child's identity is a
 /// [`crate::client::ClientForm`] beside it). Dates are `YYYY-MM-DD`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct AbhCaseForm {
     /// Father's name.
     pub father_name: String,

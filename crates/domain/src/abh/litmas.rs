@@ -183,6 +183,8 @@ pub fn template(kind: LitmasKind, facts: &TemplateFacts) -> LitmasContent {
 /// A Litmas request as typed: the time received is the office's wall clock,
 /// `YYYY-MM-DDTHH:MM` (what `<input type="datetime-local">` sends).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct LitmasRequestForm {
     /// Text form of [`Requester`].
     pub requester: String,

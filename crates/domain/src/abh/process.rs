@@ -93,6 +93,8 @@ text_enum! {
 
 /// Moving the case to a later stage, with the date that starts its diversion clock.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct StageForm {
     /// Text form of [`Stage`].
     pub stage: String,
@@ -123,6 +125,8 @@ impl StageForm {
 
 /// The diversion record of one stage as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct DiversionForm {
     /// Text form of [`Stage`].
     pub stage: String,
@@ -237,6 +241,8 @@ impl DiversionForm {
 
 /// A breach of a diversion agreement reported by the PK, or the official's action on it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct BreachForm {
     /// Text form of [`Stage`] whose agreement was breached.
     pub stage: String,
@@ -299,6 +305,8 @@ pub struct DiversionView {
 
 /// A meeting, accompanied hearing or referral as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A plain form post leaves out the fields the page did not offer: they read as empty.
+#[serde(default)]
 pub struct EventForm {
     /// Text form of [`EventKind`].
     pub kind: String,

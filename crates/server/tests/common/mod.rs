@@ -83,6 +83,17 @@ impl TestApp {
         self.send(req.body(Body::from(json.to_owned())).unwrap()).await
     }
 
+    /// A server fn behind a form, called as the wasm calls it (a form post, answered as data).
+    pub async fn submit(&self, endpoint: &str, form: &str, cookie: Option<&str>) -> Reply {
+        let mut req = Request::post(format!("/api/{endpoint}"))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.send(req.body(Body::from(form.to_owned())).unwrap()).await
+    }
+
     pub async fn login(&self, username: &str, password: &str, cookie: Option<&str>) -> Reply {
         let body = format!(r#"{{"username":"{username}","password":"{password}"}}"#);
         self.call("auth/login", &body, cookie).await
@@ -90,11 +101,20 @@ impl TestApp {
 
     /// The login form posted as a browser without JavaScript posts it.
     pub async fn post_form(&self, path: &str, form: &str) -> Reply {
-        let req = Request::post(path)
+        self.post_form_as(path, form, None).await
+    }
+
+    /// A form posted to `path` as a browser without JavaScript posts it, signed in with
+    /// `cookie` when given.
+    pub async fn post_form_as(&self, path: &str, form: &str, cookie: Option<&str>) -> Reply {
+        let mut req = Request::post(path)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::ACCEPT, "text/html")
             .header(header::ORIGIN, "http://127.0.0.1:3000")
             .header("sec-fetch-site", "same-origin");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
         self.send(req.body(Body::from(form.to_owned())).unwrap()).await
     }
 

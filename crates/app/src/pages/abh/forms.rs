@@ -12,15 +12,19 @@ use pamong_domain::abh::process::{
     StageForm,
 };
 use pamong_domain::{ErrorKind, FieldErrors};
+use server_fn::ServerFn;
 use uuid::Uuid;
 
 use crate::api::abh::{
-    add_case_event, child_case, record_breach, request_litmas, save_diversion, set_case_stage,
+    AddCaseEvent, RecordBreach, RequestLitmas, SaveDiversion, SetCaseStage, add_case_event, child_case,
+    record_breach, request_litmas, save_diversion, set_case_stage,
 };
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::components::form::{FormActions, MultiChoice, check_then, navigate_on_success};
-use crate::components::{ErrorBanner, ErrorSummary, SelectField, TextArea, TextField, local_now, now_utc};
+use crate::components::{
+    ErrorBanner, ErrorSummary, PostForm, SelectField, TextArea, TextField, local_now, now_utc,
+};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::clients::records::Choices;
@@ -48,6 +52,11 @@ where
             })}
         </Suspense>
     }
+}
+
+/// The child's id as the server fns' `id` argument.
+fn case_arg(id: Uuid) -> Vec<(&'static str, String)> {
+    vec![("id", id.to_string())]
 }
 
 fn heading(
@@ -134,13 +143,13 @@ fn LitmasRequestEditor(c: AbhCaseView) -> impl IntoView {
             ("letter_number", label(i18n, |i| t_string!(i, field_letter_number).to_string())),
             ("received_at", label(i18n, |i| t_string!(i, field_received_at).to_string())),
         ] />
-        <form class="form card" on:submit=submit novalidate data-testid="litmas-request-form">
+        <PostForm to=RequestLitmas::PATH next=routes::new_litmas() hidden=case_arg(id) errors=errors failure=failure on_submit=submit testid="litmas-request-form">
             <Choices name="requester" legend=label(i18n, |i| t_string!(i, field_requester).to_string()) value=requester errors=errors options=requesters />
             <SelectField name="kind" label=label(i18n, |i| t_string!(i, field_litmas_kind).to_string()) value=kind errors=errors options=kinds />
             <TextField name="letter_number" label=label(i18n, |i| t_string!(i, field_letter_number).to_string()) value=letter errors=errors optional=true />
             <TextField name="received_at" label=label(i18n, |i| t_string!(i, field_received_at).to_string()) hint=TextProp::from(move || zone.label().to_string()) value=received errors=errors kind="datetime-local" />
             <FormActions pending=save.pending() cancel=routes::child_case(id) />
-        </form>
+        </PostForm>
     }
 }
 
@@ -182,11 +191,11 @@ fn StageEditor(c: AbhCaseView) -> impl IntoView {
             ("stage", label(i18n, |i| t_string!(i, field_stage).to_string())),
             ("trigger_date", label(i18n, |i| t_string!(i, field_trigger_date).to_string())),
         ] />
-        <form class="form card" on:submit=submit novalidate>
+        <PostForm to=SetCaseStage::PATH next=routes::child_case(id) hidden=case_arg(id) errors=errors failure=failure on_submit=submit>
             <Choices name="stage" legend=label(i18n, |i| t_string!(i, field_stage).to_string()) value=stage errors=errors options=stages />
             <TextField name="trigger_date" label=label(i18n, |i| t_string!(i, field_trigger_date).to_string()) value=date errors=errors kind="date" />
             <FormActions pending=save.pending() cancel=routes::child_case(id) />
-        </form>
+        </PostForm>
     }
 }
 
@@ -222,6 +231,7 @@ fn DiversionEditor(c: AbhCaseView) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &DiversionForm| save_diversion(id, f.clone()));
+    // Until an outcome is chosen (and so before the wasm) the agreement's fields are offered.
     navigate_on_success(save.value().into(), move |_| routes::child_case(id), errors, failure);
     let outcomes = Signal::derive(move || {
         DiversionOutcome::ALL
@@ -258,20 +268,20 @@ fn DiversionEditor(c: AbhCaseView) -> impl IntoView {
             ("agreement_months", label(i18n, |i| t_string!(i, field_agreement_months).to_string())),
             ("notes", label(i18n, |i| t_string!(i, field_notes).to_string())),
         ] />
-        <form class="form card" on:submit=submit novalidate data-testid="diversion-form">
+        <PostForm to=SaveDiversion::PATH next=routes::child_case(id) hidden=case_arg(id) errors=errors failure=failure on_submit=submit testid="diversion-form">
             <Choices name="stage" legend=label(i18n, |i| t_string!(i, field_stage).to_string()) value=stage errors=errors options=stages_to(i18n, c.stage) />
             <div class="field-row">
                 <TextField name="started_on" label=label(i18n, |i| t_string!(i, field_started_on).to_string()) value=started errors=errors kind="date" />
                 <TextField name="finished_on" label=label(i18n, |i| t_string!(i, field_finished_on).to_string()) value=finished errors=errors kind="date" optional=true />
             </div>
             <SelectField name="outcome" label=label(i18n, |i| t_string!(i, field_outcome).to_string()) value=outcome errors=errors options=outcomes />
-            <Show when=move || outcome.get() == DiversionOutcome::Sepakat.as_str()>
+            <Show when=move || outcome.with(String::is_empty) || outcome.get() == DiversionOutcome::Sepakat.as_str()>
                 <MultiChoice name="agreement_forms" legend=label(i18n, |i| t_string!(i, field_agreement_forms).to_string()) values=forms errors=errors options=agreement_options.clone() />
                 <TextField name="agreement_months" label=label(i18n, |i| t_string!(i, field_agreement_months).to_string()) value=months errors=errors inputmode="numeric" optional=true />
             </Show>
             <TextArea name="notes" label=label(i18n, |i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
             <FormActions pending=save.pending() cancel=routes::child_case(id) />
-        </form>
+        </PostForm>
     }
 }
 
@@ -293,7 +303,8 @@ fn BreachEditor(c: AbhCaseView) -> impl IntoView {
         .map(|d| d.stage)
         .collect();
     let reported = c.diversions.iter().any(|d| d.breach.is_some() && d.breach_action.is_none());
-    let acted = RwSignal::new(if reported { "tindak".to_owned() } else { "lapor".to_owned() });
+    // Posted as the server fn's `acted` argument: "true" for the official's action.
+    let acted = RwSignal::new(reported.to_string());
     let stage = RwSignal::new(agreed.last().map(|s| s.as_str().to_owned()).unwrap_or_default());
     let at = RwSignal::new(wall_now(&c));
     let notes = RwSignal::new(String::new());
@@ -303,8 +314,8 @@ fn BreachEditor(c: AbhCaseView) -> impl IntoView {
     navigate_on_success(save.value().into(), move |_| routes::child_case(id), errors, failure);
     let modes = Signal::derive(move || {
         vec![
-            ("lapor".to_owned(), t_string!(i18n, abh_breach_report).to_string()),
-            ("tindak".to_owned(), t_string!(i18n, abh_breach_action).to_string()),
+            ("false".to_owned(), t_string!(i18n, abh_breach_report).to_string()),
+            ("true".to_owned(), t_string!(i18n, abh_breach_action).to_string()),
         ]
     });
     let stages = Signal::derive(move || {
@@ -314,7 +325,7 @@ fn BreachEditor(c: AbhCaseView) -> impl IntoView {
         ev.prevent_default();
         let form =
             BreachForm { stage: stage.get_untracked(), at: at.get_untracked(), notes: notes.get_untracked() };
-        let is_action = acted.get_untracked() == "tindak";
+        let is_action = acted.get_untracked() == "true";
         check_then(form.parse(zone, now_utc()), errors, || {
             save.dispatch((form, is_action));
         });
@@ -327,13 +338,13 @@ fn BreachEditor(c: AbhCaseView) -> impl IntoView {
             ("at", label(i18n, |i| t_string!(i, field_breach_at).to_string())),
             ("notes", label(i18n, |i| t_string!(i, field_notes).to_string())),
         ] />
-        <form class="form card" on:submit=submit novalidate>
-            <Choices name="mode" legend=label(i18n, |i| t_string!(i, field_event_kind).to_string()) value=acted errors=errors options=modes />
+        <PostForm to=RecordBreach::PATH next=routes::child_case(id) hidden=case_arg(id) errors=errors failure=failure on_submit=submit>
+            <Choices name="acted" legend=label(i18n, |i| t_string!(i, field_event_kind).to_string()) value=acted errors=errors options=modes own_argument=true />
             <Choices name="stage" legend=label(i18n, |i| t_string!(i, field_stage).to_string()) value=stage errors=errors options=stages />
             <TextField name="at" label=label(i18n, |i| t_string!(i, field_breach_at).to_string()) hint=TextProp::from(move || zone.label().to_string()) value=at errors=errors kind="datetime-local" />
             <TextArea name="notes" label=label(i18n, |i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
             <FormActions pending=save.pending() cancel=routes::child_case(id) />
-        </form>
+        </PostForm>
     }
 }
 
@@ -358,6 +369,7 @@ fn EventEditor(c: AbhCaseView) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &EventForm| add_case_event(id, f.clone()));
+    // Until a kind is chosen (and so before the wasm) every kind's fields are offered.
     navigate_on_success(save.value().into(), move |_| routes::child_case(id), errors, failure);
     let kinds = Signal::derive(move || {
         EventKind::ALL
@@ -402,22 +414,22 @@ fn EventEditor(c: AbhCaseView) -> impl IntoView {
             ("partner_name", label(i18n, |i| t_string!(i, field_partner_name).to_string())),
             ("notes", label(i18n, |i| t_string!(i, field_notes).to_string())),
         ] />
-        <form class="form card" on:submit=submit novalidate data-testid="event-form">
+        <PostForm to=AddCaseEvent::PATH next=routes::child_case(id) hidden=case_arg(id) errors=errors failure=failure on_submit=submit testid="event-form">
             <Choices name="kind" legend=label(i18n, |i| t_string!(i, field_event_kind).to_string()) value=kind errors=errors options=kinds />
             <div class="field-row">
                 <TextField name="date" label=label(i18n, |i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
                 <SelectField name="stage" label=label(i18n, |i| t_string!(i, field_stage).to_string()) value=stage errors=errors options=stages_to(i18n, c.stage) />
             </div>
             <TextField name="place" label=label(i18n, |i| t_string!(i, field_place).to_string()) value=place errors=errors optional=true />
-            <Show when=move || kind.get() == EventKind::Musyawarah.as_str()>
+            <Show when=move || kind.with(String::is_empty) || kind.get() == EventKind::Musyawarah.as_str()>
                 <MultiChoice name="parties" legend=label(i18n, |i| t_string!(i, field_parties).to_string()) values=parties errors=errors options=party_options.clone() />
             </Show>
-            <Show when=move || kind.get() == EventKind::Rujukan.as_str()>
+            <Show when=move || kind.with(String::is_empty) || kind.get() == EventKind::Rujukan.as_str()>
                 <SelectField name="partner_kind" label=label(i18n, |i| t_string!(i, field_partner_kind).to_string()) value=partner_kind errors=errors options=partner_kinds />
                 <TextField name="partner_name" label=label(i18n, |i| t_string!(i, field_partner_name).to_string()) value=partner_name errors=errors />
             </Show>
             <TextArea name="notes" label=label(i18n, |i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
             <FormActions pending=save.pending() cancel=routes::child_case(id) />
-        </form>
+        </PostForm>
     }
 }

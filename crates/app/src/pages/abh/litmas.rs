@@ -5,13 +5,17 @@
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
 use pamong_domain::abh::litmas::{LitmasContent, LitmasStatus, LitmasView};
+use server_fn::ServerFn;
 use uuid::Uuid;
 
-use crate::api::abh::{deliver_litmas, litmas_page, review_litmas, save_litmas};
+use crate::api::abh::{
+    DeliverLitmas, ReviewLitmas, SaveLitmas, deliver_litmas, litmas_page, review_litmas, save_litmas,
+};
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::components::form::{check_then, reload_on_success};
-use crate::components::{ErrorBanner, ErrorSummary, TextArea, TextField, now_utc, show_failure};
+use crate::components::post::submitter_value;
+use crate::components::{ErrorBanner, ErrorSummary, PostForm, TextArea, TextField, now_utc, show_failure};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::clients::use_client_id;
@@ -56,6 +60,7 @@ fn LitmasView(l: LitmasView) -> impl IntoView {
             <h1>{title}</h1>
             <span class="badge" data-testid="litmas-status">{move || text::abh::litmas_status(i18n, status)}</span>
         </div>
+        <crate::components::form::SavedNotice />
         <p class="muted">{move || text::abh::requester(i18n, requester)} " · " {l.letter_number.clone().unwrap_or_default()} " · " {text::abh::instant(l.received_at, zone)}</p>
         <p class=format!("{} card", text::abh::clock_class(&clock, now)) data-testid="litmas-clock">
             <span class="clock__what">{move || text::abh::clock_kind(i18n, clock.kind)}</span>
@@ -156,14 +161,16 @@ fn Editor(l: LitmasView) -> impl IntoView {
         <Show when=move || saved.get()>
             <div class="banner banner--ok" role="status">{move || t_string!(i18n, saved)}</div>
         </Show>
-        <form class="form card" novalidate data-testid="litmas-form" on:submit=move |ev| { ev.prevent_default(); send(false); }>
+        <PostForm to=SaveLitmas::PATH next=routes::saved(&routes::litmas(id)) hidden=vec![("id", id.to_string())] scope=Some("content")
+            errors=errors failure=failure testid="litmas-form"
+            on_submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); send(submitter_value(&ev).as_deref() == Some("true")); }>
             <p class="field__hint">{move || t_string!(i18n, litmas_template_hint)}</p>
             {SECTIONS.iter().zip(fields).map(|(f, v)| view! { <TextArea name=f label=label(f) value=v errors=errors /> }).collect_view()}
             <div class="form__actions">
-                <button class="button button--secondary" type="submit" disabled=move || save.pending().get()>{move || t_string!(i18n, litmas_save_draft)}</button>
-                <button class="button" type="button" disabled=move || save.pending().get() on:click=move |_| send(true)>{move || t_string!(i18n, litmas_submit)}</button>
+                <button class="button button--secondary" type="submit" name="submit" value="false" disabled=move || save.pending().get()>{move || t_string!(i18n, litmas_save_draft)}</button>
+                <button class="button" type="submit" name="submit" value="true" disabled=move || save.pending().get()>{move || t_string!(i18n, litmas_submit)}</button>
             </div>
-        </form>
+        </PostForm>
     }
 }
 
@@ -178,16 +185,21 @@ fn Review(id: Uuid) -> impl IntoView {
         Action::new(move |(approve, note): &(bool, String)| review_litmas(id, *approve, note.clone()));
     // Reload so the page shows the new status and, once approved, the print link.
     reload_on_success(review.value().into(), errors, failure);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        review.dispatch((submitter_value(&ev).as_deref() == Some("true"), note.get_untracked()));
+    };
     view! {
-        <section class="card" data-testid="litmas-review">
+        <PostForm to=ReviewLitmas::PATH next=routes::saved(&routes::litmas(id)) hidden=vec![("id", id.to_string())] scope=None
+            errors=errors failure=failure on_submit=on_submit class="card" testid="litmas-review">
             <h2>{move || t_string!(i18n, litmas_review)}</h2>
             <ErrorBanner error=failure />
             <TextArea name="note" label=TextProp::from(move || t_string!(i18n, litmas_review_note).to_string()) value=note errors=errors />
             <div class="form__actions">
-                <button class="button" type="button" disabled=move || review.pending().get() on:click=move |_| { review.dispatch((true, note.get_untracked())); }>{move || t_string!(i18n, litmas_approve)}</button>
-                <button class="button button--secondary" type="button" disabled=move || review.pending().get() on:click=move |_| { review.dispatch((false, note.get_untracked())); }>{move || t_string!(i18n, litmas_return)}</button>
+                <button class="button" type="submit" name="approve" value="true" disabled=move || review.pending().get()>{move || t_string!(i18n, litmas_approve)}</button>
+                <button class="button button--secondary" type="submit" name="approve" value="false" disabled=move || review.pending().get()>{move || t_string!(i18n, litmas_return)}</button>
             </div>
-        </section>
+        </PostForm>
     }
 }
 
@@ -201,12 +213,14 @@ fn Deliver(id: Uuid, zone: pamong_domain::office::Zone) -> impl IntoView {
     let deliver = Action::new(move |at: &String| deliver_litmas(id, at.clone()));
     reload_on_success(deliver.value().into(), errors, failure);
     view! {
-        <form class="form card" novalidate data-testid="litmas-deliver" on:submit=move |ev| { ev.prevent_default(); deliver.dispatch(at.get_untracked()); }>
+        <PostForm to=DeliverLitmas::PATH next=routes::saved(&routes::litmas(id)) hidden=vec![("id", id.to_string())] scope=None
+            errors=errors failure=failure testid="litmas-deliver"
+            on_submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); deliver.dispatch(at.get_untracked()); }>
             <h2>{move || t_string!(i18n, litmas_deliver)}</h2>
             <ErrorBanner error=failure />
             <TextField name="delivered_at" label=TextProp::from(move || t_string!(i18n, field_delivered_at).to_string()) hint=TextProp::from(move || zone.label().to_string()) value=at errors=errors kind="datetime-local" />
             <button class="button" type="submit" disabled=move || deliver.pending().get()>{move || t_string!(i18n, litmas_deliver)}</button>
-        </form>
+        </PostForm>
     }
 }
 

@@ -6,13 +6,15 @@ use pamong_domain::FieldErrors;
 use pamong_domain::abh::case::{AbhCaseForm, case_rules};
 use pamong_domain::client::{ClientForm, parse_date};
 use pamong_domain::legal::PeriodRules;
+use server_fn::ServerFn;
 
-use crate::api::abh::register_child_case;
+use crate::api::abh::{RegisterChildCase, register_child_case};
 use crate::api::clients::client_form_setup;
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::components::form::{FormActions, check_then};
-use crate::components::{ErrorBanner, ErrorSummary, SelectField, TextField, show_failure};
+use crate::components::post::{Argument, posted_name, posted_values};
+use crate::components::{ErrorBanner, ErrorSummary, PostForm, SelectField, TextField, show_failure};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes;
@@ -30,9 +32,14 @@ pub fn CheckField(
     value: RwSignal<bool>,
 ) -> impl IntoView {
     let id = crate::components::form::field_id(name);
+    let posted_as = posted_name(name);
+    // A ticked box posts "true"; an unticked one posts nothing.
+    if let Some(ticked) = posted_values(&posted_as) {
+        value.set(!ticked.is_empty());
+    }
     view! {
         <div class="field field--check">
-            <input type="checkbox" id=id.clone() name=name prop:checked=move || value.get()
+            <input type="checkbox" id=id.clone() name=posted_as value="true" checked=value.get_untracked() prop:checked=move || value.get()
                 on:change=move |ev| value.set(event_target_checked(&ev)) />
             <label for=id>{move || label.get()}</label>
         </div>
@@ -191,9 +198,11 @@ fn Editor(
             ("detained_since", label(|i| t_string!(i, field_detained_since).to_string())),
             ("pk_id", label(|i| t_string!(i, client_pk).to_string())),
         ] />
-        <form class="form" on:submit=submit novalidate data-testid="abh-form">
+        <PostForm to=RegisterChildCase::PATH next=routes::child_case_new() scope=Some("case") errors=errors failure=failure
+            on_submit=submit class="form" testid="abh-form">
             <fieldset class="card">
                 <legend>{move || t_string!(i18n, abh_child)}</legend>
+                <Argument name="child">
                 <TextField name="full_name" label=label(|i| t_string!(i, user_full_name).to_string()) value=full_name errors=errors />
                 <SelectField name="sex" label=label(|i| t_string!(i, client_sex).to_string()) value=sex errors=errors options=sexes />
                 <div class="field-row">
@@ -203,6 +212,7 @@ fn Editor(
                 <TextField name="nik" label=label(|i| t_string!(i, client_nik).to_string()) value=nik errors=errors optional=true inputmode="numeric" />
                 <TextField name="address" label=label(|i| t_string!(i, client_street).to_string()) value=address errors=errors optional=true />
                 <TextField name="phone" label=label(|i| t_string!(i, client_phone).to_string()) value=phone errors=errors optional=true kind="tel" />
+                </Argument>
             </fieldset>
             <fieldset class="card">
                 <legend>{move || t_string!(i18n, abh_family)}</legend>
@@ -218,7 +228,9 @@ fn Editor(
                 <legend>{move || t_string!(i18n, abh_offence)}</legend>
                 <TextField name="offence_date" label=label(|i| t_string!(i, field_offence_date).to_string()) value=offence_date errors=errors kind="date" />
                 <TextField name="offence" label=label(|i| t_string!(i, field_offence).to_string()) value=offence errors=errors />
-                <TextField name="offence_articles" label=label(|i| t_string!(i, client_articles).to_string()) value=articles errors=errors optional=true />
+                <Argument name="child">
+                    <TextField name="offence_articles" label=label(|i| t_string!(i, client_articles).to_string()) value=articles errors=errors optional=true />
+                </Argument>
                 <p class="field__label">{move || t_string!(i18n, field_penalty)}</p>
                 <div class="field-row">
                     <TextField name="penalty_years" label=label(|i| t_string!(i, field_penalty_years).to_string()) value=penalty_years errors=errors inputmode="numeric" />
@@ -240,12 +252,14 @@ fn Editor(
                     <TextField name="detained_since" label=label(|i| t_string!(i, field_detained_since).to_string()) value=detained_since errors=errors kind="date" />
                 </Show>
                 {can_assign.then(|| view! {
-                    <SelectField name="pk_id" label=label(|i| t_string!(i, client_pk).to_string()) value=pk_id errors=errors options=pk_options />
+                    <Argument name="child">
+                        <SelectField name="pk_id" label=label(|i| t_string!(i, client_pk).to_string()) value=pk_id errors=errors options=pk_options />
+                    </Argument>
                 })}
             </fieldset>
             <RulesPanel rules=rules />
             <FormActions pending=save.pending() cancel="/abh" />
-        </form>
+        </PostForm>
     }
 }
 

@@ -7,11 +7,14 @@ use pamong_domain::caseload::AssessmentForm;
 use pamong_domain::needs::{NeedDomain, NeedRatings};
 use pamong_domain::rri::{Answers, Instrument, Item};
 use pamong_domain::{ErrorKind, FieldErrors};
+use server_fn::ServerFn;
 
 use super::{BandBadge, use_client_id};
-use crate::api::clients::{ClientPageData, assess_client, client_page, rri_instrument};
+use crate::api::clients::{AssessClient, ClientPageData, assess_client, client_page, rri_instrument};
 use crate::app::{ErrorPage, Loading};
+use crate::components::PostForm;
 use crate::components::form::check_then;
+use crate::components::post::{posted_name, posted_value};
 use crate::components::{
     ErrorBanner, ErrorSummary, PageTitle, SaveButton, TextArea, TextField, local_now, show_failure,
 };
@@ -109,7 +112,8 @@ fn AssessmentEditor(client: ClientPageData, instrument: Instrument) -> impl Into
             ("date", label(|i| t_string!(i, field_date).to_string())),
             ("notes", label(|i| t_string!(i, field_notes).to_string())),
         ] />
-        <form class="form" on:submit=submit novalidate data-testid="rri-form">
+        <PostForm to=AssessClient::PATH next=routes::saved(&routes::client(id)) hidden=vec![("id", id.to_string())]
+            errors=errors failure=failure on_submit=submit class="form" testid="rri-form">
             <div class="score-bar" role="status" aria-live="polite" data-testid="rri-score">
                 <span>{move || t_string!(i18n, rri_score_live, score = score.get().map_or(0, |s| s.total), max = max)}</span>
                 {move || view! { <BandBadge band=score.get().map(|s| s.band) /> }}
@@ -129,7 +133,7 @@ fn AssessmentEditor(client: ClientPageData, instrument: Instrument) -> impl Into
                     <a class="button button--secondary" href=routes::client(id)>{move || t_string!(i18n, cancel)}</a>
                 </div>
             </div>
-        </form>
+        </PostForm>
     }
 }
 
@@ -139,6 +143,12 @@ fn ItemField(item: Item, answers: RwSignal<Answers>) -> impl IntoView {
     let key = item.key.clone();
     let (label_id, label_en) = (item.label_id.clone(), item.label_en.clone());
     let default = item.choices.first().map(|c| c.key.clone()).unwrap_or_default();
+    let posted_as = format!("{}[{key}]", posted_name("answers"));
+    if let Some(choice) = posted_value(&posted_as) {
+        answers.update(|a| {
+            a.insert(key.clone(), choice);
+        });
+    }
     let current = {
         let (key, default) = (key.clone(), default.clone());
         move || answers.with(|a| a.get(&key).cloned().unwrap_or_else(|| default.clone()))
@@ -167,7 +177,7 @@ fn ItemField(item: Item, answers: RwSignal<Answers>) -> impl IntoView {
                         let checked2 = checked.clone();
                         view! {
                             <label class="choice" class:choice--on=checked2>
-                                <input type="radio" name=format!("rri-{key}") value=choice.clone() prop:checked=checked on:change=on />
+                                <input type="radio" name=posted_as.clone() value=choice.clone() checked=checked() prop:checked=checked on:change=on />
                                 <span>{move || label_of(i18n, &cid, &cen)}{(weight > 0).then(|| format!(" (+{weight})"))}</span>
                             </label>
                         }
@@ -184,6 +194,13 @@ fn NeedField(domain: NeedDomain, needs: RwSignal<NeedRatings>) -> impl IntoView 
     let max = domain.items();
     let value = move || needs.with(|n| n.get(&domain).copied().unwrap_or(0));
     let id = format!("need-{}", domain.key());
+    // Keyed as serde names the domain (its variant), which is what `Debug` prints.
+    let posted_as = format!("{}[{domain:?}]", posted_name("needs"));
+    if let Some(present) = posted_value(&posted_as).and_then(|n| n.trim().parse::<u8>().ok()) {
+        needs.update(|m| {
+            m.insert(domain, present.min(max));
+        });
+    }
     view! {
         <div class="need">
             <label for=id.clone()>{move || text::need_domain(i18n, domain)}</label>
@@ -195,6 +212,8 @@ fn NeedField(domain: NeedDomain, needs: RwSignal<NeedRatings>) -> impl IntoView 
                     inputmode="numeric"
                     min="0"
                     max=max.to_string()
+                    name=posted_as
+                    value=value().to_string()
                     prop:value=move || value().to_string()
                     on:input=move |ev| {
                         let n = event_target_value(&ev).trim().parse::<u8>().unwrap_or(0).min(max);

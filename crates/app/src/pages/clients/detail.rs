@@ -2,19 +2,26 @@
 //! the timeline of everything recorded.
 
 use leptos::prelude::*;
+use pamong_domain::FieldErrors;
 use pamong_domain::caseload::{ClientDetail, PersonRef, TimelineEntry, TimelineEvent};
 use pamong_domain::client::ClientStatus;
 use pamong_domain::supervision::ActionStatus;
+use server_fn::ServerFn;
 use time::macros::format_description;
 use uuid::Uuid;
 
 use super::{BandBadge, use_client_id};
-use crate::api::clients::{ClientPageData, client_page, reassign_client, update_violation_status};
+use crate::api::clients::{
+    ClientPageData, ReassignClient, UpdateViolationStatus, client_page, reassign_client,
+    update_violation_status,
+};
+use crate::api::groups::groups_for_client;
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
-use crate::components::{ErrorBanner, SavedNotice};
+use crate::components::{ErrorBanner, PostForm, SavedNotice};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::pages::referrals::ReferralsData;
 use crate::routes;
 use crate::text;
 
@@ -22,12 +29,26 @@ use crate::text;
 #[component]
 pub fn ClientDetailPage() -> impl IntoView {
     let id = use_client_id();
-    let data = Resource::new(move || id.get(), |id| async move { client_page(id?).await });
+    // One resource for the page and its referrals: resources nested in the page's parts would
+    // load one after another, and hydrate only if created in the same order on both sides.
+    let data = Resource::new(
+        move || id.get(),
+        |id| async move {
+            let data = client_page(id?).await?;
+            let (client, can_edit) = (data.detail.summary.id, data.detail.can_edit);
+            let referrals = ReferralsData::load(client, can_edit).await;
+            let groups =
+                if can_edit { groups_for_client(client).await.unwrap_or_default() } else { Vec::new() };
+            Ok::<_, AppError>((data, referrals, groups))
+        },
+    );
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(data) => view! { <ClientView data=data /> }.into_any(),
+                    Ok((data, referrals, groups)) => {
+                        view! { <ClientView data=data referrals=referrals groups=groups /> }.into_any()
+                    }
                     Err(e) => view! { <ErrorPage error=e /> }.into_any(),
                 }
             })}
@@ -36,7 +57,7 @@ pub fn ClientDetailPage() -> impl IntoView {
 }
 
 #[component]
-fn ClientView(data: ClientPageData) -> impl IntoView {
+fn ClientView(data: ClientPageData, referrals: ReferralsData, groups: Vec<PersonRef>) -> impl IntoView {
     let i18n = use_i18n();
     let ClientPageData { detail, timeline, officers } = data;
     let can_reassign = detail.can_reassign;
@@ -87,8 +108,8 @@ fn ClientView(data: ClientPageData) -> impl IntoView {
             </nav>
         </Show>
         {can_reassign.then(|| view! { <Reassign client=id officers=officers current=s.pk.clone() /> })}
-        {can_edit.then(|| view! { <crate::pages::groups::forms::WatchClientForm /> })}
-        <crate::pages::referrals::ClientReferrals client=id can_send=can_edit />
+        {can_edit.then(|| view! { <crate::pages::groups::forms::WatchClientForm client=id groups=groups /> })}
+        <crate::pages::referrals::ClientReferrals client=id can_send=can_edit data=referrals />
         {detail.can_export_data.then(|| view! {
             <p><a class="button button--ghost" href=routes::client_data(id) data-testid="subject-link">
                 {move || t_string!(i18n, subject_link)}
@@ -148,9 +169,10 @@ fn Reassign(client: Uuid, officers: Vec<PersonRef>, current: Option<PersonRef>) 
         }
     };
     view! {
-        <form class="card inline-form" on:submit=submit>
+        <PostForm to=ReassignClient::PATH next=routes::saved(&routes::client(client)) hidden=vec![("id", client.to_string())]
+            scope=None errors=RwSignal::new(FieldErrors::new()) failure=failure on_submit=submit class="card inline-form">
             <label for="reassign">{move || t_string!(i18n, reassign_label)}</label>
-            <select id="reassign" class="input input--select" on:change=move |ev| chosen.set(event_target_value(&ev))>
+            <select id="reassign" name="pk" class="input input--select" on:change=move |ev| chosen.set(event_target_value(&ev))>
                 <option value="">"—"</option>
                 {officers
                     .into_iter()
@@ -165,7 +187,7 @@ fn Reassign(client: Uuid, officers: Vec<PersonRef>, current: Option<PersonRef>) 
             </button>
             <Show when=move || done.get()><span class="badge badge--ok" role="status">{move || t_string!(i18n, saved)}</span></Show>
             <ErrorBanner error=failure />
-        </form>
+        </PostForm>
     }
 }
 
@@ -332,10 +354,13 @@ fn ActionStatusForm(violation: Uuid, current: ActionStatus) -> impl IntoView {
         save.dispatch(chosen.get_untracked());
     };
     let select_id = format!("vs-{violation}");
+    // Without the wasm the post comes back to this client's page (where the form is).
+    let page = leptos_router::hooks::use_location().pathname.get_untracked();
     view! {
-        <form class="inline-form timeline__action" on:submit=submit>
+        <PostForm to=UpdateViolationStatus::PATH next=routes::saved(&page) hidden=vec![("violation", violation.to_string())]
+            scope=None errors=RwSignal::new(FieldErrors::new()) failure=failure on_submit=submit class="inline-form timeline__action">
             <label class="visually-hidden" for=select_id.clone()>{move || t_string!(i18n, violation_action_status)}</label>
-            <select id=select_id class="input input--select" on:change=move |ev| chosen.set(event_target_value(&ev))>
+            <select id=select_id name="status" class="input input--select" on:change=move |ev| chosen.set(event_target_value(&ev))>
                 {ActionStatus::ALL
                     .into_iter()
                     .map(|s| view! { <option value=s.as_str() selected=s == current>{move || text::action_status(i18n, s)}</option> })
@@ -346,6 +371,6 @@ fn ActionStatusForm(violation: Uuid, current: ActionStatus) -> impl IntoView {
             </button>
             {move || shown.get().map(|s| view! { <span class="badge badge--ok" role="status">{move || text::action_status(i18n, s)}</span> })}
             <ErrorBanner error=failure />
-        </form>
+        </PostForm>
     }
 }

@@ -7,16 +7,17 @@ use pamong_domain::caseload::SimilarClients;
 use pamong_domain::client::{ClientForm, RELIGIONS, parse_date};
 use pamong_domain::legal::{LegalBasis, PeriodRules};
 use pamong_domain::{ErrorKind, FieldErrors};
+use server_fn::ServerFn;
 use uuid::Uuid;
 
 use crate::api::clients::{
-    ClientFormContext, RegionChoice, client_form_setup, client_page, find_similar_clients, region_children,
-    save_client,
+    ClientFormContext, RegionChoice, SaveClient, client_form_setup, client_page, find_similar_clients,
+    region_children, save_client,
 };
 use crate::app::{ErrorPage, Loading};
-use crate::components::PageTitle;
 use crate::components::form::check_then;
 use crate::components::{ErrorBanner, ErrorSummary, SaveButton, SelectField, TextField, show_failure};
+use crate::components::{PageTitle, PostForm};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::use_record_id;
@@ -224,13 +225,16 @@ fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContex
         officers.iter().map(|o| (o.id.to_string(), o.name.clone())).collect::<Vec<_>>()
     });
     let basis = move || LegalBasis::parse(&f.legal_basis.get());
+    // Until a basis is chosen (and so before the wasm, which cannot follow the choice) every
+    // period field is offered; the parser reads only the basis's. Nothing here depends on
+    // whether the wasm runs, so the page hydrates exactly as the server rendered it.
     let needs_remaining =
-        move || matches!(basis(), Some(LegalBasis::Pb | LegalBasis::Cb | LegalBasis::Asimilasi));
-    let needs_remission = move || basis() == Some(LegalBasis::Cmb);
+        move || matches!(basis(), None | Some(LegalBasis::Pb | LegalBasis::Cb | LegalBasis::Asimilasi));
+    let needs_remission = move || matches!(basis(), None | Some(LegalBasis::Cmb));
     let needs_term = move || {
         matches!(
             basis(),
-            Some(LegalBasis::PidanaPengawasan | LegalBasis::KerjaSosial | LegalBasis::AnakBersyarat)
+            None | Some(LegalBasis::PidanaPengawasan | LegalBasis::KerjaSosial | LegalBasis::AnakBersyarat)
         )
     };
     let title = move || {
@@ -283,7 +287,9 @@ fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContex
             ("end_override_reason", label(|i| t_string!(i, client_end_reason).to_string())),
             ("pk_id", label(|i| t_string!(i, client_pk).to_string())),
         ] />
-        <form class="form" on:submit=submit novalidate data-testid="client-form">
+        <PostForm to=SaveClient::PATH next=routes::saved(&id.map_or_else(routes::new_client, routes::client))
+            hidden=id.map(|id| ("id", id.to_string())).into_iter().collect() errors=errors failure=failure
+            on_submit=submit class="form" testid="client-form">
             <fieldset class="card">
                 <legend>{move || t_string!(i18n, client_identity)}</legend>
                 <TextField name="full_name" label=label(|i| t_string!(i, user_full_name).to_string()) value=f.full_name errors=errors autocomplete="off" />
@@ -362,7 +368,7 @@ fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContex
                 <SaveButton pending=save.pending() />
                 <a class="button button--secondary" href=cancel>{move || t_string!(i18n, cancel)}</a>
             </div>
-        </form>
+        </PostForm>
     }
 }
 

@@ -2,16 +2,20 @@
 //! on the client's page), and transfers from other offices waiting for a decision.
 
 use leptos::prelude::*;
+use pamong_domain::FieldErrors;
 use pamong_domain::caseload::{OfficerLoad, TransferView};
 use pamong_domain::reporting::{Frequency, ReportingFrequencies, RiskBand};
+use server_fn::ServerFn;
 use uuid::Uuid;
 
 use crate::api::clients::{
-    decide_transfer, load_office_caseload, office_reporting_frequencies, save_reporting_frequencies,
+    DecideTransfer, SaveReportingFrequencies, decide_transfer, load_office_caseload,
+    office_reporting_frequencies, save_reporting_frequencies,
 };
 use crate::app::{ErrorPage, Loading};
-use crate::components::ErrorBanner;
 use crate::components::PageTitle;
+use crate::components::post::posted_name;
+use crate::components::{ErrorBanner, PostForm};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes;
@@ -105,6 +109,7 @@ where
     if transfers.is_empty() {
         return ().into_any();
     }
+    let page = leptos_router::hooks::use_location().pathname.get_untracked();
     view! {
         <section class="card" data-testid="incoming-transfers">
             <h2>{move || t_string!(i18n, office_incoming)}</h2>
@@ -114,14 +119,18 @@ where
                     .into_iter()
                     .map(|t| {
                         let id = t.id;
+                        // Without the wasm the clicked button posts its `accept` value.
+                        let hidden = vec![("id", id.to_string()), ("note", String::new())];
+                        let on_submit = |ev: leptos::ev::SubmitEvent| ev.prevent_default();
                         view! {
                             <li>
                                 <p><strong>{t.client.name}</strong> " · " {t.from.name} " · " {text::date(t.requested_on)}</p>
                                 <p class="muted">{t.reason}</p>
-                                <div class="form__actions">
-                                    <button class="button" on:click=move |_| { decide.dispatch((id, true)); }>{move || t_string!(i18n, transfer_accept)}</button>
-                                    <button class="button button--secondary" on:click=move |_| { decide.dispatch((id, false)); }>{move || t_string!(i18n, transfer_refuse)}</button>
-                                </div>
+                                <PostForm to=DecideTransfer::PATH next=routes::saved(&page) hidden=hidden scope=None
+                                    errors=RwSignal::new(FieldErrors::new()) failure=failure on_submit=on_submit class="form__actions">
+                                    <button class="button" type="submit" name="accept" value="true" on:click=move |_| { decide.dispatch((id, true)); }>{move || t_string!(i18n, transfer_accept)}</button>
+                                    <button class="button button--secondary" type="submit" name="accept" value="false" on:click=move |_| { decide.dispatch((id, false)); }>{move || t_string!(i18n, transfer_refuse)}</button>
+                                </PostForm>
                             </li>
                         }
                     })
@@ -131,6 +140,9 @@ where
     }
     .into_any()
 }
+
+/// The frequencies an office may choose, in the order offered.
+const FREQUENCIES: [Frequency; 3] = [Frequency::Weekly, Frequency::Fortnightly, Frequency::Monthly];
 
 fn frequency_text(i18n: crate::text::I18n, f: Frequency) -> String {
     match f {
@@ -188,8 +200,10 @@ fn FrequencyForm(initial: ReportingFrequencies) -> impl IntoView {
             sangat_tinggi: values[3].get_untracked(),
         });
     };
+    let page = leptos_router::hooks::use_location().pathname.get_untracked();
     view! {
-        <form class="form" on:submit=submit>
+        <PostForm to=SaveReportingFrequencies::PATH next=routes::saved(&page) scope=Some("frequencies")
+            errors=RwSignal::new(FieldErrors::new()) failure=failure on_submit=submit class="form">
             <ErrorBanner error=failure />
             {RiskBand::ALL
                 .into_iter()
@@ -199,18 +213,22 @@ fn FrequencyForm(initial: ReportingFrequencies) -> impl IntoView {
                     view! {
                         <div class="field">
                             <label class="field__label" for=id.clone()>{move || text::band(i18n, Some(band))}</label>
+                            // Each band's field is named as the band; each choice is posted under
+                            // serde's name for it (the variant's, as `Debug` prints it).
                             <select
                                 id=id
+                                name=posted_name(band.as_str())
                                 class="input input--select"
                                 on:change=move |ev| {
-                                    if let Some(f) = Frequency::parse(&event_target_value(&ev)) {
+                                    let chosen = event_target_value(&ev);
+                                    if let Some(f) = FREQUENCIES.into_iter().find(|f| format!("{f:?}") == chosen) {
                                         value.set(f);
                                     }
                                 }
                             >
-                                {[Frequency::Weekly, Frequency::Fortnightly, Frequency::Monthly]
+                                {FREQUENCIES
                                     .into_iter()
-                                    .map(|f| view! { <option value=f.as_str() selected=f == value.get_untracked()>{move || frequency_text(i18n, f)}</option> })
+                                    .map(|f| view! { <option value=format!("{f:?}") selected=f == value.get_untracked()>{move || frequency_text(i18n, f)}</option> })
                                     .collect_view()}
                             </select>
                         </div>
@@ -221,6 +239,6 @@ fn FrequencyForm(initial: ReportingFrequencies) -> impl IntoView {
                 <button class="button" type="submit" disabled=move || save.pending().get()>{move || t_string!(i18n, save)}</button>
                 <Show when=move || saved.get()><span class="badge badge--ok" role="status">{move || t_string!(i18n, saved)}</span></Show>
             </div>
-        </form>
+        </PostForm>
     }
 }

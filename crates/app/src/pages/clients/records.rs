@@ -11,18 +11,20 @@ use pamong_domain::supervision::{
     ViolationForm, ViolationKind,
 };
 use pamong_domain::{ErrorKind, FieldErrors};
+use server_fn::ServerFn;
 use uuid::Uuid;
 
 use super::use_client_id;
 use crate::api::clients::{
-    ClientPageData, change_client_status, client_page, record_guidance, record_report, record_violation,
-    request_transfer, transfer_targets,
+    ChangeClientStatus, ClientPageData, RecordGuidance, RecordReport, RecordViolation, RequestTransfer,
+    change_client_status, client_page, record_guidance, record_report, record_violation, request_transfer,
+    transfer_targets,
 };
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::components::form::{FormActions, check_then, navigate_on_success};
 use crate::components::local_now;
-use crate::components::{ErrorBanner, ErrorSummary, SaveButton, SelectField, TextArea, TextField};
+use crate::components::{ErrorBanner, ErrorSummary, PostForm, SaveButton, SelectField, TextArea, TextField};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes;
@@ -58,7 +60,17 @@ fn back_on_success<T: Clone + Send + Sync + 'static>(
     errors: RwSignal<FieldErrors>,
     failure: RwSignal<Option<AppError>>,
 ) {
-    navigate_on_success(value, move |_| routes::saved(&routes::client(client)), errors, failure);
+    navigate_on_success(value, move |_| back(client), errors, failure);
+}
+
+/// Where a form on a client leads once saved: the client's page with the saved notice.
+fn back(client: Uuid) -> String {
+    routes::saved(&routes::client(client))
+}
+
+/// The client's id as the server fns' `id` argument.
+fn client_arg(client: Uuid) -> Vec<(&'static str, String)> {
+    vec![("id", client.to_string())]
 }
 
 fn heading(
@@ -89,8 +101,15 @@ pub fn Choices(
     errors: RwSignal<FieldErrors>,
     /// `(value, label)` pairs.
     options: Signal<Vec<(String, String)>>,
+    /// The choice is a server fn argument of its own rather than a field of the form.
+    #[prop(optional)]
+    own_argument: bool,
 ) -> impl IntoView {
     let error = crate::components::form::field_error(errors, name);
+    let posted_as = if own_argument { name.to_owned() } else { crate::components::post::posted_name(name) };
+    if let Some(chosen) = crate::components::post::posted_value(&posted_as) {
+        value.set(chosen);
+    }
     view! {
         <fieldset class="field choices" class:field--error=move || error.get().is_some() id=crate::components::form::field_id(name)>
             <legend class="field__label">{move || legend.get()}</legend>
@@ -104,7 +123,7 @@ pub fn Choices(
                         let v2 = v.clone();
                         view! {
                             <label class="choice" class:choice--on=checked>
-                                <input type="radio" name=name value=v.clone() prop:checked=checked on:change=move |_| value.set(v2.clone()) />
+                                <input type="radio" name=posted_as.clone() value=v.clone() checked=checked prop:checked=checked on:change=move |_| value.set(v2.clone()) />
                                 <span>{label}</span>
                             </label>
                         }
@@ -244,7 +263,7 @@ fn ReportEditor(data: ClientPageData) -> impl IntoView {
             ("notes", label(|i| t_string!(i, field_notes).to_string())),
             ("latitude", label(|i| t_string!(i, report_location).to_string())),
         ] />
-        <form class="form card" on:submit=submit novalidate data-testid="report-form">
+        <PostForm to=RecordReport::PATH next=back(client) hidden=client_arg(client) errors=errors failure=failure on_submit=submit testid="report-form">
             <Choices name="kind" legend=label(|i| t_string!(i, report_how).to_string()) value=kind errors=errors options=kinds />
             <div class="field-row">
                 <TextField name="date" label=label(|i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
@@ -270,7 +289,7 @@ fn ReportEditor(data: ClientPageData) -> impl IntoView {
             </Show>
             <TextArea name="notes" label=label(|i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
             <FormActions pending=save.pending() cancel=routes::client(client) />
-        </form>
+        </PostForm>
     }
 }
 
@@ -328,14 +347,14 @@ fn GuidanceEditor(data: ClientPageData) -> impl IntoView {
             ("attended", label(|i| t_string!(i, report_attended).to_string())),
             ("notes", label(|i| t_string!(i, field_notes).to_string())),
         ] />
-        <form class="form card" on:submit=submit novalidate>
+        <PostForm to=RecordGuidance::PATH next=back(client) hidden=client_arg(client) errors=errors failure=failure on_submit=submit>
             <Choices name="kind" legend=label(|i| t_string!(i, guidance_kind).to_string()) value=kind errors=errors options=kinds />
             <TextField name="topic" label=label(|i| t_string!(i, guidance_topic).to_string()) value=topic errors=errors />
             <TextField name="date" label=label(|i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
             <Choices name="attended" legend=label(|i| t_string!(i, report_attended).to_string()) value=attended errors=errors options=yes_no(i18n) />
             <TextArea name="notes" label=label(|i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
             <FormActions pending=save.pending() cancel=routes::client(client) />
-        </form>
+        </PostForm>
     }
 }
 
@@ -408,25 +427,46 @@ fn ViolationEditor(data: ClientPageData) -> impl IntoView {
             ("action", label(|i| t_string!(i, violation_action).to_string())),
             ("action_status", label(|i| t_string!(i, violation_action_status).to_string())),
         ] />
-        <form class="form card" on:submit=submit novalidate>
+        <PostForm to=RecordViolation::PATH next=back(client) hidden=client_arg(client) errors=errors failure=failure on_submit=submit>
             <SelectField name="kind" label=label(|i| t_string!(i, violation_kind).to_string()) value=kind errors=errors options=kinds />
             <TextField name="date" label=label(|i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
             <TextArea name="description" label=label(|i| t_string!(i, violation_description).to_string()) value=description errors=errors />
             <SelectField name="action" label=label(|i| t_string!(i, violation_action).to_string()) value=action errors=errors options=actions />
             <SelectField name="action_status" label=label(|i| t_string!(i, violation_action_status).to_string()) value=action_status errors=errors options=statuses />
             <FormActions pending=save.pending() cancel=routes::client(client) />
-        </form>
+        </PostForm>
     }
 }
 
 /// Ends the supervision, or asks another Bapas to take the client over.
 #[component]
 pub fn StatusPage() -> impl IntoView {
-    view! { <WithClient form=|d| view! { <StatusEditor data=d /> } /> }
+    // The client and the offices load as one resource: a resource nested in the form would
+    // hydrate after the page reports itself ready, and reset a Bapas chosen in between.
+    let id = use_client_id();
+    let data = Resource::new(
+        move || id.get(),
+        |id| async move {
+            let data = client_page(id?).await?;
+            let offices = transfer_targets().await.unwrap_or_default();
+            Ok::<_, AppError>((data, offices))
+        },
+    );
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok((d, offices)) if d.detail.can_edit => view! { <StatusEditor data=d offices=offices /> }.into_any(),
+                    Ok(_) => view! { <ErrorPage error=AppError::Kind(ErrorKind::NotFound) /> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
 }
 
 #[component]
-fn StatusEditor(data: ClientPageData) -> impl IntoView {
+fn StatusEditor(data: ClientPageData, offices: Vec<pamong_domain::office::OfficeRef>) -> impl IntoView {
     let i18n = use_i18n();
     let client = data.detail.summary.id;
     let own_office = data.detail.bapas.id;
@@ -461,7 +501,8 @@ fn StatusEditor(data: ClientPageData) -> impl IntoView {
     let transfer_failure = RwSignal::new(None::<AppError>);
     let transfer = Action::new(move |form: &TransferForm| request_transfer(client, form.clone()));
     back_on_success(transfer.value().into(), client, transfer_errors, transfer_failure);
-    let offices = Resource::new(|| (), |_| transfer_targets());
+    let options: Vec<(String, String)> =
+        offices.into_iter().filter(|b| b.id != own_office).map(|b| (b.id.to_string(), b.name)).collect();
     let submit_transfer = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         transfer.dispatch(TransferForm {
@@ -479,34 +520,21 @@ fn StatusEditor(data: ClientPageData) -> impl IntoView {
             ("date", label(|i| t_string!(i, field_date).to_string())),
             ("reason", label(|i| t_string!(i, status_reason).to_string())),
         ] />
-        <form class="form card" on:submit=submit_end novalidate>
+        <PostForm to=ChangeClientStatus::PATH next=back(client) hidden=client_arg(client) errors=errors failure=failure on_submit=submit_end>
             <SelectField name="status" label=label(|i| t_string!(i, filter_status).to_string()) value=status errors=errors options=statuses />
             <TextField name="date" label=label(|i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
             <TextArea name="reason" label=label(|i| t_string!(i, status_reason).to_string()) value=reason errors=errors />
             <div class="form__actions"><SaveButton pending=end.pending() /></div>
-        </form>
+        </PostForm>
         <h2>{move || t_string!(i18n, transfer_title)}</h2>
         <p class="muted">{move || t_string!(i18n, transfer_hint)}</p>
         <ErrorBanner error=transfer_failure />
-        <form class="form card" on:submit=submit_transfer novalidate>
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    let options: Vec<(String, String)> = offices
-                        .await
-                        .unwrap_or_default()
-                        .into_iter()
-                        .filter(|b| b.id != own_office)
-                        .map(|b| (b.id.to_string(), b.name))
-                        .collect();
-                    view! {
-                        <SelectField name="to_bapas" label=label(|i| t_string!(i, transfer_to).to_string()) value=to_bapas errors=transfer_errors options=Signal::stored(options) />
-                    }
-                })}
-            </Suspense>
+        <PostForm to=RequestTransfer::PATH next=back(client) hidden=client_arg(client) errors=transfer_errors failure=transfer_failure on_submit=submit_transfer>
+            <SelectField name="to_bapas" label=label(|i| t_string!(i, transfer_to).to_string()) value=to_bapas errors=transfer_errors options=Signal::stored(options) />
             <TextArea name="reason" label=label(|i| t_string!(i, status_reason).to_string()) value=transfer_reason errors=transfer_errors />
             <div class="form__actions">
                 <button class="button" type="submit" disabled=move || transfer.pending().get()>{move || t_string!(i18n, transfer_request)}</button>
             </div>
-        </form>
+        </PostForm>
     }
 }

@@ -5,17 +5,19 @@
 use leptos::prelude::*;
 use pamong_domain::groups::{ActionForm, GroupForm, GroupView, MeetingForm, MemberForm, MemberRole};
 use pamong_domain::{ErrorKind, FieldErrors};
+use server_fn::ServerFn;
 use uuid::Uuid;
 
 use super::detail::member_role;
 use crate::api::groups::{
-    add_group_member, create_group, group_coordinators, groups_for_client, load_group, record_group_meeting,
-    watch_client,
+    AddGroupMember, CreateGroup, RecordGroupMeeting, WatchClient, add_group_member, create_group,
+    group_coordinators, load_group, record_group_meeting, watch_client,
 };
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::components::form::{FormActions, MultiChoice, check_then, navigate_on_success, reload_on_success};
-use crate::components::{ErrorBanner, ErrorSummary, SelectField, TextArea, TextField, local_now};
+use crate::components::post::{posted_name, posted_value};
+use crate::components::{ErrorBanner, ErrorSummary, PostForm, SelectField, TextArea, TextField, local_now};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::clients::use_client_id;
@@ -64,12 +66,12 @@ pub fn NewGroupPage() -> impl IntoView {
                     Err(e) => return view! { <ErrorPage error=e /> }.into_any(),
                 };
                 view! {
-                    <form class="form card" on:submit=submit novalidate>
+                    <PostForm to=CreateGroup::PATH next=routes::formed_group() errors=errors failure=failure on_submit=submit>
                         <TextField name="name" label=label(i18n, |i| t_string!(i, group_name).to_string()) value=name errors=errors />
                         <TextField name="areas" label=label(i18n, |i| t_string!(i, group_areas).to_string()) hint=label(i18n, |i| t_string!(i, group_areas_hint).to_string()) value=areas errors=errors />
                         <SelectField name="coordinator_id" label=label(i18n, |i| t_string!(i, group_coordinator).to_string()) value=coordinator errors=errors options=Signal::derive(move || options.clone()) />
                         <FormActions pending=save.pending() cancel="/kelompok" />
-                    </form>
+                    </PostForm>
                 }
                 .into_any()
             })}
@@ -155,7 +157,8 @@ fn MemberEditor(g: GroupView) -> impl IntoView {
             ("email", label(i18n, |i| t_string!(i, partner_email).to_string())),
             ("joined_on", label(i18n, |i| t_string!(i, member_joined).to_string())),
         ] />
-        <form class="form card" on:submit=submit novalidate>
+        <PostForm to=AddGroupMember::PATH next=routes::saved(&routes::group(id)) hidden=vec![("id", id.to_string())]
+            errors=errors failure=failure on_submit=submit>
             <TextField name="name" label=label(i18n, |i| t_string!(i, partner_contact_name).to_string()) value=name errors=errors />
             <TextField name="institution" label=label(i18n, |i| t_string!(i, member_institution).to_string()) value=institution errors=errors optional=true />
             <SelectField name="role" label=label(i18n, |i| t_string!(i, member_role).to_string()) value=role errors=errors options=roles />
@@ -165,7 +168,7 @@ fn MemberEditor(g: GroupView) -> impl IntoView {
             </div>
             <TextField name="joined_on" label=label(i18n, |i| t_string!(i, member_joined).to_string()) value=joined errors=errors kind="date" />
             <FormActions pending=save.pending() cancel=routes::group(id) />
-        </form>
+        </PostForm>
     }
 }
 
@@ -252,7 +255,8 @@ fn MeetingEditor(g: GroupView) -> impl IntoView {
             ("actions.0.owner", label(i18n, |i| t_string!(i, action_owner).to_string())),
             ("actions.0.due_on", label(i18n, |i| t_string!(i, action_due_on).to_string())),
         ] />
-        <form class="form" on:submit=submit novalidate data-testid="meeting-form">
+        <PostForm to=RecordGroupMeeting::PATH next=routes::saved(&routes::group(id)) hidden=vec![("id", id.to_string())]
+            errors=errors failure=failure on_submit=submit class="form" testid="meeting-form">
             <fieldset class="card">
                 <div class="field-row">
                     <TextField name="held_on" label=label(i18n, |i| t_string!(i, field_date).to_string()) value=held_on errors=errors kind="date" />
@@ -267,20 +271,30 @@ fn MeetingEditor(g: GroupView) -> impl IntoView {
                 <legend>{move || t_string!(i18n, actions_title)}</legend>
                 {move || rows.get().into_iter().enumerate().map(|(i, r)| {
                     let f = move |name: &str| format!("actions.{i}.{name}");
+                    // Posted as serde_qs reads a list of structs: form[actions][0][title].
+                    let actions = posted_name("actions");
+                    let posted = move |name: &str| format!("{actions}[{i}][{name}]");
+                    let owner_name = posted("owner");
+                    if let Some(chosen) = posted_value(&owner_name) {
+                        r.owner.set(chosen);
+                    }
                     let err = move |name: &'static str| Signal::derive(move || errors.with(|e| e.get(&f(name))).map(|p| crate::text::problem(i18n, p)));
                     view! {
                         <div class="contact-row">
-                            <RowInput label=label(i18n, |i| t_string!(i, action_title).to_string()) value=r.title error=err("title") />
+                            <RowInput label=label(i18n, |i| t_string!(i, action_title).to_string()) name=posted("title") value=r.title error=err("title") />
                             <div class="field-row">
                                 <label class="field" class:field--error=move || err("owner").get().is_some()>
                                     <span class="field__label">{move || t_string!(i18n, action_owner)}</span>
                                     <span class="field__error" hidden=move || err("owner").get().is_none()>{move || err("owner").get()}</span>
-                                    <select class="input input--select" on:change=move |ev| r.owner.set(event_target_value(&ev)) prop:value=move || r.owner.get()>
+                                    <select class="input input--select" name=owner_name on:change=move |ev| r.owner.set(event_target_value(&ev)) prop:value=move || r.owner.get()>
                                         <option value="">"—"</option>
-                                        {move || owners.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                                        {move || owners.get().into_iter().map(|(v, l)| {
+                                            let selected = r.owner.get_untracked() == v;
+                                            view! { <option value=v selected=selected>{l}</option> }
+                                        }).collect_view()}
                                     </select>
                                 </label>
-                                <RowInput label=label(i18n, |i| t_string!(i, action_due_on).to_string()) value=r.due_on error=err("due_on") kind="date" />
+                                <RowInput label=label(i18n, |i| t_string!(i, action_due_on).to_string()) name=posted("due_on") value=r.due_on error=err("due_on") kind="date" />
                             </div>
                         </div>
                     }
@@ -290,7 +304,7 @@ fn MeetingEditor(g: GroupView) -> impl IntoView {
                 </button>
             </fieldset>
             <FormActions pending=save.pending() cancel=routes::group(id) />
-        </form>
+        </PostForm>
     }
 }
 
@@ -298,68 +312,59 @@ fn MeetingEditor(g: GroupView) -> impl IntoView {
 #[component]
 fn RowInput(
     label: TextProp,
+    /// The name posted under (the row's place in the list).
+    name: String,
     value: RwSignal<String>,
     error: Signal<Option<String>>,
     #[prop(default = "text")] kind: &'static str,
 ) -> impl IntoView {
+    if let Some(typed) = posted_value(&name) {
+        value.set(typed);
+    }
     view! {
         <label class="field" class:field--error=move || error.get().is_some()>
             <span class="field__label">{move || label.get()}</span>
             <span class="field__error" hidden=move || error.get().is_none()>{move || error.get()}</span>
-            <input class="input" type=kind prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+            <input class="input" type=kind name=name value=value.get_untracked() prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
         </label>
     }
 }
 
-/// On a client's page: put the client under a Kelayan Binter group's attention.
+/// On a client's page: put the client under a Kelayan Binter group's attention. The groups
+/// come with the page (rendered by the server), so the form works before the wasm.
 #[component]
-pub fn WatchClientForm() -> impl IntoView {
+pub fn WatchClientForm(
+    /// The client.
+    client: Uuid,
+    /// The groups the client may be put under the attention of.
+    groups: Vec<pamong_domain::caseload::PersonRef>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let client = use_client_id();
-    let mounted = crate::components::use_mounted();
-    let groups = LocalResource::new(move || async move {
-        match client.get() {
-            Ok(c) => groups_for_client(c).await.unwrap_or_default(),
-            Err(_) => Vec::new(),
-        }
-    });
+    if groups.is_empty() {
+        return ().into_any();
+    }
     let group = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |(g, r): &(String, String)| {
-        let (g, r) = (g.clone(), r.clone());
-        let client = client.get_untracked();
-        async move {
-            let group = Uuid::parse_str(&g)
-                .map_err(|_| AppError::Kind(ErrorKind::field("group", pamong_domain::Problem::Required)))?;
-            watch_client(group, client?, r).await
-        }
-    });
+    let save = Action::new(move |(g, r): &(String, String)| watch_client(g.clone(), client, r.clone()));
     reload_on_success(save.value().into(), errors, failure);
+    let options = groups.into_iter().map(|g| (g.id.to_string(), g.name)).collect::<Vec<_>>();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save.dispatch((group.get_untracked(), reason.get_untracked()));
+    };
     view! {
-        <Show when=move || mounted.get()>
-            <Transition>
-                {move || Suspend::new(async move {
-                    let list = groups.await;
-                    if list.is_empty() {
-                        return ().into_any();
-                    }
-                    let options = list.into_iter().map(|g| (g.id.to_string(), g.name)).collect::<Vec<_>>();
-                    view! {
-                        <details class="card" data-testid="watch-client">
-                            <summary>{move || t_string!(i18n, watch_title)}</summary>
-                            <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); save.dispatch((group.get_untracked(), reason.get_untracked())); }>
-                                <ErrorBanner error=failure />
-                                <SelectField name="group" label=label(i18n, |i| t_string!(i, watch_group).to_string()) value=group errors=errors options=Signal::derive(move || options.clone()) />
-                                <TextField name="watch_reason" label=label(i18n, |i| t_string!(i, field_reason).to_string()) value=reason errors=errors />
-                                <button class="button" type="submit" disabled=move || save.pending().get()>{move || t_string!(i18n, watch_button)}</button>
-                            </form>
-                        </details>
-                    }
-                    .into_any()
-                })}
-            </Transition>
-        </Show>
+        <details class="card" data-testid="watch-client">
+            <summary>{move || t_string!(i18n, watch_title)}</summary>
+            <PostForm to=WatchClient::PATH next=routes::saved(&routes::client(client)) hidden=vec![("client", client.to_string())]
+                scope=None errors=errors failure=failure on_submit=on_submit class="form">
+                <ErrorBanner error=failure />
+                <SelectField name="group" label=label(i18n, |i| t_string!(i, watch_group).to_string()) value=group errors=errors options=Signal::stored(options) />
+                <TextField name="watch_reason" label=label(i18n, |i| t_string!(i, field_reason).to_string()) value=reason errors=errors />
+                <button class="button" type="submit" disabled=move || save.pending().get()>{move || t_string!(i18n, watch_button)}</button>
+            </PostForm>
+        </details>
     }
+    .into_any()
 }

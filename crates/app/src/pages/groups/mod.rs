@@ -7,10 +7,12 @@ pub mod forms;
 
 use leptos::prelude::*;
 use pamong_domain::groups::ActionView;
+use server_fn::ServerFn;
 
-use crate::api::groups::{complete_group_action, list_groups, open_group_actions};
+use crate::api::groups::{CompleteGroupAction, complete_group_action, list_groups, open_group_actions};
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
+use crate::components::PostForm;
 use crate::i18n::*;
 use crate::routes;
 use crate::text;
@@ -74,6 +76,7 @@ pub fn ActionList(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let done = Action::new(|id: &uuid::Uuid| complete_group_action(*id));
+    let page = leptos_router::hooks::use_location().pathname.get_untracked();
     crate::components::form::reload_on_success(
         done.value().into(),
         RwSignal::new(pamong_domain::FieldErrors::new()),
@@ -96,9 +99,17 @@ pub fn ActionList(
                                 None => t_string!(i18n, action_due, date = due.clone()).to_string(),
                             }}
                         </p>
-                        {(can_complete && a.done_on.is_none()).then(|| view! {
-                            <button class="button button--small" type="button" disabled=move || done.pending().get()
-                                on:click=move |_| { done.dispatch(id); }>{move || t_string!(i18n, action_mark_done)}</button>
+                        {(can_complete && a.done_on.is_none()).then(|| {
+                            let on_submit = move |ev: leptos::ev::SubmitEvent| {
+                                ev.prevent_default();
+                                done.dispatch(id);
+                            };
+                            view! {
+                                <PostForm to=CompleteGroupAction::PATH next=routes::saved(&page) hidden=vec![("id", id.to_string())] scope=None
+                                    errors=RwSignal::new(pamong_domain::FieldErrors::new()) failure=RwSignal::new(None) on_submit=on_submit class="inline-form">
+                                    <button class="button button--small" type="submit" disabled=move || done.pending().get()>{move || t_string!(i18n, action_mark_done)}</button>
+                                </PostForm>
+                            }
                         })}
                     </li>
                 }

@@ -7,16 +7,18 @@ use leptos_router::hooks::use_query_map;
 use pamong_domain::agreements::{AgreementForm, AgreementView, TerminationForm};
 use pamong_domain::partners::Choice;
 use pamong_domain::{ErrorKind, FieldErrors};
+use server_fn::ServerFn;
 use uuid::Uuid;
 
 use super::status_badge;
 use crate::api::partners::{
-    AgreementPage, load_agreement, load_partner, load_partner_setup, save_agreement, terminate_agreement,
+    AgreementPage, SaveAgreement, TerminateAgreement, load_agreement, load_partner, load_partner_setup,
+    save_agreement, terminate_agreement,
 };
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::components::form::{FormActions, MultiChoice, check_then, navigate_on_success, reload_on_success};
-use crate::components::{ErrorBanner, ErrorSummary, TextArea, TextField};
+use crate::components::{ErrorBanner, ErrorSummary, PostForm, TextArea, TextField};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::use_record_id;
@@ -108,6 +110,15 @@ fn Agreement(data: AgreementPage) -> impl IntoView {
     }
 }
 
+/// The agreement form's arguments besides its fields: the partner, and the agreement it edits
+/// or renews.
+fn agreement_args(partner: Uuid, id: Option<Uuid>, renews: Option<Uuid>) -> Vec<(&'static str, String)> {
+    let mut args = vec![("partner", partner.to_string())];
+    args.extend(id.map(|id| ("id", id.to_string())));
+    args.extend(renews.map(|r| ("renews", r.to_string())));
+    args
+}
+
 /// Ending the agreement early.
 #[component]
 fn Terminate(agreement: AgreementView) -> impl IntoView {
@@ -130,12 +141,13 @@ fn Terminate(agreement: AgreementView) -> impl IntoView {
     view! {
         <details class="card danger-zone">
             <summary>{move || t_string!(i18n, pks_terminate)}</summary>
-            <form class="form" on:submit=submit novalidate>
+            <PostForm to=TerminateAgreement::PATH next=routes::saved(&routes::agreement(id)) hidden=vec![("id", id.to_string())]
+                errors=errors failure=failure on_submit=submit class="form">
                 <ErrorBanner error=failure />
                 <TextField name="date" label=TextProp::from(move || t_string!(i18n, field_date).to_string()) value=date errors=errors kind="date" />
                 <TextArea name="reason" label=TextProp::from(move || t_string!(i18n, field_reason).to_string()) value=reason errors=errors />
                 <button class="button" type="submit" disabled=move || end.pending().get()>{move || t_string!(i18n, pks_terminate)}</button>
-            </form>
+            </PostForm>
         </details>
     }
 }
@@ -271,7 +283,8 @@ fn Editor(
             ("start_on", label(|i| t_string!(i, pks_start).to_string())),
             ("end_on", label(|i| t_string!(i, pks_end).to_string())),
         ] />
-        <form class="form card" on:submit=submit novalidate data-testid="pks-form">
+        <PostForm to=SaveAgreement::PATH next=routes::saved(&id.map_or_else(routes::recorded_agreement, routes::agreement))
+            hidden=agreement_args(partner, id, renews) errors=errors failure=failure on_submit=submit testid="pks-form">
             <TextField name="number" label=label(|i| t_string!(i, pks_number).to_string()) value=number errors=errors />
             <TextField name="title" label=label(|i| t_string!(i, pks_name).to_string()) value=title errors=errors />
             <TextArea name="scope" label=label(|i| t_string!(i, pks_scope).to_string()) value=scope errors=errors />
@@ -283,6 +296,6 @@ fn Editor(
                 <TextField name="end_on" label=label(|i| t_string!(i, pks_end).to_string()) value=end errors=errors kind="date" />
             </div>
             <FormActions pending=save.pending() cancel=cancel />
-        </form>
+        </PostForm>
     }
 }

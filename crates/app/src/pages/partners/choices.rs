@@ -4,14 +4,16 @@
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
 use pamong_domain::partners::choices_text;
+use server_fn::ServerFn;
 
-use crate::api::partners::{load_partner_setup, save_partner_choices};
+use crate::api::partners::{SavePartnerChoices, load_partner_setup, save_partner_choices};
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::components::form::{SaveButton, show_failure};
-use crate::components::{ErrorBanner, TextArea};
+use crate::components::{ErrorBanner, PostForm, TextArea};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::routes;
 
 /// The page.
 #[component]
@@ -50,20 +52,22 @@ fn Lists(kinds: String, services: String) -> impl IntoView {
         Some(Err(e)) => show_failure(e, errors, failure),
         None => {}
     });
+    let page = leptos_router::hooks::use_location().pathname.get_untracked();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         saved.set(false);
         save.dispatch((kinds.get_untracked(), services.get_untracked()));
     };
     view! {
+        <crate::components::form::SavedNotice />
         <Show when=move || saved.get()>
             <div class="banner banner--ok" role="status">{move || t_string!(i18n, saved)}</div>
         </Show>
         <ErrorBanner error=failure />
-        <form class="form card" on:submit=submit novalidate>
+        <PostForm to=SavePartnerChoices::PATH next=routes::saved(&page) scope=None errors=errors failure=failure on_submit=submit>
             <TextArea name="kinds" label=TextProp::from(move || t_string!(i18n, choices_kinds).to_string()) value=kinds errors=errors />
             <TextArea name="services" label=TextProp::from(move || t_string!(i18n, choices_services).to_string()) value=services errors=errors />
             <div class="form__actions"><SaveButton pending=save.pending() /></div>
-        </form>
+        </PostForm>
     }
 }

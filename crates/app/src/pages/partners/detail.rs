@@ -1,6 +1,7 @@
 //! `/mitra/:id`: a partner institution — contacts, services, notes — and its agreements.
 
 use leptos::prelude::*;
+use server_fn::ServerFn;
 
 use super::status_badge;
 use crate::api::partners::{PartnerPage, load_partner};
@@ -104,7 +105,7 @@ fn Pokmas(
     use pamong_domain::partners::PokmasMemberForm;
 
     use crate::components::form::{check_then, reload_on_success};
-    use crate::components::{ErrorBanner, SelectField, TextField};
+    use crate::components::{ErrorBanner, PostForm, SelectField, TextField};
     let i18n = use_i18n();
     let name = RwSignal::new(String::new());
     let kind = RwSignal::new("individu".to_owned());
@@ -155,14 +156,15 @@ fn Pokmas(
             {can_manage.then(|| view! {
                 <details>
                     <summary class="button button--secondary">{move || t_string!(i18n, pokmas_add)}</summary>
-                    <form class="form" novalidate on:submit=submit>
+                    <PostForm to=crate::api::partners::AddPokmasMember::PATH next=routes::saved(&routes::partner(partner))
+                        hidden=vec![("id", partner.to_string())] errors=errors failure=failure on_submit=submit class="form">
                         <ErrorBanner error=failure />
                         <TextField name="name" label=label(|i| t_string!(i, partner_contact_name).to_string()) value=name errors=errors />
                         <SelectField name="kind" label=label(|i| t_string!(i, pokmas_member_kind).to_string()) value=kind errors=errors options=kinds />
                         <TextField name="role" label=label(|i| t_string!(i, pokmas_role).to_string()) value=role errors=errors optional=true />
                         <TextField name="phone" label=label(|i| t_string!(i, client_phone).to_string()) value=phone errors=errors optional=true kind="tel" />
                         <button class="button" type="submit" disabled=move || add.pending().get()>{move || t_string!(i18n, save)}</button>
-                    </form>
+                    </PostForm>
                 </details>
             })}
         </section>

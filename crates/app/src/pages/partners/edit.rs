@@ -4,13 +4,15 @@
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
 use pamong_domain::partners::{ContactForm, POKMAS_KIND, PartnerForm, PokmasDomain};
+use server_fn::ServerFn;
 use uuid::Uuid;
 
-use crate::api::partners::{PartnerSetup, load_partner, load_partner_setup, save_partner};
+use crate::api::partners::{PartnerSetup, SavePartner, load_partner, load_partner_setup, save_partner};
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::components::form::{FormActions, MultiChoice, check_then, navigate_on_success};
-use crate::components::{ErrorBanner, ErrorSummary, SelectField, TextArea, TextField};
+use crate::components::post::{posted_name, posted_value};
+use crate::components::{ErrorBanner, ErrorSummary, PostForm, SelectField, TextArea, TextField, id_arg};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::use_record_id;
@@ -117,6 +119,7 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &PartnerForm| save_partner(id, f.clone()));
+    // Until a kind is chosen (and so before the wasm) the Pokmas domain is offered too.
     navigate_on_success(save.value().into(), |p: &Uuid| routes::saved(&routes::partner(*p)), errors, failure);
     let (kinds, catalogue) = (setup.kinds.clone(), setup.services.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -180,7 +183,8 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
             ("contacts", label(|i| t_string!(i, partner_contacts).to_string())),
             ("notes", label(|i| t_string!(i, field_notes).to_string())),
         ] />
-        <form class="form" on:submit=submit novalidate data-testid="partner-form">
+        <PostForm to=SavePartner::PATH next=routes::saved(&id.map_or_else(routes::new_partner, routes::partner))
+            hidden=id_arg(id) errors=errors failure=failure on_submit=submit class="form" testid="partner-form">
             <fieldset class="card">
                 <legend>{move || t_string!(i18n, partner_institution)}</legend>
                 {choose_office.then(|| view! {
@@ -188,7 +192,7 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
                 })}
                 <TextField name="name" label=label(|i| t_string!(i, partner_name).to_string()) value=name errors=errors />
                 <SelectField name="kind" label=label(|i| t_string!(i, partner_kind).to_string()) value=kind errors=errors options=kind_options />
-                <Show when=move || kind.get() == POKMAS_KIND>
+                <Show when=move || kind.with(String::is_empty) || kind.get() == POKMAS_KIND>
                     <SelectField name="pokmas_domain" label=label(|i| t_string!(i, pokmas_domain).to_string()) value=pokmas_domain errors=errors options=domains />
                 </Show>
                 <TextField name="area" label=label(|i| t_string!(i, partner_area).to_string()) value=area errors=errors optional=true />
@@ -206,13 +210,16 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
                         let index = move || contacts.with(|c| c.iter().position(|r| r.key == row.key).unwrap_or(0));
                         let field = move |f: &'static str| format!("contacts.{}.{f}", index());
                         let error = move |f: &'static str| errors.with(|e| e.get(&field(f))).map(|p| crate::text::problem(i18n, p));
+                        // Posted as serde_qs reads a list of structs: form[contacts][0][name].
+                        let contacts_name = posted_name("contacts");
+                        let posted = move |f: &'static str| format!("{contacts_name}[{}][{f}]", index());
                         view! {
                             <div class="contact-row">
-                                <ContactInput label=label(|i| t_string!(i, partner_contact_name).to_string()) value=row.name error=Signal::derive(move || error("name")) />
-                                <ContactInput label=label(|i| t_string!(i, partner_contact_position).to_string()) value=row.position error=Signal::derive(move || error("position")) />
+                                <ContactInput label=label(|i| t_string!(i, partner_contact_name).to_string()) name=posted("name") value=row.name error=Signal::derive(move || error("name")) />
+                                <ContactInput label=label(|i| t_string!(i, partner_contact_position).to_string()) name=posted("position") value=row.position error=Signal::derive(move || error("position")) />
                                 <div class="field-row">
-                                    <ContactInput label=label(|i| t_string!(i, client_phone).to_string()) value=row.phone error=Signal::derive(move || error("phone")) kind="tel" />
-                                    <ContactInput label=label(|i| t_string!(i, partner_email).to_string()) value=row.email error=Signal::derive(move || error("email")) kind="email" />
+                                    <ContactInput label=label(|i| t_string!(i, client_phone).to_string()) name=posted("phone") value=row.phone error=Signal::derive(move || error("phone")) kind="tel" />
+                                    <ContactInput label=label(|i| t_string!(i, partner_email).to_string()) name=posted("email") value=row.email error=Signal::derive(move || error("email")) kind="email" />
                                 </div>
                                 <button type="button" class="button button--ghost button--small"
                                     on:click=move |_| contacts.update(|c| c.retain(|r| r.key != row.key))>
@@ -228,7 +235,7 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
                 <TextArea name="notes" label=label(|i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
             </fieldset>
             <FormActions pending=save.pending() cancel=cancel />
-        </form>
+        </PostForm>
     }
 }
 
@@ -236,15 +243,20 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
 #[component]
 fn ContactInput(
     label: TextProp,
+    /// The name posted under (the row's place in the list).
+    name: String,
     value: RwSignal<String>,
     error: Signal<Option<String>>,
     #[prop(default = "text")] kind: &'static str,
 ) -> impl IntoView {
+    if let Some(typed) = posted_value(&name) {
+        value.set(typed);
+    }
     view! {
         <label class="field" class:field--error=move || error.get().is_some()>
             <span class="field__label">{move || label.get()}</span>
             <span class="field__error" hidden=move || error.get().is_none()>{move || error.get()}</span>
-            <input class="input" type=kind prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+            <input class="input" type=kind name=name value=value.get_untracked() prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
         </label>
     }
 }

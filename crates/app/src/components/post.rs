@@ -1,0 +1,230 @@
+//! Forms that work before (and without) the wasm.
+//!
+//! A [`PostForm`] is a real `<form method="post">` to its own page. Its fields carry the
+//! names of the server fn's arguments in `serde_qs` form (`form[date]`, `id`), and two
+//! hidden fields say which server fn it is for ([`ACTION_FIELD`]) and where a success leads
+//! ([`NEXT_FIELD`]). The server (`pamong_server::form_post`) runs that server fn with the
+//! posted body: on success it redirects (303) to the next page, on failure it renders the
+//! same page again with a [`Posted`] in context, from which the form takes back what was
+//! typed and shows why it was refused. Once the wasm has loaded, the form's own submit
+//! handler takes over (checks in the browser, calls the same server fn, answers in place);
+//! what reaches the server fn is the same either way.
+
+use std::sync::Arc;
+
+use leptos::context::Provider;
+use leptos::prelude::*;
+use pamong_domain::FieldErrors;
+use serde::{Deserialize, Serialize};
+
+use crate::components::form::show_failure;
+use crate::error::AppError;
+
+/// Hidden field: the URL of the server fn a plain post is for.
+pub const ACTION_FIELD: &str = "_aksi";
+/// Hidden field: where a successful plain post leads.
+pub const NEXT_FIELD: &str = "_lanjut";
+/// In [`NEXT_FIELD`], stands for the id the server fn answered with (a new record's).
+pub const ID_SLOT: &str = crate::routes::NEW_ID;
+
+/// A plain form post that the server refused: which server fn it was for, what was typed,
+/// and why. The server puts it in context when it renders the page again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Posted {
+    /// The server fn's URL.
+    pub to: String,
+    /// The posted fields (without the hidden ones and without passwords), in order.
+    pub fields: Vec<(String, String)>,
+    /// Why it was refused.
+    pub error: AppError,
+}
+
+impl Posted {
+    /// Whether a posted field may be written back into the page: never a password, which
+    /// would otherwise travel back in the HTML.
+    pub fn keeps(name: &str) -> bool {
+        !name.starts_with('_') && !name.contains("password")
+    }
+
+    /// The first value posted under `name`.
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// Every value posted under `name` (ticked checkboxes).
+    pub fn values(&self, name: &str) -> Vec<String> {
+        self.fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
+    }
+}
+
+/// The refused post of this page, until a form takes it.
+#[derive(Clone, Copy)]
+struct PostedSlot(StoredValue<Option<Posted>>);
+
+/// Makes the refused post (if any) available to the page's forms. Called once at the root
+/// of the app: on the server it reads the [`Posted`] the form route provided; in the
+/// browser, while hydrating, the same value arrives serialized, so both render the same.
+pub fn provide_posted() {
+    let posted = leptos::prelude::SharedValue::new(use_context::<Posted>).into_inner();
+    provide_context(PostedSlot(StoredValue::new(posted)));
+}
+
+/// The refused post if it was for the server fn at `to`. It is read, not taken: the
+/// server may build a page's form more than once while its data loads. Once the page runs
+/// in the browser the slot is emptied, so a form reached by a later navigation starts empty.
+fn posted_for(to: &str) -> Option<Posted> {
+    let PostedSlot(slot) = use_context::<PostedSlot>()?;
+    Effect::new(move |_| slot.set_value(None));
+    slot.with_value(|p| p.as_ref().filter(|p| p.to == to).cloned())
+}
+
+/// What a form's fields need to know: the argument they belong to and what was posted.
+#[derive(Clone)]
+struct FormScope {
+    scope: Option<&'static str>,
+    posted: Option<Arc<Posted>>,
+    /// Once the page runs in the browser, a field built again (a row added, a part shown)
+    /// keeps what the officer typed since: the refused post fills fields only on the
+    /// server and while hydrating.
+    mounted: ReadSignal<bool>,
+}
+
+impl FormScope {
+    fn posted(&self) -> Option<&Posted> {
+        if self.mounted.get_untracked() { None } else { self.posted.as_deref() }
+    }
+}
+
+/// The name a field of the enclosing form posts under: `form[date]` for the field `date`
+/// of a form whose fields are the server fn's `form` argument.
+pub fn posted_name(field: &str) -> String {
+    match use_context::<FormScope>().and_then(|s| s.scope) {
+        Some(scope) => format!("{scope}[{field}]"),
+        None => field.to_owned(),
+    }
+}
+
+/// The value the refused post held for the field posted as `name`, if this page shows one.
+pub fn posted_value(name: &str) -> Option<String> {
+    use_context::<FormScope>()?.posted()?.value(name).map(str::to_owned)
+}
+
+/// Every value the refused post held for the field posted as `name` (checkboxes).
+pub fn posted_values(name: &str) -> Option<Vec<String>> {
+    use_context::<FormScope>()?.posted().map(|p| p.values(name))
+}
+
+/// The record's id as a server fn's `id` argument, when editing one (none when creating).
+pub fn id_arg(id: Option<uuid::Uuid>) -> Vec<(&'static str, String)> {
+    id.map(|id| ("id", id.to_string())).into_iter().collect()
+}
+
+/// A form that posts to its own page and works before the wasm (see the module docs).
+#[component]
+pub fn PostForm<F>(
+    /// The server fn's URL (`<Fn as ServerFn>::PATH`).
+    to: &'static str,
+    /// Where a success leads without the wasm; [`ID_SLOT`] is replaced by the answered id.
+    #[prop(into)]
+    next: String,
+    /// The server fn's arguments that are not fields of the form (the record's id).
+    #[prop(optional)]
+    hidden: Vec<(&'static str, String)>,
+    /// The server fn's argument that holds the fields (`None` when they are arguments
+    /// themselves).
+    #[prop(default = Some("form"))]
+    scope: Option<&'static str>,
+    /// The form's field errors.
+    errors: RwSignal<FieldErrors>,
+    /// The form's whole-form failure.
+    failure: RwSignal<Option<AppError>>,
+    /// The wasm's submit handler (checks, then calls the server fn).
+    on_submit: F,
+    /// CSS classes.
+    #[prop(default = "form card")]
+    class: &'static str,
+    /// `data-testid` for the browser tests.
+    #[prop(optional)]
+    testid: Option<&'static str>,
+    /// The fields.
+    children: Children,
+) -> impl IntoView
+where
+    F: FnMut(leptos::ev::SubmitEvent) + Send + 'static,
+{
+    let posted = posted_for(to).map(Arc::new);
+    if let Some(p) = &posted {
+        show_failure(p.error.clone(), errors, failure);
+    }
+    let path = leptos_router::hooks::use_location().pathname.get_untracked();
+    let state = FormScope { scope, posted, mounted: crate::components::use_mounted() };
+    view! {
+        <form class=class method="post" action=path novalidate on:submit=on_submit data-testid=testid>
+            <input type="hidden" name=ACTION_FIELD value=to />
+            <input type="hidden" name=NEXT_FIELD value=next />
+            {hidden.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value /> }).collect_view()}
+            <Provider value=state>{children()}</Provider>
+        </form>
+    }
+}
+
+/// The `value` of the button that submitted the form (`"true"` for *Ajukan* beside a
+/// *Simpan draf* that posts `"false"`): a plain post sends it under the button's name, and
+/// the wasm reads it here to send the same.
+pub fn submitter_value(ev: &leptos::ev::SubmitEvent) -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        ev.submitter().and_then(|b| b.get_attribute("value"))
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = ev;
+        None
+    }
+}
+
+/// Fields that belong to another of the server fn's arguments than the form's own (a form
+/// that posts two structs, such as a child's identity and the case).
+#[component]
+pub fn Argument(
+    /// The argument's name.
+    name: &'static str,
+    /// Its fields.
+    children: Children,
+) -> impl IntoView {
+    let state = match use_context::<FormScope>() {
+        Some(outer) => FormScope { scope: Some(name), ..outer },
+        None => FormScope { scope: Some(name), posted: None, mounted: crate::components::use_mounted() },
+    };
+    view! { <Provider value=state>{children()}</Provider> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pamong_domain::ErrorKind;
+
+    #[test]
+    fn passwords_and_hidden_fields_are_never_written_back() {
+        assert!(Posted::keeps("form[notes]"));
+        assert!(!Posted::keeps("form[password]"));
+        assert!(!Posted::keeps("new_password"));
+        assert!(!Posted::keeps(ACTION_FIELD));
+    }
+
+    #[test]
+    fn values_are_read_by_their_posted_name() {
+        let posted = Posted {
+            to: "/api/x".into(),
+            fields: vec![
+                ("form[kind]".into(), "kunjungan".into()),
+                ("form[needs][]".into(), "a".into()),
+                ("form[needs][]".into(), "b".into()),
+            ],
+            error: AppError::Kind(ErrorKind::NotFound),
+        };
+        assert_eq!(posted.value("form[kind]"), Some("kunjungan"));
+        assert_eq!(posted.value("form[date]"), None);
+        assert_eq!(posted.values("form[needs][]"), vec!["a".to_owned(), "b".to_owned()]);
+    }
+}
