@@ -79,6 +79,7 @@ fn content_security_policy() {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     crate::components::post::provide_posted();
+    provide_request_code();
     let user = Resource::new(|| (), |_| me());
     provide_context(Me(user));
     // Effects run only in the browser: this marks the page as hydrated for tests and for
@@ -248,16 +249,7 @@ pub fn ErrorPage(
         }
         .into_any();
     }
-    let own_id = request_id_of(&error);
-    // The request id is known on the server only; a resource carries it into the hydrated
-    // page so both render the same text.
-    let current_id = Resource::new(
-        || (),
-        |_| {
-            let id = current_request_id();
-            async move { id }
-        },
-    );
+    let code = request_id_of(&error).or_else(request_code);
     let title = move || {
         if not_found {
             t_string!(i18n, not_found_title).to_string()
@@ -273,16 +265,7 @@ pub fn ErrorPage(
         <section class="error-page" data-testid="error-page">
             <h1>{title}</h1>
             <p>{body}</p>
-            <Suspense>
-                {move || {
-                    let own_id = own_id.clone();
-                    Suspend::new(async move {
-                        own_id.or(current_id.await).map(|id| {
-                            view! { <p class="error-page__code">{move || t_string!(i18n, request_id, id = id.clone())}</p> }
-                        })
-                    })
-                }}
-            </Suspense>
+            {code.map(|id| view! { <p class="error-page__code">{move || t_string!(i18n, request_id, id = id.clone())}</p> })}
             <a class="button" href="/">{move || t_string!(i18n, go_home)}</a>
         </section>
     }
@@ -295,6 +278,25 @@ fn request_id_of(error: &AppError) -> Option<String> {
         AppError::Kind(ErrorKind::Internal { request_id }) => request_id.clone(),
         _ => None,
     }
+}
+
+/// The id of the request the page was rendered for, until the page runs in the browser.
+#[derive(Clone, Copy)]
+struct RequestCode(StoredValue<Option<String>>);
+
+/// Carries the rendered request's id into the hydrated page, so an error page shows the
+/// same code on both sides. Made once at the root: a value made inside a page's suspense
+/// may be made twice on the server. After hydration the code is dropped, since an error
+/// page reached by a later navigation belongs to no page request.
+fn provide_request_code() {
+    let code = StoredValue::new(SharedValue::new(current_request_id).into_inner());
+    Effect::new(move |_| code.set_value(None));
+    provide_context(RequestCode(code));
+}
+
+/// The rendered request's id, while the page is rendered or hydrated.
+fn request_code() -> Option<String> {
+    use_context::<RequestCode>().and_then(|RequestCode(code)| code.get_value())
 }
 
 /// The id of the request being rendered (server only).

@@ -160,6 +160,8 @@ fn calls(case: &Case) -> Vec<(&'static str, String)> {
         ("clients/export", filter("")),
         ("clients/export", filter(first_name)),
         ("clients/get", format!(r#"{{"id":"{id}"}}"#)),
+        ("clients/overview", format!(r#"{{"id":"{id}"}}"#)),
+        ("clients/status-page", format!(r#"{{"id":"{id}"}}"#)),
         (
             "clients/similar",
             format!(r#"{{"full_name":"{CHILD_NAME}","birth_date":"{}","exclude":null}}"#, case.birth_date),
@@ -172,7 +174,6 @@ fn calls(case: &Case) -> Vec<(&'static str, String)> {
         ("abh/litmas/get", format!(r#"{{"id":"{}"}}"#, case.litmas)),
         ("today", "{}".into()),
         ("caseload/office", "{}".into()),
-        ("referrals/of-client", format!(r#"{{"client":"{id}"}}"#)),
         ("referrals/inbox", "{}".into()),
         ("referrals/recent", "{}".into()),
         ("groups/list", "{}".into()),

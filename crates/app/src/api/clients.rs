@@ -70,19 +70,78 @@ pub async fn export_clients(filter: ClientFilter) -> Result<String, AppError> {
 #[server(endpoint = "clients/get", input = server_fn::codec::Json)]
 pub async fn client_page(id: Uuid) -> Result<ClientPageData, AppError> {
     use crate::api::context::{actor, lift};
-    use pamong_service::{clients, supervision};
     let (ctx, actor) = actor().await?;
-    let now = ctx.now();
+    let result = load_client_page(&ctx, &actor, id).await;
+    lift(&actor, result)
+}
+
+/// The client's page with its referrals and the Kelayan Binter groups that may watch the
+/// client.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClientOverviewData {
+    /// The client, the timeline and the officers.
+    pub page: ClientPageData,
+    /// Referrals, and the partners to refer to.
+    pub referrals: crate::api::referrals::ReferralsData,
+    /// Groups the client may be put under the attention of (empty unless the viewer edits).
+    pub groups: Vec<PersonRef>,
+}
+
+/// Everything the client's page shows, in one call. One server fn rather than a resource
+/// awaiting several: while the server renders, a resource may run again outside the
+/// request's context, and then only its first server fn call still finds the context.
+#[server(endpoint = "clients/overview", input = server_fn::codec::Json)]
+pub async fn client_overview(id: Uuid) -> Result<ClientOverviewData, AppError> {
+    use crate::api::context::{actor, lift};
+    use crate::api::referrals::{ReferralsData, refused_as_empty};
+    let (ctx, actor) = actor().await?;
     let result = async {
-        let today = clients::today_for(&ctx.db, &actor, now).await?;
-        let detail = clients::get(&ctx.db, &actor, id, today, now).await?;
-        let timeline = supervision::timeline(&ctx.db, &actor, id, today).await?;
-        let officers =
-            if detail.can_reassign { clients::officers(&ctx.db, &actor).await? } else { Vec::new() };
-        Ok(ClientPageData { detail, timeline, officers })
+        let page = load_client_page(&ctx, &actor, id).await?;
+        let can_edit = page.detail.can_edit;
+        let referrals = ReferralsData::load(&ctx.db, &actor, id, can_edit).await?;
+        let groups = if can_edit {
+            refused_as_empty(pamong_service::groups::groups_for_client(&ctx.db, &actor, id).await)?
+        } else {
+            Vec::new()
+        };
+        Ok(ClientOverviewData { page, referrals, groups })
     }
     .await;
     lift(&actor, result)
+}
+
+/// The client's page and the offices the client may be transferred to, in one call (see
+/// [`client_overview`] for why one).
+#[server(endpoint = "clients/status-page", input = server_fn::codec::Json)]
+pub async fn client_status_page(
+    id: Uuid,
+) -> Result<(ClientPageData, Vec<pamong_domain::office::OfficeRef>), AppError> {
+    use crate::api::context::{actor, lift};
+    use crate::api::referrals::refused_as_empty;
+    let (ctx, actor) = actor().await?;
+    let result = async {
+        let page = load_client_page(&ctx, &actor, id).await?;
+        let offices =
+            refused_as_empty(pamong_service::clients::assignment::transfer_targets(&ctx.db, &actor).await)?;
+        Ok((page, offices))
+    }
+    .await;
+    lift(&actor, result)
+}
+
+#[cfg(feature = "ssr")]
+async fn load_client_page(
+    ctx: &crate::api::context::ServerContext,
+    actor: &pamong_service::Actor,
+    id: Uuid,
+) -> pamong_service::ServiceResult<ClientPageData> {
+    use pamong_service::{clients, supervision};
+    let now = ctx.now();
+    let today = clients::today_for(&ctx.db, actor, now).await?;
+    let detail = clients::get(&ctx.db, actor, id, today, now).await?;
+    let timeline = supervision::timeline(&ctx.db, actor, id, today).await?;
+    let officers = if detail.can_reassign { clients::officers(&ctx.db, actor).await? } else { Vec::new() };
+    Ok(ClientPageData { detail, timeline, officers })
 }
 
 /// What the client form needs.
@@ -335,12 +394,4 @@ pub async fn decide_transfer(id: Uuid, accept: bool, note: String) -> Result<(),
         &actor,
         pamong_service::clients::assignment::decide_transfer(&ctx.db, &actor, id, accept, &note, now).await,
     )
-}
-
-/// The offices a client can be transferred to.
-#[server(endpoint = "transfers/targets", input = server_fn::codec::Json)]
-pub async fn transfer_targets() -> Result<Vec<pamong_domain::office::OfficeRef>, AppError> {
-    use crate::api::context::{actor, lift};
-    let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::clients::assignment::transfer_targets(&ctx.db, &actor).await)
 }

@@ -115,14 +115,6 @@ pub async fn open_group_actions() -> Result<Vec<ActionView>, AppError> {
     lift(&actor, result)
 }
 
-/// The groups a client may be put under the attention of.
-#[server(endpoint = "groups/for-client", input = server_fn::codec::Json)]
-pub async fn groups_for_client(client: Uuid) -> Result<Vec<PersonRef>, AppError> {
-    use crate::api::context::{actor, lift};
-    let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::groups::groups_for_client(&ctx.db, &actor, client).await)
-}
-
 /// Puts a client under a group's attention.
 ///
 /// `group` is the group's id as the form's drop-down posts it (empty when none was chosen).

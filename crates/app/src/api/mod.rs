@@ -23,3 +23,18 @@ pub mod users;
 
 #[cfg(feature = "ssr")]
 pub mod context;
+
+/// Runs two server fn calls of one page's resource together, and waits for both.
+///
+/// A resource must not await one server fn and then call another: while the server renders,
+/// it may run the resource again, and then only what its first poll starts still finds the
+/// request's context (a later call fails as an internal error, the page hydrates from other
+/// data than it rendered, and the wasm stops). Both calls start on the first poll here; in
+/// the browser they also travel together rather than one after the other.
+pub async fn both<A, B>(a: A, b: B) -> (A::Output, B::Output)
+where
+    A: std::future::Future,
+    B: std::future::Future,
+{
+    futures_util::future::join(a, b).await
+}

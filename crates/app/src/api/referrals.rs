@@ -9,14 +9,6 @@ use uuid::Uuid;
 
 use crate::error::AppError;
 
-/// The partners a client may be referred to, each with the services it offers.
-#[server(endpoint = "referrals/targets", input = server_fn::codec::Json)]
-pub async fn referral_targets(client: Uuid) -> Result<Vec<(PersonRef, Vec<Choice>)>, AppError> {
-    use crate::api::context::{actor, lift};
-    let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::referrals::targets(&ctx.db, &actor, client).await)
-}
-
 /// Sends a referral.
 #[server(endpoint = "referrals/send", input = server_fn::codec::PostUrl)]
 pub async fn send_referral(client: Uuid, form: ReferralForm) -> Result<Uuid, AppError> {
@@ -30,14 +22,6 @@ pub async fn send_referral(client: Uuid, form: ReferralForm) -> Result<Uuid, App
     }
     .await;
     lift(&actor, result)
-}
-
-/// A client's referrals.
-#[server(endpoint = "referrals/of-client", input = server_fn::codec::Json)]
-pub async fn client_referrals(client: Uuid) -> Result<Vec<ReferralView>, AppError> {
-    use crate::api::context::{actor, lift};
-    let (ctx, actor) = actor().await?;
-    lift(&actor, pamong_service::referrals::of_client(&ctx.db, &actor, client).await)
 }
 
 /// The partner user's inbox.
@@ -87,4 +71,49 @@ pub async fn link_partner_user(partner: Uuid, user: Uuid, link: bool) -> Result<
     let (ctx, actor) = actor().await?;
     let now = ctx.now();
     lift(&actor, pamong_service::partners::link_user(&ctx.db, &actor, partner, user, link, now).await)
+}
+
+/// What the client's page shows of referrals: the client's referrals and, for their PK, the
+/// partners to refer to. Loaded with the page by [`crate::api::clients::client_overview`], so
+/// the form renders on the server and works before the wasm.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ReferralsData {
+    /// The client's referrals.
+    pub rows: Vec<ReferralView>,
+    /// The partners the client may be referred to, with their services (empty unless the
+    /// viewer may send referrals).
+    pub targets: Vec<(PersonRef, Vec<Choice>)>,
+}
+
+#[cfg(feature = "ssr")]
+impl ReferralsData {
+    /// Loads what `client`'s page shows; `can_send` says whether to load the partners. A
+    /// viewer the policy refuses sees no referrals rather than an error page; a database
+    /// failure is an error.
+    pub async fn load(
+        db: &pamong_service::DatabaseConnection,
+        actor: &pamong_service::Actor,
+        client: Uuid,
+        can_send: bool,
+    ) -> pamong_service::ServiceResult<Self> {
+        use pamong_service::referrals;
+        let rows = refused_as_empty(referrals::of_client(db, actor, client).await)?;
+        let targets = if can_send {
+            refused_as_empty(referrals::targets(db, actor, client).await)?
+        } else {
+            Vec::new()
+        };
+        Ok(Self { rows, targets })
+    }
+}
+
+/// A refusal (not found, not allowed) as nothing to show; any other failure stays one.
+#[cfg(feature = "ssr")]
+pub(crate) fn refused_as_empty<T: Default>(
+    result: pamong_service::ServiceResult<T>,
+) -> pamong_service::ServiceResult<T> {
+    match result {
+        Err(pamong_service::ServiceError::Domain(_)) => Ok(T::default()),
+        other => other,
+    }
 }

@@ -83,12 +83,15 @@ pub fn BapasEditPage() -> impl IntoView {
     let existing = Resource::new(
         move || id.get(),
         |id| async move {
-            let choices = office_choices().await?;
-            match id {
-                Ok(None) => Ok((None, choices)),
-                Ok(Some(id)) => Ok((Some(get_bapas(id).await?), choices)),
-                Err(e) => Err(e),
-            }
+            let id = id?;
+            let record = async move {
+                match id {
+                    Some(id) => get_bapas(id).await.map(Some),
+                    None => Ok(None),
+                }
+            };
+            let (choices, record) = crate::api::both(office_choices(), record).await;
+            Ok((record?, choices?))
         },
     );
     let Me(user) = expect_context::<Me>();

@@ -11,8 +11,8 @@ use server_fn::ServerFn;
 use uuid::Uuid;
 
 use crate::api::referrals::{
-    AnswerReferral, SendReferral, answer_referral, client_referrals, link_partner_user, partner_users,
-    recent_referrals, referral_inbox, referral_targets, send_referral,
+    AnswerReferral, ReferralsData, SendReferral, answer_referral, link_partner_user, partner_users,
+    recent_referrals, referral_inbox, send_referral,
 };
 use crate::app::{ErrorPage, Loading};
 use crate::components::form::{check_then, reload_on_success};
@@ -151,28 +151,6 @@ pub fn RecentReferralsPanel() -> impl IntoView {
                 }
             })}
         </Suspense>
-    }
-}
-
-/// What the client's page shows of referrals: the client's referrals and, for their PK, the
-/// partners to refer to. Loaded with the page (one resource), so the form renders on the
-/// server and works before the wasm.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ReferralsData {
-    /// The client's referrals.
-    pub rows: Vec<ReferralView>,
-    /// The partners the client may be referred to, with their services (empty unless the
-    /// viewer may send referrals).
-    pub targets: Vec<(PersonRef, Vec<Choice>)>,
-}
-
-impl ReferralsData {
-    /// Loads what `client`'s page shows; `can_send` says whether to load the partners. A
-    /// viewer the policy refuses sees no referrals rather than an error page.
-    pub async fn load(client: Uuid, can_send: bool) -> Self {
-        let rows = client_referrals(client).await.unwrap_or_default();
-        let targets = if can_send { referral_targets(client).await.unwrap_or_default() } else { Vec::new() };
-        Self { rows, targets }
     }
 }
 

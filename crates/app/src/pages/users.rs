@@ -100,12 +100,15 @@ pub fn UserEditPage() -> impl IntoView {
     let existing = Resource::new(
         move || id.get(),
         |id| async move {
-            let choices = office_choices().await?;
-            match id {
-                Ok(None) => Ok((None, choices)),
-                Ok(Some(id)) => Ok((Some(get_user(id).await?), choices)),
-                Err(e) => Err(e),
-            }
+            let id = id?;
+            let record = async move {
+                match id {
+                    Some(id) => get_user(id).await.map(Some),
+                    None => Ok(None),
+                }
+            };
+            let (choices, record) = crate::api::both(office_choices(), record).await;
+            Ok((record?, choices?))
         },
     );
     view! {

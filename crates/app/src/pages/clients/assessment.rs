@@ -30,9 +30,8 @@ pub fn AssessmentPage() -> impl IntoView {
     let data = Resource::new(
         move || id.get(),
         |id| async move {
-            let client = client_page(id?).await?;
-            let instrument = rri_instrument().await?;
-            Ok::<_, AppError>((client, instrument))
+            let (client, instrument) = crate::api::both(client_page(id?), rri_instrument()).await;
+            Ok::<_, AppError>((client?, instrument?))
         },
     );
     view! {

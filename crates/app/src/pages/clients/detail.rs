@@ -12,16 +12,15 @@ use uuid::Uuid;
 
 use super::{BandBadge, use_client_id};
 use crate::api::clients::{
-    ClientPageData, ReassignClient, UpdateViolationStatus, client_page, reassign_client,
-    update_violation_status,
+    ClientOverviewData, ClientPageData, ReassignClient, UpdateViolationStatus, client_overview,
+    reassign_client, update_violation_status,
 };
-use crate::api::groups::groups_for_client;
+use crate::api::referrals::ReferralsData;
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::components::{ErrorBanner, PostForm, SavedNotice};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::pages::referrals::ReferralsData;
 use crate::routes;
 use crate::text;
 
@@ -29,25 +28,13 @@ use crate::text;
 #[component]
 pub fn ClientDetailPage() -> impl IntoView {
     let id = use_client_id();
-    // One resource for the page and its referrals: resources nested in the page's parts would
-    // load one after another, and hydrate only if created in the same order on both sides.
-    let data = Resource::new(
-        move || id.get(),
-        |id| async move {
-            let data = client_page(id?).await?;
-            let (client, can_edit) = (data.detail.summary.id, data.detail.can_edit);
-            let referrals = ReferralsData::load(client, can_edit).await;
-            let groups =
-                if can_edit { groups_for_client(client).await.unwrap_or_default() } else { Vec::new() };
-            Ok::<_, AppError>((data, referrals, groups))
-        },
-    );
+    let data = Resource::new(move || id.get(), |id| async move { client_overview(id?).await });
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok((data, referrals, groups)) => {
-                        view! { <ClientView data=data referrals=referrals groups=groups /> }.into_any()
+                    Ok(ClientOverviewData { page, referrals, groups }) => {
+                        view! { <ClientView data=page referrals=referrals groups=groups /> }.into_any()
                     }
                     Err(e) => view! { <ErrorPage error=e /> }.into_any(),
                 }

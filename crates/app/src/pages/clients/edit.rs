@@ -31,16 +31,23 @@ pub fn ClientEditPage() -> impl IntoView {
     let data = Resource::new(
         move || id.get(),
         |id| async move {
-            let context = client_form_setup().await?;
-            match id? {
-                None => Ok((None, ClientForm::default(), context)),
-                Some(id) => {
-                    let page = client_page(id).await?;
+            let id = id?;
+            let page = async move {
+                match id {
+                    Some(id) => client_page(id).await.map(Some),
+                    None => Ok(None),
+                }
+            };
+            let (context, page) = crate::api::both(client_form_setup(), page).await;
+            let context = context?;
+            match (id, page?) {
+                (Some(id), Some(page)) => {
                     if !page.detail.can_edit {
                         return Err(AppError::Kind(ErrorKind::NotFound));
                     }
                     Ok((Some(id), page.detail.form, context))
                 }
+                _ => Ok((None, ClientForm::default(), context)),
             }
         },
     );

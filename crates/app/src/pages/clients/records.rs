@@ -17,8 +17,8 @@ use uuid::Uuid;
 use super::use_client_id;
 use crate::api::clients::{
     ChangeClientStatus, ClientPageData, RecordGuidance, RecordReport, RecordViolation, RequestTransfer,
-    change_client_status, client_page, record_guidance, record_report, record_violation, request_transfer,
-    transfer_targets,
+    change_client_status, client_page, client_status_page, record_guidance, record_report, record_violation,
+    request_transfer,
 };
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
@@ -444,14 +444,7 @@ pub fn StatusPage() -> impl IntoView {
     // The client and the offices load as one resource: a resource nested in the form would
     // hydrate after the page reports itself ready, and reset a Bapas chosen in between.
     let id = use_client_id();
-    let data = Resource::new(
-        move || id.get(),
-        |id| async move {
-            let data = client_page(id?).await?;
-            let offices = transfer_targets().await.unwrap_or_default();
-            Ok::<_, AppError>((data, offices))
-        },
-    );
+    let data = Resource::new(move || id.get(), |id| async move { client_status_page(id?).await });
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

@@ -160,11 +160,21 @@ pub fn AgreementEditPage() -> impl IntoView {
     let data = Resource::new(
         move || (id.get(), query.with(|q| (q.get("mitra"), q.get("perpanjang")))),
         |(id, (partner, renews))| async move {
-            let setup = load_partner_setup().await?;
+            use leptos::either::Either;
+            let id = id?;
             let parse = |raw: Option<String>| raw.and_then(|r| Uuid::parse_str(&r).ok());
-            match id? {
-                Some(id) => {
-                    let page = load_agreement(id).await?;
+            let (partner, renews) = (parse(partner), parse(renews));
+            let record = async move {
+                match (id, partner) {
+                    (Some(id), _) => load_agreement(id).await.map(Either::Left),
+                    (None, Some(partner)) => load_partner(partner).await.map(Either::Right),
+                    (None, None) => Err(AppError::Kind(ErrorKind::NotFound)),
+                }
+            };
+            let (setup, record) = crate::api::both(load_partner_setup(), record).await;
+            let setup = setup?;
+            match record? {
+                Either::Left(page) => {
                     let a = page.agreement;
                     if !a.can_manage {
                         return Err(AppError::Kind(ErrorKind::NotFound));
@@ -179,12 +189,10 @@ pub fn AgreementEditPage() -> impl IntoView {
                         start_on: a.start_on.to_string(),
                         end_on: a.end_on.to_string(),
                     };
-                    Ok((a.partner.id, a.partner.name, Some(id), None, form, setup.services))
+                    Ok((a.partner.id, a.partner.name.clone(), Some(a.id), None, form, setup.services))
                 }
-                None => {
-                    let partner = parse(partner).ok_or(AppError::Kind(ErrorKind::NotFound))?;
-                    let page = load_partner(partner).await?;
-                    let renews = parse(renews);
+                Either::Right(page) => {
+                    let partner = page.partner.id;
                     // A renewal starts from the terms of what it renews.
                     let form = match renews.and_then(|r| page.agreements.iter().find(|a| a.id == r)) {
                         Some(a) => AgreementForm {

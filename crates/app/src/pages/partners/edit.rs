@@ -33,16 +33,23 @@ pub fn PartnerEditPage() -> impl IntoView {
     let data = Resource::new(
         move || id.get(),
         |id| async move {
-            let setup = load_partner_setup().await?;
-            match id? {
-                None => Ok((None, PartnerForm::default(), setup)),
-                Some(id) => {
-                    let page = load_partner(id).await?;
+            let id = id?;
+            let page = async move {
+                match id {
+                    Some(id) => load_partner(id).await.map(Some),
+                    None => Ok(None),
+                }
+            };
+            let (setup, page) = crate::api::both(load_partner_setup(), page).await;
+            let setup = setup?;
+            match (id, page?) {
+                (Some(id), Some(page)) => {
                     if !page.partner.can_manage {
                         return Err(AppError::Kind(pamong_domain::ErrorKind::NotFound));
                     }
                     Ok((Some(id), page.partner.to_form(), setup))
                 }
+                _ => Ok((None, PartnerForm::default(), setup)),
             }
         },
     );
