@@ -31,6 +31,19 @@ fi
 cp "$ROOT/style/main.css" "$SITE/pkg/pamong.css"
 cp -r "$ROOT/public/." "$SITE/"
 
+# Content-hashed copies of the script, the wasm and the style: the server names them in every
+# page (pkg/hash.txt) and lets browsers keep them a year, so a repeat visit fetches only the
+# page. The names Leptos expects: pamong.<js>.js and pamong.<wasm>.wasm.
+hash_of() { sha256sum "$1" | cut -c1-16; }
+rm -f "$SITE"/pkg/pamong.*.js "$SITE"/pkg/pamong.*.wasm "$SITE"/pkg/pamong.*.css
+js_hash=$(hash_of "$SITE/pkg/pamong.js")
+wasm_hash=$(hash_of "$SITE/pkg/pamong_bg.wasm")
+css_hash=$(hash_of "$SITE/pkg/pamong.css")
+cp "$SITE/pkg/pamong.js" "$SITE/pkg/pamong.$js_hash.js"
+cp "$SITE/pkg/pamong_bg.wasm" "$SITE/pkg/pamong.$wasm_hash.wasm"
+cp "$SITE/pkg/pamong.css" "$SITE/pkg/pamong.$css_hash.css"
+printf 'js: %s\nwasm: %s\ncss: %s\n' "$js_hash" "$wasm_hash" "$css_hash" >"$SITE/pkg/hash.txt"
+
 # `make test` has just built the debug server for its test suites (with the test suites'
 # features); building it again with the plain feature set would recompile the server's whole
 # dependency tree for nothing.

@@ -40,7 +40,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0b5d4b" />
-                <link rel="stylesheet" href="/pkg/pamong.css" />
+                <link rel="stylesheet" href=stylesheet() />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="manifest" href="/manifest.webmanifest" />
                 <HydrationScripts options />
@@ -51,6 +51,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The style sheet's address: its content-hashed copy when the build made one. (The shell
+/// renders on the server only.)
+fn stylesheet() -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(ctx) = use_context::<crate::api::context::ServerContext>() {
+        return ctx.stylesheet.to_string();
+    }
+    "/pkg/pamong.css".to_owned()
 }
 
 /// Sends this page's Content-Security-Policy: scripts only from this origin or carrying

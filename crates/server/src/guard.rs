@@ -66,13 +66,14 @@ fn allowed(trusted: &TrustedOrigin, req: &Request) -> bool {
 
 /// `Cache-Control: no-store` on every response that is not a static asset: pages and server
 /// fns carry NIKs, addresses and case notes, which must not stay in a shared phone's cache
-/// or a proxy's. The wasm, script, style and icons keep their own caching.
+/// or a proxy's. The wasm, script, style and icons are kept a year under a content-hashed
+/// name and revalidated otherwise ([`crate::assets::cache_control`]).
 pub async fn no_store(req: Request, next: Next) -> Response {
-    let asset = is_asset(req.uri().path());
+    let path = req.uri().path().to_owned();
     let mut res: Response<Body> = next.run(req).await;
-    if !asset {
-        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    }
+    let kept = res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED;
+    let policy = if is_asset(&path) && kept { crate::assets::cache_control(&path) } else { "no-store" };
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     res
 }
 

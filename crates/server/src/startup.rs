@@ -131,17 +131,25 @@ pub(crate) fn sqlite_dir(url: &str) -> Option<std::path::PathBuf> {
 
 /// Builds the full router with its middleware.
 pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router {
+    let hashes = crate::assets::Hashes::read(&settings.site_root).unwrap_or_default();
+    // Leptos reads the hash file itself when it names the script and the wasm; an absolute
+    // path, because it looks beside the executable otherwise.
+    let hash_file =
+        crate::assets::Hashes::file(&std::path::absolute(&settings.site_root).unwrap_or_default());
     let leptos_options = LeptosOptions::builder()
         .output_name("pamong")
         .site_root(settings.site_root.to_string_lossy().to_string())
         .site_pkg_dir("pkg")
         .site_addr(SocketAddr::from(([127, 0, 0, 1], port)))
+        .hash_files(hashes.has_scripts())
+        .hash_file(hash_file.to_string_lossy().into())
         .build();
     let context = ServerContext {
         db: db.clone(),
         clock: settings.clock,
         absolute_timeout: settings.session_absolute,
         idle_timeout: settings.session_idle,
+        stylesheet: hashes.stylesheet().into(),
     };
     let state = AppState { leptos_options: leptos_options.clone(), db: db.clone(), ctx: context.clone() };
     // The system clock, whatever the settings say: tower-sessions stamps expiry with it.

@@ -20,6 +20,8 @@ pub struct ServerContext {
     pub absolute_timeout: time::Duration,
     /// A login ends after this long without a request.
     pub idle_timeout: time::Duration,
+    /// The address of the style sheet (content-hashed when the build made a hashed copy).
+    pub stylesheet: std::sync::Arc<str>,
 }
 
 /// The session key of when the session's expiry was last pushed back (Unix seconds).
