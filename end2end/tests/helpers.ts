@@ -1,4 +1,4 @@
-import { expect, Page, TestInfo } from '@playwright/test';
+import { expect, Locator, Page, TestInfo } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'pamong-demo-2026';
 
@@ -40,5 +40,17 @@ export async function shot(page: Page, info: TestInfo, name: string) {
 /** Opens a navigation destination; on phones it is in the bottom bar, on desktops the side bar. */
 export async function nav(page: Page, name: string) {
   await page.getByRole('navigation', { name: /Navigasi utama|Main navigation/ }).getByRole('link', { name }).click();
+  await hydrated(page);
+}
+
+/**
+ * Clicks something whose success reloads the page (`reload_on_success`), and waits for the new
+ * page to hydrate. Without waiting for the reload, the old page's `data-hydrated` answers at
+ * once and the test types into the reloaded page before its wasm runs.
+ */
+export async function clickThenReload(page: Page, target: Locator) {
+  const reloaded = page.waitForEvent('load');
+  await target.click();
+  await reloaded;
   await hydrated(page);
 }

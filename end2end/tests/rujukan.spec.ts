@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { hydrated, login, shot, watchErrors } from './helpers';
+import { clickThenReload, hydrated, login, shot, watchErrors } from './helpers';
 
 function wibDays(days: number): string {
   return new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
@@ -40,13 +40,11 @@ test('a PK refers a client; the partner accepts and completes it; the PK sees th
   const card = page.getByTestId('referral-inbox').getByTestId('referral').filter({ hasText: reason });
   await expect(card).toContainText(client);
   await shot(page, info, '61-partner-inbox');
-  await card.getByRole('button', { name: 'Terima' }).click();
-  await hydrated(page);
+  await clickThenReload(page, card.getByRole('button', { name: 'Terima' }));
   const accepted = page.getByTestId('referral-inbox').getByTestId('referral').filter({ hasText: reason });
   await expect(accepted).toContainText('Diterima');
   await accepted.getByLabel('Hasil layanan').fill('Kartu BPJS PBI terbit, klien terdaftar di puskesmas');
-  await accepted.getByRole('button', { name: 'Laporkan selesai' }).click();
-  await hydrated(page);
+  await clickThenReload(page, accepted.getByRole('button', { name: 'Laporkan selesai' }));
   await expect(page.getByTestId('referral-inbox').getByTestId('referral').filter({ hasText: reason })).toContainText('Selesai');
   await shot(page, info, '62-partner-completed');
 

@@ -38,3 +38,24 @@ where
 {
     futures_util::future::join(a, b).await
 }
+
+/// An editor's two calls, started together (see [`both`]): what its form needs, and the
+/// record being edited (none for a new record, whose `id` is `None`).
+pub async fn setup_and_record<S, T, L, F>(
+    setup: S,
+    id: Option<uuid::Uuid>,
+    load: L,
+) -> (S::Output, Result<Option<T>, crate::error::AppError>)
+where
+    S: std::future::Future,
+    L: FnOnce(uuid::Uuid) -> F,
+    F: std::future::Future<Output = Result<T, crate::error::AppError>>,
+{
+    let record = async move {
+        match id {
+            Some(id) => load(id).await.map(Some),
+            None => Ok(None),
+        }
+    };
+    both(setup, record).await
+}

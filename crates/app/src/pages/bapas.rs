@@ -84,13 +84,7 @@ pub fn BapasEditPage() -> impl IntoView {
         move || id.get(),
         |id| async move {
             let id = id?;
-            let record = async move {
-                match id {
-                    Some(id) => get_bapas(id).await.map(Some),
-                    None => Ok(None),
-                }
-            };
-            let (choices, record) = crate::api::both(office_choices(), record).await;
+            let (choices, record) = crate::api::setup_and_record(office_choices(), id, get_bapas).await;
             Ok((record?, choices?))
         },
     );

@@ -101,13 +101,7 @@ pub fn UserEditPage() -> impl IntoView {
         move || id.get(),
         |id| async move {
             let id = id?;
-            let record = async move {
-                match id {
-                    Some(id) => get_user(id).await.map(Some),
-                    None => Ok(None),
-                }
-            };
-            let (choices, record) = crate::api::both(office_choices(), record).await;
+            let (choices, record) = crate::api::setup_and_record(office_choices(), id, get_user).await;
             Ok((record?, choices?))
         },
     );

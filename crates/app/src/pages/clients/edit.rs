@@ -32,13 +32,7 @@ pub fn ClientEditPage() -> impl IntoView {
         move || id.get(),
         |id| async move {
             let id = id?;
-            let page = async move {
-                match id {
-                    Some(id) => client_page(id).await.map(Some),
-                    None => Ok(None),
-                }
-            };
-            let (context, page) = crate::api::both(client_form_setup(), page).await;
+            let (context, page) = crate::api::setup_and_record(client_form_setup(), id, client_page).await;
             let context = context?;
             match (id, page?) {
                 (Some(id), Some(page)) => {

@@ -34,13 +34,7 @@ pub fn PartnerEditPage() -> impl IntoView {
         move || id.get(),
         |id| async move {
             let id = id?;
-            let page = async move {
-                match id {
-                    Some(id) => load_partner(id).await.map(Some),
-                    None => Ok(None),
-                }
-            };
-            let (setup, page) = crate::api::both(load_partner_setup(), page).await;
+            let (setup, page) = crate::api::setup_and_record(load_partner_setup(), id, load_partner).await;
             let setup = setup?;
             match (id, page?) {
                 (Some(id), Some(page)) => {
