@@ -92,8 +92,9 @@ pub struct ClientOverviewData {
 /// request's context, and then only its first server fn call still finds the context.
 #[server(endpoint = "clients/overview", input = server_fn::codec::Json)]
 pub async fn client_overview(id: Uuid) -> Result<ClientOverviewData, AppError> {
+    use crate::api::context::refused_as_empty;
     use crate::api::context::{actor, lift};
-    use crate::api::referrals::{ReferralsData, refused_as_empty};
+    use crate::api::referrals::ReferralsData;
     let (ctx, actor) = actor().await?;
     let result = async {
         let page = load_client_page(&ctx, &actor, id).await?;
@@ -116,8 +117,8 @@ pub async fn client_overview(id: Uuid) -> Result<ClientOverviewData, AppError> {
 pub async fn client_status_page(
     id: Uuid,
 ) -> Result<(ClientPageData, Vec<pamong_domain::office::OfficeRef>), AppError> {
+    use crate::api::context::refused_as_empty;
     use crate::api::context::{actor, lift};
-    use crate::api::referrals::refused_as_empty;
     let (ctx, actor) = actor().await?;
     let result = async {
         let page = load_client_page(&ctx, &actor, id).await?;

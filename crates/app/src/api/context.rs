@@ -3,7 +3,7 @@
 
 use pamong_domain::ErrorKind;
 use pamong_service::session_store::{AUTH_KEY, AuthData};
-use pamong_service::{Actor, Clock, DatabaseConnection, ServiceError, auth};
+use pamong_service::{Actor, Clock, DatabaseConnection, ServiceError, ServiceResult, auth};
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
@@ -108,6 +108,14 @@ fn failed(kind: ErrorKind) -> AppError {
 /// The result of a service call made for `actor`, with its error made fit for the user.
 pub fn lift<T>(actor: &Actor, result: Result<T, ServiceError>) -> Result<T, AppError> {
     result.map_err(|e| failed(e.into_kind(actor.request_id.clone())))
+}
+
+/// A refusal (not found, not allowed) as nothing to show; any other failure stays one.
+pub(crate) fn refused_as_empty<T: Default>(result: ServiceResult<T>) -> ServiceResult<T> {
+    match result {
+        Err(ServiceError::Domain(_)) => Ok(T::default()),
+        other => other,
+    }
 }
 
 /// The signed-in actor, if any. A login past its absolute timeout, or of a user who has

@@ -96,6 +96,7 @@ impl ReferralsData {
         client: Uuid,
         can_send: bool,
     ) -> pamong_service::ServiceResult<Self> {
+        use crate::api::context::refused_as_empty;
         use pamong_service::referrals;
         let rows = refused_as_empty(referrals::of_client(db, actor, client).await)?;
         let targets = if can_send {
@@ -104,16 +105,5 @@ impl ReferralsData {
             Vec::new()
         };
         Ok(Self { rows, targets })
-    }
-}
-
-/// A refusal (not found, not allowed) as nothing to show; any other failure stays one.
-#[cfg(feature = "ssr")]
-pub(crate) fn refused_as_empty<T: Default>(
-    result: pamong_service::ServiceResult<T>,
-) -> pamong_service::ServiceResult<T> {
-    match result {
-        Err(pamong_service::ServiceError::Domain(_)) => Ok(T::default()),
-        other => other,
     }
 }
