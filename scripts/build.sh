@@ -57,7 +57,7 @@ ln -sf "$CARGO_TARGET_DIR/$server_dir/pamong" "$CARGO_TARGET_DIR/pamong-current"
 
 if [ "$mode" = release ]; then
   raw=$(stat -c %s "$SITE/pkg/pamong_bg.wasm")
-  br=$( (command -v brotli >/dev/null && brotli -c -q 11 "$SITE/pkg/pamong_bg.wasm" | wc -c) || echo "?")
   gz=$(gzip -9 -c "$SITE/pkg/pamong_bg.wasm" | wc -c)
-  say "release wasm: $raw bytes raw, $gz gzip, $br brotli"
+  say "release wasm: $raw bytes raw, $gz gzip"
+  first_load "$SITE/pkg"
 fi

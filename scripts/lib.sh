@@ -17,3 +17,22 @@ die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
 }
+
+# What a phone downloads on its first visit, besides the page itself: the wasm, its JS glue
+# and the style sheet, each brotli-compressed as the server sends them. The budget for the
+# whole first load is 250 KB; these static files get 235 KB of it, leaving the rest for a
+# page's HTML (the largest, a client's page, is about 6 KB brotli).
+FIRST_LOAD_BUDGET=235000
+
+# Prints the first-load figure for the files in $1 (a pkg directory) and fails over budget.
+first_load() {
+  local dir="$1" total=0 line="" f n
+  command -v brotli >/dev/null || die "brotli not found (scripts/ensure-tools.sh release installs it)"
+  for f in pamong_bg.wasm pamong.js pamong.css; do
+    n=$(brotli -c -q 11 "$dir/$f" | wc -c)
+    total=$((total + n))
+    line+="$f $n + "
+  done
+  say "first load (brotli): ${line% + } = $total bytes (budget $FIRST_LOAD_BUDGET)"
+  [ "$total" -le "$FIRST_LOAD_BUDGET" ] || die "the first load is over budget by $((total - FIRST_LOAD_BUDGET)) bytes: see README (Size of the wasm)"
+}

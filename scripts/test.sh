@@ -65,6 +65,11 @@ pg_tests() {
   step tests-postgres env PAMONG_TEST_DB=postgres "${NEXTEST[@]}" "${SERVICE_SUITES[@]}"
 }
 
+# The release wasm within the first-load budget (builds only the wasm, in release).
+wasm_budget() {
+  step wasm-budget "$ROOT/scripts/wasm-size.sh"
+}
+
 e2e() {
   step e2e "$ROOT/scripts/e2e.sh"
 }
@@ -76,7 +81,7 @@ e2e_after_tests() {
 
 "$ROOT/scripts/ensure-tools.sh" test
 case "$what" in
-  all) lint; sqlite_tests; clock_ahead_tests; pg_tests; e2e_after_tests ;;
+  all) lint; wasm_budget; sqlite_tests; clock_ahead_tests; pg_tests; e2e_after_tests ;;
   fast) lint; sqlite_tests; clock_ahead_tests ;;
   lint) lint ;;
   e2e) e2e ;;

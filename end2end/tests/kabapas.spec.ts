@@ -23,9 +23,7 @@ test('the Kabapas sees each PK\'s caseload and reassigns a client', async ({ pag
   await expect(page.getByTestId('client-name')).toHaveText(name);
   await page.getByLabel('Pindahkan ke PK').selectOption({ label: 'Hendra Gunawan' });
   await page.getByRole('button', { name: 'Pindahkan', exact: true }).click();
-  await expect(page.locator('.inline-form [role="status"]')).toContainText('Perubahan tersimpan.');
-  await page.reload();
-  await hydrated(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Perubahan tersimpan.' })).toBeVisible();
   await expect(page.locator('.client-head')).toContainText('PK: Hendra Gunawan');
   await shot(page, info, '21-reassigned');
   expect(errors).toEqual([]);

@@ -67,8 +67,9 @@ test('a child case: registration, Litmas drafted, submitted, approved and delive
   }
   await shot(page, info, '33-litmas-draft');
   await page.getByRole('button', { name: 'Ajukan ke Kabapas' }).click();
+  await expect(page.getByTestId('litmas-status')).toHaveText('Menunggu persetujuan');
+  await page.goto(caseUrl);
   await expect(page.getByTestId('litmas-list')).toContainText('Menunggu persetujuan');
-  await expect(page).toHaveURL(caseUrl);
 
   // The Kabapas approves it and records its delivery: the clock is met.
   await signOut(page);

@@ -43,11 +43,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href=stylesheet() />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="manifest" href="/manifest.webmanifest" />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
                 <App />
+                <crate::islands::Enhanced />
             </body>
         </html>
     }
@@ -92,14 +93,6 @@ pub fn App() -> impl IntoView {
     provide_request_code();
     let user = Resource::new(|| (), |_| me());
     provide_context(Me(user));
-    // Effects run only in the browser: this marks the page as hydrated for tests and for
-    // styles that need JavaScript.
-    Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     // Bahasa Indonesia unless the user chose English (remembered in a cookie): the browser's
     // Accept-Language is ignored, since officers' phones are often set to English.
     let language_source = leptos_i18n::context::UseLocalesOptions::default().ssr_lang_header_getter(|| None);

@@ -1,8 +1,9 @@
-//! Pamong's user interface: Leptos components and pages rendered on the server and hydrated
-//! in the browser, and the server functions they call.
+//! Pamong's user interface: Leptos components and pages rendered on the server, the server
+//! functions they call, and the few islands that enhance them in the browser.
 //!
 //! Feature `ssr` builds the server side (with `pamong_service`); feature `hydrate` builds the
-//! browser side. Nothing server-only compiles into the wasm.
+//! browser side, of which only [`islands`] reaches the wasm. Nothing server-only compiles
+//! into the wasm.
 
 #![recursion_limit = "256"]
 
@@ -22,6 +23,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod error;
+pub mod islands;
 pub mod pages;
 pub mod routes;
 pub mod text;

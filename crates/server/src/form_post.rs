@@ -56,6 +56,8 @@ pub async fn post_form(State(state): State<AppState>, request: Request) -> Respo
         .into_response();
     let status = answer.status();
     let location = answer.headers().get(header::LOCATION).and_then(|l| l.to_str().ok()).map(str::to_owned);
+    // A server fn that sets a cookie (the language) sets it through the redirect too.
+    let cookies: Vec<HeaderValue> = answer.headers().get_all(header::SET_COOKIE).iter().cloned().collect();
     let body = axum::body::to_bytes(answer.into_body(), BODY_LIMIT).await.unwrap_or_default();
 
     if status.is_success() || status.is_redirection() {
@@ -63,7 +65,11 @@ pub async fn post_form(State(state): State<AppState>, request: Request) -> Respo
             .filter(|l| is_local(l))
             .or_else(|| next.map(|n| fill_id(&n, &body)))
             .unwrap_or_else(|| routes::saved(parts.uri.path()));
-        return Redirect::to(&target).into_response();
+        let mut redirect = Redirect::to(&target).into_response();
+        for cookie in cookies {
+            redirect.headers_mut().append(header::SET_COOKIE, cookie);
+        }
+        return redirect;
     }
 
     let posted = Posted {

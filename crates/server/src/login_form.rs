@@ -9,7 +9,9 @@ use axum::extract::{ConnectInfo, Form, FromRequest, Request, State};
 use axum::response::Redirect;
 use pamong_app::api::auth::sign_in;
 use pamong_app::api::context::{ServerContext, client_ip_of};
-use pamong_app::pages::login::{FAILED_CREDENTIALS, FAILED_KEY, FAILED_LIMIT, LOGIN_POST, WAIT_KEY};
+use pamong_app::pages::login::{
+    FAILED_CREDENTIALS, FAILED_EMPTY, FAILED_KEY, FAILED_LIMIT, LOGIN_POST, USER_KEY, WAIT_KEY,
+};
 use pamong_domain::ErrorKind;
 use serde::Deserialize;
 use tower_sessions::Session;
@@ -31,17 +33,23 @@ pub async fn post_login(State(ctx): State<ServerContext>, session: Session, requ
     let Ok(Form(fields)) = Form::<LoginFields>::from_request(request, &()).await else {
         return Redirect::to(&format!("{LOGIN_POST}?{FAILED_KEY}={FAILED_CREDENTIALS}"));
     };
+    // The username comes back to the form (bounded, so the URL stays short); the password never.
+    let kept: String = fields.username.trim().chars().take(64).collect();
+    let user = form_urlencoded::byte_serialize(kept.as_bytes()).collect::<String>();
+    if kept.is_empty() || fields.password.is_empty() {
+        return Redirect::to(&format!("{LOGIN_POST}?{FAILED_KEY}={FAILED_EMPTY}&{USER_KEY}={user}"));
+    }
     match sign_in(&ctx, &session, &fields.username, &fields.password, ip).await {
         Ok(()) => Redirect::to("/"),
         Err(e) => {
-            let target = match e.into_kind(None) {
+            let failed = match e.into_kind(None) {
                 ErrorKind::RateLimited { retry_after_secs } => {
-                    format!("{LOGIN_POST}?{FAILED_KEY}={FAILED_LIMIT}&{WAIT_KEY}={retry_after_secs}")
+                    format!("{FAILED_LIMIT}&{WAIT_KEY}={retry_after_secs}")
                 }
-                ErrorKind::BadCredentials => format!("{LOGIN_POST}?{FAILED_KEY}={FAILED_CREDENTIALS}"),
-                _ => format!("{LOGIN_POST}?{FAILED_KEY}=galat"),
+                ErrorKind::BadCredentials => FAILED_CREDENTIALS.to_owned(),
+                _ => "galat".to_owned(),
             };
-            Redirect::to(&target)
+            Redirect::to(&format!("{LOGIN_POST}?{FAILED_KEY}={failed}&{USER_KEY}={user}"))
         }
     }
 }

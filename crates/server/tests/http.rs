@@ -218,9 +218,14 @@ async fn the_login_form_posts_and_redirects() {
     let t = spawn().await;
     let wrong = t.post_form("/masuk", "username=pk.jakbar&password=salah-sekali").await;
     assert_eq!(wrong.status, StatusCode::SEE_OTHER);
-    assert_eq!(wrong.headers[header::LOCATION], "/masuk?gagal=kredensial");
-    let page = t.get("/masuk?gagal=kredensial", None).await;
+    assert_eq!(wrong.headers[header::LOCATION], "/masuk?gagal=kredensial&nama=pk.jakbar");
+    let page = t.get("/masuk?gagal=kredensial&nama=pk.jakbar", None).await;
     assert!(page.body.contains("banner--error"), "the login page says why");
+    assert!(page.body.contains(r#"value="pk.jakbar""#), "and keeps the username");
+    let empty = t.post_form("/masuk", "username=pk.jakbar&password=").await;
+    assert_eq!(empty.headers[header::LOCATION], "/masuk?gagal=kosong&nama=pk.jakbar");
+    let page = t.get("/masuk?gagal=kosong&nama=pk.jakbar", None).await;
+    assert!(page.body.contains("Wajib diisi"), "an empty password is asked for");
     let signed_in = t.post_form("/masuk", &format!("username=pk.jakbar&password={DEMO_PASSWORD}")).await;
     assert_eq!(signed_in.status, StatusCode::SEE_OTHER);
     assert_eq!(signed_in.headers[header::LOCATION], "/");

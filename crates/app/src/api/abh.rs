@@ -46,13 +46,79 @@ pub async fn register_child_case(child: ClientForm, case: AbhCaseForm) -> Result
     lift(&actor, result)
 }
 
-/// A child's case page; `reason` breaks the glass for a viewer without need to know.
+/// A child's case page; `reason` breaks the glass for a viewer without need to know. Without
+/// one, a reason this session gave for the case within [`GLASS_MINUTES`] is used again (see
+/// [`open_child_case`]), so every view still logs why.
 #[server(endpoint = "abh/get", input = server_fn::codec::Json)]
 pub async fn child_case(id: Uuid, reason: Option<String>) -> Result<AbhCaseView, AppError> {
-    use crate::api::context::{actor, lift};
+    use crate::api::context::{actor, lift, session};
     let (ctx, actor) = actor().await?;
     let now = ctx.now();
+    let reason = match reason {
+        Some(given) => Some(given),
+        None => glass::recall(&session().await?, id, now).await,
+    };
     lift(&actor, pamong_service::abh::get(&ctx.db, &actor, id, reason.as_deref(), now).await)
+}
+
+/// How long a reason given to open a child's identity holds for the pages that follow.
+pub const GLASS_MINUTES: i64 = 15;
+
+/// Breaks the glass as a form: checks the reason and keeps it in the session for the case,
+/// so the page it leads to opens the identity (and logs the reason, as every view does).
+#[server(endpoint = "abh/open", input = server_fn::codec::PostUrl)]
+pub async fn open_child_case(id: Uuid, reason: String) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift, session};
+    let (ctx, actor) = actor().await?;
+    let checked = pamong_service::privacy::check_reason(&reason).map_err(pamong_service::ServiceError::from);
+    let checked = lift(&actor, checked)?;
+    glass::remember(&session().await?, id, checked, ctx.now()).await
+}
+
+/// The reasons this session gave to open children's identities, by case.
+#[cfg(feature = "ssr")]
+mod glass {
+    use std::collections::BTreeMap;
+
+    use pamong_domain::ErrorKind;
+    use time::OffsetDateTime;
+    use tower_sessions::Session;
+    use uuid::Uuid;
+
+    use super::GLASS_MINUTES;
+    use crate::error::AppError;
+
+    const KEY: &str = "abh.kaca";
+
+    /// Each case's reason and when it was given (seconds since 1970).
+    type Reasons = BTreeMap<Uuid, (String, i64)>;
+
+    fn fresh(at: i64, now: OffsetDateTime) -> bool {
+        now.unix_timestamp() - at <= GLASS_MINUTES * 60
+    }
+
+    /// The reason given for `id`, if still fresh.
+    pub async fn recall(session: &Session, id: Uuid, now: OffsetDateTime) -> Option<String> {
+        let reasons: Reasons = session.get(KEY).await.ok().flatten()?;
+        let (reason, at) = reasons.get(&id)?;
+        fresh(*at, now).then(|| reason.clone())
+    }
+
+    /// Keeps `reason` for `id`, dropping stale ones so the session stays small.
+    pub async fn remember(
+        session: &Session,
+        id: Uuid,
+        reason: String,
+        now: OffsetDateTime,
+    ) -> Result<(), AppError> {
+        let mut reasons: Reasons = session.get(KEY).await.ok().flatten().unwrap_or_default();
+        reasons.retain(|_, (_, at)| fresh(*at, now));
+        reasons.insert(id, (reason, now.unix_timestamp()));
+        session
+            .insert(KEY, reasons)
+            .await
+            .map_err(|_| AppError::Kind(ErrorKind::Internal { request_id: None }))
+    }
 }
 
 /// Records a Litmas request; returns the Litmas id.

@@ -47,6 +47,20 @@ pub async fn logout() -> Result<(), AppError> {
     session.flush().await.map_err(|_| AppError::Kind(pamong_domain::ErrorKind::Internal { request_id: None }))
 }
 
+/// Chooses the language pages are rendered in: `en`, anything else Bahasa Indonesia. Kept a
+/// year in the cookie the translations read, so it holds before and after signing in.
+#[server(endpoint = "language", input = server_fn::codec::PostUrl)]
+pub async fn set_language(lang: String) -> Result<(), AppError> {
+    let code = if lang == "en" { "en" } else { "id" };
+    let cookie = format!("i18n_pref_locale={code}; Path=/; Max-Age=31536000; SameSite=Lax");
+    if let (Some(response), Ok(value)) =
+        (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&cookie))
+    {
+        response.insert_header(http::header::SET_COOKIE, value);
+    }
+    Ok(())
+}
+
 /// The signed-in user, or `None`.
 #[server(endpoint = "auth/me", input = server_fn::codec::Json)]
 pub async fn me() -> Result<Option<CurrentUser>, AppError> {

@@ -57,13 +57,43 @@ pub async fn list_clients(filter: ClientFilter) -> Result<Page<ClientSummary>, A
     lift(&actor, pamong_service::clients::list(&ctx.db, &actor, &filter).await)
 }
 
-/// The clients matching `filter` as CSV, masked as the list is.
-#[server(endpoint = "clients/export", input = server_fn::codec::Json)]
-pub async fn export_clients(filter: ClientFilter) -> Result<String, AppError> {
+/// The clients matching the list page's filter as a CSV file, masked as the list is. A GET
+/// with the list page's own query (`q`, `risiko`, `status`, `dasar`, `pk`), so the list's
+/// export is a plain link that downloads.
+#[server(endpoint = "clients/export", input = server_fn::codec::GetUrl, output = server_fn::codec::StreamingText)]
+pub async fn export_clients(
+    q: Option<String>,
+    risiko: Option<String>,
+    status: Option<String>,
+    dasar: Option<String>,
+    pk: Option<String>,
+) -> Result<server_fn::codec::TextStream<AppError>, AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
-    let now = ctx.now();
-    lift(&actor, pamong_service::clients::export::csv(&ctx.db, &actor, &filter, now).await)
+    let filter = ClientFilter {
+        list: pamong_domain::page::ListQuery {
+            q: q.unwrap_or_default(),
+            page: 1,
+            per_page: 0,
+            include_inactive: false,
+        },
+        band: risiko,
+        status,
+        legal_basis: dasar,
+        pk,
+    };
+    let csv = lift(&actor, pamong_service::clients::export::csv(&ctx.db, &actor, &filter, ctx.now()).await)?;
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::header::CONTENT_TYPE,
+            http::HeaderValue::from_static("text/csv; charset=utf-8"),
+        );
+        response.insert_header(
+            http::header::CONTENT_DISPOSITION,
+            http::HeaderValue::from_static("attachment; filename=\"klien.csv\""),
+        );
+    }
+    Ok(server_fn::codec::TextStream::new(futures_util::stream::once(async move { Ok(csv) })))
 }
 
 /// A client's page.

@@ -65,7 +65,7 @@ pub async fn partner_users(partner: Uuid) -> Result<Vec<(PersonRef, bool)>, AppE
 }
 
 /// Links (or unlinks) a partner user to a partner.
-#[server(endpoint = "referrals/link-user", input = server_fn::codec::Json)]
+#[server(endpoint = "referrals/link-user", input = server_fn::codec::PostUrl)]
 pub async fn link_partner_user(partner: Uuid, user: Uuid, link: bool) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;

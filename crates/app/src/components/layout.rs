@@ -8,7 +8,7 @@ use pamong_domain::FieldErrors;
 use pamong_domain::user::{Abilities, CurrentUser};
 use server_fn::ServerFn;
 
-use crate::api::auth::{Logout, logout};
+use crate::api::auth::{Logout, SetLanguage, logout};
 use crate::components::PostForm;
 use crate::i18n::*;
 use crate::routes;
@@ -83,28 +83,34 @@ fn destinations(can: &Abilities) -> Vec<Dest> {
     out
 }
 
-/// The button that switches between Bahasa Indonesia and English (remembered in a cookie).
+/// The button that switches between Bahasa Indonesia and English: a form that posts the
+/// other language and comes back to this page, rendered in it.
 #[component]
 pub fn LanguageToggle() -> impl IntoView {
     let i18n = use_i18n();
-    let toggle = move |_| {
-        let next = match i18n.get_locale() {
-            Locale::id => Locale::en,
-            Locale::en => Locale::id,
-        };
-        i18n.set_locale(next);
+    let here = {
+        let location = use_location();
+        let (path, query) = (location.pathname.get_untracked(), location.search.get_untracked());
+        if query.is_empty() { path } else { format!("{path}?{query}") }
     };
+    let other = match i18n.get_locale_untracked() {
+        Locale::id => "en",
+        Locale::en => "id",
+    };
+    let (errors, failure) = (RwSignal::new(FieldErrors::new()), RwSignal::new(None));
     view! {
-        <button
-            type="button"
-            class="button button--ghost lang-toggle"
-            data-testid="lang-toggle"
-            aria-label=move || t_string!(i18n, lang_switch_label).to_string()
-            on:click=toggle
-        >
-            <span class="hide-on-phone">{move || t_string!(i18n, lang_switch)}</span>
-            <span class="show-on-phone" aria-hidden="true">{move || t_string!(i18n, lang_switch_short)}</span>
-        </button>
+        <PostForm to=SetLanguage::PATH next=here hidden=vec![("lang", other.to_owned())] scope=None
+            errors=errors failure=failure on_submit=|_| {} class="lang-form">
+            <button
+                type="submit"
+                class="button button--ghost lang-toggle"
+                data-testid="lang-toggle"
+                aria-label=move || t_string!(i18n, lang_switch_label).to_string()
+            >
+                <span class="hide-on-phone">{move || t_string!(i18n, lang_switch)}</span>
+                <span class="show-on-phone" aria-hidden="true">{move || t_string!(i18n, lang_switch_short)}</span>
+            </button>
+        </PostForm>
     }
 }
 

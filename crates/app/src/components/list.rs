@@ -1,7 +1,6 @@
 //! Pieces of list pages: the search bar, pagination and status badges.
 
 use leptos::prelude::*;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use pamong_domain::page::ListQuery;
 
@@ -21,13 +20,13 @@ pub fn use_list_query() -> Memo<ListQuery> {
     })
 }
 
-/// A search form that works without JavaScript (a GET form) and with it (client routing).
+/// A search form: a GET form to the page itself.
 #[component]
 pub fn SearchBar() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_list_query();
     view! {
-        <Form method="GET" action="" attr:class="search" attr:role="search">
+        <form method="get" class="search" role="search">
             <label class="visually-hidden" for="q">{move || t_string!(i18n, search)}</label>
             <input
                 class="input search__input"
@@ -35,14 +34,14 @@ pub fn SearchBar() -> impl IntoView {
                 type="search"
                 name="q"
                 placeholder=move || t_string!(i18n, search_placeholder).to_string()
-                prop:value=move || query.get().q
+                value=query.get_untracked().q
             />
             <label class="search__toggle">
-                <input type="checkbox" name="nonaktif" value="1" prop:checked=move || query.get().include_inactive />
+                <input type="checkbox" name="nonaktif" value="1" checked=query.get_untracked().include_inactive />
                 {move || t_string!(i18n, show_inactive)}
             </label>
             <button class="button button--secondary" type="submit">{move || t_string!(i18n, search)}</button>
-        </Form>
+        </form>
     }
 }
 

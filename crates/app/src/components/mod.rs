@@ -60,7 +60,9 @@ pub fn now_utc() -> time::OffsetDateTime {
     }
 }
 
-/// Now on the phone: `(YYYY-MM-DD, HH:MM)`; empty while rendering on the server.
+/// Now where the officer works, `(YYYY-MM-DD, HH:MM)`, to fill a form's date and time: on
+/// the server the request's clock in the office's time zone (so the form is filled before
+/// any wasm), in the browser the phone's clock.
 pub fn local_now() -> (String, String) {
     #[cfg(feature = "hydrate")]
     {
@@ -70,7 +72,18 @@ pub fn local_now() -> (String, String) {
             format!("{:02}:{:02}", d.get_hours(), d.get_minutes()),
         )
     }
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(all(feature = "ssr", not(feature = "hydrate")))]
+    {
+        use leptos::prelude::{GetUntracked, use_context};
+        let Ok(ctx) = crate::api::context::server() else { return (String::new(), String::new()) };
+        let zone = use_context::<crate::app::Me>()
+            .and_then(|crate::app::Me(user)| user.get_untracked())
+            .and_then(|u| u.ok().flatten())
+            .map_or(pamong_domain::office::Zone::Wib, |u| u.zone);
+        let here = ctx.now().to_offset(zone.offset());
+        (here.date().to_string(), format!("{:02}:{:02}", here.hour(), here.minute()))
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
     {
         (String::new(), String::new())
     }

@@ -78,6 +78,13 @@ fn posted_for(to: &str) -> Option<Posted> {
     slot.with_value(|p| p.as_ref().filter(|p| p.to == to).cloned())
 }
 
+/// Whether this page shows a refused post of the server fn at `to`: a form folded away in a
+/// `<details>` opens, so the officer sees why it was refused.
+pub fn was_refused(to: &str) -> bool {
+    use_context::<PostedSlot>()
+        .is_some_and(|PostedSlot(slot)| slot.with_value(|p| p.as_ref().is_some_and(|p| p.to == to)))
+}
+
 /// What a form's fields need to know: the argument they belong to and what was posted.
 #[derive(Clone)]
 struct FormScope {

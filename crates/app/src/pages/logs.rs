@@ -61,7 +61,7 @@ pub fn ExportLogPage() -> impl IntoView {
         <form method="get" action="" class="search" role="search">
             <label class="visually-hidden" for="q">{move || t_string!(i18n, search)}</label>
             <input class="input search__input" id="q" type="search" name="q"
-                placeholder=move || t_string!(i18n, exports_search).to_string() prop:value=move || query.get().q />
+                placeholder=move || t_string!(i18n, exports_search).to_string() value=query.get_untracked().q />
             <label class="visually-hidden" for="jenis">{move || t_string!(i18n, exports_kind)}</label>
             <select class="input" id="jenis" name="jenis">
                 <option value="">{move || t_string!(i18n, exports_all_kinds)}</option>

@@ -11,13 +11,13 @@ use server_fn::ServerFn;
 use uuid::Uuid;
 
 use crate::api::referrals::{
-    AnswerReferral, ReferralsData, SendReferral, answer_referral, link_partner_user, partner_users,
+    AnswerReferral, LinkPartnerUser, ReferralsData, SendReferral, answer_referral, partner_users,
     recent_referrals, referral_inbox, send_referral,
 };
 use crate::app::{ErrorPage, Loading};
 use crate::components::form::{check_then, reload_on_success};
 use crate::components::post::submitter_value;
-use crate::components::{ErrorBanner, PostForm, SelectField, TextArea, TextField, use_mounted};
+use crate::components::{ErrorBanner, PostForm, SelectField, TextArea, TextField};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::abh::register::CheckField;
@@ -231,7 +231,7 @@ fn ReferForm(client: Uuid, targets: Vec<(PersonRef, Vec<Choice>)>) -> impl IntoV
             });
         };
         view! {
-                    <details class="refer">
+                    <details class="refer" open=crate::components::post::was_refused(SendReferral::PATH)>
                         <summary class="button button--secondary">{move || t_string!(i18n, ref_new)}</summary>
                         <PostForm to=SendReferral::PATH next=page.with_value(|p| routes::saved(p)) hidden=vec![("client", client.to_string())]
                             errors=errors failure=failure on_submit=submit class="form" testid="referral-form">
@@ -257,16 +257,16 @@ pub fn PartnerUsers(
     partner: Uuid,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let mounted = use_mounted();
-    let rows = LocalResource::new(move || async move { partner_users(partner).await.unwrap_or_default() });
-    let errors = RwSignal::new(FieldErrors::new());
-    let failure = RwSignal::new(None::<AppError>);
-    let link = Action::new(move |(user, on): &(Uuid, bool)| link_partner_user(partner, *user, *on));
-    reload_on_success(link.value().into(), errors, failure);
+    let rows = Resource::new(
+        move || partner,
+        |partner| async move { partner_users(partner).await.unwrap_or_default() },
+    );
+    let here = routes::saved(&routes::partner(partner));
     view! {
-        <Show when=move || mounted.get()>
-            <Transition>
-                {move || Suspend::new(async move {
+        <Suspense>
+            {move || {
+                let here = here.clone();
+                Suspend::new(async move {
                     let rows = rows.await;
                     if rows.is_empty() {
                         return ().into_any();
@@ -275,17 +275,20 @@ pub fn PartnerUsers(
                         <section class="card">
                             <h2>{move || t_string!(i18n, partner_users_title)}</h2>
                             <p class="muted">{move || t_string!(i18n, partner_users_intro)}</p>
-                            <ErrorBanner error=failure />
                             <ul class="plain contacts">
                                 {rows.into_iter().map(|(u, linked)| {
-                                    let id = u.id;
+                                    let hidden = vec![("partner", partner.to_string()), ("user", u.id.to_string()), ("link", (!linked).to_string())];
+                                    let (errors, failure) = (RwSignal::new(FieldErrors::new()), RwSignal::new(None::<AppError>));
                                     view! {
                                         <li class="contact">
-                                            {u.name.clone()} " "
-                                            <button class="button button--small button--secondary" type="button"
-                                                on:click=move |_| { link.dispatch((id, !linked)); }>
-                                                {move || if linked { t_string!(i18n, partner_user_unlink).to_string() } else { t_string!(i18n, partner_user_link).to_string() }}
-                                            </button>
+                                            <PostForm to=LinkPartnerUser::PATH next=here.clone() hidden=hidden scope=None
+                                                errors=errors failure=failure on_submit=|_| {} class="inline-form">
+                                                <ErrorBanner error=failure />
+                                                {u.name.clone()} " "
+                                                <button class="button button--small button--secondary" type="submit">
+                                                    {move || if linked { t_string!(i18n, partner_user_unlink).to_string() } else { t_string!(i18n, partner_user_link).to_string() }}
+                                                </button>
+                                            </PostForm>
                                         </li>
                                     }
                                 }).collect_view()}
@@ -293,8 +296,8 @@ pub fn PartnerUsers(
                         </section>
                     }
                     .into_any()
-                })}
-            </Transition>
-        </Show>
+                })
+            }}
+        </Suspense>
     }
 }

@@ -26,16 +26,16 @@ pub fn AccessLogPage() -> impl IntoView {
         <crate::pages::logs::LogTabs />
         <h1>{move || t_string!(i18n, access_title)}</h1>
         <p class="muted">{move || t_string!(i18n, access_intro)}</p>
-        <leptos_router::components::Form method="GET" action="" attr:class="search" attr:role="search">
+        <form method="get" class="search" role="search">
             <label class="visually-hidden" for="q">{move || t_string!(i18n, search)}</label>
             <input class="input search__input" id="q" type="search" name="q"
-                placeholder=move || t_string!(i18n, access_search).to_string() prop:value=move || query.get().q />
+                placeholder=move || t_string!(i18n, access_search).to_string() value=query.get_untracked().q />
             <label class="search__toggle">
-                <input type="checkbox" name="alasan" value="1" prop:checked=move || only.get() />
+                <input type="checkbox" name="alasan" value="1" checked=only.get_untracked() />
                 {move || t_string!(i18n, access_only_reasons)}
             </label>
             <button class="button button--secondary" type="submit">{move || t_string!(i18n, search)}</button>
-        </leptos_router::components::Form>
+        </form>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match rows.await {

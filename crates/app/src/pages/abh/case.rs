@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
 use pamong_domain::abh::case::AbhCaseView;
+use server_fn::ServerFn;
 use uuid::Uuid;
 
 use super::register::RulesPanel;
-use crate::api::abh::child_case;
+use crate::api::abh::{OpenChildCase, child_case};
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
-use crate::components::{ErrorBanner, TextArea, now_utc, show_failure};
+use crate::components::{ErrorBanner, PostForm, TextArea, now_utc};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::clients::use_client_id;
@@ -34,61 +35,45 @@ pub fn AbhCasePage() -> impl IntoView {
     }
 }
 
+/// Query key the break-glass form's success leads with, for the confirmation.
+const OPENED_KEY: &str = "dibuka";
+
 #[component]
 fn CaseView(initial: AbhCaseView) -> impl IntoView {
     let i18n = use_i18n();
-    let id = initial.child.id;
-    let shown = RwSignal::new(initial);
-    let reason = RwSignal::new(String::new());
-    let errors = RwSignal::new(FieldErrors::new());
-    let failure = RwSignal::new(None::<AppError>);
-    let opened = RwSignal::new(false);
-    let open = Action::new(move |reason: &String| child_case(id, Some(reason.clone())));
-    Effect::new(move |_| match open.value().get() {
-        Some(Ok(view)) => {
-            shown.set(view);
-            opened.set(true);
-        }
-        Some(Err(e)) => show_failure(e, errors, failure),
-        None => {}
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        open.dispatch(reason.get_untracked());
-    };
+    let c = initial;
+    let id = c.child.id;
+    let title = c.child.full_name.clone();
+    let opened = leptos_router::hooks::use_query_map().with_untracked(|q| q.get(OPENED_KEY).is_some());
+    let (reason, errors, failure) =
+        (RwSignal::new(String::new()), RwSignal::new(FieldErrors::new()), RwSignal::new(None::<AppError>));
+    let stage = c.stage;
+    let can_break = c.can_break_glass;
     view! {
-        {move || {
-            let c = shown.get();
-            let title = c.child.full_name.clone();
-            view! {
-                <PageTitle text=title.clone() />
-                <p class="breadcrumb"><a href="/abh">"← " {move || t_string!(i18n, abh_title)}</a></p>
-                <div class="page-head">
-                    <h1 data-testid="child-name">{title}</h1>
-                    <span class="badge badge--child">{move || t_string!(i18n, abh_badge)}</span>
-                </div>
-                <p class="muted">
-                    {c.child.register_number.clone()} " · " {let s = c.stage; move || t_string!(i18n, abh_stage, stage = text::abh::stage(i18n, s))}
-                    {c.child.pk.clone().map(|pk| view! { " · " {pk.name} })}
-                </p>
-            }
-        }}
-        <Show when=move || opened.get()>
+        <PageTitle text=title.clone() />
+        <p class="breadcrumb"><a href="/abh">"← " {move || t_string!(i18n, abh_title)}</a></p>
+        <div class="page-head">
+            <h1 data-testid="child-name">{title}</h1>
+            <span class="badge badge--child">{move || t_string!(i18n, abh_badge)}</span>
+        </div>
+        <p class="muted">
+            {c.child.register_number.clone()} " · " {move || t_string!(i18n, abh_stage, stage = text::abh::stage(i18n, stage))}
+            {c.child.pk.clone().map(|pk| view! { " · " {pk.name} })}
+        </p>
+        <Show when=move || opened && !can_break>
             <div class="banner banner--ok" role="status">{move || t_string!(i18n, break_glass_done)}</div>
         </Show>
-        <Show when=move || shown.with(|c| c.can_break_glass)>
-            <form class="card break-glass" on:submit=submit novalidate data-testid="break-glass">
+        <Show when=move || can_break>
+            <PostForm to=OpenChildCase::PATH next=format!("{}?{OPENED_KEY}=1", routes::child_case(id)) hidden=vec![("id", id.to_string())]
+                scope=None errors=errors failure=failure on_submit=|_| {} class="card break-glass" testid="break-glass">
                 <h2>{move || t_string!(i18n, break_glass_title)}</h2>
                 <p>{move || t_string!(i18n, break_glass_body)}</p>
                 <ErrorBanner error=failure />
                 <TextArea name="reason" label=TextProp::from(move || t_string!(i18n, field_reason).to_string()) value=reason errors=errors />
-                <button class="button" type="submit" disabled=move || open.pending().get()>{move || t_string!(i18n, break_glass_button)}</button>
-            </form>
+                <button class="button" type="submit">{move || t_string!(i18n, break_glass_button)}</button>
+            </PostForm>
         </Show>
-        {move || {
-            let c = shown.get();
-            view! { <CaseBody c=c id=id /> }
-        }}
+        <CaseBody c=c id=id />
     }
 }
 
@@ -149,7 +134,7 @@ fn CaseBody(c: AbhCaseView, id: Uuid) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
-        <RulesPanel rules=Signal::derive(move || Some(rules)) />
+        <RulesPanel rules=rules />
         {identity}
         <section class="card">
             <h2>{move || t_string!(i18n, abh_offence)}</h2>

@@ -252,7 +252,7 @@ pub fn LitmasPrintPage() -> impl IntoView {
                                 {l.approved.clone().map(|(n, at)| view! {
                                     <p class="print-doc__sign">{move || t_string!(i18n, litmas_approved_by, name = n.clone(), at = text::abh::instant(at, zone))}</p>
                                 })}
-                                <button class="button no-print" type="button" on:click=print_page>{move || t_string!(i18n, litmas_print)}</button>
+                                <crate::islands::PrintButton label=t_string!(i18n, litmas_print).to_string() />
                             </article>
                         }
                         .into_any()
@@ -262,14 +262,5 @@ pub fn LitmasPrintPage() -> impl IntoView {
                 }
             })}
         </Suspense>
-    }
-}
-
-/// Opens the browser's print dialog. An `onclick` attribute would be an inline script, which
-/// the Content-Security-Policy refuses; before the wasm loads the browser's own print menu works.
-fn print_page(_: leptos::ev::MouseEvent) {
-    if let Some(window) = web_sys::window() {
-        // Printing can only fail when the browser forbids it; there is nothing to tell the user.
-        let _ = window.print();
     }
 }

@@ -108,13 +108,13 @@ pub fn AbhPage() -> impl IntoView {
         <DeadlinesPanel mine=false />
         <section>
             <h2>{move || t_string!(i18n, abh_cases)}</h2>
-            <leptos_router::components::Form method="GET" action="" attr:class="search" attr:role="search">
+            <form method="get" class="search" role="search">
                 <label class="visually-hidden" for="q">{move || t_string!(i18n, search)}</label>
                 <input class="input search__input" id="q" type="search" name="q"
                     placeholder=move || t_string!(i18n, abh_search).to_string()
-                    prop:value=move || query.get().q />
+                    value=query.get_untracked().q />
                 <button class="button button--secondary" type="submit">{move || t_string!(i18n, search)}</button>
-            </leptos_router::components::Form>
+            </form>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match cases.await {

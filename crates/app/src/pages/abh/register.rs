@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
 use pamong_domain::abh::case::{AbhCaseForm, case_rules};
+use pamong_domain::abh::rules::AgeRoute;
 use pamong_domain::client::{ClientForm, parse_date};
 use pamong_domain::legal::PeriodRules;
 use server_fn::ServerFn;
@@ -17,6 +18,7 @@ use crate::components::post::{Argument, posted_name, posted_values};
 use crate::components::{ErrorBanner, ErrorSummary, PostForm, SelectField, TextField, show_failure};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::islands::{RuleFields, RuleTexts, SppaRules, rules_card};
 use crate::routes;
 use crate::text;
 
@@ -248,38 +250,55 @@ fn Editor(
                     <TextField name="police_unit" label=label(|i| t_string!(i, field_police_unit).to_string()) value=police_unit errors=errors optional=true />
                 </div>
                 <CheckField name="detained" label=label(|i| t_string!(i, field_detained).to_string()) value=detained />
-                <Show when=move || detained.get()>
+                // Shown while *Ditahan* is ticked, by the style sheet (no script needed).
+                <div class="when-detained">
                     <TextField name="detained_since" label=label(|i| t_string!(i, field_detained_since).to_string()) value=detained_since errors=errors kind="date" />
-                </Show>
+                </div>
                 {can_assign.then(|| view! {
                     <Argument name="child">
                         <SelectField name="pk_id" label=label(|i| t_string!(i, client_pk).to_string()) value=pk_id errors=errors options=pk_options />
                     </Argument>
                 })}
             </fieldset>
-            <RulesPanel rules=rules />
+            <LiveRules rules=rules.get_untracked() />
             <FormActions pending=save.pending() cancel="/abh" />
         </PostForm>
     }
 }
 
-/// The SPPA rules for what has been typed so far.
+/// The words of the SPPA rules card.
+fn rule_texts(i18n: crate::text::I18n) -> RuleTexts {
+    RuleTexts {
+        title: t_string!(i18n, abh_rules).to_string(),
+        age_line: t_string!(i18n, abh_age_at_offence, age = "{age}").to_string(),
+        routes: [AgeRoute::Child, AgeRoute::UnderTwelve, AgeRoute::Adult]
+            .into_iter()
+            .map(|r| (r, text::abh::age_route(i18n, r)))
+            .collect(),
+        diversion_mandatory: t_string!(i18n, diversion_mandatory).to_string(),
+        diversion_not_applicable: t_string!(i18n, diversion_not_applicable).to_string(),
+        detention_unlawful: t_string!(i18n, detention_unlawful).to_string(),
+    }
+}
+
+/// What the SPPA rules say about a recorded case.
 #[component]
 pub fn RulesPanel(
-    /// The rules, once birth and offence dates are known.
-    #[prop(into)]
-    rules: Signal<Option<pamong_domain::abh::case::CaseRules>>,
+    /// The case's rules.
+    rules: pamong_domain::abh::case::CaseRules,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        {move || rules.get().map(|r| view! {
-            <section class="card rules" role="status" data-testid="abh-rules">
-                <h2>{move || t_string!(i18n, abh_rules)}</h2>
-                <p>{move || t_string!(i18n, abh_age_at_offence, age = r.age_at_offence)}</p>
-                <p>{move || text::abh::age_route(i18n, r.route)}</p>
-                <p>{move || if r.diversion_mandatory { t_string!(i18n, diversion_mandatory).to_string() } else { t_string!(i18n, diversion_not_applicable).to_string() }}</p>
-                {r.detention_unlawful.then(|| view! { <p class="banner banner--error">{move || t_string!(i18n, detention_unlawful)}</p> })}
-            </section>
-        })}
-    }
+    rules_card(rules, &rule_texts(use_i18n()))
+}
+
+/// The rules card of the registration form, worked out again in the browser as it fills.
+#[component]
+fn LiveRules(rules: Option<pamong_domain::abh::case::CaseRules>) -> impl IntoView {
+    let fields = RuleFields {
+        birth_date: "child[birth_date]".to_owned(),
+        offence_date: posted_name("offence_date"),
+        penalty: (posted_name("penalty_years"), posted_name("penalty_months")),
+        repeat: posted_name("repeat_offence"),
+        detained: (posted_name("detained"), posted_name("detained_since")),
+    };
+    view! { <SppaRules fields=fields rules=rules texts=rule_texts(use_i18n()) /> }
 }

@@ -5,11 +5,12 @@
 use leptos::prelude::*;
 use pamong_domain::caseload::AssessmentForm;
 use pamong_domain::needs::{NeedDomain, NeedRatings};
+use pamong_domain::reporting::RiskBand;
 use pamong_domain::rri::{Answers, Instrument, Item};
 use pamong_domain::{ErrorKind, FieldErrors};
 use server_fn::ServerFn;
 
-use super::{BandBadge, use_client_id};
+use super::use_client_id;
 use crate::api::clients::{AssessClient, ClientPageData, assess_client, client_page, rri_instrument};
 use crate::app::{ErrorPage, Loading};
 use crate::components::PostForm;
@@ -20,6 +21,7 @@ use crate::components::{
 };
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::islands::{RriScore, ScoreTexts};
 use crate::routes;
 use crate::text;
 
@@ -72,7 +74,6 @@ fn AssessmentEditor(client: ClientPageData, instrument: Instrument) -> impl Into
         }
     });
     let instrument = StoredValue::new(instrument);
-    let score = Memo::new(move |_| answers.with(|a| instrument.with_value(|i| i.score(a).ok())));
     let max = instrument.with_value(Instrument::max_score);
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
@@ -113,10 +114,7 @@ fn AssessmentEditor(client: ClientPageData, instrument: Instrument) -> impl Into
         ] />
         <PostForm to=AssessClient::PATH next=routes::saved(&routes::client(id)) hidden=vec![("id", id.to_string())]
             errors=errors failure=failure on_submit=submit class="form" testid="rri-form">
-            <div class="score-bar" role="status" aria-live="polite" data-testid="rri-score">
-                <span>{move || t_string!(i18n, rri_score_live, score = score.get().map_or(0, |s| s.total), max = max)}</span>
-                {move || view! { <BandBadge band=score.get().map(|s| s.band) /> }}
-            </div>
+            <ScoreBar instrument=instrument.get_value() max=max />
             <h2>{move || t_string!(i18n, rri_part_a)}</h2>
             {instrument.with_value(|i| i.items.clone()).into_iter().map(|item| view! { <ItemField item=item answers=answers /> }).collect_view()}
             <h2>{move || t_string!(i18n, rri_needs)}</h2>
@@ -134,6 +132,25 @@ fn AssessmentEditor(client: ClientPageData, instrument: Instrument) -> impl Into
             </div>
         </PostForm>
     }
+}
+
+/// The live score: the answers posted before (a refused form shown again) scored on the
+/// server, then followed in the browser by the [`RriScore`] island.
+#[component]
+fn ScoreBar(instrument: Instrument, max: u16) -> impl IntoView {
+    let i18n = use_i18n();
+    let prefix = posted_name("answers");
+    let answers: Answers = instrument
+        .items
+        .iter()
+        .filter_map(|i| posted_value(&format!("{prefix}[{}]", i.key)).map(|v| (i.key.clone(), v)))
+        .collect();
+    let texts = ScoreTexts {
+        score_line: t_string!(i18n, rri_score_live, score = "{score}", max = max).to_string(),
+        none: text::band(i18n, None),
+        bands: RiskBand::ALL.into_iter().map(|b| (b, text::band(i18n, Some(b)))).collect(),
+    };
+    view! { <RriScore instrument=instrument prefix=prefix answers=answers texts=texts /> }
 }
 
 #[component]

@@ -11,8 +11,7 @@ use server_fn::ServerFn;
 use uuid::Uuid;
 
 use crate::api::clients::{
-    ClientFormContext, RegionChoice, SaveClient, client_form_setup, client_page, find_similar_clients,
-    region_children, save_client,
+    ClientFormContext, SaveClient, client_form_setup, client_page, find_similar_clients, save_client,
 };
 use crate::app::{ErrorPage, Loading};
 use crate::components::form::check_then;
@@ -20,6 +19,7 @@ use crate::components::{ErrorBanner, ErrorSummary, SaveButton, SelectField, Text
 use crate::components::{PageTitle, PostForm};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::islands::{RegionPicker, RegionTexts};
 use crate::pages::use_record_id;
 use crate::routes;
 use crate::text;
@@ -316,7 +316,7 @@ fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContex
             </fieldset>
             <fieldset class="card">
                 <legend>{move || t_string!(i18n, client_address)}</legend>
-                <RegionPicker value=f.region_code errors=errors />
+                <RegionField value=f.region_code errors=errors />
                 <TextField name="address" label=label(|i| t_string!(i, client_street).to_string()) value=f.address errors=errors optional=true />
             </fieldset>
             <fieldset class="card">
@@ -392,109 +392,28 @@ fn SimilarWarning(similar: SimilarClients) -> impl IntoView {
     }
 }
 
-/// Province → kabupaten/kota → kecamatan → kelurahan/desa, one select at a time; the value
-/// is the village code. Without a loaded region list the code is typed instead.
+/// The client's village: the [`RegionPicker`] island inside the form's field, with the
+/// field's error and what a refused post held.
 #[component]
-fn RegionPicker(value: RwSignal<String>, errors: RwSignal<FieldErrors>) -> impl IntoView {
+fn RegionField(value: RwSignal<String>, errors: RwSignal<FieldErrors>) -> impl IntoView {
     let i18n = use_i18n();
-    // The chosen code at each level, derived from the stored village code.
-    let initial = value.get_untracked();
-    let prefix = |depth: usize| -> String { initial.split('.').take(depth).collect::<Vec<_>>().join(".") };
-    let levels: [RwSignal<String>; 4] = [
-        RwSignal::new(if initial.is_empty() { String::new() } else { prefix(1) }),
-        RwSignal::new(if initial.is_empty() { String::new() } else { prefix(2) }),
-        RwSignal::new(if initial.is_empty() { String::new() } else { prefix(3) }),
-        RwSignal::new(initial.clone()),
-    ];
-    // Fetched from the browser as the officer picks each level.
-    let options = |parent: Option<RwSignal<String>>| {
-        LocalResource::new(move || {
-            let parent = parent.map(|p| p.get());
-            async move {
-                match parent {
-                    Some(p) if p.is_empty() => Ok(Vec::new()),
-                    Some(p) => region_children(p).await,
-                    None => region_children(String::new()).await,
-                }
-            }
-        })
-    };
-    let lists = [options(None), options(Some(levels[0])), options(Some(levels[1])), options(Some(levels[2]))];
-    let names: [fn(crate::text::I18n) -> String; 4] = [
-        |i| t_string!(i, region_province).to_string(),
-        |i| t_string!(i, region_regency).to_string(),
-        |i| t_string!(i, region_district).to_string(),
-        |i| t_string!(i, region_village).to_string(),
-    ];
+    let name = crate::components::post::posted_name("region_code");
+    let code = crate::components::post::posted_value(&name).unwrap_or_else(|| value.get_untracked());
     let error = crate::components::form::field_error(errors, "region_code");
-    // The picker loads its lists from the browser, one level at a time.
-    let mounted = crate::components::use_mounted();
-    let choose = move |depth: usize, code: String| {
-        levels[depth].set(code.clone());
-        for deeper in levels.iter().skip(depth + 1) {
-            deeper.set(String::new());
-        }
-        value.set(if depth == 3 { code } else { String::new() });
-    };
-    let typed_code = move || {
-        view! {
-            <TextField name="region_code" label=TextProp::from(move || t_string!(i18n, client_region_code).to_string()) hint=TextProp::from(move || t_string!(i18n, client_region_code_hint).to_string()) value=value errors=errors optional=true />
-        }
-    };
-    let level_select = move |depth: usize| {
-        let list = lists[depth];
-        let name = names[depth];
-        let shown = move || depth == 0 || !levels[depth - 1].get().is_empty();
-        let id = move || format!("region-{depth}");
-        view! {
-            <Show when=shown>
-                <label class="field__label" for=id()>{move || name(i18n)}</label>
-                <Transition>
-                    {
-                        move || {
-                            Suspend::new(async move {
-                                let current = levels[depth].get_untracked();
-                                let items = list.await.unwrap_or_default();
-                                view! {
-                                    <select
-                                        class="input input--select"
-                                        id=id()
-                                        data-testid=id()
-                                        on:change=move |ev| choose(depth, event_target_value(&ev))
-                                    >
-                                        <option value="">"—"</option>
-                                        {items
-                                            .into_iter()
-                                            .map(|RegionChoice { code, name }| {
-                                                let selected = code == current;
-                                                view! { <option value=code selected=selected>{name}</option> }
-                                            })
-                                            .collect_view()}
-                                    </select>
-                                }
-                            })
-                        }
-                    }
-                </Transition>
-            </Show>
-        }
+    let texts = RegionTexts {
+        levels: vec![
+            t_string!(i18n, region_province).to_string(),
+            t_string!(i18n, region_regency).to_string(),
+            t_string!(i18n, region_district).to_string(),
+            t_string!(i18n, region_village).to_string(),
+        ],
+        code: t_string!(i18n, client_region_code).to_string(),
+        code_hint: t_string!(i18n, client_region_code_hint).to_string(),
     };
     view! {
         <div class="field region-picker" id=crate::components::form::field_id("region_code") class:field--error=move || error.get().is_some()>
             <p class="field__error" hidden=move || error.get().is_none()>{move || error.get()}</p>
-            <Show when=move || mounted.get() fallback=move || view! { <p class="muted">{move || t_string!(i18n, loading)}</p> }>
-                <Suspense>
-                    {move || Suspend::new(async move {
-                        // Without a loaded region list the code is typed.
-                        let provinces = lists[0].await.unwrap_or_default();
-                        if provinces.is_empty() {
-                            typed_code().into_any()
-                        } else {
-                            (0..4).map(level_select).collect_view().into_any()
-                        }
-                    })}
-                </Suspense>
-            </Show>
+            <RegionPicker name=name code=code texts=texts />
         </div>
     }
 }

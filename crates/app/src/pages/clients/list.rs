@@ -1,14 +1,15 @@
-//! The caseload: every client the user may see, searched as they type (name with one typo
-//! forgiven, NIK, register number) and filtered by band, status, legal basis and officer.
+//! The caseload: every client the user may see, searched (name with one typo forgiven, NIK,
+//! register number) and filtered by band, status, legal basis and officer — a GET form that
+//! the [`LiveFilter`] island answers as the officer types.
 
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use pamong_domain::caseload::ClientFilter;
 use pamong_domain::client::ClientStatus;
 use pamong_domain::legal::LegalBasis;
 use pamong_domain::page::ListQuery;
 use pamong_domain::reporting::RiskBand;
+use server_fn::ServerFn;
 
 use super::ClientLine;
 use crate::api::clients::list_clients;
@@ -16,6 +17,7 @@ use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::components::list::{Pagination, url_encode};
 use crate::i18n::*;
+use crate::islands::LiveFilter;
 use crate::routes;
 use crate::text;
 
@@ -41,8 +43,8 @@ fn use_client_filter() -> Memo<ClientFilter> {
     })
 }
 
-/// The URL of a filter (page 1).
-fn href(f: &ClientFilter) -> String {
+/// The query string of a filter (page 1), as the list page's form posts it.
+fn query_of(f: &ClientFilter) -> String {
     let mut parts = Vec::new();
     let mut push = |k: &str, v: &str| {
         if !v.is_empty() {
@@ -54,7 +56,7 @@ fn href(f: &ClientFilter) -> String {
     push("status", f.status.as_deref().unwrap_or_default());
     push("dasar", f.legal_basis.as_deref().unwrap_or_default());
     push("pk", f.pk.as_deref().unwrap_or_default());
-    routes::clients_with(&parts.join("&"))
+    parts.join("&")
 }
 
 /// The client list.
@@ -63,79 +65,52 @@ pub fn ClientListPage() -> impl IntoView {
     let i18n = use_i18n();
     let filter = use_client_filter();
     let rows = Resource::new(move || filter.get(), list_clients);
-    // The whole filtered list (all pages) as a CSV file, masked as the list is.
-    let export = Action::new(|f: &ClientFilter| crate::api::clients::export_clients(f.clone()));
-    let export_failure = RwSignal::new(None::<crate::error::AppError>);
-    Effect::new(move |_| match export.value().get() {
-        Some(Ok(csv)) => {
-            export_failure.set(None);
-            crate::components::download("klien.csv", "text/csv", &csv);
-        }
-        Some(Err(e)) => export_failure.set(Some(e)),
-        None => {}
-    });
-    let navigate = use_navigate();
-    let go =
-        move |f: ClientFilter| navigate(&href(&f), NavigateOptions { replace: true, ..Default::default() });
-    let typed = RwSignal::new(filter.get_untracked().list.q);
-    // Search as the officer types, a moment after the last key, so a slow connection is
-    // not flooded with a request per letter.
-    let pending = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
-    let on_type = {
-        let go = go.clone();
-        move |value: String| {
-            typed.set(value.clone());
-            if let Some(h) = pending.get_value() {
-                h.clear();
-            }
-            let go = go.clone();
-            let handle = leptos::leptos_dom::helpers::set_timeout_with_handle(
-                move || {
-                    let mut f = filter.get_untracked();
-                    f.list.q = value;
-                    go(f);
-                },
-                std::time::Duration::from_millis(250),
-            )
-            .ok();
-            pending.set_value(handle);
-        }
-    };
-    let select = {
-        let go = go.clone();
-        move |set: fn(&mut ClientFilter, Option<String>), value: String| {
-            let mut f = filter.get_untracked();
-            set(&mut f, Some(value).filter(|v| !v.is_empty()));
-            go(f);
-        }
-    };
     let can = crate::app::use_abilities();
     let can_add = move || can.get().register_clients;
     let is_pk = move || can.get().own_caseload;
-    let option = |value: &'static str, label: String, current: Option<String>| {
-        let selected = current.as_deref() == Some(value);
-        view! { <option value=value selected=selected>{label}</option> }
+    let current = filter.get_untracked();
+    let option = |value: &'static str, label: String, current: Option<&str>| {
+        view! { <option value=value selected=current == Some(value)>{label}</option> }
     };
-    let select_band = select.clone();
-    let select_status = select.clone();
-    let select_basis = select.clone();
-    let select_pk = select;
+    let band_options = {
+        let current = current.band.as_deref();
+        let mut opts = vec![option("belum", text::band(i18n, None), current)];
+        opts.extend(
+            RiskBand::ALL.into_iter().map(|b| option(b.as_str(), text::band(i18n, Some(b)), current)),
+        );
+        opts.collect_view()
+    };
+    let status_options = {
+        let current = current.status.as_deref().or(Some("aktif"));
+        ClientStatus::ALL
+            .into_iter()
+            .map(|s| option(s.as_str(), text::client_status(i18n, s), current))
+            .collect_view()
+    };
+    let basis_options = {
+        let current = current.legal_basis.as_deref();
+        LegalBasis::ALL
+            .into_iter()
+            .map(|b| option(b.as_str(), text::legal_basis(i18n, b), current))
+            .collect_view()
+    };
+    let mine = current.pk.as_deref() == Some("saya");
+    // The whole filtered list (all pages) as a CSV file, masked as the list is: a link to
+    // the server fn with the page's own filter.
+    let export = format!("{}?{}", crate::api::clients::ExportClients::PATH, query_of(&current));
     view! {
         <PageTitle text=move || t_string!(i18n, clients_title).to_string() />
         <div class="page-head">
             <h1>{move || t_string!(i18n, clients_title)}</h1>
-            <button class="button button--secondary" type="button" data-testid="export-csv"
-                disabled=move || export.pending().get()
-                on:click=move |_| { export.dispatch(filter.get_untracked()); }>
-                {move || if export.pending().get() { t_string!(i18n, exporting).to_string() } else { t_string!(i18n, export_csv).to_string() }}
-            </button>
+            <a class="button button--secondary" data-testid="export-csv" href=export download="klien.csv">
+                {move || t_string!(i18n, export_csv)}
+            </a>
             <Show when=can_add>
                 <a class="button" href="/klien/baru">{move || t_string!(i18n, client_new)}</a>
             </Show>
         </div>
         <crate::components::form::SavedNotice />
-        <crate::components::ErrorBanner error=export_failure />
-        <form class="search" role="search" method="GET" action="/klien">
+        <form class="search search--filters" role="search" method="get" action=routes::CLIENTS>
             <label class="visually-hidden" for="q">{move || t_string!(i18n, search)}</label>
             <input
                 class="input search__input"
@@ -145,80 +120,57 @@ pub fn ClientListPage() -> impl IntoView {
                 autocomplete="off"
                 data-testid="client-search"
                 placeholder=move || t_string!(i18n, client_search_placeholder).to_string()
-                prop:value=move || typed.get()
-                on:input=move |ev| on_type(event_target_value(&ev))
+                value=current.list.q.clone()
             />
-            <noscript><button class="button button--secondary" type="submit">{move || t_string!(i18n, search)}</button></noscript>
-        </form>
-        <div class="filters">
-            <label class="filter">
-                <span>{move || t_string!(i18n, filter_band)}</span>
-                <select class="input input--select" on:change=move |ev| select_band(|f, v| f.band = v, event_target_value(&ev))>
-                    <option value="">{move || t_string!(i18n, filter_all)}</option>
-                    {move || {
-                        let current = filter.get().band;
-                        let mut opts = vec![option("belum", text::band(i18n, None), current.clone())];
-                        for b in RiskBand::ALL {
-                            opts.push(option(b.as_str(), text::band(i18n, Some(b)), current.clone()));
-                        }
-                        opts.collect_view()
-                    }}
-                </select>
-            </label>
-            <label class="filter">
-                <span>{move || t_string!(i18n, filter_status)}</span>
-                <select class="input input--select" on:change=move |ev| select_status(|f, v| f.status = v, event_target_value(&ev))>
-                    {move || {
-                        let current = filter.get().status;
-                        ClientStatus::ALL
-                            .into_iter()
-                            .map(|s| option(s.as_str(), text::client_status(i18n, s), current.clone().or(Some("aktif".into()))))
-                            .collect_view()
-                    }}
-                </select>
-            </label>
-            <label class="filter">
-                <span>{move || t_string!(i18n, filter_basis)}</span>
-                <select class="input input--select" on:change=move |ev| select_basis(|f, v| f.legal_basis = v, event_target_value(&ev))>
-                    <option value="">{move || t_string!(i18n, filter_all)}</option>
-                    {move || {
-                        let current = filter.get().legal_basis;
-                        LegalBasis::ALL.into_iter().map(|b| option(b.as_str(), text::legal_basis(i18n, b), current.clone())).collect_view()
-                    }}
-                </select>
-            </label>
-            <Show when=is_pk>
-                <label class="filter filter--check">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || filter.get().pk.as_deref() == Some("saya")
-                        on:change={
-                            let select_pk = select_pk.clone();
-                            move |ev| select_pk(|f, v| f.pk = v, if event_target_checked(&ev) { "saya".into() } else { String::new() })
-                        }
-                    />
-                    {move || t_string!(i18n, filter_mine)}
+            <div class="filters">
+                <label class="filter">
+                    <span>{move || t_string!(i18n, filter_band)}</span>
+                    <select class="input input--select" name="risiko">
+                        <option value="">{move || t_string!(i18n, filter_all)}</option>
+                        {band_options}
+                    </select>
                 </label>
-            </Show>
-        </div>
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                match rows.await {
-                    Err(e) => view! { <ErrorPage error=e /> }.into_any(),
-                    Ok(page) if page.items.is_empty() => view! { <p class="empty card">{move || t_string!(i18n, no_results)}</p> }.into_any(),
-                    Ok(page) => {
-                        let pages = page.page_count();
-                        let (current, total) = (page.page, page.total);
-                        view! {
-                            <ul class="client-list" data-testid="client-list">
-                                {page.items.into_iter().map(|c| view! { <ClientLine client=c /> }).collect_view()}
-                            </ul>
-                            <Pagination page=current pages=pages total=total />
+                <label class="filter">
+                    <span>{move || t_string!(i18n, filter_status)}</span>
+                    <select class="input input--select" name="status">{status_options}</select>
+                </label>
+                <label class="filter">
+                    <span>{move || t_string!(i18n, filter_basis)}</span>
+                    <select class="input input--select" name="dasar">
+                        <option value="">{move || t_string!(i18n, filter_all)}</option>
+                        {basis_options}
+                    </select>
+                </label>
+                <Show when=is_pk>
+                    <label class="filter filter--check">
+                        <input type="checkbox" name="pk" value="saya" checked=mine />
+                        {move || t_string!(i18n, filter_mine)}
+                    </label>
+                </Show>
+            </div>
+            <button class="button button--secondary" type="submit">{move || t_string!(i18n, search)}</button>
+            <LiveFilter target="client-results".to_owned() />
+        </form>
+        <div id="client-results">
+            <Transition fallback=Loading>
+                {move || Suspend::new(async move {
+                    match rows.await {
+                        Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                        Ok(page) if page.items.is_empty() => view! { <p class="empty card">{move || t_string!(i18n, no_results)}</p> }.into_any(),
+                        Ok(page) => {
+                            let pages = page.page_count();
+                            let (current, total) = (page.page, page.total);
+                            view! {
+                                <ul class="client-list" data-testid="client-list">
+                                    {page.items.into_iter().map(|c| view! { <ClientLine client=c /> }).collect_view()}
+                                </ul>
+                                <Pagination page=current pages=pages total=total />
+                            }
+                            .into_any()
                         }
-                        .into_any()
                     }
-                }
-            })}
-        </Transition>
+                })}
+            </Transition>
+        </div>
     }
 }

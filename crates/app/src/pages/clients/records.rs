@@ -24,9 +24,11 @@ use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::components::form::{FormActions, check_then, navigate_on_success};
 use crate::components::local_now;
+use crate::components::post::posted_name;
 use crate::components::{ErrorBanner, ErrorSummary, PostForm, SaveButton, SelectField, TextArea, TextField};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::islands::{GeoTexts, Geolocate};
 use crate::routes;
 use crate::text;
 
@@ -149,16 +151,6 @@ pub fn ReportPage() -> impl IntoView {
     view! { <WithClient form=|d| view! { <ReportEditor data=d /> } /> }
 }
 
-/// Where the phone's position stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code, reason = "set by the browser's geolocation callbacks"))]
-enum Geo {
-    Idle,
-    Asking,
-    Found,
-    Refused,
-}
-
 #[component]
 fn ReportEditor(data: ClientPageData) -> impl IntoView {
     let i18n = use_i18n();
@@ -171,7 +163,6 @@ fn ReportEditor(data: ClientPageData) -> impl IntoView {
     let notes = RwSignal::new(String::new());
     let latitude = RwSignal::new(String::new());
     let longitude = RwSignal::new(String::new());
-    let geo = RwSignal::new(Geo::Idle);
     // The server renders without a clock of the phone's; fill date and time once hydrated.
     Effect::new(move |_| {
         if date.get_untracked().is_empty() {
@@ -191,46 +182,6 @@ fn ReportEditor(data: ClientPageData) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let is_visit = move || kind.get() == ReportKind::Kunjungan.as_str();
-    let locate = move |_| {
-        geo.set(Geo::Asking);
-        #[cfg(feature = "hydrate")]
-        {
-            use wasm_bindgen::JsCast;
-            use wasm_bindgen::closure::Closure;
-            let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
-                geo.set(Geo::Refused);
-                return;
-            };
-            // Read through Reflect: web-sys types the position only under its unstable APIs.
-            let found = Closure::once_into_js(move |pos: wasm_bindgen::JsValue| {
-                let coords = js_sys::Reflect::get(&pos, &"coords".into()).ok();
-                let read = |key: &str| {
-                    coords
-                        .as_ref()
-                        .and_then(|c| js_sys::Reflect::get(c, &key.into()).ok())
-                        .and_then(|v| v.as_f64())
-                };
-                match (read("latitude"), read("longitude")) {
-                    (Some(lat), Some(lon)) => {
-                        latitude.set(format!("{lat:.6}"));
-                        longitude.set(format!("{lon:.6}"));
-                        geo.set(Geo::Found);
-                    }
-                    _ => geo.set(Geo::Refused),
-                }
-            });
-            let refused = Closure::once_into_js(move |_: wasm_bindgen::JsValue| geo.set(Geo::Refused));
-            if geolocation
-                .get_current_position_with_error_callback(
-                    found.unchecked_ref(),
-                    Some(refused.unchecked_ref()),
-                )
-                .is_err()
-            {
-                geo.set(Geo::Refused);
-            }
-        }
-    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = ReportForm {
@@ -270,23 +221,17 @@ fn ReportEditor(data: ClientPageData) -> impl IntoView {
                 <TextField name="time" label=label(|i| t_string!(i, field_time).to_string()) value=time errors=errors kind="time" />
             </div>
             <Choices name="attended" legend=label(|i| t_string!(i, report_attended).to_string()) value=attended errors=errors options=yes_no(i18n) />
-            <Show when=is_visit>
-                <div class="field geo">
-                    <p class="field__label">{move || t_string!(i18n, report_location)}</p>
-                    <p class="field__hint">{move || t_string!(i18n, report_location_hint)}</p>
-                    <button type="button" class="button button--secondary" on:click=locate disabled=move || geo.get() == Geo::Asking>
-                        {move || t_string!(i18n, report_locate)}
-                    </button>
-                    <p class="geo__state" role="status">
-                        {move || match geo.get() {
-                            Geo::Idle => String::new(),
-                            Geo::Asking => t_string!(i18n, report_locating).to_string(),
-                            Geo::Found => format!("📍 {}, {}", latitude.get(), longitude.get()),
-                            Geo::Refused => t_string!(i18n, report_location_refused).to_string(),
-                        }}
-                    </p>
-                </div>
-            </Show>
+            // Shown until a kind other than a home visit is chosen (by the style sheet, so
+            // it works before the wasm too).
+            <div class="field geo">
+                <p class="field__label">{move || t_string!(i18n, report_location)}</p>
+                <p class="field__hint">{move || t_string!(i18n, report_location_hint)}</p>
+                <Geolocate names=(posted_name("latitude"), posted_name("longitude")) values=(latitude.get_untracked(), longitude.get_untracked()) texts=GeoTexts {
+                    locate: t_string!(i18n, report_locate).to_string(),
+                    locating: t_string!(i18n, report_locating).to_string(),
+                    refused: t_string!(i18n, report_location_refused).to_string(),
+                } />
+            </div>
             <TextArea name="notes" label=label(|i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
             <FormActions pending=save.pending() cancel=routes::client(client) />
         </PostForm>

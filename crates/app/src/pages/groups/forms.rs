@@ -206,7 +206,8 @@ fn MeetingEditor(g: GroupView) -> impl IntoView {
     let minutes = RwSignal::new(String::new());
     let decisions = RwSignal::new(String::new());
     let present = RwSignal::new(Vec::<String>::new());
-    let rows = RwSignal::new(vec![ActionRow::new()]);
+    // Three rows for follow-up actions, as plain HTML; blank rows are dropped when saved.
+    let rows = RwSignal::new(vec![ActionRow::new(), ActionRow::new(), ActionRow::new()]);
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |f: &MeetingForm| record_group_meeting(id, f.clone()));
@@ -299,9 +300,7 @@ fn MeetingEditor(g: GroupView) -> impl IntoView {
                         </div>
                     }
                 }).collect_view()}
-                <button type="button" class="button button--secondary" on:click=move |_| rows.update(|r| r.push(ActionRow::new()))>
-                    {move || t_string!(i18n, action_add)}
-                </button>
+                <p class="field__hint">{move || t_string!(i18n, actions_hint)}</p>
             </fieldset>
             <FormActions pending=save.pending() cancel=routes::group(id) />
         </PostForm>
@@ -355,7 +354,7 @@ pub fn WatchClientForm(
         save.dispatch((group.get_untracked(), reason.get_untracked()));
     };
     view! {
-        <details class="card" data-testid="watch-client">
+        <details class="card" data-testid="watch-client" open=crate::components::post::was_refused(WatchClient::PATH)>
             <summary>{move || t_string!(i18n, watch_title)}</summary>
             <PostForm to=WatchClient::PATH next=routes::saved(&routes::client(client)) hidden=vec![("client", client.to_string())]
                 scope=None errors=errors failure=failure on_submit=on_submit class="form">

@@ -139,7 +139,7 @@ fn Terminate(agreement: AgreementView) -> impl IntoView {
         });
     };
     view! {
-        <details class="card danger-zone">
+        <details class="card danger-zone" open=crate::components::post::was_refused(TerminateAgreement::PATH)>
             <summary>{move || t_string!(i18n, pks_terminate)}</summary>
             <PostForm to=TerminateAgreement::PATH next=routes::saved(&routes::agreement(id)) hidden=vec![("id", id.to_string())]
                 errors=errors failure=failure on_submit=submit class="form">

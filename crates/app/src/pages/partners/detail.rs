@@ -154,7 +154,7 @@ fn Pokmas(
                 }).collect_view()}
             </ul>
             {can_manage.then(|| view! {
-                <details>
+                <details open=crate::components::post::was_refused(crate::api::partners::AddPokmasMember::PATH)>
                     <summary class="button button--secondary">{move || t_string!(i18n, pokmas_add)}</summary>
                     <PostForm to=crate::api::partners::AddPokmasMember::PATH next=routes::saved(&routes::partner(partner))
                         hidden=vec![("id", partner.to_string())] errors=errors failure=failure on_submit=submit class="form">

@@ -109,11 +109,10 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
             .map(|d| (d.as_str().to_owned(), pokmas_domain_text(i18n, *d)))
             .collect::<Vec<_>>()
     });
+    // One empty row after the contacts kept, for a new one (blank rows are dropped when
+    // saved, so clearing a row removes that contact); plain HTML, no script needed.
     let mut contacts_initial = initial.contacts.clone();
-    if contacts_initial.is_empty() {
-        contacts_initial.push(ContactForm::default());
-    }
-    let next_key = StoredValue::new(contacts_initial.len());
+    contacts_initial.push(ContactForm::default());
     let contacts = RwSignal::new(
         contacts_initial.into_iter().enumerate().map(|(i, c)| ContactRow::new(i, c)).collect::<Vec<_>>(),
     );
@@ -162,11 +161,6 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
     };
     let cancel = id.map_or_else(|| "/mitra".to_owned(), routes::partner);
     let choose_office = id.is_none() && !setup.offices.is_empty();
-    let add_contact = move |_| {
-        let key = next_key.get_value();
-        next_key.set_value(key + 1);
-        contacts.update(|c| c.push(ContactRow::new(key, ContactForm::default())));
-    };
     view! {
         <PageTitle text=title />
         <h1>{title}</h1>
@@ -206,6 +200,7 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
             </fieldset>
             <fieldset class="card">
                 <legend>{move || t_string!(i18n, partner_contacts)}</legend>
+                <p class="field__hint">{move || t_string!(i18n, partner_contacts_hint)}</p>
                 <For each=move || contacts.get() key=|row| row.key let:row>
                     {
                         let index = move || contacts.with(|c| c.iter().position(|r| r.key == row.key).unwrap_or(0));
@@ -222,15 +217,10 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
                                     <ContactInput label=label(|i| t_string!(i, client_phone).to_string()) name=posted("phone") value=row.phone error=Signal::derive(move || error("phone")) kind="tel" />
                                     <ContactInput label=label(|i| t_string!(i, partner_email).to_string()) name=posted("email") value=row.email error=Signal::derive(move || error("email")) kind="email" />
                                 </div>
-                                <button type="button" class="button button--ghost button--small"
-                                    on:click=move |_| contacts.update(|c| c.retain(|r| r.key != row.key))>
-                                    {move || t_string!(i18n, partner_contact_remove)}
-                                </button>
                             </div>
                         }
                     }
                 </For>
-                <button type="button" class="button button--secondary" on:click=add_contact>{move || t_string!(i18n, partner_contact_add)}</button>
             </fieldset>
             <fieldset class="card">
                 <TextArea name="notes" label=label(|i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
