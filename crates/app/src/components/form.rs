@@ -95,11 +95,7 @@ pub fn TextField(
                 inputmode=inputmode
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=described
-                // The attribute for the page as the server sends it, the property once the
-                // wasm runs (the server renders no properties).
                 value=value.get_untracked()
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
             />
         </div>
     }
@@ -143,8 +139,6 @@ pub fn TextArea(
                 rows="4"
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=hint_id.clone()
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
             >
                 {value.get_untracked()}
             </textarea>
@@ -187,8 +181,6 @@ pub fn SelectField(
                 id=id.clone()
                 name=posted_as
                 aria-invalid=move || error.get().is_some().to_string()
-                on:change=move |ev| value.set(event_target_value(&ev))
-                prop:value=move || value.get()
             >
                 <option value="" selected=move || value.get().is_empty()>"—"</option>
                 {move || {
@@ -286,17 +278,9 @@ pub fn SavedNotice() -> impl IntoView {
 
 /// The primary button of a form, showing progress while saving.
 #[component]
-pub fn SaveButton(
-    /// Whether a save is under way.
-    #[prop(into)]
-    pending: Signal<bool>,
-) -> impl IntoView {
+pub fn SaveButton() -> impl IntoView {
     let i18n = use_i18n();
-    view! {
-        <button class="button" type="submit" disabled=move || pending.get()>
-            {move || if pending.get() { t_string!(i18n, saving).to_string() } else { t_string!(i18n, save).to_string() }}
-        </button>
-    }
+    view! { <button class="button" type="submit">{move || t_string!(i18n, save)}</button> }
 }
 
 /// Checkboxes for a multiple choice.
@@ -326,18 +310,10 @@ pub fn MultiChoice(
             <p class="field__error" hidden=move || error.get().is_none()>{move || error.get()}</p>
             <div class="choices__row">
                 {options.into_iter().map(|(v, l)| {
-                    let (v1, v2) = (v.clone(), v.clone());
-                    let on = Signal::derive(move || values.with(|vs| vs.contains(&v1)));
+                    let on = values.with_untracked(|vs| vs.contains(&v));
                     view! {
-                        <label class="choice" class:choice--on=on>
-                            <input type="checkbox" name=posted_as.clone() value=v.clone() checked=on.get_untracked() prop:checked=on
-                                on:change=move |ev| {
-                                    let checked = event_target_checked(&ev);
-                                    values.update(|vs| {
-                                        vs.retain(|x| *x != v2);
-                                        if checked { vs.push(v2.clone()); }
-                                    });
-                                } />
+                        <label class="choice">
+                            <input type="checkbox" name=posted_as.clone() value=v.clone() checked=on />
                             <span>{l}</span>
                         </label>
                     }
@@ -350,9 +326,6 @@ pub fn MultiChoice(
 /// The save button and a cancel link back to `cancel`.
 #[component]
 pub fn FormActions(
-    /// Whether a save is under way.
-    #[prop(into)]
-    pending: Signal<bool>,
     /// Where cancelling leads.
     #[prop(into)]
     cancel: String,
@@ -360,68 +333,10 @@ pub fn FormActions(
     let i18n = use_i18n();
     view! {
         <div class="form__actions">
-            <SaveButton pending=pending />
+            <SaveButton />
             <a class="button button--secondary" href=cancel>{move || t_string!(i18n, cancel)}</a>
         </div>
     }
-}
-
-/// Once `value` holds a success, goes to the page `to` names for it; a failure is shown on
-/// the form instead (next to its fields, or in the banner).
-pub fn navigate_on_success<T: Clone + Send + Sync + 'static>(
-    value: Signal<Option<Result<T, AppError>>>,
-    to: impl Fn(&T) -> String + Send + Sync + 'static,
-    errors: RwSignal<FieldErrors>,
-    failure: RwSignal<Option<AppError>>,
-) {
-    let navigate = leptos_router::hooks::use_navigate();
-    Effect::new(move |_| match value.get() {
-        Some(Ok(v)) => navigate(&to(&v), Default::default()),
-        Some(Err(e)) => show_failure(e, errors, failure),
-        None => {}
-    });
-}
-
-/// Once `value` holds a success, reloads the page (a step that changes what the page offers,
-/// such as approving a report); a failure is shown on the form instead.
-pub fn reload_on_success<T: Clone + Send + Sync + 'static>(
-    value: Signal<Option<Result<T, AppError>>>,
-    errors: RwSignal<FieldErrors>,
-    failure: RwSignal<Option<AppError>>,
-) {
-    Effect::new(move |_| match value.get() {
-        Some(Ok(_)) =>
-        {
-            #[cfg(feature = "hydrate")]
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().reload();
-            }
-        }
-        Some(Err(e)) => show_failure(e, errors, failure),
-        None => {}
-    });
-}
-
-/// What a save or an (de)activation came to.
-pub type Outcome = Result<(), AppError>;
-
-/// Once any of `outcomes` succeeds, goes back to the `list` page with the saved notice; a
-/// failure is shown on the form instead (next to its fields, or in the banner).
-pub fn return_on_success(
-    outcomes: Vec<Signal<Option<Outcome>>>,
-    list: &'static str,
-    errors: RwSignal<FieldErrors>,
-    failure: RwSignal<Option<AppError>>,
-) {
-    let navigate = leptos_router::hooks::use_navigate();
-    Effect::new(move |_| {
-        for outcome in outcomes.iter().filter_map(|o| o.get()) {
-            match outcome {
-                Ok(()) => navigate(&routes::saved(list), Default::default()),
-                Err(e) => show_failure(e, errors, failure),
-            }
-        }
-    });
 }
 
 /// The button that deactivates an active record or reactivates an inactive one: a form of
@@ -438,8 +353,6 @@ pub fn ActiveToggle(
     /// Where a success leads.
     #[prop(into)]
     next: String,
-    /// Sets the record's new state (with the wasm).
-    toggle: Action<bool, Outcome>,
     /// The page's field errors.
     errors: RwSignal<FieldErrors>,
     /// The page's whole-form failure.
@@ -447,61 +360,11 @@ pub fn ActiveToggle(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let hidden = vec![("id", id.to_string()), ("active", (!active).to_string())];
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        toggle.dispatch(!active);
-    };
     view! {
-        <PostForm to=to next=next hidden=hidden scope=None errors=errors failure=failure on_submit=on_submit class="danger-zone">
+        <PostForm to=to next=next hidden=hidden scope=None errors=errors failure=failure class="danger-zone">
             <button class="button button--secondary" type="submit">
                 {move || if active { t_string!(i18n, deactivate).to_string() } else { t_string!(i18n, activate).to_string() }}
             </button>
         </PostForm>
-    }
-}
-
-/// The action that saves a form: creates (no id) or edits (an id) through `save`.
-pub fn save_action<F, S, Fut, T>(id: Option<uuid::Uuid>, save: S) -> Action<F, Outcome>
-where
-    F: Clone + Send + Sync + 'static,
-    S: Fn(Option<uuid::Uuid>, F) -> Fut + Copy + Send + Sync + 'static,
-    Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
-{
-    Action::new(move |form: &F| {
-        let form = form.clone();
-        async move { save(id, form).await.map(|_| ()) }
-    })
-}
-
-/// The action behind [`ActiveToggle`]: sets a stored record active or inactive through `set`.
-pub fn activation_action<S, Fut, T>(id: Option<uuid::Uuid>, set: S) -> Action<bool, Outcome>
-where
-    S: Fn(uuid::Uuid, bool) -> Fut + Copy + Send + Sync + 'static,
-    Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
-{
-    Action::new(move |on: &bool| {
-        let on = *on;
-        async move {
-            match id {
-                Some(id) => set(id, on).await.map(|_| ()),
-                None => Err(AppError::Kind(pamong_domain::ErrorKind::NotFound)),
-            }
-        }
-    })
-}
-
-/// The browser's half of "parse, don't validate": shows the problems `checked` found next to
-/// their fields, or clears them and runs `send` (the server parses again).
-pub fn check_then<T>(
-    checked: Result<T, pamong_domain::ErrorKind>,
-    errors: RwSignal<FieldErrors>,
-    send: impl FnOnce(),
-) {
-    match checked {
-        Err(pamong_domain::ErrorKind::Invalid(found)) => errors.set(found),
-        _ => {
-            errors.set(FieldErrors::new());
-            send();
-        }
     }
 }

@@ -8,7 +8,7 @@ use pamong_domain::FieldErrors;
 use pamong_domain::user::{Abilities, CurrentUser};
 use server_fn::ServerFn;
 
-use crate::api::auth::{Logout, SetLanguage, logout};
+use crate::api::auth::{Logout, SetLanguage};
 use crate::components::PostForm;
 use crate::i18n::*;
 use crate::routes;
@@ -100,7 +100,7 @@ pub fn LanguageToggle() -> impl IntoView {
     let (errors, failure) = (RwSignal::new(FieldErrors::new()), RwSignal::new(None));
     view! {
         <PostForm to=SetLanguage::PATH next=here hidden=vec![("lang", other.to_owned())] scope=None
-            errors=errors failure=failure on_submit=|_| {} class="lang-form">
+            errors=errors failure=failure class="lang-form">
             <button
                 type="submit"
                 class="button button--ghost lang-toggle"
@@ -114,25 +114,13 @@ pub fn LanguageToggle() -> impl IntoView {
     }
 }
 
-/// Logs out on the server, then reloads at the login page.
+/// Signs out: a form that posts, then leads to the login page.
 #[component]
 pub fn LogoutButton() -> impl IntoView {
     let i18n = use_i18n();
-    let out = Action::new(|_: &()| async move {
-        let _ = logout().await;
-        #[cfg(feature = "hydrate")]
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().set_href("/masuk");
-        }
-    });
-    // A form of its own, so signing out works before the wasm too.
     let (errors, failure) = (RwSignal::new(FieldErrors::new()), RwSignal::new(None));
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        out.dispatch(());
-    };
     view! {
-        <PostForm to=Logout::PATH next=routes::LOGIN scope=None errors=errors failure=failure on_submit=on_submit class="logout">
+        <PostForm to=Logout::PATH next=routes::LOGIN scope=None errors=errors failure=failure class="logout">
             <button type="submit" class="button button--ghost">{move || t_string!(i18n, logout)}</button>
         </PostForm>
     }

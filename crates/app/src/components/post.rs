@@ -6,9 +6,9 @@
 //! ([`NEXT_FIELD`]). The server (`pamong_server::form_post`) runs that server fn with the
 //! posted body: on success it redirects (303) to the next page, on failure it renders the
 //! same page again with a [`Posted`] in context, from which the form takes back what was
-//! typed and shows why it was refused. Once the wasm has loaded, the form's own submit
-//! handler takes over (checks in the browser, calls the same server fn, answers in place);
-//! what reaches the server fn is the same either way.
+//! typed and shows why it was refused. Pages are rendered on the server only (islands mode),
+//! so this is the one way a form is saved; islands inside a form enhance its fields, never
+//! its submission.
 
 use std::sync::Arc;
 
@@ -62,19 +62,15 @@ impl Posted {
 struct PostedSlot(StoredValue<Option<Posted>>);
 
 /// Makes the refused post (if any) available to the page's forms. Called once at the root
-/// of the app: on the server it reads the [`Posted`] the form route provided; in the
-/// browser, while hydrating, the same value arrives serialized, so both render the same.
+/// of the app, where the form route provided the [`Posted`].
 pub fn provide_posted() {
-    let posted = leptos::prelude::SharedValue::new(use_context::<Posted>).into_inner();
-    provide_context(PostedSlot(StoredValue::new(posted)));
+    provide_context(PostedSlot(StoredValue::new(use_context::<Posted>())));
 }
 
 /// The refused post if it was for the server fn at `to`. It is read, not taken: the
-/// server may build a page's form more than once while its data loads. Once the page runs
-/// in the browser the slot is emptied, so a form reached by a later navigation starts empty.
+/// server may build a page's form more than once while its data loads.
 fn posted_for(to: &str) -> Option<Posted> {
     let PostedSlot(slot) = use_context::<PostedSlot>()?;
-    Effect::new(move |_| slot.set_value(None));
     slot.with_value(|p| p.as_ref().filter(|p| p.to == to).cloned())
 }
 
@@ -90,15 +86,11 @@ pub fn was_refused(to: &str) -> bool {
 struct FormScope {
     scope: Option<&'static str>,
     posted: Option<Arc<Posted>>,
-    /// Once the page runs in the browser, a field built again (a row added, a part shown)
-    /// keeps what the officer typed since: the refused post fills fields only on the
-    /// server and while hydrating.
-    mounted: ReadSignal<bool>,
 }
 
 impl FormScope {
     fn posted(&self) -> Option<&Posted> {
-        if self.mounted.get_untracked() { None } else { self.posted.as_deref() }
+        self.posted.as_deref()
     }
 }
 
@@ -128,7 +120,7 @@ pub fn id_arg(id: Option<uuid::Uuid>) -> Vec<(&'static str, String)> {
 
 /// A form that posts to its own page and works before the wasm (see the module docs).
 #[component]
-pub fn PostForm<F>(
+pub fn PostForm(
     /// The server fn's URL (`<Fn as ServerFn>::PATH`).
     to: &'static str,
     /// Where a success leads without the wasm; [`ID_SLOT`] is replaced by the answered id.
@@ -145,8 +137,6 @@ pub fn PostForm<F>(
     errors: RwSignal<FieldErrors>,
     /// The form's whole-form failure.
     failure: RwSignal<Option<AppError>>,
-    /// The wasm's submit handler (checks, then calls the server fn).
-    on_submit: F,
     /// CSS classes.
     #[prop(default = "form card")]
     class: &'static str,
@@ -155,38 +145,20 @@ pub fn PostForm<F>(
     testid: Option<&'static str>,
     /// The fields.
     children: Children,
-) -> impl IntoView
-where
-    F: FnMut(leptos::ev::SubmitEvent) + Send + 'static,
-{
+) -> impl IntoView {
     let posted = posted_for(to).map(Arc::new);
     if let Some(p) = &posted {
         show_failure(p.error.clone(), errors, failure);
     }
     let path = leptos_router::hooks::use_location().pathname.get_untracked();
-    let state = FormScope { scope, posted, mounted: crate::components::use_mounted() };
+    let state = FormScope { scope, posted };
     view! {
-        <form class=class method="post" action=path novalidate on:submit=on_submit data-testid=testid>
+        <form class=class method="post" action=path novalidate data-testid=testid>
             <input type="hidden" name=ACTION_FIELD value=to />
             <input type="hidden" name=NEXT_FIELD value=next />
             {hidden.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value /> }).collect_view()}
             <Provider value=state>{children()}</Provider>
         </form>
-    }
-}
-
-/// The `value` of the button that submitted the form (`"true"` for *Ajukan* beside a
-/// *Simpan draf* that posts `"false"`): a plain post sends it under the button's name, and
-/// the wasm reads it here to send the same.
-pub fn submitter_value(ev: &leptos::ev::SubmitEvent) -> Option<String> {
-    #[cfg(feature = "hydrate")]
-    {
-        ev.submitter().and_then(|b| b.get_attribute("value"))
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = ev;
-        None
     }
 }
 
@@ -201,7 +173,7 @@ pub fn Argument(
 ) -> impl IntoView {
     let state = match use_context::<FormScope>() {
         Some(outer) => FormScope { scope: Some(name), ..outer },
-        None => FormScope { scope: Some(name), posted: None, mounted: crate::components::use_mounted() },
+        None => FormScope { scope: Some(name), posted: None },
     };
     view! { <Provider value=state>{children()}</Provider> }
 }

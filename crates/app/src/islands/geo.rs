@@ -15,6 +15,7 @@ pub struct GeoTexts {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code, reason = "set by the browser's geolocation callbacks"))]
 enum Geo {
     Idle,
     Asking,

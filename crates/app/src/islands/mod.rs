@@ -13,6 +13,7 @@ mod marker;
 mod print;
 mod region;
 mod rri;
+mod similar;
 mod sppa;
 
 pub use geo::{GeoTexts, Geolocate};
@@ -21,6 +22,7 @@ pub use marker::Enhanced;
 pub use print::PrintButton;
 pub use region::{RegionPicker, RegionTexts};
 pub use rri::{RriScore, ScoreTexts};
+pub use similar::{DuplicateCheck, SimilarTexts, lookup};
 pub use sppa::{RuleFields, RuleTexts, SppaRules, rules_card};
 
 /// Starts the islands runtime; Leptos's island script then hydrates each island of the page.

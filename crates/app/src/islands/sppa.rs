@@ -1,7 +1,7 @@
 //! What UU SPPA says about a child's case, worked out as the registration form fills.
 
 use leptos::prelude::*;
-use pamong_domain::abh::case::{CaseRules, case_rules};
+use pamong_domain::abh::case::CaseRules;
 use pamong_domain::abh::rules::AgeRoute;
 use serde::{Deserialize, Serialize};
 
@@ -83,6 +83,7 @@ pub fn SppaRules(
 /// The rules for what `form` holds now.
 #[cfg(feature = "hydrate")]
 fn read(form: &web_sys::HtmlFormElement, f: &RuleFields) -> Option<CaseRules> {
+    use pamong_domain::abh::case::case_rules;
     use pamong_domain::client::parse_date;
     let value = |name: &str| super::dom::posted(form, name).unwrap_or_default();
     let number = |name: &str| value(name).trim().parse::<u32>().unwrap_or(0);

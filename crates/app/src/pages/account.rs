@@ -2,14 +2,12 @@
 
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
-use pamong_domain::user::PasswordChange;
 use server_fn::ServerFn;
 
-use crate::api::auth::{ChangePassword, change_password};
+use crate::api::auth::ChangePassword;
 use crate::api::users::my_profile;
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
-use crate::components::form::check_then;
 use crate::components::layout::{LanguageToggle, LogoutButton};
 use crate::components::*;
 use crate::error::AppError;
@@ -65,45 +63,14 @@ fn PasswordForm() -> impl IntoView {
     let confirm = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let done = RwSignal::new(false);
-    let save = Action::new(|change: &PasswordChange| {
-        let change = change.clone();
-        async move { change_password(change).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(())) => {
-            for field in [current, new, confirm] {
-                field.set(String::new());
-            }
-            done.set(true);
-        }
-        Some(Err(e)) => show_failure(e, errors, failure),
-        None => {}
-    });
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        done.set(false);
-        let change = PasswordChange {
-            current: current.get_untracked(),
-            new: new.get_untracked(),
-            confirm: confirm.get_untracked(),
-        };
-        // The server checks the name-equals-password rule; here only shape and match.
-        check_then(change.check(""), errors, || {
-            save.dispatch(change);
-        });
-    };
     view! {
-        <PostForm to=ChangePassword::PATH next=routes::saved(routes::ACCOUNT) scope=Some("password") errors=errors failure=failure on_submit=on_submit>
+        <PostForm to=ChangePassword::PATH next=routes::saved(routes::ACCOUNT) scope=Some("password") errors=errors failure=failure>
             <h2>{move || t_string!(i18n, account_change_password)}</h2>
             <ErrorBanner error=failure />
-            <Show when=move || done.get()>
-                <div class="banner banner--ok" role="status">{move || t_string!(i18n, account_password_changed)}</div>
-            </Show>
             <TextField name="current" label=move || t_string!(i18n, account_current_password).to_string() value=current errors=errors kind="password" autocomplete="current-password" />
             <TextField name="new" label=move || t_string!(i18n, account_new_password).to_string() hint=move || t_string!(i18n, user_password_hint).to_string() value=new errors=errors kind="password" autocomplete="new-password" />
             <TextField name="confirm" label=move || t_string!(i18n, account_confirm_password).to_string() value=confirm errors=errors kind="password" autocomplete="new-password" />
-            <SaveButton pending=save.pending() />
+            <SaveButton />
         </PostForm>
     }
 }

@@ -1,17 +1,13 @@
 //! Bapas (probation offices): list for every role that oversees offices, editor for the admin.
 
 use leptos::prelude::*;
-use pamong_domain::office::{BapasClass, BapasForm, BapasView, Zone, coverage_text};
+use pamong_domain::office::{BapasClass, BapasView, Zone, coverage_text};
 use pamong_domain::{ErrorKind, FieldErrors};
 use server_fn::ServerFn;
 
-use crate::api::offices::{
-    OfficePickList, SaveBapas, SetBapasActive, get_bapas, list_bapas, office_choices, save_bapas,
-    set_bapas_active,
-};
+use crate::api::offices::{OfficePickList, SaveBapas, SetBapasActive, get_bapas, list_bapas, office_choices};
 use crate::app::{ErrorPage, Loading, Me};
 use crate::components::PageTitle;
-use crate::components::form::check_then;
 use crate::components::list::use_list_query;
 use crate::components::*;
 use crate::error::AppError;
@@ -143,25 +139,6 @@ fn BapasEditor(existing: Option<BapasView>, choices: OfficePickList) -> impl Int
     let coverage = text(|b| coverage_text(&b.coverage));
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = save_action(id, save_bapas);
-    let toggle = activation_action(id, set_bapas_active);
-    return_on_success(vec![save.value().into(), toggle.value().into()], "/admin/bapas", errors, failure);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = BapasForm {
-            kanwil_id: kanwil_id.get_untracked(),
-            code: code.get_untracked(),
-            name: name.get_untracked(),
-            class: class.get_untracked(),
-            zone: zone.get_untracked(),
-            address: address.get_untracked(),
-            phone: phone.get_untracked(),
-            coverage: coverage.get_untracked(),
-        };
-        check_then(form.parse(), errors, || {
-            save.dispatch(form);
-        });
-    };
     let kanwil_options: Vec<(String, String)> =
         choices.kanwil.iter().map(|k| (k.id.to_string(), k.name.clone())).collect();
     let class_options = Signal::derive(move || {
@@ -195,7 +172,7 @@ fn BapasEditor(existing: Option<BapasView>, choices: OfficePickList) -> impl Int
                 ("active", label(|i| t_string!(i, status).to_string())),
             ]
         />
-        <PostForm to=SaveBapas::PATH next=routes::saved("/admin/bapas") hidden=id_arg(id) errors=errors failure=failure on_submit=on_submit>
+        <PostForm to=SaveBapas::PATH next=routes::saved("/admin/bapas") hidden=id_arg(id) errors=errors failure=failure>
             <SelectField name="kanwil_id" label=label(|i| t_string!(i, bapas_kanwil).to_string()) value=kanwil_id errors=errors options=kanwil_options />
             <TextField name="code" label=label(|i| t_string!(i, bapas_code).to_string()) hint=label(|i| t_string!(i, bapas_code_hint).to_string()) value=code errors=errors />
             <TextField name="name" label=label(|i| t_string!(i, bapas_name).to_string()) value=name errors=errors />
@@ -207,12 +184,12 @@ fn BapasEditor(existing: Option<BapasView>, choices: OfficePickList) -> impl Int
             <TextField name="phone" label=label(|i| t_string!(i, bapas_phone).to_string()) value=phone errors=errors optional=true kind="tel" />
             <TextArea name="coverage" label=label(|i| t_string!(i, bapas_coverage).to_string()) hint=label(|i| t_string!(i, bapas_coverage_hint).to_string()) value=coverage errors=errors />
             <div class="form__actions">
-                <SaveButton pending=save.pending() />
+                <SaveButton />
                 <a class="button button--secondary" href="/admin/bapas">{move || t_string!(i18n, cancel)}</a>
             </div>
         </PostForm>
         {id.map(|id| view! {
-            <ActiveToggle active=active to=SetBapasActive::PATH id=id next=routes::saved("/admin/bapas") toggle=toggle errors=errors failure=failure />
+            <ActiveToggle active=active to=SetBapasActive::PATH id=id next=routes::saved("/admin/bapas") errors=errors failure=failure />
         })}
     }
 }

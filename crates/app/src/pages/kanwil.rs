@@ -2,15 +2,12 @@
 
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
-use pamong_domain::office::{KanwilForm, KanwilView};
+use pamong_domain::office::KanwilView;
 use server_fn::ServerFn;
 
-use crate::api::offices::{
-    SaveKanwil, SetKanwilActive, get_kanwil, list_kanwil, save_kanwil, set_kanwil_active,
-};
+use crate::api::offices::{SaveKanwil, SetKanwilActive, get_kanwil, list_kanwil};
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
-use crate::components::form::check_then;
 use crate::components::list::use_list_query;
 use crate::components::*;
 use crate::error::AppError;
@@ -98,16 +95,6 @@ fn KanwilEditor(existing: Option<KanwilView>) -> impl IntoView {
     let name = RwSignal::new(existing.as_ref().map(|k| k.name.clone()).unwrap_or_default());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = save_action(id, save_kanwil);
-    let toggle = activation_action(id, set_kanwil_active);
-    return_on_success(vec![save.value().into(), toggle.value().into()], "/admin/kanwil", errors, failure);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = KanwilForm { province_code: province_code.get_untracked(), name: name.get_untracked() };
-        check_then(form.parse(), errors, || {
-            save.dispatch(form);
-        });
-    };
     let title = move || {
         if id.is_some() {
             t_string!(i18n, kanwil_edit).to_string()
@@ -127,7 +114,7 @@ fn KanwilEditor(existing: Option<KanwilView>) -> impl IntoView {
                 ("active", TextProp::from(move || t_string!(i18n, status).to_string())),
             ]
         />
-        <PostForm to=SaveKanwil::PATH next=routes::saved("/admin/kanwil") hidden=id_arg(id) errors=errors failure=failure on_submit=on_submit>
+        <PostForm to=SaveKanwil::PATH next=routes::saved("/admin/kanwil") hidden=id_arg(id) errors=errors failure=failure>
             <TextField
                 name="province_code"
                 label=move || t_string!(i18n, kanwil_province_code).to_string()
@@ -138,12 +125,12 @@ fn KanwilEditor(existing: Option<KanwilView>) -> impl IntoView {
             />
             <TextField name="name" label=move || t_string!(i18n, kanwil_name).to_string() value=name errors=errors />
             <div class="form__actions">
-                <SaveButton pending=save.pending() />
+                <SaveButton />
                 <a class="button button--secondary" href="/admin/kanwil">{move || t_string!(i18n, cancel)}</a>
             </div>
         </PostForm>
         {id.map(|id| view! {
-            <ActiveToggle active=active to=SetKanwilActive::PATH id=id next=routes::saved("/admin/kanwil") toggle=toggle errors=errors failure=failure />
+            <ActiveToggle active=active to=SetKanwilActive::PATH id=id next=routes::saved("/admin/kanwil") errors=errors failure=failure />
         })}
     }
 }

@@ -6,17 +6,15 @@ use leptos::prelude::*;
 use pamong_domain::FieldErrors;
 use pamong_domain::caseload::PersonRef;
 use pamong_domain::partners::Choice;
-use pamong_domain::referrals::{ReferralForm, ReferralStatus, ReferralView};
+use pamong_domain::referrals::{ReferralStatus, ReferralView};
 use server_fn::ServerFn;
 use uuid::Uuid;
 
 use crate::api::referrals::{
-    AnswerReferral, LinkPartnerUser, ReferralsData, SendReferral, answer_referral, partner_users,
-    recent_referrals, referral_inbox, send_referral,
+    AnswerReferral, LinkPartnerUser, ReferralsData, SendReferral, partner_users, recent_referrals,
+    referral_inbox,
 };
 use crate::app::{ErrorPage, Loading};
-use crate::components::form::{check_then, reload_on_success};
-use crate::components::post::submitter_value;
 use crate::components::{ErrorBanner, PostForm, SelectField, TextArea, TextField};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -68,26 +66,17 @@ fn Answer(id: Uuid, status: ReferralStatus) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let act = Action::new(move |(next, t): &(ReferralStatus, String)| answer_referral(id, *next, t.clone()));
-    reload_on_success(act.value().into(), errors, failure);
     // The clicked button posts the next status under serde's name for it (the variant's).
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let chosen = submitter_value(&ev).unwrap_or_default();
-        if let Some(next) = ReferralStatus::ALL.iter().copied().find(|s| format!("{s:?}") == chosen) {
-            act.dispatch((next, text.get_untracked()));
-        }
-    };
     let button = move |next: ReferralStatus, primary: bool, label: fn(crate::text::I18n) -> String| {
         view! {
             <button class=if primary { "button" } else { "button button--secondary" } type="submit" name="next"
-                value=format!("{next:?}") disabled=move || act.pending().get()>{move || label(i18n)}</button>
+                value=format!("{next:?}")>{move || label(i18n)}</button>
         }
     };
     let page = leptos_router::hooks::use_location().pathname.get_untracked();
     view! {
         <PostForm to=AnswerReferral::PATH next=routes::saved(&page) hidden=vec![("id", id.to_string())] scope=None
-            errors=errors failure=failure on_submit=on_submit class="form">
+            errors=errors failure=failure class="form">
             <ErrorBanner error=failure />
             {match status {
                 ReferralStatus::Dikirim => view! {
@@ -189,9 +178,7 @@ fn ReferForm(client: Uuid, targets: Vec<(PersonRef, Vec<Choice>)>) -> impl IntoV
     let due = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let send = Action::new(move |f: &ReferralForm| send_referral(client, f.clone()));
     let page = StoredValue::new(leptos_router::hooks::use_location().pathname.get_untracked());
-    reload_on_success(send.value().into(), errors, failure);
     {
         let list = targets;
         if list.is_empty() {
@@ -217,24 +204,11 @@ fn ReferForm(client: Uuid, targets: Vec<(PersonRef, Vec<Choice>)>) -> impl IntoV
             let shown = if partner.get().is_empty() { every() } else { offered() };
             shown.into_iter().map(|c| (c.code, c.label)).collect::<Vec<_>>()
         });
-        let submit = move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let form = ReferralForm {
-                partner_id: partner.get_untracked(),
-                service: service.get_untracked(),
-                reason: reason.get_untracked(),
-                consent: consent.get_untracked(),
-                due_on: due.get_untracked(),
-            };
-            check_then(form.parse(&offered(), time::Date::MIN), errors, || {
-                send.dispatch(form);
-            });
-        };
         view! {
                     <details class="refer" open=crate::components::post::was_refused(SendReferral::PATH)>
                         <summary class="button button--secondary">{move || t_string!(i18n, ref_new)}</summary>
                         <PostForm to=SendReferral::PATH next=page.with_value(|p| routes::saved(p)) hidden=vec![("client", client.to_string())]
-                            errors=errors failure=failure on_submit=submit class="form" testid="referral-form">
+                            errors=errors failure=failure class="form" testid="referral-form">
                             <ErrorBanner error=failure />
                             <SelectField name="partner_id" label=TextProp::from(move || t_string!(i18n, ref_partner).to_string()) value=partner errors=errors options=partners />
                             <SelectField name="service" label=TextProp::from(move || t_string!(i18n, ref_service).to_string()) value=service errors=errors options=services />
@@ -242,7 +216,7 @@ fn ReferForm(client: Uuid, targets: Vec<(PersonRef, Vec<Choice>)>) -> impl IntoV
                             <TextField name="due_on" label=TextProp::from(move || t_string!(i18n, ref_due_on).to_string()) value=due errors=errors kind="date" />
                             <CheckField name="consent" label=TextProp::from(move || t_string!(i18n, ref_consent).to_string()) value=consent />
                             <p class="field__error" hidden=move || errors.with(|e| e.get("consent").is_none())>{move || t_string!(i18n, ref_consent_needed)}</p>
-                            <button class="button" type="submit" disabled=move || send.pending().get()>{move || t_string!(i18n, ref_send)}</button>
+                            <button class="button" type="submit">{move || t_string!(i18n, ref_send)}</button>
                         </PostForm>
                     </details>
                 }
@@ -282,7 +256,7 @@ pub fn PartnerUsers(
                                     view! {
                                         <li class="contact">
                                             <PostForm to=LinkPartnerUser::PATH next=here.clone() hidden=hidden scope=None
-                                                errors=errors failure=failure on_submit=|_| {} class="inline-form">
+                                                errors=errors failure=failure class="inline-form">
                                                 <ErrorBanner error=failure />
                                                 {u.name.clone()} " "
                                                 <button class="button button--small button--secondary" type="submit">

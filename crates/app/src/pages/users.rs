@@ -9,13 +9,9 @@ use server_fn::ServerFn;
 use time::macros::format_description;
 
 use crate::api::offices::{OfficePickList, office_choices};
-use crate::api::users::{
-    ResetUserPassword, SaveUser, SetUserActive, get_user, list_users, reset_user_password, save_user,
-    set_user_active,
-};
+use crate::api::users::{ResetUserPassword, SaveUser, SetUserActive, get_user, list_users};
 use crate::app::{ErrorPage, Loading, Me};
 use crate::components::PageTitle;
-use crate::components::form::check_then;
 use crate::components::list::use_list_query;
 use crate::components::*;
 use crate::error::AppError;
@@ -154,26 +150,6 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
     let failure = RwSignal::new(None::<AppError>);
     let read_only = actor_role.assignable_roles().is_empty();
 
-    let save = save_action(id, save_user);
-    let toggle = activation_action(id, set_user_active);
-    return_on_success(vec![save.value().into(), toggle.value().into()], "/admin/pengguna", errors, failure);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = UserForm {
-            username: username.get_untracked(),
-            full_name: full_name.get_untracked(),
-            nip: nip.get_untracked(),
-            email: email.get_untracked(),
-            phone: phone.get_untracked(),
-            role: role.get_untracked(),
-            office_id: office_id.get_untracked(),
-            password: password.get_untracked(),
-        };
-        let checked = if id.is_some() { form.parse().map(|_| ()) } else { form.parse_new().map(|_| ()) };
-        check_then(checked, errors, || {
-            save.dispatch(form);
-        });
-    };
     let role_options = Signal::derive(move || {
         actor_role
             .assignable_roles()
@@ -212,6 +188,7 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
     view! {
         <PageTitle text=title />
         <h1>{title}</h1>
+        <crate::components::form::SavedNotice />
         {id.map(|_| view! {
             <p class="muted">{move || t_string!(i18n, user_last_login)}": "{last_login_text}" · "<StatusBadge active=active /></p>
         })}
@@ -230,7 +207,7 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
                 ("active", label(|i| t_string!(i, status).to_string())),
             ]
         />
-        <PostForm to=SaveUser::PATH next=routes::saved("/admin/pengguna") hidden=id_arg(id) errors=errors failure=failure on_submit=on_submit>
+        <PostForm to=SaveUser::PATH next=routes::saved("/admin/pengguna") hidden=id_arg(id) errors=errors failure=failure>
             <fieldset disabled=read_only class="plain">
                 <TextField name="full_name" label=label(|i| t_string!(i, user_full_name).to_string()) value=full_name errors=errors autocomplete="name" />
                 <TextField name="username" label=label(|i| t_string!(i, username).to_string()) value=username errors=errors autocomplete="off" />
@@ -260,14 +237,14 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
                     />
                 })}
                 <div class="form__actions" hidden=read_only>
-                    <SaveButton pending=save.pending() />
+                    <SaveButton />
                     <a class="button button--secondary" href="/admin/pengguna">{move || t_string!(i18n, cancel)}</a>
                 </div>
             </fieldset>
         </PostForm>
         {id.filter(|_| !read_only).map(|id| view! {
             <ResetPassword id=id />
-            <ActiveToggle active=active to=SetUserActive::PATH id=id next=routes::saved("/admin/pengguna") toggle=toggle errors=errors failure=failure />
+            <ActiveToggle active=active to=SetUserActive::PATH id=id next=routes::saved("/admin/pengguna") errors=errors failure=failure />
         })}
     }
 }
@@ -279,28 +256,11 @@ fn ResetPassword(id: uuid::Uuid) -> impl IntoView {
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let done = RwSignal::new(false);
-    let reset = Action::new(move |pw: &String| {
-        let pw = pw.clone();
-        async move { reset_user_password(id, pw).await }
-    });
-    Effect::new(move |_| match reset.value().get() {
-        Some(Ok(())) => {
-            password.set(String::new());
-            errors.set(FieldErrors::new());
-            done.set(true);
-        }
-        Some(Err(e)) => show_failure(e, errors, failure),
-        None => {}
-    });
     view! {
         <PostForm to=ResetUserPassword::PATH next=routes::saved(&routes::user(id)) hidden=vec![("id", id.to_string())] scope=None
-            errors=errors failure=failure on_submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); done.set(false); reset.dispatch(password.get_untracked()); }>
+            errors=errors failure=failure>
             <h2>{move || t_string!(i18n, user_reset_password)}</h2>
             <ErrorBanner error=failure />
-            <Show when=move || done.get()>
-                <div class="banner banner--ok" role="status">{move || t_string!(i18n, user_password_reset_done)}</div>
-            </Show>
             <TextField
                 name="password"
                 label=move || t_string!(i18n, user_new_password).to_string()
@@ -310,7 +270,7 @@ fn ResetPassword(id: uuid::Uuid) -> impl IntoView {
                 kind="password"
                 autocomplete="new-password"
             />
-            <SaveButton pending=reset.pending() />
+            <SaveButton />
         </PostForm>
     }
 }

@@ -6,22 +6,16 @@
 use leptos::prelude::*;
 use pamong_domain::abh::case::AbhCaseView;
 use pamong_domain::abh::clock::Stage;
-use pamong_domain::abh::litmas::{LitmasKind, LitmasRequestForm, Requester};
-use pamong_domain::abh::process::{
-    AgreementForm, BreachForm, DiversionForm, DiversionOutcome, EventForm, EventKind, PartnerKind, Party,
-    StageForm,
-};
+use pamong_domain::abh::litmas::{LitmasKind, Requester};
+use pamong_domain::abh::process::{AgreementForm, DiversionOutcome, EventKind, PartnerKind, Party};
 use pamong_domain::{ErrorKind, FieldErrors};
 use server_fn::ServerFn;
 use uuid::Uuid;
 
-use crate::api::abh::{
-    AddCaseEvent, RecordBreach, RequestLitmas, SaveDiversion, SetCaseStage, add_case_event, child_case,
-    record_breach, request_litmas, save_diversion, set_case_stage,
-};
+use crate::api::abh::{AddCaseEvent, RecordBreach, RequestLitmas, SaveDiversion, SetCaseStage, child_case};
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
-use crate::components::form::{FormActions, MultiChoice, check_then, navigate_on_success};
+use crate::components::form::{FormActions, MultiChoice};
 use crate::components::{
     ErrorBanner, ErrorSummary, PostForm, SelectField, TextArea, TextField, local_now, now_utc,
 };
@@ -108,8 +102,6 @@ fn LitmasRequestEditor(c: AbhCaseView) -> impl IntoView {
     let received = RwSignal::new(wall_now(&c));
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |f: &LitmasRequestForm| request_litmas(id, f.clone()));
-    navigate_on_success(save.value().into(), |l: &Uuid| routes::litmas(*l), errors, failure);
     let requesters = Signal::derive(move || {
         Requester::ALL
             .iter()
@@ -122,18 +114,6 @@ fn LitmasRequestEditor(c: AbhCaseView) -> impl IntoView {
             .map(|k| (k.as_str().to_owned(), text::abh::litmas_kind(i18n, *k)))
             .collect::<Vec<_>>()
     });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = LitmasRequestForm {
-            requester: requester.get_untracked(),
-            kind: kind.get_untracked(),
-            letter_number: letter.get_untracked(),
-            received_at: received.get_untracked(),
-        };
-        check_then(form.parse(zone, now_utc()), errors, || {
-            save.dispatch(form);
-        });
-    };
     view! {
         {heading(i18n, |i| t_string!(i, abh_request_litmas).to_string(), &c)}
         <ErrorBanner error=failure />
@@ -143,12 +123,12 @@ fn LitmasRequestEditor(c: AbhCaseView) -> impl IntoView {
             ("letter_number", label(i18n, |i| t_string!(i, field_letter_number).to_string())),
             ("received_at", label(i18n, |i| t_string!(i, field_received_at).to_string())),
         ] />
-        <PostForm to=RequestLitmas::PATH next=routes::new_litmas() hidden=case_arg(id) errors=errors failure=failure on_submit=submit testid="litmas-request-form">
+        <PostForm to=RequestLitmas::PATH next=routes::new_litmas() hidden=case_arg(id) errors=errors failure=failure testid="litmas-request-form">
             <Choices name="requester" legend=label(i18n, |i| t_string!(i, field_requester).to_string()) value=requester errors=errors options=requesters />
             <SelectField name="kind" label=label(i18n, |i| t_string!(i, field_litmas_kind).to_string()) value=kind errors=errors options=kinds />
             <TextField name="letter_number" label=label(i18n, |i| t_string!(i, field_letter_number).to_string()) value=letter errors=errors optional=true />
             <TextField name="received_at" label=label(i18n, |i| t_string!(i, field_received_at).to_string()) hint=TextProp::from(move || zone.label().to_string()) value=received errors=errors kind="datetime-local" />
-            <FormActions pending=save.pending() cancel=routes::child_case(id) />
+            <FormActions cancel=routes::child_case(id) />
         </PostForm>
     }
 }
@@ -168,8 +148,6 @@ fn StageEditor(c: AbhCaseView) -> impl IntoView {
     let date = RwSignal::new(local_now().0);
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |f: &StageForm| set_case_stage(id, f.clone()));
-    navigate_on_success(save.value().into(), move |_| routes::child_case(id), errors, failure);
     let stages = Signal::derive(move || {
         Stage::ALL
             .iter()
@@ -177,13 +155,6 @@ fn StageEditor(c: AbhCaseView) -> impl IntoView {
             .map(|s| (s.as_str().to_owned(), text::abh::stage(i18n, *s)))
             .collect::<Vec<_>>()
     });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = StageForm { stage: stage.get_untracked(), trigger_date: date.get_untracked() };
-        check_then(form.parse(current, time::Date::MAX), errors, || {
-            save.dispatch(form);
-        });
-    };
     view! {
         {heading(i18n, |i| t_string!(i, abh_move_stage).to_string(), &c)}
         <ErrorBanner error=failure />
@@ -191,10 +162,10 @@ fn StageEditor(c: AbhCaseView) -> impl IntoView {
             ("stage", label(i18n, |i| t_string!(i, field_stage).to_string())),
             ("trigger_date", label(i18n, |i| t_string!(i, field_trigger_date).to_string())),
         ] />
-        <PostForm to=SetCaseStage::PATH next=routes::child_case(id) hidden=case_arg(id) errors=errors failure=failure on_submit=submit>
+        <PostForm to=SetCaseStage::PATH next=routes::child_case(id) hidden=case_arg(id) errors=errors failure=failure>
             <Choices name="stage" legend=label(i18n, |i| t_string!(i, field_stage).to_string()) value=stage errors=errors options=stages />
             <TextField name="trigger_date" label=label(i18n, |i| t_string!(i, field_trigger_date).to_string()) value=date errors=errors kind="date" />
-            <FormActions pending=save.pending() cancel=routes::child_case(id) />
+            <FormActions cancel=routes::child_case(id) />
         </PostForm>
     }
 }
@@ -230,9 +201,7 @@ fn DiversionEditor(c: AbhCaseView) -> impl IntoView {
     let notes = RwSignal::new(existing.and_then(|d| d.notes).unwrap_or_default());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |f: &DiversionForm| save_diversion(id, f.clone()));
     // Until an outcome is chosen (and so before the wasm) the agreement's fields are offered.
-    navigate_on_success(save.value().into(), move |_| routes::child_case(id), errors, failure);
     let outcomes = Signal::derive(move || {
         DiversionOutcome::ALL
             .iter()
@@ -241,21 +210,6 @@ fn DiversionEditor(c: AbhCaseView) -> impl IntoView {
     });
     let agreement_options: Vec<(String, String)> =
         AgreementForm::ALL.iter().map(|f| (f.as_str().to_owned(), text::abh::agreement(i18n, *f))).collect();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = DiversionForm {
-            stage: stage.get_untracked(),
-            started_on: started.get_untracked(),
-            finished_on: finished.get_untracked(),
-            outcome: outcome.get_untracked(),
-            agreement_forms: forms.get_untracked(),
-            agreement_months: months.get_untracked(),
-            notes: notes.get_untracked(),
-        };
-        check_then(form.parse(time::Date::MAX), errors, || {
-            save.dispatch(form);
-        });
-    };
     view! {
         {heading(i18n, |i| t_string!(i, abh_record_diversion).to_string(), &c)}
         <ErrorBanner error=failure />
@@ -268,7 +222,7 @@ fn DiversionEditor(c: AbhCaseView) -> impl IntoView {
             ("agreement_months", label(i18n, |i| t_string!(i, field_agreement_months).to_string())),
             ("notes", label(i18n, |i| t_string!(i, field_notes).to_string())),
         ] />
-        <PostForm to=SaveDiversion::PATH next=routes::child_case(id) hidden=case_arg(id) errors=errors failure=failure on_submit=submit testid="diversion-form">
+        <PostForm to=SaveDiversion::PATH next=routes::child_case(id) hidden=case_arg(id) errors=errors failure=failure testid="diversion-form">
             <Choices name="stage" legend=label(i18n, |i| t_string!(i, field_stage).to_string()) value=stage errors=errors options=stages_to(i18n, c.stage) />
             <div class="field-row">
                 <TextField name="started_on" label=label(i18n, |i| t_string!(i, field_started_on).to_string()) value=started errors=errors kind="date" />
@@ -280,7 +234,7 @@ fn DiversionEditor(c: AbhCaseView) -> impl IntoView {
                 <TextField name="agreement_months" label=label(i18n, |i| t_string!(i, field_agreement_months).to_string()) value=months errors=errors inputmode="numeric" optional=true />
             </Show>
             <TextArea name="notes" label=label(i18n, |i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
-            <FormActions pending=save.pending() cancel=routes::child_case(id) />
+            <FormActions cancel=routes::child_case(id) />
         </PostForm>
     }
 }
@@ -310,8 +264,6 @@ fn BreachEditor(c: AbhCaseView) -> impl IntoView {
     let notes = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |(f, a): &(BreachForm, bool)| record_breach(id, f.clone(), *a));
-    navigate_on_success(save.value().into(), move |_| routes::child_case(id), errors, failure);
     let modes = Signal::derive(move || {
         vec![
             ("false".to_owned(), t_string!(i18n, abh_breach_report).to_string()),
@@ -321,15 +273,6 @@ fn BreachEditor(c: AbhCaseView) -> impl IntoView {
     let stages = Signal::derive(move || {
         agreed.iter().map(|s| (s.as_str().to_owned(), text::abh::stage(i18n, *s))).collect::<Vec<_>>()
     });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form =
-            BreachForm { stage: stage.get_untracked(), at: at.get_untracked(), notes: notes.get_untracked() };
-        let is_action = acted.get_untracked() == "true";
-        check_then(form.parse(zone, now_utc()), errors, || {
-            save.dispatch((form, is_action));
-        });
-    };
     view! {
         {heading(i18n, |i| t_string!(i, abh_breach_report).to_string(), &c)}
         <ErrorBanner error=failure />
@@ -338,12 +281,12 @@ fn BreachEditor(c: AbhCaseView) -> impl IntoView {
             ("at", label(i18n, |i| t_string!(i, field_breach_at).to_string())),
             ("notes", label(i18n, |i| t_string!(i, field_notes).to_string())),
         ] />
-        <PostForm to=RecordBreach::PATH next=routes::child_case(id) hidden=case_arg(id) errors=errors failure=failure on_submit=submit>
+        <PostForm to=RecordBreach::PATH next=routes::child_case(id) hidden=case_arg(id) errors=errors failure=failure>
             <Choices name="acted" legend=label(i18n, |i| t_string!(i, field_event_kind).to_string()) value=acted errors=errors options=modes own_argument=true />
             <Choices name="stage" legend=label(i18n, |i| t_string!(i, field_stage).to_string()) value=stage errors=errors options=stages />
             <TextField name="at" label=label(i18n, |i| t_string!(i, field_breach_at).to_string()) hint=TextProp::from(move || zone.label().to_string()) value=at errors=errors kind="datetime-local" />
             <TextArea name="notes" label=label(i18n, |i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
-            <FormActions pending=save.pending() cancel=routes::child_case(id) />
+            <FormActions cancel=routes::child_case(id) />
         </PostForm>
     }
 }
@@ -368,9 +311,7 @@ fn EventEditor(c: AbhCaseView) -> impl IntoView {
     let notes = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |f: &EventForm| add_case_event(id, f.clone()));
     // Until a kind is chosen (and so before the wasm) every kind's fields are offered.
-    navigate_on_success(save.value().into(), move |_| routes::child_case(id), errors, failure);
     let kinds = Signal::derive(move || {
         EventKind::ALL
             .iter()
@@ -385,22 +326,6 @@ fn EventEditor(c: AbhCaseView) -> impl IntoView {
     });
     let party_options: Vec<(String, String)> =
         Party::ALL.iter().map(|p| (p.as_str().to_owned(), text::abh::party(i18n, *p))).collect();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = EventForm {
-            kind: kind.get_untracked(),
-            date: date.get_untracked(),
-            stage: stage.get_untracked(),
-            place: place.get_untracked(),
-            parties: parties.get_untracked(),
-            partner_kind: partner_kind.get_untracked(),
-            partner_name: partner_name.get_untracked(),
-            notes: notes.get_untracked(),
-        };
-        check_then(form.parse(time::Date::MAX), errors, || {
-            save.dispatch(form);
-        });
-    };
     view! {
         {heading(i18n, |i| t_string!(i, abh_add_event).to_string(), &c)}
         <ErrorBanner error=failure />
@@ -414,7 +339,7 @@ fn EventEditor(c: AbhCaseView) -> impl IntoView {
             ("partner_name", label(i18n, |i| t_string!(i, field_partner_name).to_string())),
             ("notes", label(i18n, |i| t_string!(i, field_notes).to_string())),
         ] />
-        <PostForm to=AddCaseEvent::PATH next=routes::child_case(id) hidden=case_arg(id) errors=errors failure=failure on_submit=submit testid="event-form">
+        <PostForm to=AddCaseEvent::PATH next=routes::child_case(id) hidden=case_arg(id) errors=errors failure=failure testid="event-form">
             <Choices name="kind" legend=label(i18n, |i| t_string!(i, field_event_kind).to_string()) value=kind errors=errors options=kinds />
             <div class="field-row">
                 <TextField name="date" label=label(i18n, |i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
@@ -429,7 +354,7 @@ fn EventEditor(c: AbhCaseView) -> impl IntoView {
                 <TextField name="partner_name" label=label(i18n, |i| t_string!(i, field_partner_name).to_string()) value=partner_name errors=errors />
             </Show>
             <TextArea name="notes" label=label(i18n, |i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
-            <FormActions pending=save.pending() cancel=routes::child_case(id) />
+            <FormActions cancel=routes::child_case(id) />
         </PostForm>
     }
 }

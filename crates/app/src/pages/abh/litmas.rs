@@ -8,14 +8,10 @@ use pamong_domain::abh::litmas::{LitmasContent, LitmasStatus, LitmasView};
 use server_fn::ServerFn;
 use uuid::Uuid;
 
-use crate::api::abh::{
-    DeliverLitmas, ReviewLitmas, SaveLitmas, deliver_litmas, litmas_page, review_litmas, save_litmas,
-};
+use crate::api::abh::{DeliverLitmas, ReviewLitmas, SaveLitmas, litmas_page};
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
-use crate::components::form::{check_then, reload_on_success};
-use crate::components::post::submitter_value;
-use crate::components::{ErrorBanner, ErrorSummary, PostForm, TextArea, TextField, now_utc, show_failure};
+use crate::components::{ErrorBanner, ErrorSummary, PostForm, TextArea, TextField, now_utc};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::clients::use_client_id;
@@ -118,57 +114,19 @@ fn Editor(l: LitmasView) -> impl IntoView {
         RwSignal::new(c.diversion_record),
         RwSignal::new(c.recommendation),
     ];
-    let content = move || LitmasContent {
-        personal_family: fields[0].get_untracked(),
-        background: fields[1].get_untracked(),
-        victim_condition: fields[2].get_untracked(),
-        diversion_record: fields[3].get_untracked(),
-        recommendation: fields[4].get_untracked(),
-    };
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let saved = RwSignal::new(false);
-    // Whether the last save was a submission (the action's input is gone once it resolves).
-    let submitted = RwSignal::new(false);
-    let save = Action::new(move |(content, submit): &(LitmasContent, bool)| {
-        save_litmas(id, content.clone(), *submit)
-    });
-    let navigate = leptos_router::hooks::use_navigate();
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(())) if submitted.get_untracked() => {
-            navigate(&routes::child_case(l.client_id), Default::default())
-        }
-        Some(Ok(())) => {
-            errors.set(FieldErrors::new());
-            saved.set(true);
-        }
-        Some(Err(e)) => show_failure(e, errors, failure),
-        None => {}
-    });
-    let send = move |submit: bool| {
-        let c = content();
-        saved.set(false);
-        let checked = if submit { c.check_complete() } else { c.check_draft() };
-        check_then(checked, errors, || {
-            submitted.set(submit);
-            save.dispatch((c, submit));
-        });
-    };
     let label = move |field: &'static str| TextProp::from(move || text::abh::litmas_section(i18n, field));
     view! {
         <ErrorBanner error=failure />
         <ErrorSummary errors=errors labels=SECTIONS.iter().map(|f| (*f, label(f))).collect() />
-        <Show when=move || saved.get()>
-            <div class="banner banner--ok" role="status">{move || t_string!(i18n, saved)}</div>
-        </Show>
         <PostForm to=SaveLitmas::PATH next=routes::saved(&routes::litmas(id)) hidden=vec![("id", id.to_string())] scope=Some("content")
-            errors=errors failure=failure testid="litmas-form"
-            on_submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); send(submitter_value(&ev).as_deref() == Some("true")); }>
+            errors=errors failure=failure testid="litmas-form">
             <p class="field__hint">{move || t_string!(i18n, litmas_template_hint)}</p>
             {SECTIONS.iter().zip(fields).map(|(f, v)| view! { <TextArea name=f label=label(f) value=v errors=errors /> }).collect_view()}
             <div class="form__actions">
-                <button class="button button--secondary" type="submit" name="submit" value="false" disabled=move || save.pending().get()>{move || t_string!(i18n, litmas_save_draft)}</button>
-                <button class="button" type="submit" name="submit" value="true" disabled=move || save.pending().get()>{move || t_string!(i18n, litmas_submit)}</button>
+                <button class="button button--secondary" type="submit" name="submit" value="false">{move || t_string!(i18n, litmas_save_draft)}</button>
+                <button class="button" type="submit" name="submit" value="true">{move || t_string!(i18n, litmas_submit)}</button>
             </div>
         </PostForm>
     }
@@ -181,23 +139,15 @@ fn Review(id: Uuid) -> impl IntoView {
     let note = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let review =
-        Action::new(move |(approve, note): &(bool, String)| review_litmas(id, *approve, note.clone()));
-    // Reload so the page shows the new status and, once approved, the print link.
-    reload_on_success(review.value().into(), errors, failure);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        review.dispatch((submitter_value(&ev).as_deref() == Some("true"), note.get_untracked()));
-    };
     view! {
         <PostForm to=ReviewLitmas::PATH next=routes::saved(&routes::litmas(id)) hidden=vec![("id", id.to_string())] scope=None
-            errors=errors failure=failure on_submit=on_submit class="card" testid="litmas-review">
+            errors=errors failure=failure class="card" testid="litmas-review">
             <h2>{move || t_string!(i18n, litmas_review)}</h2>
             <ErrorBanner error=failure />
             <TextArea name="note" label=TextProp::from(move || t_string!(i18n, litmas_review_note).to_string()) value=note errors=errors />
             <div class="form__actions">
-                <button class="button" type="submit" name="approve" value="true" disabled=move || review.pending().get()>{move || t_string!(i18n, litmas_approve)}</button>
-                <button class="button button--secondary" type="submit" name="approve" value="false" disabled=move || review.pending().get()>{move || t_string!(i18n, litmas_return)}</button>
+                <button class="button" type="submit" name="approve" value="true">{move || t_string!(i18n, litmas_approve)}</button>
+                <button class="button button--secondary" type="submit" name="approve" value="false">{move || t_string!(i18n, litmas_return)}</button>
             </div>
         </PostForm>
     }
@@ -210,16 +160,13 @@ fn Deliver(id: Uuid, zone: pamong_domain::office::Zone) -> impl IntoView {
     let at = RwSignal::new(pamong_domain::abh::clock::wall_clock(now_utc(), zone));
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let deliver = Action::new(move |at: &String| deliver_litmas(id, at.clone()));
-    reload_on_success(deliver.value().into(), errors, failure);
     view! {
         <PostForm to=DeliverLitmas::PATH next=routes::saved(&routes::litmas(id)) hidden=vec![("id", id.to_string())] scope=None
-            errors=errors failure=failure testid="litmas-deliver"
-            on_submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); deliver.dispatch(at.get_untracked()); }>
+            errors=errors failure=failure testid="litmas-deliver">
             <h2>{move || t_string!(i18n, litmas_deliver)}</h2>
             <ErrorBanner error=failure />
             <TextField name="delivered_at" label=TextProp::from(move || t_string!(i18n, field_delivered_at).to_string()) hint=TextProp::from(move || zone.label().to_string()) value=at errors=errors kind="datetime-local" />
-            <button class="button" type="submit" disabled=move || deliver.pending().get()>{move || t_string!(i18n, litmas_deliver)}</button>
+            <button class="button" type="submit">{move || t_string!(i18n, litmas_deliver)}</button>
         </PostForm>
     }
 }

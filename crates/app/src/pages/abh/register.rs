@@ -3,19 +3,18 @@
 
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
-use pamong_domain::abh::case::{AbhCaseForm, case_rules};
+use pamong_domain::abh::case::case_rules;
 use pamong_domain::abh::rules::AgeRoute;
-use pamong_domain::client::{ClientForm, parse_date};
-use pamong_domain::legal::PeriodRules;
+use pamong_domain::client::parse_date;
 use server_fn::ServerFn;
 
-use crate::api::abh::{RegisterChildCase, register_child_case};
+use crate::api::abh::RegisterChildCase;
 use crate::api::clients::client_form_setup;
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
-use crate::components::form::{FormActions, check_then};
+use crate::components::form::FormActions;
 use crate::components::post::{Argument, posted_name, posted_values};
-use crate::components::{ErrorBanner, ErrorSummary, PostForm, SelectField, TextField, show_failure};
+use crate::components::{ErrorBanner, ErrorSummary, PostForm, SelectField, TextField};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::islands::{RuleFields, RuleTexts, SppaRules, rules_card};
@@ -41,8 +40,7 @@ pub fn CheckField(
     }
     view! {
         <div class="field field--check">
-            <input type="checkbox" id=id.clone() name=posted_as value="true" checked=value.get_untracked() prop:checked=move || value.get()
-                on:change=move |ev| value.set(event_target_checked(&ev)) />
+            <input type="checkbox" id=id.clone() name=posted_as value="true" checked=value.get_untracked() />
             <label for=id>{move || label.get()}</label>
         </div>
     }
@@ -56,7 +54,7 @@ pub fn AbhRegisterPage() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match setup.await {
-                    Ok(ctx) => view! { <Editor officers=ctx.officers can_assign=ctx.can_assign today=ctx.today /> }.into_any(),
+                    Ok(ctx) => view! { <Editor officers=ctx.officers can_assign=ctx.can_assign /> }.into_any(),
                     Err(e) => view! { <ErrorPage error=e /> }.into_any(),
                 }
             })}
@@ -65,11 +63,7 @@ pub fn AbhRegisterPage() -> impl IntoView {
 }
 
 #[component]
-fn Editor(
-    officers: Vec<pamong_domain::caseload::PersonRef>,
-    can_assign: bool,
-    today: time::Date,
-) -> impl IntoView {
+fn Editor(officers: Vec<pamong_domain::caseload::PersonRef>, can_assign: bool) -> impl IntoView {
     let i18n = use_i18n();
     let text_field = || RwSignal::new(String::new());
     let (full_name, nik, sex, birth_place, birth_date, address, phone, pk_id) = (
@@ -90,37 +84,6 @@ fn Editor(
         (text_field(), text_field(), text_field(), text_field());
     let (repeat, victim_child, witness_child, detained) =
         (RwSignal::new(false), RwSignal::new(false), RwSignal::new(false), RwSignal::new(false));
-    let child = move || ClientForm {
-        full_name: full_name.get(),
-        nik: nik.get(),
-        sex: sex.get(),
-        birth_place: birth_place.get(),
-        birth_date: birth_date.get(),
-        address: address.get(),
-        phone: phone.get(),
-        offence_articles: articles.get(),
-        pk_id: pk_id.get(),
-        ..ClientForm::default()
-    };
-    let case = move || AbhCaseForm {
-        father_name: father.get(),
-        mother_name: mother.get(),
-        guardian_name: guardian.get(),
-        guardian_relation: guardian_relation.get(),
-        parents_phone: parents_phone.get(),
-        offence_date: offence_date.get(),
-        offence: offence.get(),
-        penalty_years: penalty_years.get(),
-        penalty_months: penalty_months.get(),
-        repeat_offence: repeat.get(),
-        victim_is_child: victim_child.get(),
-        witness_is_child: witness_child.get(),
-        investigator: investigator.get(),
-        police_unit: police_unit.get(),
-        investigation_start: investigation_start.get(),
-        detained: detained.get(),
-        detained_since: detained_since.get(),
-    };
     // What the law says, as soon as the dates and the penalty are in.
     let rules = Memo::new(move |_| {
         let birth = parse_date(&birth_date.get())?;
@@ -132,34 +95,6 @@ fn Editor(
     });
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save =
-        Action::new(move |(c, k): &(ClientForm, AbhCaseForm)| register_child_case(c.clone(), k.clone()));
-    let navigate = leptos_router::hooks::use_navigate();
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(id)) => navigate(&routes::child_case(id), Default::default()),
-        Some(Err(e)) => show_failure(e, errors, failure),
-        None => {}
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let (c, k) = (child(), case());
-        // The phone checks what it can: the case against the birth date; the identity
-        // (NIK, duplicates) is checked by the server as for any client.
-        let identity = ClientForm {
-            legal_basis: pamong_domain::legal::LegalBasis::PendampinganAnak.as_str().into(),
-            supervision_start: k.investigation_start.clone(),
-            ..c.clone()
-        }
-        .parse(today, &PeriodRules::default());
-        let birth = identity.as_ref().ok().map(|d| d.birth_date);
-        let checked = match (identity, k.parse(birth, today)) {
-            (Err(e), _) | (Ok(_), Err(e)) => Err(e),
-            (Ok(_), Ok(_)) => Ok(()),
-        };
-        check_then(checked, errors, || {
-            save.dispatch((c, k));
-        });
-    };
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     let sexes = Signal::derive(move || {
         vec![
@@ -200,8 +135,7 @@ fn Editor(
             ("detained_since", label(|i| t_string!(i, field_detained_since).to_string())),
             ("pk_id", label(|i| t_string!(i, client_pk).to_string())),
         ] />
-        <PostForm to=RegisterChildCase::PATH next=routes::child_case_new() scope=Some("case") errors=errors failure=failure
-            on_submit=submit class="form" testid="abh-form">
+        <PostForm to=RegisterChildCase::PATH next=routes::child_case_new() scope=Some("case") errors=errors failure=failure class="form" testid="abh-form">
             <fieldset class="card">
                 <legend>{move || t_string!(i18n, abh_child)}</legend>
                 <Argument name="child">
@@ -261,7 +195,7 @@ fn Editor(
                 })}
             </fieldset>
             <LiveRules rules=rules.get_untracked() />
-            <FormActions pending=save.pending() cancel="/abh" />
+            <FormActions cancel="/abh" />
         </PostForm>
     }
 }

@@ -3,7 +3,6 @@
 //! The server scores the answers again before storing them with the instrument's version.
 
 use leptos::prelude::*;
-use pamong_domain::caseload::AssessmentForm;
 use pamong_domain::needs::{NeedDomain, NeedRatings};
 use pamong_domain::reporting::RiskBand;
 use pamong_domain::rri::{Answers, Instrument, Item};
@@ -11,14 +10,11 @@ use pamong_domain::{ErrorKind, FieldErrors};
 use server_fn::ServerFn;
 
 use super::use_client_id;
-use crate::api::clients::{AssessClient, ClientPageData, assess_client, client_page, rri_instrument};
+use crate::api::clients::{AssessClient, ClientPageData, client_page, rri_instrument};
 use crate::app::{ErrorPage, Loading};
 use crate::components::PostForm;
-use crate::components::form::check_then;
 use crate::components::post::{posted_name, posted_value};
-use crate::components::{
-    ErrorBanner, ErrorSummary, PageTitle, SaveButton, TextArea, TextField, local_now, show_failure,
-};
+use crate::components::{ErrorBanner, ErrorSummary, PageTitle, SaveButton, TextArea, TextField, local_now};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::islands::{RriScore, ScoreTexts};
@@ -65,39 +61,12 @@ fn AssessmentEditor(client: ClientPageData, instrument: Instrument) -> impl Into
     let name = client.detail.summary.full_name.clone();
     let answers = RwSignal::new(Answers::new());
     let needs = RwSignal::new(NeedRatings::new());
-    let date = RwSignal::new(String::new());
+    let date = RwSignal::new(local_now().0);
     let notes = RwSignal::new(String::new());
-    // The server renders without the phone's clock; fill the date once hydrated.
-    Effect::new(move |_| {
-        if date.get_untracked().is_empty() {
-            date.set(local_now().0);
-        }
-    });
     let instrument = StoredValue::new(instrument);
     let max = instrument.with_value(Instrument::max_score);
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |form: &AssessmentForm| assess_client(id, form.clone()));
-    let navigate = leptos_router::hooks::use_navigate();
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => navigate(&routes::saved(&routes::client(id)), Default::default()),
-        Some(Err(e)) => show_failure(e, errors, failure),
-        None => {}
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = AssessmentForm {
-            answers: answers.get_untracked(),
-            needs: needs.get_untracked(),
-            date: date.get_untracked(),
-            notes: notes.get_untracked(),
-        };
-        // The office's date is checked on the server.
-        let checked = instrument.with_value(|i| form.parse(time::Date::MAX, i));
-        check_then(checked, errors, || {
-            save.dispatch(form);
-        });
-    };
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     let version = instrument.with_value(|i| i.version.clone());
     view! {
@@ -113,7 +82,7 @@ fn AssessmentEditor(client: ClientPageData, instrument: Instrument) -> impl Into
             ("notes", label(|i| t_string!(i, field_notes).to_string())),
         ] />
         <PostForm to=AssessClient::PATH next=routes::saved(&routes::client(id)) hidden=vec![("id", id.to_string())]
-            errors=errors failure=failure on_submit=submit class="form" testid="rri-form">
+            errors=errors failure=failure class="form" testid="rri-form">
             <ScoreBar instrument=instrument.get_value() max=max />
             <h2>{move || t_string!(i18n, rri_part_a)}</h2>
             {instrument.with_value(|i| i.items.clone()).into_iter().map(|item| view! { <ItemField item=item answers=answers /> }).collect_view()}
@@ -126,7 +95,7 @@ fn AssessmentEditor(client: ClientPageData, instrument: Instrument) -> impl Into
                 <TextField name="date" label=label(|i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
                 <TextArea name="notes" label=label(|i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
                 <div class="form__actions">
-                    <SaveButton pending=save.pending() />
+                    <SaveButton />
                     <a class="button button--secondary" href=routes::client(id)>{move || t_string!(i18n, cancel)}</a>
                 </div>
             </div>
@@ -177,23 +146,16 @@ fn ItemField(item: Item, answers: RwSignal<Answers>) -> impl IntoView {
                     .choices
                     .into_iter()
                     .map(|c| {
-                        let (key, choice) = (key.clone(), c.key.clone());
+                        let choice = c.key.clone();
                         let checked = {
                             let (current, choice) = (current.clone(), choice.clone());
                             move || current() == choice
                         };
-                        let on = {
-                            let (key, choice) = (key.clone(), choice.clone());
-                            move |_| answers.update(|a| {
-                                a.insert(key.clone(), choice.clone());
-                            })
-                        };
                         let (cid, cen) = (c.label_id.clone(), c.label_en.clone());
                         let weight = c.weight;
-                        let checked2 = checked.clone();
                         view! {
-                            <label class="choice" class:choice--on=checked2>
-                                <input type="radio" name=posted_as.clone() value=choice.clone() checked=checked() prop:checked=checked on:change=on />
+                            <label class="choice">
+                                <input type="radio" name=posted_as.clone() value=choice.clone() checked=checked() />
                                 <span>{move || label_of(i18n, &cid, &cen)}{(weight > 0).then(|| format!(" (+{weight})"))}</span>
                             </label>
                         }
@@ -230,13 +192,6 @@ fn NeedField(domain: NeedDomain, needs: RwSignal<NeedRatings>) -> impl IntoView 
                     max=max.to_string()
                     name=posted_as
                     value=value().to_string()
-                    prop:value=move || value().to_string()
-                    on:input=move |ev| {
-                        let n = event_target_value(&ev).trim().parse::<u8>().unwrap_or(0).min(max);
-                        needs.update(|m| {
-                            m.insert(domain, n);
-                        });
-                    }
                 />
                 <span class="muted">{move || t_string!(i18n, rri_of_items, max = max)}</span>
                 <span class="badge">{move || text::need_level(i18n, domain.level(value()))}</span>

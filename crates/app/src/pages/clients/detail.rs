@@ -13,7 +13,6 @@ use uuid::Uuid;
 use super::{BandBadge, use_client_id};
 use crate::api::clients::{
     ClientOverviewData, ClientPageData, ReassignClient, UpdateViolationStatus, client_overview,
-    reassign_client, update_violation_status,
 };
 use crate::api::referrals::ReferralsData;
 use crate::app::{ErrorPage, Loading};
@@ -140,26 +139,12 @@ fn Reporting(detail: ClientDetail) -> impl IntoView {
 #[component]
 fn Reassign(client: Uuid, officers: Vec<PersonRef>, current: Option<PersonRef>) -> impl IntoView {
     let i18n = use_i18n();
-    let chosen = RwSignal::new(current.as_ref().map(|p| p.id.to_string()).unwrap_or_default());
     let failure = RwSignal::new(None::<AppError>);
-    let done = RwSignal::new(false);
-    let action = Action::new(move |pk: &Uuid| reassign_client(client, *pk));
-    Effect::new(move |_| match action.value().get() {
-        Some(Ok(())) => done.set(true),
-        Some(Err(e)) => failure.set(Some(e)),
-        None => {}
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if let Ok(pk) = Uuid::parse_str(&chosen.get_untracked()) {
-            action.dispatch(pk);
-        }
-    };
     view! {
         <PostForm to=ReassignClient::PATH next=routes::saved(&routes::client(client)) hidden=vec![("id", client.to_string())]
-            scope=None errors=RwSignal::new(FieldErrors::new()) failure=failure on_submit=submit class="card inline-form">
+            scope=None errors=RwSignal::new(FieldErrors::new()) failure=failure class="card inline-form">
             <label for="reassign">{move || t_string!(i18n, reassign_label)}</label>
-            <select id="reassign" name="pk" class="input input--select" on:change=move |ev| chosen.set(event_target_value(&ev))>
+            <select id="reassign" name="pk" class="input input--select">
                 <option value="">"—"</option>
                 {officers
                     .into_iter()
@@ -169,10 +154,9 @@ fn Reassign(client: Uuid, officers: Vec<PersonRef>, current: Option<PersonRef>) 
                     })
                     .collect_view()}
             </select>
-            <button class="button button--secondary" type="submit" disabled=move || action.pending().get()>
+            <button class="button button--secondary" type="submit">
                 {move || t_string!(i18n, reassign_button)}
             </button>
-            <Show when=move || done.get()><span class="badge badge--ok" role="status">{move || t_string!(i18n, saved)}</span></Show>
             <ErrorBanner error=failure />
         </PostForm>
     }
@@ -327,36 +311,23 @@ fn TimelineItem(entry: TimelineEntry, editable: bool) -> impl IntoView {
 #[component]
 fn ActionStatusForm(violation: Uuid, current: ActionStatus) -> impl IntoView {
     let i18n = use_i18n();
-    let chosen = RwSignal::new(current.as_str().to_owned());
-    let shown = RwSignal::new(None::<ActionStatus>);
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |status: &String| update_violation_status(violation, status.clone()));
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(())) => shown.set(ActionStatus::parse(&chosen.get_untracked())),
-        Some(Err(e)) => failure.set(Some(e)),
-        None => {}
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        save.dispatch(chosen.get_untracked());
-    };
     let select_id = format!("vs-{violation}");
-    // Without the wasm the post comes back to this client's page (where the form is).
+    // The post comes back to this client's page, where the form is.
     let page = leptos_router::hooks::use_location().pathname.get_untracked();
     view! {
         <PostForm to=UpdateViolationStatus::PATH next=routes::saved(&page) hidden=vec![("violation", violation.to_string())]
-            scope=None errors=RwSignal::new(FieldErrors::new()) failure=failure on_submit=submit class="inline-form timeline__action">
+            scope=None errors=RwSignal::new(FieldErrors::new()) failure=failure class="inline-form timeline__action">
             <label class="visually-hidden" for=select_id.clone()>{move || t_string!(i18n, violation_action_status)}</label>
-            <select id=select_id name="status" class="input input--select" on:change=move |ev| chosen.set(event_target_value(&ev))>
+            <select id=select_id name="status" class="input input--select">
                 {ActionStatus::ALL
                     .into_iter()
                     .map(|s| view! { <option value=s.as_str() selected=s == current>{move || text::action_status(i18n, s)}</option> })
                     .collect_view()}
             </select>
-            <button class="button button--secondary button--small" type="submit" disabled=move || save.pending().get()>
+            <button class="button button--secondary button--small" type="submit">
                 {move || t_string!(i18n, action_status_update)}
             </button>
-            {move || shown.get().map(|s| view! { <span class="badge badge--ok" role="status">{move || text::action_status(i18n, s)}</span> })}
             <ErrorBanner error=failure />
         </PostForm>
     }

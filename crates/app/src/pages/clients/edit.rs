@@ -11,14 +11,15 @@ use server_fn::ServerFn;
 use uuid::Uuid;
 
 use crate::api::clients::{
-    ClientFormContext, SaveClient, client_form_setup, client_page, find_similar_clients, save_client,
+    ClientFormContext, SaveClient, client_form_setup, client_page, find_similar_clients,
 };
 use crate::app::{ErrorPage, Loading};
-use crate::components::form::check_then;
-use crate::components::{ErrorBanner, ErrorSummary, SaveButton, SelectField, TextField, show_failure};
+use crate::components::post::{posted_name, posted_value};
+use crate::components::{ErrorBanner, ErrorSummary, SaveButton, SelectField, TextField};
 use crate::components::{PageTitle, PostForm};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::islands::{DuplicateCheck, SimilarTexts};
 use crate::islands::{RegionPicker, RegionTexts};
 use crate::pages::use_record_id;
 use crate::routes;
@@ -166,44 +167,14 @@ impl Fields {
 fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContext) -> impl IntoView {
     let i18n = use_i18n();
     let f = Fields::new(initial);
-    let mounted = crate::components::use_mounted();
     let today = context.today;
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |form: &ClientForm| save_client(id, form.clone()));
-    let navigate = leptos_router::hooks::use_navigate();
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(saved)) => navigate(&routes::saved(&routes::client(saved.id)), Default::default()),
-        Some(Err(e)) => show_failure(e, errors, failure),
-        None => {}
-    });
-    // The end of supervision as the rules give it, shown while the officer types.
+    // The end of supervision as the rules give it for the form as rendered.
     let computed_end = Memo::new(move |_| {
         let form = f.form();
         form.parse(today, &PeriodRules::default()).ok().and_then(|d| d.computed_end)
     });
-    // Possible duplicates, looked up once name and birth date are both filled in.
-    let similar_key = Memo::new(move |_| {
-        let name = f.full_name.get();
-        parse_date(&f.birth_date.get()).filter(|_| name.trim().chars().count() >= 3).map(|d| (name, d))
-    });
-    // Browser only: nothing to warn about while the server renders the empty form.
-    let similar = LocalResource::new(move || {
-        let key = similar_key.get();
-        async move {
-            match key {
-                Some((name, date)) => find_similar_clients(name, date, id).await.unwrap_or_default(),
-                None => SimilarClients::default(),
-            }
-        }
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = f.form();
-        check_then(form.parse(today, &PeriodRules::default()), errors, || {
-            save.dispatch(form);
-        });
-    };
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     let sexes = Signal::derive(move || {
         vec![
@@ -289,8 +260,7 @@ fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContex
             ("pk_id", label(|i| t_string!(i, client_pk).to_string())),
         ] />
         <PostForm to=SaveClient::PATH next=routes::saved(&id.map_or_else(routes::new_client, routes::client))
-            hidden=id.map(|id| ("id", id.to_string())).into_iter().collect() errors=errors failure=failure
-            on_submit=submit class="form" testid="client-form">
+            hidden=id.map(|id| ("id", id.to_string())).into_iter().collect() errors=errors failure=failure class="form" testid="client-form">
             <fieldset class="card">
                 <legend>{move || t_string!(i18n, client_identity)}</legend>
                 <TextField name="full_name" label=label(|i| t_string!(i, user_full_name).to_string()) value=f.full_name errors=errors autocomplete="off" />
@@ -300,14 +270,7 @@ fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContex
                     <TextField name="birth_place" label=label(|i| t_string!(i, client_birth_place).to_string()) value=f.birth_place errors=errors optional=true />
                     <TextField name="birth_date" label=label(|i| t_string!(i, client_birth_date).to_string()) value=f.birth_date errors=errors kind="date" />
                 </div>
-                <Show when=move || mounted.get()>
-                    <Transition>
-                        {move || Suspend::new(async move {
-                            let s = similar.await;
-                            (!s.visible.is_empty() || s.elsewhere > 0).then(|| view! { <SimilarWarning similar=s /> })
-                        })}
-                    </Transition>
-                </Show>
+                <SimilarCheck id=id />
                 <TextField name="aliases" label=label(|i| t_string!(i, client_aliases).to_string()) hint=label(|i| t_string!(i, client_aliases_hint).to_string()) value=f.aliases errors=errors optional=true />
                 <SelectField name="religion" label=label(|i| t_string!(i, client_religion).to_string()) value=f.religion errors=errors options=religions />
                 <TextField name="education" label=label(|i| t_string!(i, client_education).to_string()) value=f.education errors=errors optional=true />
@@ -366,29 +329,44 @@ fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContex
                 })}
             </fieldset>
             <div class="form__actions">
-                <SaveButton pending=save.pending() />
+                <SaveButton />
                 <a class="button button--secondary" href=cancel>{move || t_string!(i18n, cancel)}</a>
             </div>
         </PostForm>
     }
 }
 
+/// The warning that the person may already be registered: what a refused post held, checked
+/// on the server, then again in the browser by the [`DuplicateCheck`] island as the name or
+/// the birth date changes.
 #[component]
-fn SimilarWarning(similar: SimilarClients) -> impl IntoView {
+fn SimilarCheck(id: Option<Uuid>) -> impl IntoView {
     let i18n = use_i18n();
-    let elsewhere = similar.elsewhere;
+    let names = (posted_name("full_name"), posted_name("birth_date"));
+    let key = crate::islands::lookup(
+        posted_value(&names.0).unwrap_or_default(),
+        posted_value(&names.1).and_then(|d| parse_date(&d)),
+    );
+    let found = Resource::new(
+        move || key.clone(),
+        move |key| async move {
+            match key {
+                Some((name, date)) => find_similar_clients(name, date, id).await.unwrap_or_default(),
+                None => SimilarClients::default(),
+            }
+        },
+    );
+    let names = StoredValue::new(names);
     view! {
-        <div class="notice notice--warning" role="alert" data-testid="similar-warning">
-            <p><strong>{move || t_string!(i18n, similar_title)}</strong></p>
-            <ul>
-                {similar
-                    .visible
-                    .into_iter()
-                    .map(|c| view! { <li><a href=routes::client(c.id) target="_blank">{c.full_name} " · " {c.register_number}</a></li> })
-                    .collect_view()}
-            </ul>
-            {(elsewhere > 0).then(|| view! { <p>{move || t_string!(i18n, similar_elsewhere, count = elsewhere)}</p> })}
-        </div>
+        <Suspense>
+            {move || Suspend::new(async move {
+                let texts = SimilarTexts {
+                    title: t_string!(i18n, similar_title).to_string(),
+                    elsewhere: t_string!(i18n, similar_elsewhere, count = "{count}").to_string(),
+                };
+                view! { <DuplicateCheck names=names.get_value() exclude=id found=found.await texts=texts /> }
+            })}
+        </Suspense>
     }
 }
 

@@ -6,11 +6,9 @@ use pamong_domain::FieldErrors;
 use pamong_domain::caseload::{OfficerLoad, TransferView};
 use pamong_domain::reporting::{Frequency, ReportingFrequencies, RiskBand};
 use server_fn::ServerFn;
-use uuid::Uuid;
 
 use crate::api::clients::{
-    DecideTransfer, SaveReportingFrequencies, decide_transfer, load_office_caseload,
-    office_reporting_frequencies, save_reporting_frequencies,
+    DecideTransfer, SaveReportingFrequencies, load_office_caseload, office_reporting_frequencies,
 };
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
@@ -40,7 +38,7 @@ pub fn OfficePage() -> impl IntoView {
                 match data.await {
                     Err(e) => view! { <ErrorPage error=e /> }.into_any(),
                     Ok(office) => view! {
-                        <Incoming transfers=office.incoming on_done=move || data.refetch() />
+                        <Incoming transfers=office.incoming />
                         <Loads loads=office.loads />
                         <Frequencies />
                     }
@@ -94,18 +92,9 @@ fn Loads(loads: Vec<OfficerLoad>) -> impl IntoView {
 }
 
 #[component]
-fn Incoming<F>(transfers: Vec<TransferView>, on_done: F) -> impl IntoView
-where
-    F: Fn() + Copy + Send + Sync + 'static,
-{
+fn Incoming(transfers: Vec<TransferView>) -> impl IntoView {
     let i18n = use_i18n();
     let failure = RwSignal::new(None::<AppError>);
-    let decide = Action::new(move |(id, accept): &(Uuid, bool)| decide_transfer(*id, *accept, String::new()));
-    Effect::new(move |_| match decide.value().get() {
-        Some(Ok(())) => on_done(),
-        Some(Err(e)) => failure.set(Some(e)),
-        None => {}
-    });
     if transfers.is_empty() {
         return ().into_any();
     }
@@ -119,17 +108,16 @@ where
                     .into_iter()
                     .map(|t| {
                         let id = t.id;
-                        // Without the wasm the clicked button posts its `accept` value.
+                        // The clicked button posts its `accept` value.
                         let hidden = vec![("id", id.to_string()), ("note", String::new())];
-                        let on_submit = |ev: leptos::ev::SubmitEvent| ev.prevent_default();
                         view! {
                             <li>
                                 <p><strong>{t.client.name}</strong> " · " {t.from.name} " · " {text::date(t.requested_on)}</p>
                                 <p class="muted">{t.reason}</p>
                                 <PostForm to=DecideTransfer::PATH next=routes::saved(&page) hidden=hidden scope=None
-                                    errors=RwSignal::new(FieldErrors::new()) failure=failure on_submit=on_submit class="form__actions">
-                                    <button class="button" type="submit" name="accept" value="true" on:click=move |_| { decide.dispatch((id, true)); }>{move || t_string!(i18n, transfer_accept)}</button>
-                                    <button class="button button--secondary" type="submit" name="accept" value="false" on:click=move |_| { decide.dispatch((id, false)); }>{move || t_string!(i18n, transfer_refuse)}</button>
+                                    errors=RwSignal::new(FieldErrors::new()) failure=failure class="form__actions">
+                                    <button class="button" type="submit" name="accept" value="true">{move || t_string!(i18n, transfer_accept)}</button>
+                                    <button class="button button--secondary" type="submit" name="accept" value="false">{move || t_string!(i18n, transfer_refuse)}</button>
                                 </PostForm>
                             </li>
                         }
@@ -183,27 +171,10 @@ fn FrequencyForm(initial: ReportingFrequencies) -> impl IntoView {
         RwSignal::new(initial.sangat_tinggi),
     ];
     let failure = RwSignal::new(None::<AppError>);
-    let saved = RwSignal::new(false);
-    let save = Action::new(move |f: &ReportingFrequencies| save_reporting_frequencies(*f));
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(())) => saved.set(true),
-        Some(Err(e)) => failure.set(Some(e)),
-        None => {}
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        saved.set(false);
-        save.dispatch(ReportingFrequencies {
-            rendah: values[0].get_untracked(),
-            sedang: values[1].get_untracked(),
-            tinggi: values[2].get_untracked(),
-            sangat_tinggi: values[3].get_untracked(),
-        });
-    };
     let page = leptos_router::hooks::use_location().pathname.get_untracked();
     view! {
         <PostForm to=SaveReportingFrequencies::PATH next=routes::saved(&page) scope=Some("frequencies")
-            errors=RwSignal::new(FieldErrors::new()) failure=failure on_submit=submit class="form">
+            errors=RwSignal::new(FieldErrors::new()) failure=failure class="form">
             <ErrorBanner error=failure />
             {RiskBand::ALL
                 .into_iter()
@@ -219,12 +190,6 @@ fn FrequencyForm(initial: ReportingFrequencies) -> impl IntoView {
                                 id=id
                                 name=posted_name(band.as_str())
                                 class="input input--select"
-                                on:change=move |ev| {
-                                    let chosen = event_target_value(&ev);
-                                    if let Some(f) = FREQUENCIES.into_iter().find(|f| format!("{f:?}") == chosen) {
-                                        value.set(f);
-                                    }
-                                }
                             >
                                 {FREQUENCIES
                                     .into_iter()
@@ -236,8 +201,7 @@ fn FrequencyForm(initial: ReportingFrequencies) -> impl IntoView {
                 })
                 .collect_view()}
             <div class="form__actions">
-                <button class="button" type="submit" disabled=move || save.pending().get()>{move || t_string!(i18n, save)}</button>
-                <Show when=move || saved.get()><span class="badge badge--ok" role="status">{move || t_string!(i18n, saved)}</span></Show>
+                <button class="button" type="submit">{move || t_string!(i18n, save)}</button>
             </div>
         </PostForm>
     }

@@ -4,12 +4,8 @@
 //! server; on success it returns to the client's page.
 
 use leptos::prelude::*;
-use pamong_domain::caseload::TransferForm;
 use pamong_domain::client::ClientStatus;
-use pamong_domain::supervision::{
-    ActionStatus, GuidanceForm, GuidanceKind, ReportForm, ReportKind, StatusForm, ViolationAction,
-    ViolationForm, ViolationKind,
-};
+use pamong_domain::supervision::{ActionStatus, GuidanceKind, ReportKind, ViolationAction, ViolationKind};
 use pamong_domain::{ErrorKind, FieldErrors};
 use server_fn::ServerFn;
 use uuid::Uuid;
@@ -17,12 +13,11 @@ use uuid::Uuid;
 use super::use_client_id;
 use crate::api::clients::{
     ChangeClientStatus, ClientPageData, RecordGuidance, RecordReport, RecordViolation, RequestTransfer,
-    change_client_status, client_page, client_status_page, record_guidance, record_report, record_violation,
-    request_transfer,
+    client_page, client_status_page,
 };
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
-use crate::components::form::{FormActions, check_then, navigate_on_success};
+use crate::components::form::FormActions;
 use crate::components::local_now;
 use crate::components::post::posted_name;
 use crate::components::{ErrorBanner, ErrorSummary, PostForm, SaveButton, SelectField, TextArea, TextField};
@@ -52,17 +47,6 @@ where
             })}
         </Suspense>
     }
-}
-
-/// Goes back to the client's page with the "saved" notice once `value` holds a success, or
-/// shows the failure.
-fn back_on_success<T: Clone + Send + Sync + 'static>(
-    value: Signal<Option<Result<T, AppError>>>,
-    client: Uuid,
-    errors: RwSignal<FieldErrors>,
-    failure: RwSignal<Option<AppError>>,
-) {
-    navigate_on_success(value, move |_| back(client), errors, failure);
 }
 
 /// Where a form on a client leads once saved: the client's page with the saved notice.
@@ -122,10 +106,9 @@ pub fn Choices(
                     .into_iter()
                     .map(|(v, label)| {
                         let checked = value.get() == v;
-                        let v2 = v.clone();
                         view! {
-                            <label class="choice" class:choice--on=checked>
-                                <input type="radio" name=posted_as.clone() value=v.clone() checked=checked prop:checked=checked on:change=move |_| value.set(v2.clone()) />
+                            <label class="choice">
+                                <input type="radio" name=posted_as.clone() value=v.clone() checked=checked />
                                 <span>{label}</span>
                             </label>
                         }
@@ -163,45 +146,14 @@ fn ReportEditor(data: ClientPageData) -> impl IntoView {
     let notes = RwSignal::new(String::new());
     let latitude = RwSignal::new(String::new());
     let longitude = RwSignal::new(String::new());
-    // The server renders without a clock of the phone's; fill date and time once hydrated.
-    Effect::new(move |_| {
-        if date.get_untracked().is_empty() {
-            let (d, t) = local_now();
-            date.set(d);
-            time.set(t);
-        }
-    });
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |form: &ReportForm| record_report(client, form.clone()));
-    back_on_success(save.value().into(), client, errors, failure);
     let kinds = Signal::derive(move || {
         ReportKind::ALL
             .iter()
             .map(|k| (k.as_str().to_owned(), text::report_kind(i18n, *k)))
             .collect::<Vec<_>>()
     });
-    let is_visit = move || kind.get() == ReportKind::Kunjungan.as_str();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = ReportForm {
-            kind: kind.get_untracked(),
-            date: date.get_untracked(),
-            time: time.get_untracked(),
-            attended: attended.get_untracked(),
-            notes: notes.get_untracked(),
-            latitude: if is_visit() { latitude.get_untracked() } else { String::new() },
-            longitude: if is_visit() { longitude.get_untracked() } else { String::new() },
-        };
-        // The phone checks shape and required fields (allowing a day for time zones); the
-        // server checks the date against the office's calendar.
-        let today = pamong_domain::client::parse_date(&local_now().0)
-            .and_then(time::Date::next_day)
-            .unwrap_or(time::Date::MAX);
-        check_then(form.parse(today), errors, || {
-            save.dispatch(form);
-        });
-    };
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     view! {
         {heading(i18n, |i| t_string!(i, record_report).to_string(), &data)}
@@ -214,7 +166,7 @@ fn ReportEditor(data: ClientPageData) -> impl IntoView {
             ("notes", label(|i| t_string!(i, field_notes).to_string())),
             ("latitude", label(|i| t_string!(i, report_location).to_string())),
         ] />
-        <PostForm to=RecordReport::PATH next=back(client) hidden=client_arg(client) errors=errors failure=failure on_submit=submit testid="report-form">
+        <PostForm to=RecordReport::PATH next=back(client) hidden=client_arg(client) errors=errors failure=failure testid="report-form">
             <Choices name="kind" legend=label(|i| t_string!(i, report_how).to_string()) value=kind errors=errors options=kinds />
             <div class="field-row">
                 <TextField name="date" label=label(|i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
@@ -233,7 +185,7 @@ fn ReportEditor(data: ClientPageData) -> impl IntoView {
                 } />
             </div>
             <TextArea name="notes" label=label(|i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
-            <FormActions pending=save.pending() cancel=routes::client(client) />
+            <FormActions cancel=routes::client(client) />
         </PostForm>
     }
 }
@@ -253,34 +205,14 @@ fn GuidanceEditor(data: ClientPageData) -> impl IntoView {
     let date = RwSignal::new(local_now().0);
     let attended = RwSignal::new("ya".to_owned());
     let notes = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        if date.get_untracked().is_empty() {
-            date.set(local_now().0);
-        }
-    });
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |form: &GuidanceForm| record_guidance(client, form.clone()));
-    back_on_success(save.value().into(), client, errors, failure);
     let kinds = Signal::derive(move || {
         GuidanceKind::ALL
             .iter()
             .map(|k| (k.as_str().to_owned(), text::guidance_kind(i18n, *k)))
             .collect::<Vec<_>>()
     });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = GuidanceForm {
-            kind: kind.get_untracked(),
-            topic: topic.get_untracked(),
-            date: date.get_untracked(),
-            attended: attended.get_untracked(),
-            notes: notes.get_untracked(),
-        };
-        check_then(form.parse(time::Date::MAX), errors, || {
-            save.dispatch(form);
-        });
-    };
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     view! {
         {heading(i18n, |i| t_string!(i, record_guidance).to_string(), &data)}
@@ -292,13 +224,13 @@ fn GuidanceEditor(data: ClientPageData) -> impl IntoView {
             ("attended", label(|i| t_string!(i, report_attended).to_string())),
             ("notes", label(|i| t_string!(i, field_notes).to_string())),
         ] />
-        <PostForm to=RecordGuidance::PATH next=back(client) hidden=client_arg(client) errors=errors failure=failure on_submit=submit>
+        <PostForm to=RecordGuidance::PATH next=back(client) hidden=client_arg(client) errors=errors failure=failure>
             <Choices name="kind" legend=label(|i| t_string!(i, guidance_kind).to_string()) value=kind errors=errors options=kinds />
             <TextField name="topic" label=label(|i| t_string!(i, guidance_topic).to_string()) value=topic errors=errors />
             <TextField name="date" label=label(|i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
             <Choices name="attended" legend=label(|i| t_string!(i, report_attended).to_string()) value=attended errors=errors options=yes_no(i18n) />
             <TextArea name="notes" label=label(|i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
-            <FormActions pending=save.pending() cancel=routes::client(client) />
+            <FormActions cancel=routes::client(client) />
         </PostForm>
     }
 }
@@ -319,15 +251,8 @@ fn ViolationEditor(data: ClientPageData) -> impl IntoView {
     let description = RwSignal::new(String::new());
     let action = RwSignal::new(String::new());
     let action_status = RwSignal::new(ActionStatus::Diusulkan.as_str().to_owned());
-    Effect::new(move |_| {
-        if date.get_untracked().is_empty() {
-            date.set(local_now().0);
-        }
-    });
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |form: &ViolationForm| record_violation(client, form.clone()));
-    back_on_success(save.value().into(), client, errors, failure);
     let kinds = Signal::derive(move || {
         ViolationKind::ALL
             .iter()
@@ -348,19 +273,6 @@ fn ViolationEditor(data: ClientPageData) -> impl IntoView {
             .map(|s| (s.as_str().to_owned(), text::action_status(i18n, *s)))
             .collect::<Vec<_>>()
     });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = ViolationForm {
-            kind: kind.get_untracked(),
-            date: date.get_untracked(),
-            description: description.get_untracked(),
-            action: action.get_untracked(),
-            action_status: action_status.get_untracked(),
-        };
-        check_then(form.parse(time::Date::MAX, basis), errors, || {
-            save.dispatch(form);
-        });
-    };
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     view! {
         {heading(i18n, |i| t_string!(i, record_violation).to_string(), &data)}
@@ -372,13 +284,13 @@ fn ViolationEditor(data: ClientPageData) -> impl IntoView {
             ("action", label(|i| t_string!(i, violation_action).to_string())),
             ("action_status", label(|i| t_string!(i, violation_action_status).to_string())),
         ] />
-        <PostForm to=RecordViolation::PATH next=back(client) hidden=client_arg(client) errors=errors failure=failure on_submit=submit>
+        <PostForm to=RecordViolation::PATH next=back(client) hidden=client_arg(client) errors=errors failure=failure>
             <SelectField name="kind" label=label(|i| t_string!(i, violation_kind).to_string()) value=kind errors=errors options=kinds />
             <TextField name="date" label=label(|i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
             <TextArea name="description" label=label(|i| t_string!(i, violation_description).to_string()) value=description errors=errors />
             <SelectField name="action" label=label(|i| t_string!(i, violation_action).to_string()) value=action errors=errors options=actions />
             <SelectField name="action_status" label=label(|i| t_string!(i, violation_action_status).to_string()) value=action_status errors=errors options=statuses />
-            <FormActions pending=save.pending() cancel=routes::client(client) />
+            <FormActions cancel=routes::client(client) />
         </PostForm>
     }
 }
@@ -413,41 +325,20 @@ fn StatusEditor(data: ClientPageData, offices: Vec<pamong_domain::office::Office
     let reason = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let end = Action::new(move |form: &StatusForm| change_client_status(client, form.clone()));
-    back_on_success(end.value().into(), client, errors, failure);
     let statuses = Signal::derive(move || {
         [ClientStatus::Selesai, ClientStatus::Dicabut, ClientStatus::Meninggal]
             .iter()
             .map(|s| (s.as_str().to_owned(), text::client_status(i18n, *s)))
             .collect::<Vec<_>>()
     });
-    let submit_end = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = StatusForm {
-            status: status.get_untracked(),
-            date: date.get_untracked(),
-            reason: reason.get_untracked(),
-        };
-        check_then(form.parse(time::Date::MAX, ClientStatus::Aktif), errors, || {
-            end.dispatch(form);
-        });
-    };
 
     let to_bapas = RwSignal::new(String::new());
     let transfer_reason = RwSignal::new(String::new());
     let transfer_errors = RwSignal::new(FieldErrors::new());
     let transfer_failure = RwSignal::new(None::<AppError>);
-    let transfer = Action::new(move |form: &TransferForm| request_transfer(client, form.clone()));
-    back_on_success(transfer.value().into(), client, transfer_errors, transfer_failure);
     let options: Vec<(String, String)> =
         offices.into_iter().filter(|b| b.id != own_office).map(|b| (b.id.to_string(), b.name)).collect();
-    let submit_transfer = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        transfer.dispatch(TransferForm {
-            to_bapas: to_bapas.get_untracked(),
-            reason: transfer_reason.get_untracked(),
-        });
-    };
+
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     view! {
         {heading(i18n, |i| t_string!(i, client_end_or_move).to_string(), &data)}
@@ -458,20 +349,20 @@ fn StatusEditor(data: ClientPageData, offices: Vec<pamong_domain::office::Office
             ("date", label(|i| t_string!(i, field_date).to_string())),
             ("reason", label(|i| t_string!(i, status_reason).to_string())),
         ] />
-        <PostForm to=ChangeClientStatus::PATH next=back(client) hidden=client_arg(client) errors=errors failure=failure on_submit=submit_end>
+        <PostForm to=ChangeClientStatus::PATH next=back(client) hidden=client_arg(client) errors=errors failure=failure>
             <SelectField name="status" label=label(|i| t_string!(i, filter_status).to_string()) value=status errors=errors options=statuses />
             <TextField name="date" label=label(|i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
             <TextArea name="reason" label=label(|i| t_string!(i, status_reason).to_string()) value=reason errors=errors />
-            <div class="form__actions"><SaveButton pending=end.pending() /></div>
+            <div class="form__actions"><SaveButton /></div>
         </PostForm>
         <h2>{move || t_string!(i18n, transfer_title)}</h2>
         <p class="muted">{move || t_string!(i18n, transfer_hint)}</p>
         <ErrorBanner error=transfer_failure />
-        <PostForm to=RequestTransfer::PATH next=back(client) hidden=client_arg(client) errors=transfer_errors failure=transfer_failure on_submit=submit_transfer>
+        <PostForm to=RequestTransfer::PATH next=back(client) hidden=client_arg(client) errors=transfer_errors failure=transfer_failure>
             <SelectField name="to_bapas" label=label(|i| t_string!(i, transfer_to).to_string()) value=to_bapas errors=transfer_errors options=Signal::stored(options) />
             <TextArea name="reason" label=label(|i| t_string!(i, status_reason).to_string()) value=transfer_reason errors=transfer_errors />
             <div class="form__actions">
-                <button class="button" type="submit" disabled=move || transfer.pending().get()>{move || t_string!(i18n, transfer_request)}</button>
+                <button class="button" type="submit">{move || t_string!(i18n, transfer_request)}</button>
             </div>
         </PostForm>
     }

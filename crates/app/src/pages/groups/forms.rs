@@ -3,19 +3,18 @@
 //! client's PK, on the client's page).
 
 use leptos::prelude::*;
-use pamong_domain::groups::{ActionForm, GroupForm, GroupView, MeetingForm, MemberForm, MemberRole};
+use pamong_domain::groups::{GroupView, MemberRole};
 use pamong_domain::{ErrorKind, FieldErrors};
 use server_fn::ServerFn;
 use uuid::Uuid;
 
 use super::detail::member_role;
 use crate::api::groups::{
-    AddGroupMember, CreateGroup, RecordGroupMeeting, WatchClient, add_group_member, create_group,
-    group_coordinators, load_group, record_group_meeting, watch_client,
+    AddGroupMember, CreateGroup, RecordGroupMeeting, WatchClient, group_coordinators, load_group,
 };
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
-use crate::components::form::{FormActions, MultiChoice, check_then, navigate_on_success, reload_on_success};
+use crate::components::form::{FormActions, MultiChoice};
 use crate::components::post::{posted_name, posted_value};
 use crate::components::{ErrorBanner, ErrorSummary, PostForm, SelectField, TextArea, TextField, local_now};
 use crate::error::AppError;
@@ -37,19 +36,6 @@ pub fn NewGroupPage() -> impl IntoView {
     let coordinator = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(|f: &GroupForm| create_group(f.clone()));
-    navigate_on_success(save.value().into(), |g: &Uuid| routes::group(*g), errors, failure);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = GroupForm {
-            name: name.get_untracked(),
-            areas: areas.get_untracked(),
-            coordinator_id: coordinator.get_untracked(),
-        };
-        check_then(form.parse(), errors, || {
-            save.dispatch(form);
-        });
-    };
     view! {
         <PageTitle text=move || t_string!(i18n, group_new).to_string() />
         <h1>{move || t_string!(i18n, group_new)}</h1>
@@ -66,11 +52,11 @@ pub fn NewGroupPage() -> impl IntoView {
                     Err(e) => return view! { <ErrorPage error=e /> }.into_any(),
                 };
                 view! {
-                    <PostForm to=CreateGroup::PATH next=routes::formed_group() errors=errors failure=failure on_submit=submit>
+                    <PostForm to=CreateGroup::PATH next=routes::formed_group() errors=errors failure=failure>
                         <TextField name="name" label=label(i18n, |i| t_string!(i, group_name).to_string()) value=name errors=errors />
                         <TextField name="areas" label=label(i18n, |i| t_string!(i, group_areas).to_string()) hint=label(i18n, |i| t_string!(i, group_areas_hint).to_string()) value=areas errors=errors />
                         <SelectField name="coordinator_id" label=label(i18n, |i| t_string!(i, group_coordinator).to_string()) value=coordinator errors=errors options=Signal::derive(move || options.clone()) />
-                        <FormActions pending=save.pending() cancel="/kelompok" />
+                        <FormActions cancel="/kelompok" />
                     </PostForm>
                 }
                 .into_any()
@@ -127,25 +113,9 @@ fn MemberEditor(g: GroupView) -> impl IntoView {
     let joined = RwSignal::new(local_now().0);
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |f: &MemberForm| add_group_member(id, f.clone()));
-    navigate_on_success(save.value().into(), move |_| routes::saved(&routes::group(id)), errors, failure);
     let roles = Signal::derive(move || {
         MemberRole::ALL.iter().map(|r| (r.as_str().to_owned(), member_role(i18n, *r))).collect::<Vec<_>>()
     });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = MemberForm {
-            name: name.get_untracked(),
-            institution: institution.get_untracked(),
-            role: role.get_untracked(),
-            phone: phone.get_untracked(),
-            email: email.get_untracked(),
-            joined_on: joined.get_untracked(),
-        };
-        check_then(form.parse(time::Date::MAX), errors, || {
-            save.dispatch(form);
-        });
-    };
     view! {
         {heading(i18n, |i| t_string!(i, member_new).to_string(), &g)}
         <ErrorBanner error=failure />
@@ -158,7 +128,7 @@ fn MemberEditor(g: GroupView) -> impl IntoView {
             ("joined_on", label(i18n, |i| t_string!(i, member_joined).to_string())),
         ] />
         <PostForm to=AddGroupMember::PATH next=routes::saved(&routes::group(id)) hidden=vec![("id", id.to_string())]
-            errors=errors failure=failure on_submit=submit>
+            errors=errors failure=failure>
             <TextField name="name" label=label(i18n, |i| t_string!(i, partner_contact_name).to_string()) value=name errors=errors />
             <TextField name="institution" label=label(i18n, |i| t_string!(i, member_institution).to_string()) value=institution errors=errors optional=true />
             <SelectField name="role" label=label(i18n, |i| t_string!(i, member_role).to_string()) value=role errors=errors options=roles />
@@ -167,7 +137,7 @@ fn MemberEditor(g: GroupView) -> impl IntoView {
                 <TextField name="email" label=label(i18n, |i| t_string!(i, partner_email).to_string()) value=email errors=errors optional=true kind="email" />
             </div>
             <TextField name="joined_on" label=label(i18n, |i| t_string!(i, member_joined).to_string()) value=joined errors=errors kind="date" />
-            <FormActions pending=save.pending() cancel=routes::group(id) />
+            <FormActions cancel=routes::group(id) />
         </PostForm>
     }
 }
@@ -210,8 +180,6 @@ fn MeetingEditor(g: GroupView) -> impl IntoView {
     let rows = RwSignal::new(vec![ActionRow::new(), ActionRow::new(), ActionRow::new()]);
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |f: &MeetingForm| record_group_meeting(id, f.clone()));
-    navigate_on_success(save.value().into(), move |_| routes::saved(&routes::group(id)), errors, failure);
     let current: Vec<_> = g.members.iter().filter(|m| m.left_on.is_none()).collect();
     let member_options: Vec<(String, String)> =
         current.iter().map(|m| (m.id.to_string(), m.name.clone())).collect();
@@ -219,29 +187,6 @@ fn MeetingEditor(g: GroupView) -> impl IntoView {
         current.iter().map(|m| (format!("anggota:{}", m.id), m.name.clone())).collect();
     owners.extend(g.officers.iter().map(|p| (format!("pk:{}", p.id), format!("PK {}", p.name))));
     let owners = Signal::derive(move || owners.clone());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = MeetingForm {
-            held_on: held_on.get_untracked(),
-            place: place.get_untracked(),
-            agenda: agenda.get_untracked(),
-            minutes: minutes.get_untracked(),
-            decisions: decisions.get_untracked(),
-            present: present.get_untracked(),
-            actions: rows
-                .get_untracked()
-                .iter()
-                .map(|r| ActionForm {
-                    title: r.title.get_untracked(),
-                    owner: r.owner.get_untracked(),
-                    due_on: r.due_on.get_untracked(),
-                })
-                .collect(),
-        };
-        check_then(form.parse(time::Date::MAX), errors, || {
-            save.dispatch(form);
-        });
-    };
     view! {
         {heading(i18n, |i| t_string!(i, meeting_new).to_string(), &g)}
         <ErrorBanner error=failure />
@@ -257,7 +202,7 @@ fn MeetingEditor(g: GroupView) -> impl IntoView {
             ("actions.0.due_on", label(i18n, |i| t_string!(i, action_due_on).to_string())),
         ] />
         <PostForm to=RecordGroupMeeting::PATH next=routes::saved(&routes::group(id)) hidden=vec![("id", id.to_string())]
-            errors=errors failure=failure on_submit=submit class="form" testid="meeting-form">
+            errors=errors failure=failure class="form" testid="meeting-form">
             <fieldset class="card">
                 <div class="field-row">
                     <TextField name="held_on" label=label(i18n, |i| t_string!(i, field_date).to_string()) value=held_on errors=errors kind="date" />
@@ -287,7 +232,7 @@ fn MeetingEditor(g: GroupView) -> impl IntoView {
                                 <label class="field" class:field--error=move || err("owner").get().is_some()>
                                     <span class="field__label">{move || t_string!(i18n, action_owner)}</span>
                                     <span class="field__error" hidden=move || err("owner").get().is_none()>{move || err("owner").get()}</span>
-                                    <select class="input input--select" name=owner_name on:change=move |ev| r.owner.set(event_target_value(&ev)) prop:value=move || r.owner.get()>
+                                    <select class="input input--select" name=owner_name>
                                         <option value="">"—"</option>
                                         {move || owners.get().into_iter().map(|(v, l)| {
                                             let selected = r.owner.get_untracked() == v;
@@ -302,7 +247,7 @@ fn MeetingEditor(g: GroupView) -> impl IntoView {
                 }).collect_view()}
                 <p class="field__hint">{move || t_string!(i18n, actions_hint)}</p>
             </fieldset>
-            <FormActions pending=save.pending() cancel=routes::group(id) />
+            <FormActions cancel=routes::group(id) />
         </PostForm>
     }
 }
@@ -324,7 +269,7 @@ fn RowInput(
         <label class="field" class:field--error=move || error.get().is_some()>
             <span class="field__label">{move || label.get()}</span>
             <span class="field__error" hidden=move || error.get().is_none()>{move || error.get()}</span>
-            <input class="input" type=kind name=name value=value.get_untracked() prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+            <input class="input" type=kind name=name value=value.get_untracked() />
         </label>
     }
 }
@@ -346,22 +291,16 @@ pub fn WatchClientForm(
     let reason = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |(g, r): &(String, String)| watch_client(g.clone(), client, r.clone()));
-    reload_on_success(save.value().into(), errors, failure);
     let options = groups.into_iter().map(|g| (g.id.to_string(), g.name)).collect::<Vec<_>>();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        save.dispatch((group.get_untracked(), reason.get_untracked()));
-    };
     view! {
         <details class="card" data-testid="watch-client" open=crate::components::post::was_refused(WatchClient::PATH)>
             <summary>{move || t_string!(i18n, watch_title)}</summary>
             <PostForm to=WatchClient::PATH next=routes::saved(&routes::client(client)) hidden=vec![("client", client.to_string())]
-                scope=None errors=errors failure=failure on_submit=on_submit class="form">
+                scope=None errors=errors failure=failure class="form">
                 <ErrorBanner error=failure />
                 <SelectField name="group" label=label(i18n, |i| t_string!(i, watch_group).to_string()) value=group errors=errors options=Signal::stored(options) />
                 <TextField name="watch_reason" label=label(i18n, |i| t_string!(i, field_reason).to_string()) value=reason errors=errors />
-                <button class="button" type="submit" disabled=move || save.pending().get()>{move || t_string!(i18n, watch_button)}</button>
+                <button class="button" type="submit">{move || t_string!(i18n, watch_button)}</button>
             </PostForm>
         </details>
     }

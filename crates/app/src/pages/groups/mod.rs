@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use pamong_domain::groups::ActionView;
 use server_fn::ServerFn;
 
-use crate::api::groups::{CompleteGroupAction, complete_group_action, list_groups, open_group_actions};
+use crate::api::groups::{CompleteGroupAction, list_groups, open_group_actions};
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::components::PostForm;
@@ -75,13 +75,7 @@ pub fn ActionList(
     show_group: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let done = Action::new(|id: &uuid::Uuid| complete_group_action(*id));
     let page = leptos_router::hooks::use_location().pathname.get_untracked();
-    crate::components::form::reload_on_success(
-        done.value().into(),
-        RwSignal::new(pamong_domain::FieldErrors::new()),
-        RwSignal::new(None),
-    );
     view! {
         <ul class="deadlines" data-testid="actions">
             {actions.into_iter().map(|a| {
@@ -100,14 +94,10 @@ pub fn ActionList(
                             }}
                         </p>
                         {(can_complete && a.done_on.is_none()).then(|| {
-                            let on_submit = move |ev: leptos::ev::SubmitEvent| {
-                                ev.prevent_default();
-                                done.dispatch(id);
-                            };
                             view! {
                                 <PostForm to=CompleteGroupAction::PATH next=routes::saved(&page) hidden=vec![("id", id.to_string())] scope=None
-                                    errors=RwSignal::new(pamong_domain::FieldErrors::new()) failure=RwSignal::new(None) on_submit=on_submit class="inline-form">
-                                    <button class="button button--small" type="submit" disabled=move || done.pending().get()>{move || t_string!(i18n, action_mark_done)}</button>
+                                    errors=RwSignal::new(pamong_domain::FieldErrors::new()) failure=RwSignal::new(None) class="inline-form">
+                                    <button class="button button--small" type="submit">{move || t_string!(i18n, action_mark_done)}</button>
                                 </PostForm>
                             }
                         })}

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use pamong_domain::agreements::{AgreementForm, AgreementView, TerminationForm};
+use pamong_domain::agreements::{AgreementForm, AgreementView};
 use pamong_domain::partners::Choice;
 use pamong_domain::{ErrorKind, FieldErrors};
 use server_fn::ServerFn;
@@ -13,11 +13,10 @@ use uuid::Uuid;
 use super::status_badge;
 use crate::api::partners::{
     AgreementPage, SaveAgreement, TerminateAgreement, load_agreement, load_partner, load_partner_setup,
-    save_agreement, terminate_agreement,
 };
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
-use crate::components::form::{FormActions, MultiChoice, check_then, navigate_on_success, reload_on_success};
+use crate::components::form::{FormActions, MultiChoice};
 use crate::components::{ErrorBanner, ErrorSummary, PostForm, TextArea, TextField};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -128,25 +127,15 @@ fn Terminate(agreement: AgreementView) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let end = Action::new(move |f: &TerminationForm| terminate_agreement(id, f.clone()));
-    reload_on_success(end.value().into(), errors, failure);
-    let (start, last) = (agreement.start_on, agreement.end_on);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = TerminationForm { date: date.get_untracked(), reason: reason.get_untracked() };
-        check_then(form.parse(start, last), errors, || {
-            end.dispatch(form);
-        });
-    };
     view! {
         <details class="card danger-zone" open=crate::components::post::was_refused(TerminateAgreement::PATH)>
             <summary>{move || t_string!(i18n, pks_terminate)}</summary>
             <PostForm to=TerminateAgreement::PATH next=routes::saved(&routes::agreement(id)) hidden=vec![("id", id.to_string())]
-                errors=errors failure=failure on_submit=submit class="form">
+                errors=errors failure=failure class="form">
                 <ErrorBanner error=failure />
                 <TextField name="date" label=TextProp::from(move || t_string!(i18n, field_date).to_string()) value=date errors=errors kind="date" />
                 <TextArea name="reason" label=TextProp::from(move || t_string!(i18n, field_reason).to_string()) value=reason errors=errors />
-                <button class="button" type="submit" disabled=move || end.pending().get()>{move || t_string!(i18n, pks_terminate)}</button>
+                <button class="button" type="submit">{move || t_string!(i18n, pks_terminate)}</button>
             </PostForm>
         </details>
     }
@@ -244,31 +233,8 @@ fn Editor(
     let end = RwSignal::new(initial.end_on);
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |f: &AgreementForm| save_agreement(partner, id, renews, f.clone()));
-    navigate_on_success(
-        save.value().into(),
-        |a: &Uuid| routes::saved(&routes::agreement(*a)),
-        errors,
-        failure,
-    );
     let options: Vec<(String, String)> =
         catalogue.iter().map(|c| (c.code.clone(), c.label.clone())).collect();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = AgreementForm {
-            number: number.get_untracked(),
-            title: title.get_untracked(),
-            scope: scope.get_untracked(),
-            other_parties: other.get_untracked(),
-            services: services.get_untracked(),
-            signed_on: signed.get_untracked(),
-            start_on: start.get_untracked(),
-            end_on: end.get_untracked(),
-        };
-        check_then(form.parse(&catalogue), errors, || {
-            save.dispatch(form);
-        });
-    };
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     let heading = move || match (id, renews) {
         (Some(_), _) => t_string!(i18n, pks_edit).to_string(),
@@ -292,7 +258,7 @@ fn Editor(
             ("end_on", label(|i| t_string!(i, pks_end).to_string())),
         ] />
         <PostForm to=SaveAgreement::PATH next=routes::saved(&id.map_or_else(routes::recorded_agreement, routes::agreement))
-            hidden=agreement_args(partner, id, renews) errors=errors failure=failure on_submit=submit testid="pks-form">
+            hidden=agreement_args(partner, id, renews) errors=errors failure=failure testid="pks-form">
             <TextField name="number" label=label(|i| t_string!(i, pks_number).to_string()) value=number errors=errors />
             <TextField name="title" label=label(|i| t_string!(i, pks_name).to_string()) value=title errors=errors />
             <TextArea name="scope" label=label(|i| t_string!(i, pks_scope).to_string()) value=scope errors=errors />
@@ -303,7 +269,7 @@ fn Editor(
                 <TextField name="start_on" label=label(|i| t_string!(i, pks_start).to_string()) value=start errors=errors kind="date" />
                 <TextField name="end_on" label=label(|i| t_string!(i, pks_end).to_string()) value=end errors=errors kind="date" />
             </div>
-            <FormActions pending=save.pending() cancel=cancel />
+            <FormActions cancel=cancel />
         </PostForm>
     }
 }

@@ -6,10 +6,10 @@ use pamong_domain::FieldErrors;
 use pamong_domain::partners::choices_text;
 use server_fn::ServerFn;
 
-use crate::api::partners::{SavePartnerChoices, load_partner_setup, save_partner_choices};
+use crate::api::partners::{SavePartnerChoices, load_partner_setup};
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
-use crate::components::form::{SaveButton, show_failure};
+use crate::components::form::SaveButton;
 use crate::components::{ErrorBanner, PostForm, TextArea};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -43,31 +43,17 @@ fn Lists(kinds: String, services: String) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let saved = RwSignal::new(false);
-    let save = Action::new(move |(k, s): &(String, String)| save_partner_choices(k.clone(), s.clone()));
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(())) => {
-            errors.set(FieldErrors::new());
-            saved.set(true);
-        }
-        Some(Err(e)) => show_failure(e, errors, failure),
-        None => {}
-    });
     let page = leptos_router::hooks::use_location().pathname.get_untracked();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        saved.set(false);
-        save.dispatch((kinds.get_untracked(), services.get_untracked()));
-    };
     view! {
         <crate::components::form::SavedNotice />
         <Show when=move || saved.get()>
             <div class="banner banner--ok" role="status">{move || t_string!(i18n, saved)}</div>
         </Show>
         <ErrorBanner error=failure />
-        <PostForm to=SavePartnerChoices::PATH next=routes::saved(&page) scope=None errors=errors failure=failure on_submit=submit>
+        <PostForm to=SavePartnerChoices::PATH next=routes::saved(&page) scope=None errors=errors failure=failure>
             <TextArea name="kinds" label=TextProp::from(move || t_string!(i18n, choices_kinds).to_string()) value=kinds errors=errors />
             <TextArea name="services" label=TextProp::from(move || t_string!(i18n, choices_services).to_string()) value=services errors=errors />
-            <div class="form__actions"><SaveButton pending=save.pending() /></div>
+            <div class="form__actions"><SaveButton /></div>
         </PostForm>
     }
 }

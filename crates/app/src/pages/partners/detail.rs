@@ -102,9 +102,7 @@ fn Pokmas(
     can_manage: bool,
 ) -> impl IntoView {
     use pamong_domain::FieldErrors;
-    use pamong_domain::partners::PokmasMemberForm;
 
-    use crate::components::form::{check_then, reload_on_success};
     use crate::components::{ErrorBanner, PostForm, SelectField, TextField};
     let i18n = use_i18n();
     let name = RwSignal::new(String::new());
@@ -113,27 +111,12 @@ fn Pokmas(
     let phone = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<crate::error::AppError>);
-    let add =
-        Action::new(move |f: &PokmasMemberForm| crate::api::partners::add_pokmas_member(partner, f.clone()));
-    reload_on_success(add.value().into(), errors, failure);
     let kinds = Signal::derive(move || {
         vec![
             ("individu".to_owned(), t_string!(i18n, pokmas_individual).to_string()),
             ("organisasi".to_owned(), t_string!(i18n, pokmas_organisation).to_string()),
         ]
     });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = PokmasMemberForm {
-            name: name.get_untracked(),
-            kind: kind.get_untracked(),
-            role: role.get_untracked(),
-            phone: phone.get_untracked(),
-        };
-        check_then(form.parse(), errors, || {
-            add.dispatch(form);
-        });
-    };
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     view! {
         <section class="card" data-testid="pokmas">
@@ -157,13 +140,13 @@ fn Pokmas(
                 <details open=crate::components::post::was_refused(crate::api::partners::AddPokmasMember::PATH)>
                     <summary class="button button--secondary">{move || t_string!(i18n, pokmas_add)}</summary>
                     <PostForm to=crate::api::partners::AddPokmasMember::PATH next=routes::saved(&routes::partner(partner))
-                        hidden=vec![("id", partner.to_string())] errors=errors failure=failure on_submit=submit class="form">
+                        hidden=vec![("id", partner.to_string())] errors=errors failure=failure class="form">
                         <ErrorBanner error=failure />
                         <TextField name="name" label=label(|i| t_string!(i, partner_contact_name).to_string()) value=name errors=errors />
                         <SelectField name="kind" label=label(|i| t_string!(i, pokmas_member_kind).to_string()) value=kind errors=errors options=kinds />
                         <TextField name="role" label=label(|i| t_string!(i, pokmas_role).to_string()) value=role errors=errors optional=true />
                         <TextField name="phone" label=label(|i| t_string!(i, client_phone).to_string()) value=phone errors=errors optional=true kind="tel" />
-                        <button class="button" type="submit" disabled=move || add.pending().get()>{move || t_string!(i18n, save)}</button>
+                        <button class="button" type="submit">{move || t_string!(i18n, save)}</button>
                     </PostForm>
                 </details>
             })}

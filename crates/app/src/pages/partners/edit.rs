@@ -7,10 +7,10 @@ use pamong_domain::partners::{ContactForm, POKMAS_KIND, PartnerForm, PokmasDomai
 use server_fn::ServerFn;
 use uuid::Uuid;
 
-use crate::api::partners::{PartnerSetup, SavePartner, load_partner, load_partner_setup, save_partner};
+use crate::api::partners::{PartnerSetup, SavePartner, load_partner, load_partner_setup};
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
-use crate::components::form::{FormActions, MultiChoice, check_then, navigate_on_success};
+use crate::components::form::{FormActions, MultiChoice};
 use crate::components::post::{posted_name, posted_value};
 use crate::components::{ErrorBanner, ErrorSummary, PostForm, SelectField, TextArea, TextField, id_arg};
 use crate::error::AppError;
@@ -79,15 +79,6 @@ impl ContactRow {
             email: RwSignal::new(c.email),
         }
     }
-
-    fn form(&self) -> ContactForm {
-        ContactForm {
-            name: self.name.get_untracked(),
-            position: self.position.get_untracked(),
-            phone: self.phone.get_untracked(),
-            email: self.email.get_untracked(),
-        }
-    }
 }
 
 #[component]
@@ -118,29 +109,6 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
     );
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
-    let save = Action::new(move |f: &PartnerForm| save_partner(id, f.clone()));
-    // Until a kind is chosen (and so before the wasm) the Pokmas domain is offered too.
-    navigate_on_success(save.value().into(), |p: &Uuid| routes::saved(&routes::partner(*p)), errors, failure);
-    let (kinds, catalogue) = (setup.kinds.clone(), setup.services.clone());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = PartnerForm {
-            bapas_id: bapas_id.get_untracked(),
-            name: name.get_untracked(),
-            kind: kind.get_untracked(),
-            address: address.get_untracked(),
-            area: area.get_untracked(),
-            phone: phone.get_untracked(),
-            email: email.get_untracked(),
-            services: services.get_untracked(),
-            contacts: contacts.get_untracked().iter().map(ContactRow::form).collect(),
-            notes: notes.get_untracked(),
-            pokmas_domain: pokmas_domain.get_untracked(),
-        };
-        check_then(form.parse(&kinds, &catalogue), errors, || {
-            save.dispatch(form);
-        });
-    };
     let label = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     let kind_options = Signal::derive({
         let k = setup.kinds.clone();
@@ -179,7 +147,7 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
             ("notes", label(|i| t_string!(i, field_notes).to_string())),
         ] />
         <PostForm to=SavePartner::PATH next=routes::saved(&id.map_or_else(routes::new_partner, routes::partner))
-            hidden=id_arg(id) errors=errors failure=failure on_submit=submit class="form" testid="partner-form">
+            hidden=id_arg(id) errors=errors failure=failure class="form" testid="partner-form">
             <fieldset class="card">
                 <legend>{move || t_string!(i18n, partner_institution)}</legend>
                 {choose_office.then(|| view! {
@@ -225,7 +193,7 @@ fn Editor(id: Option<Uuid>, initial: PartnerForm, setup: PartnerSetup) -> impl I
             <fieldset class="card">
                 <TextArea name="notes" label=label(|i| t_string!(i, field_notes).to_string()) value=notes errors=errors />
             </fieldset>
-            <FormActions pending=save.pending() cancel=cancel />
+            <FormActions cancel=cancel />
         </PostForm>
     }
 }
@@ -247,7 +215,7 @@ fn ContactInput(
         <label class="field" class:field--error=move || error.get().is_some()>
             <span class="field__label">{move || label.get()}</span>
             <span class="field__error" hidden=move || error.get().is_none()>{move || error.get()}</span>
-            <input class="input" type=kind name=name value=value.get_untracked() prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+            <input class="input" type=kind name=name value=value.get_untracked() />
         </label>
     }
 }
