@@ -1,10 +1,19 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, Locator, Page, TestInfo } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'pamong-demo-2026';
 
-/** Fails the test on any page error or console error, so a broken hydration cannot pass. */
+/** The error list of each watched page, which the accessibility check adds to. */
+const watched = new WeakMap<Page, string[]>();
+
+/**
+ * Fails the test on any page error or console error, so a broken island cannot pass, and on
+ * any serious or critical accessibility violation axe-core finds on a page the test waits
+ * for (see `hydrated`).
+ */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
+  watched.set(page, errors);
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     // Refusals (401, 404, 422, 429) are answers the page handles, not errors of the page.
@@ -20,6 +29,26 @@ export function watchErrors(page: Page): string[] {
  */
 export async function hydrated(page: Page) {
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true', { timeout: 30_000 });
+  await checkAccessibility(page);
+}
+
+/** Pages already checked in this test (by path): a page reloaded after a save is not checked twice. */
+const checked = new WeakMap<Page, Set<string>>();
+
+/** Runs axe-core (WCAG 2.1 A and AA) on the page and records serious and critical violations. */
+export async function checkAccessibility(page: Page) {
+  const errors = watched.get(page);
+  if (!errors) return;
+  const seen = checked.get(page) ?? new Set<string>();
+  checked.set(page, seen);
+  const path = new URL(page.url()).pathname;
+  if (seen.has(path)) return;
+  seen.add(path);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  for (const v of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+    const where = v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ');
+    errors.push(`axe ${v.impact} ${v.id} on ${path}: ${v.help} (${where})`);
+  }
 }
 
 export async function login(page: Page, username: string, password = DEMO_PASSWORD) {

@@ -14,6 +14,7 @@ mod m20261129_000001_referrals;
 mod m20261130_000001_pokmas;
 mod m20261202_000001_hardening;
 mod m20261203_000001_export_log;
+mod m20261204_000001_access_once;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000001_pokmas::Migration),
             Box::new(m20261202_000001_hardening::Migration),
             Box::new(m20261203_000001_export_log::Migration),
+            Box::new(m20261204_000001_access_once::Migration),
         ]
     }
 }

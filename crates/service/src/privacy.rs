@@ -3,7 +3,7 @@
 
 use pamong_domain::error::{ErrorKind, Problem};
 use pamong_entity::{access_log, client};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use time::OffsetDateTime;
 
 use crate::actor::Actor;
@@ -41,7 +41,12 @@ pub async fn log_view<C: ConnectionTrait>(
     log(conn, actor, "client", row, reason, at).await
 }
 
-/// Writes an access-log row for `entity` (a client's page, a Litmas, an export) of a child.
+/// Serializes the check and the write in [`log`] within this server: a page's data can be
+/// loaded twice while one request renders, and that view must leave one row, not two.
+static ONE_ROW_PER_VIEW: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Writes an access-log row for `entity` (a client's page, a Litmas, an export) of a child,
+/// once per request.
 pub async fn log<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
@@ -50,6 +55,18 @@ pub async fn log<C: ConnectionTrait>(
     reason: Option<&str>,
     at: OffsetDateTime,
 ) -> ServiceResult<()> {
+    let _one = ONE_ROW_PER_VIEW.lock().await;
+    if let Some(request) = &actor.request_id {
+        let logged = access_log::Entity::find()
+            .filter(access_log::Column::RequestId.eq(request.as_str()))
+            .filter(access_log::Column::EntityId.eq(row.public_id.to_string()))
+            .filter(access_log::Column::Entity.eq(entity))
+            .one(conn)
+            .await?;
+        if logged.is_some() {
+            return Ok(());
+        }
+    }
     access_log::ActiveModel {
         at: Set(at),
         actor_id: Set(actor.user_key().unwrap_or(0)),
