@@ -17,11 +17,19 @@ impl MigrationName for Migration {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        index(manager, "idx_access_log_request", AccessLog::Table, &[AccessLog::RequestId, AccessLog::EntityId]).await
+        index(
+            manager,
+            "idx_access_log_request",
+            AccessLog::Table,
+            &[AccessLog::RequestId, AccessLog::EntityId],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_index(Index::drop().name("idx_access_log_request").table(AccessLog::Table).to_owned()).await
+        manager
+            .drop_index(Index::drop().name("idx_access_log_request").table(AccessLog::Table).to_owned())
+            .await
     }
 }
 
