@@ -36,24 +36,16 @@ pub fn RriScore(
     };
     let score = RwSignal::new(score_of(&answers));
     let bar = NodeRef::<leptos::html::Div>::new();
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        let Some(form) = bar.get().and_then(|el| super::dom::enclosing_form(&el)) else { return };
-        let (instrument, prefix, score_of) = (instrument.clone(), prefix.clone(), score_of.clone());
-        let reader = form.clone();
-        super::dom::listen(&form, "change", move |_| {
-            let answers: Answers = instrument
-                .items
-                .iter()
-                .filter_map(|i| {
-                    super::dom::posted(&reader, &format!("{prefix}[{}]", i.key)).map(|v| (i.key.clone(), v))
-                })
-                .collect();
-            score.set(score_of(&answers));
-        });
+    super::dom::follow_form(bar, &["change"], move |form| {
+        let answers: Answers = instrument
+            .items
+            .iter()
+            .filter_map(|i| {
+                super::dom::posted(form, &format!("{prefix}[{}]", i.key)).map(|v| (i.key.clone(), v))
+            })
+            .collect();
+        score.set(score_of(&answers));
     });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (prefix, score_of);
     let ScoreTexts { score_line, none, bands } = texts;
     let band = move || score.get().map(|s| s.band);
     let label = move || {

@@ -31,26 +31,18 @@ pub fn DuplicateCheck(
 ) -> impl IntoView {
     let found = RwSignal::new(found);
     let anchor = NodeRef::<leptos::html::Div>::new();
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        let Some(form) = anchor.get().and_then(|el| super::dom::enclosing_form(&el)) else { return };
-        let (names, reader) = (names.clone(), form.clone());
-        super::dom::listen(&form, "change", move |_| {
-            let name = super::dom::posted(&reader, &names.0).unwrap_or_default();
-            let date =
-                super::dom::posted(&reader, &names.1).and_then(|d| pamong_domain::client::parse_date(&d));
-            leptos::task::spawn_local(async move {
-                found.set(match lookup(name, date) {
-                    Some((name, date)) => crate::api::clients::find_similar_clients(name, date, exclude)
-                        .await
-                        .unwrap_or_default(),
-                    None => SimilarClients::default(),
-                });
+    super::dom::follow_form(anchor, &["change"], move |form| {
+        let name = super::dom::posted(form, &names.0).unwrap_or_default();
+        let date = super::dom::posted(form, &names.1).and_then(|d| pamong_domain::client::parse_date(&d));
+        leptos::task::spawn_local(async move {
+            found.set(match lookup(name, date) {
+                Some((name, date)) => {
+                    crate::api::clients::find_similar_clients(name, date, exclude).await.unwrap_or_default()
+                }
+                None => SimilarClients::default(),
             });
         });
     });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (names, exclude);
     let texts = StoredValue::new(texts);
     view! {
         <div node_ref=anchor>

@@ -66,22 +66,12 @@ pub fn SppaRules(
 ) -> impl IntoView {
     let current = RwSignal::new(rules);
     let anchor = NodeRef::<leptos::html::Div>::new();
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        let Some(form) = anchor.get().and_then(|el| super::dom::enclosing_form(&el)) else { return };
-        let (fields, reader) = (fields.clone(), form.clone());
-        let recompute = move |_| current.set(read(&reader, &fields));
-        super::dom::listen(&form, "input", recompute.clone());
-        super::dom::listen(&form, "change", recompute);
-    });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = fields;
+    super::dom::follow_form(anchor, &["input", "change"], move |form| current.set(read(form, &fields)));
     let texts = StoredValue::new(texts);
     view! { <div node_ref=anchor>{move || current.get().map(|r| texts.with_value(|t| rules_card(r, t)))}</div> }
 }
 
 /// The rules for what `form` holds now.
-#[cfg(feature = "hydrate")]
 fn read(form: &web_sys::HtmlFormElement, f: &RuleFields) -> Option<CaseRules> {
     use pamong_domain::abh::case::case_rules;
     use pamong_domain::client::parse_date;
