@@ -29,6 +29,15 @@ pub fn use_abilities() -> Signal<Abilities> {
     })
 }
 
+/// The signed-in user's login name (empty while loading or signed out).
+pub fn use_username() -> Signal<String> {
+    let user = use_context::<Me>().map(|Me(user)| user);
+    Signal::derive(move || match user.and_then(|u| u.get()) {
+        Some(Ok(Some(u))) => u.username,
+        _ => String::new(),
+    })
+}
+
 /// The whole HTML document, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
@@ -106,6 +115,7 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=path!("") view=SignedIn ssr=SsrMode::Async>
                         <Route path=path!("") view=pages::home::HomePage ssr=SsrMode::Async />
                         <Route path=path!("akun") view=pages::account::AccountPage ssr=SsrMode::Async />
+                        <Route path=path!("kotak-keluar") view=pages::outbox::OutboxPage ssr=SsrMode::Async />
                         <Route path=path!("klien") view=pages::clients::list::ClientListPage ssr=SsrMode::Async />
                         <Route path=path!("klien/:id") view=ClientRoute ssr=SsrMode::Async />
                         <Route path=path!("klien/:id/ubah") view=pages::clients::edit::ClientEditPage ssr=SsrMode::Async />

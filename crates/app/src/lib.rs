@@ -24,6 +24,7 @@ pub mod app;
 pub mod components;
 pub mod error;
 pub mod islands;
+pub mod offline;
 pub mod pages;
 pub mod routes;
 pub mod text;

@@ -23,6 +23,10 @@ pub const LOGIN: &str = "/masuk";
 pub const ACCOUNT: &str = "/akun";
 /// The caseload.
 pub const CLIENTS: &str = "/klien";
+/// The officer's own caseload (what their phone keeps offline).
+pub const MY_CLIENTS: &str = "/klien?pk=saya";
+/// The check-ins recorded offline, waiting for a signal or sent.
+pub const OUTBOX: &str = "/kotak-keluar";
 /// The children's cases and their deadlines board.
 pub const CHILDREN: &str = "/abh";
 /// Registering a child's case.

@@ -85,6 +85,8 @@ pub struct ClientDetail {
     pub bapas: OfficeRef,
     /// The registry form as stored, for the edit page and the detail fields.
     pub form: ClientForm,
+    /// The entry's version, which an edit sends back so a change made meanwhile is noticed.
+    pub version: String,
     /// The region's names from province down, when the code is in the region list.
     pub region_names: Vec<String>,
     /// The end computed by the rules, when it differs from the one in force.
@@ -103,6 +105,8 @@ pub struct ClientDetail {
     pub reassessment_due: Option<Date>,
     /// Whether the actor may record and edit (their own caseload, or the Kabapas).
     pub can_edit: bool,
+    /// Whether the actor's phone may keep the client's pages offline (their own caseload).
+    pub keep_offline: bool,
     /// Whether the actor may give the client to another PK (the Kabapas).
     pub can_reassign: bool,
     /// Whether the actor may produce the data-subject export of this client (UU PDP).

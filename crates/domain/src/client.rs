@@ -247,6 +247,42 @@ fn term_fields(
 }
 
 impl ClientForm {
+    /// Every field with the name it posts under, in the order of the form: what an edit
+    /// refused for a change made meanwhile compares with what was typed.
+    pub fn fields(&self) -> [(&'static str, &str); 29] {
+        [
+            ("nik", self.nik.as_str()),
+            ("full_name", self.full_name.as_str()),
+            ("aliases", self.aliases.as_str()),
+            ("sex", self.sex.as_str()),
+            ("birth_place", self.birth_place.as_str()),
+            ("birth_date", self.birth_date.as_str()),
+            ("religion", self.religion.as_str()),
+            ("education", self.education.as_str()),
+            ("occupation", self.occupation.as_str()),
+            ("address", self.address.as_str()),
+            ("region_code", self.region_code.as_str()),
+            ("phone", self.phone.as_str()),
+            ("guarantor_name", self.guarantor_name.as_str()),
+            ("guarantor_relation", self.guarantor_relation.as_str()),
+            ("guarantor_phone", self.guarantor_phone.as_str()),
+            ("court", self.court.as_str()),
+            ("decision_number", self.decision_number.as_str()),
+            ("offence_articles", self.offence_articles.as_str()),
+            ("legal_basis", self.legal_basis.as_str()),
+            ("supervision_start", self.supervision_start.as_str()),
+            ("remaining_months", self.remaining_months.as_str()),
+            ("remaining_days", self.remaining_days.as_str()),
+            ("remission_months", self.remission_months.as_str()),
+            ("remission_days", self.remission_days.as_str()),
+            ("term_months", self.term_months.as_str()),
+            ("term_days", self.term_days.as_str()),
+            ("end_override", self.end_override.as_str()),
+            ("end_override_reason", self.end_override_reason.as_str()),
+            ("pk_id", self.pk_id.as_str()),
+        ]
+    }
+
     /// Checks every field and computes the supervision period. `today` bounds birth dates and
     /// settles the NIK's century; `rules` are the office's period settings.
     pub fn parse(&self, today: Date, rules: &PeriodRules) -> Result<ClientDraft, ErrorKind> {

@@ -28,6 +28,7 @@ pub mod privacy;
 pub mod referrals;
 pub mod region;
 pub mod reporting;
+pub mod request_key;
 pub mod role;
 pub mod rri;
 pub mod subject;

@@ -33,6 +33,10 @@ pub struct CurrentUser {
     pub zone: Zone,
     /// What the policy lets them do; pages show and hide by this, never by the role.
     pub can: Abilities,
+    /// When the session ends at the latest (its absolute timeout, Unix seconds): nothing the
+    /// phone keeps for offline reading outlives it.
+    #[serde(default)]
+    pub session_ends: Option<i64>,
 }
 
 /// What a signed-in user may do at all, as the service's policy answers it. It travels to
@@ -43,6 +47,8 @@ pub struct Abilities {
     pub today: bool,
     /// Their Today covers only their own caseload (an officer), not the office.
     pub own_caseload: bool,
+    /// Their phone keeps their own caseload for reading offline and queues check-ins.
+    pub keep_offline: bool,
     /// Reads clients (their office's or region's).
     pub clients: bool,
     /// Registers new clients.

@@ -33,6 +33,7 @@ pub mod partner_contact;
 pub mod pokmas_member;
 pub mod referral;
 pub mod region;
+pub mod request_key;
 pub mod session;
 pub mod setting;
 pub mod user;

@@ -15,6 +15,7 @@ mod m20261130_000001_pokmas;
 mod m20261202_000001_hardening;
 mod m20261203_000001_export_log;
 mod m20261204_000001_access_once;
+mod m20261205_000001_request_keys;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000001_hardening::Migration),
             Box::new(m20261203_000001_export_log::Migration),
             Box::new(m20261204_000001_access_once::Migration),
+            Box::new(m20261205_000001_request_keys::Migration),
         ]
     }
 }

@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
 use pamong_app::components::post::{ACTION_FIELD, ID_SLOT, NEXT_FIELD, Posted};
 use pamong_app::error::AppError;
+use pamong_app::offline::OUTBOX_HEADER;
 use pamong_app::routes;
 use server_fn::error::FromServerFnError;
 
@@ -60,6 +61,11 @@ pub async fn post_form(State(state): State<AppState>, request: Request) -> Respo
     let cookies: Vec<HeaderValue> = answer.headers().get_all(header::SET_COOKIE).iter().cloned().collect();
     let body = axum::body::to_bytes(answer.into_body(), BODY_LIMIT).await.unwrap_or_default();
 
+    // The offline outbox sending a post again: it needs the outcome, not a page.
+    if parts.headers.contains_key(OUTBOX_HEADER) {
+        return outbox_answer(status, body);
+    }
+
     if status.is_success() || status.is_redirection() {
         let target = location
             .filter(|l| is_local(l))
@@ -78,6 +84,17 @@ pub async fn post_form(State(state): State<AppState>, request: Request) -> Respo
         error: AppError::de(body),
     };
     render_again(state, parts, posted, status).await
+}
+
+/// What the service worker's outbox is told of a post it sent: 204 when done (or done
+/// before: the idempotency key), otherwise the refusal's status and the server fn's error.
+fn outbox_answer(status: StatusCode, body: Bytes) -> Response {
+    if status.is_success() || status.is_redirection() {
+        return StatusCode::NO_CONTENT.into_response();
+    }
+    let mut answer = (status, body).into_response();
+    answer.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    answer
 }
 
 /// The page the form was on, rendered with the refused post in context.

@@ -13,6 +13,7 @@ pub mod login_form;
 pub mod regions;
 pub mod startup;
 pub mod telemetry;
+pub mod worker;
 
 pub use config::Settings;
 pub use startup::Application;

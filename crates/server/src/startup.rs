@@ -171,7 +171,9 @@ pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router 
     let router = pages
         .into_iter()
         .fold(Router::new(), |router, page| router.route(&page, post(crate::form_post::post_form)));
+    let worker = crate::worker::Worker::new(&hashes);
     router
+        .route("/sw.js", get(move || std::future::ready(worker.response())))
         .route("/healthz", get(crate::health::healthz))
         .route("/readyz", get(crate::health::readyz))
         .route(login, post(crate::login_form::post_login))

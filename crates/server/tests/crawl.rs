@@ -89,7 +89,7 @@ async fn set_up(db: &DatabaseConnection) -> Case {
         latitude: LATITUDE.into(),
         longitude: LONGITUDE.into(),
     };
-    supervision::record_report(db, &pk, id, &visit, today, NOW).await.unwrap();
+    supervision::record_report(db, &pk, id, &visit, None, today, NOW).await.unwrap();
     let litmas = abh::litmas::request(
         db,
         &pk,

@@ -161,3 +161,89 @@ async fn signing_out_and_deactivating_work_without_javascript() {
     assert_eq!(signed_out.headers[header::LOCATION], "/masuk");
     assert!(!t.me(&admin).await.contains("admin"), "the session has ended");
 }
+
+/// `report` as the offline outbox sends it: with its idempotency key and header.
+async fn from_outbox(t: &TestApp, page: &str, form: &str, cookie: Option<&str>) -> common::Reply {
+    let mut req = axum::http::Request::post(page)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin")
+        .header(pamong_app::offline::OUTBOX_HEADER, "1");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    t.send(req.body(axum::body::Body::from(form.to_owned())).unwrap()).await
+}
+
+#[tokio::test]
+async fn a_check_in_sent_again_from_the_outbox_is_recorded_once() {
+    let t = spawn().await;
+    let cookie = t.login("pk.jakbar", DEMO_PASSWORD, None).await.cookie.unwrap();
+    let client = own_client(&t, "pk.jakbar").await;
+    let page = format!("/klien/{client}/lapor");
+    let keyed = |notes: &str| {
+        format!("{}&key=0190a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b", report(client, "2026-11-24", notes))
+    };
+
+    // The answer of the first send is lost; the outbox sends the same post again.
+    for _ in 0..2 {
+        let sent = from_outbox(&t, &page, &keyed("Kunjungan tanpa sinyal"), Some(&cookie)).await;
+        assert_eq!(sent.status, StatusCode::NO_CONTENT, "{}", sent.body);
+    }
+    let id = auth::login(&t.db.conn, "pk.jakbar", DEMO_PASSWORD, None, NOW).await.unwrap();
+    let actor = auth::actor_for(&t.db.conn, id).await.unwrap().unwrap();
+    let timeline =
+        supervision::timeline(&t.db.conn, &actor, client, time::macros::date!(2026 - 11 - 24)).await.unwrap();
+    let sent = timeline.iter().filter(|e| format!("{e:?}").contains("Kunjungan tanpa sinyal")).count();
+    assert_eq!(sent, 1, "recorded once");
+
+    // A refusal is a status with the error; a signed-out phone is told to sign in.
+    let refused = from_outbox(&t, &page, &keyed("x").replace("2026-11-24", "kemarin"), Some(&cookie)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Invalid"), "{}", refused.body);
+    let signed_out = from_outbox(&t, &page, &keyed("x"), None).await;
+    assert_eq!(signed_out.status, StatusCode::UNAUTHORIZED);
+    let bad_key =
+        from_outbox(&t, &page, &format!("{}&key=short", report(client, "2026-11-24", "x")), Some(&cookie))
+            .await;
+    assert_eq!(bad_key.status, StatusCode::UNPROCESSABLE_ENTITY, "a key that is not one is refused");
+}
+
+#[tokio::test]
+async fn only_an_officer_s_own_pages_may_be_kept_offline_and_the_login_page_forgets_them() {
+    let t = spawn().await;
+    let header = pamong_app::offline::OFFLINE_HEADER;
+    let pk = t.login("pk.jakbar", DEMO_PASSWORD, None).await.cookie.unwrap();
+    let client = own_client(&t, "pk.jakbar").await;
+    for path in [
+        "/".to_owned(),
+        "/klien?pk=saya".to_owned(),
+        format!("/klien/{client}"),
+        format!("/klien/{client}/lapor"),
+        "/kotak-keluar".to_owned(),
+    ] {
+        let page = t.get(&path, Some(&pk)).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        let kept = page.headers.get(header).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        assert!(kept.starts_with("until="), "{path} is kept: {kept:?}");
+    }
+    for path in ["/klien".to_owned(), format!("/klien/{client}/ubah"), format!("/klien/{client}/pelanggaran")]
+    {
+        let page = t.get(&path, Some(&pk)).await;
+        assert!(page.headers.get(header).is_none(), "{path} is not kept (the office's list, other forms)");
+    }
+    let kabapas = t.login("kabapas.jakbar", DEMO_PASSWORD, None).await.cookie.unwrap();
+    let page = t.get(&format!("/klien/{client}"), Some(&kabapas)).await;
+    assert!(page.headers.get(header).is_none(), "the Kabapas's phone keeps nothing");
+    let login = t.get("/masuk", None).await;
+    assert_eq!(login.headers[header], pamong_app::offline::FORGET);
+}
+
+#[tokio::test]
+async fn the_service_worker_is_served_from_the_root_and_revalidated() {
+    let t = spawn().await;
+    let worker = t.get("/sw.js", None).await;
+    assert_eq!(worker.status, StatusCode::OK);
+    assert!(worker.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/javascript"));
+    assert_eq!(worker.headers[header::CACHE_CONTROL], "no-store");
+    assert!(worker.body.contains("const VERSION = \"") && !worker.body.contains("__VERSION__"));
+}

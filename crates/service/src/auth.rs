@@ -175,5 +175,6 @@ pub async fn current_user(db: &DatabaseConnection, actor: &Actor) -> ServiceResu
         kanwil: kanwil.map(|k| OfficeRef { id: k.public_id, name: k.name }),
         bapas: bapas.map(|b| OfficeRef { id: b.public_id, name: b.name }),
         can: crate::policy::abilities(actor),
+        session_ends: None,
     })
 }

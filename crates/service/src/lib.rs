@@ -20,6 +20,7 @@ pub mod policy;
 pub mod privacy;
 pub mod referrals;
 pub mod regions;
+pub mod request_keys;
 pub mod search;
 pub mod seed;
 pub mod session_store;

@@ -6,6 +6,7 @@ use pamong_domain::client::ClientStatus;
 use pamong_domain::legal::LegalBasis;
 use pamong_domain::privacy::disclose;
 use pamong_domain::reporting::RiskBand;
+use pamong_domain::request_key::RequestKey;
 use pamong_domain::rri::{Instrument, Score};
 use pamong_domain::supervision::{
     ActionStatus, GuidanceForm, GuidanceKind, ReportForm, ReportKind, ViolationAction, ViolationForm,
@@ -26,13 +27,16 @@ use crate::clients::{Found, find_editable, find_readable, people, reporting_stat
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
 use crate::policy;
+use crate::request_keys;
 
-/// Records a report or home visit for an active client.
+/// Records a report or home visit for an active client, once per `key` (see
+/// [`crate::request_keys`]).
 pub async fn record_report(
     db: &DatabaseConnection,
     actor: &Actor,
     id: Uuid,
     form: &ReportForm,
+    key: Option<&RequestKey>,
     today: Date,
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
@@ -40,6 +44,10 @@ pub async fn record_report(
     let txn = begin_write(db).await?;
     let Found { row, .. } = find_editable(&txn, actor, id).await?;
     active(&row)?;
+    if !request_keys::first_use(&txn, actor, key, "client_report", now).await? {
+        // Sent before (an outbox replay, a double tap): it is recorded already.
+        return Ok(());
+    }
     if draft.date < row.supervision_start {
         return Err(ErrorKind::field("date", Problem::BeforeStart).into());
     }
@@ -76,12 +84,13 @@ fn active(row: &client::Model) -> ServiceResult<()> {
     if row.status == ClientStatus::Aktif.as_str() { Ok(()) } else { Err(ServiceError::not_found()) }
 }
 
-/// Records a guidance session.
+/// Records a guidance session, once per `key`.
 pub async fn record_guidance(
     db: &DatabaseConnection,
     actor: &Actor,
     id: Uuid,
     form: &GuidanceForm,
+    key: Option<&RequestKey>,
     today: Date,
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
@@ -89,6 +98,10 @@ pub async fn record_guidance(
     let txn = begin_write(db).await?;
     let Found { row, .. } = find_editable(&txn, actor, id).await?;
     active(&row)?;
+    if !request_keys::first_use(&txn, actor, key, "client_guidance", now).await? {
+        // Sent before (an outbox replay, a double tap): it is recorded already.
+        return Ok(());
+    }
     let g = client_guidance::ActiveModel {
         public_id: Set(Uuid::now_v7()),
         client_id: Set(row.id),

@@ -78,7 +78,7 @@ async fn register_edit_and_find() {
     let mut edited = form("Budi Santoso", "3173051203850001");
     edited.aliases = "Bento".into();
     edited.pk_id = pk.public_id.to_string();
-    registry::update(world.conn(), &pk, made.id, &edited, TODAY, NOW).await.unwrap();
+    registry::update(world.conn(), &pk, made.id, &edited, None, TODAY, NOW).await.unwrap();
     registry::create(world.conn(), &pk, &form("Siti Nurhaliza", ""), TODAY, NOW).await.unwrap();
 
     assert_eq!(search(&world, &pk, "santo").await, ["Budi Santoso"], "partial");
@@ -161,7 +161,7 @@ async fn try_everything(world: &World, actor: &Actor, client: Uuid, pk: Uuid) ->
         .any(|c| c.id == client);
     let mut f = form("Budi Santoso", "");
     f.pk_id = pk.to_string();
-    let edit = registry::update(db, actor, client, &f, TODAY, NOW).await.is_ok();
+    let edit = registry::update(db, actor, client, &f, None, TODAY, NOW).await.is_ok();
     let report = ReportForm {
         kind: "kantor".into(),
         date: "2026-11-20".into(),
@@ -169,7 +169,7 @@ async fn try_everything(world: &World, actor: &Actor, client: Uuid, pk: Uuid) ->
         attended: "ya".into(),
         ..ReportForm::default()
     };
-    let record = supervision::record_report(db, actor, client, &report, TODAY, NOW).await.is_ok();
+    let record = supervision::record_report(db, actor, client, &report, None, TODAY, NOW).await.is_ok();
     let reassign = assignment::reassign(db, actor, client, pk, NOW).await.is_ok();
     let transfer = TransferForm { to_bapas: world.bapas[1].id.to_string(), reason: "Pindah domisili".into() };
     let transfer = match assignment::request_transfer(db, actor, client, &transfer, NOW).await {
@@ -241,7 +241,7 @@ async fn reports_build_the_timeline_and_today() {
         latitude: "-6.16".into(),
         longitude: "106.76".into(),
     };
-    supervision::record_report(world.conn(), &pk, client.id, &visit, TODAY, NOW).await.unwrap();
+    supervision::record_report(world.conn(), &pk, client.id, &visit, None, TODAY, NOW).await.unwrap();
     let timeline = supervision::timeline(world.conn(), &pk, client.id, TODAY).await.unwrap();
     assert!(matches!(timeline[0].event, TimelineEvent::Report { .. }));
     assert!(matches!(timeline[1].event, TimelineEvent::Missed), "the miss of 1 November stays on record");
@@ -267,7 +267,7 @@ async fn reports_build_the_timeline_and_today() {
         attended: "ya".into(),
         notes: String::new(),
     };
-    supervision::record_guidance(world.conn(), &pk, client.id, &guidance, TODAY, NOW).await.unwrap();
+    supervision::record_guidance(world.conn(), &pk, client.id, &guidance, None, TODAY, NOW).await.unwrap();
     let violation = ViolationForm {
         kind: "langgar_syarat".into(),
         date: "2026-11-21".into(),
@@ -326,7 +326,9 @@ async fn reports_build_the_timeline_and_today() {
     let detail = clients::get(world.conn(), &pk, client.id, TODAY, NOW).await.unwrap();
     assert_eq!(detail.summary.status, ClientStatus::Selesai);
     assert!(!detail.can_edit, "an ended supervision is read-only");
-    assert!(is_not_found(supervision::record_report(world.conn(), &pk, client.id, &visit, TODAY, NOW).await));
+    assert!(is_not_found(
+        supervision::record_report(world.conn(), &pk, client.id, &visit, None, TODAY, NOW).await
+    ));
 }
 
 #[tokio::test]

@@ -54,7 +54,9 @@ async fn twenty_reports_saved_at_once_all_land() {
     }
     let saves = ids.into_iter().map(|id| {
         let (db, pk) = (w.conn().clone(), pk.clone());
-        tokio::spawn(async move { supervision::record_report(&db, &pk, id, &report(), TODAY, NOW).await })
+        tokio::spawn(
+            async move { supervision::record_report(&db, &pk, id, &report(), None, TODAY, NOW).await },
+        )
     });
     let mut failed = Vec::new();
     for save in saves.collect::<Vec<_>>() {
@@ -118,4 +120,76 @@ async fn a_client_put_under_a_group_twice_at_once_is_watched_once() {
         "the others are told the client is already watched: {results:?}"
     );
     assert_eq!(kb_client::Entity::find().count(w.conn()).await.unwrap(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_report_sent_again_with_its_key_is_recorded_once() {
+    use pamong_domain::request_key::RequestKey;
+    let w = World::new().await;
+    let pk = w.actor(Role::Pk, Office::Own).await;
+    let id = registry::create(w.conn(), &pk, &client(0), TODAY, NOW).await.unwrap().id;
+    let key = RequestKey::parse("0190a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b").unwrap();
+    // An outbox replay racing a retry of the same send, then a third send later.
+    let sends = (0..3).map(|_| {
+        let (db, pk, key) = (w.conn().clone(), pk.clone(), key.clone());
+        tokio::spawn(async move {
+            supervision::record_report(&db, &pk, id, &report(), Some(&key), TODAY, NOW).await
+        })
+    });
+    for send in sends.collect::<Vec<_>>() {
+        send.await.unwrap().unwrap();
+    }
+    supervision::record_report(w.conn(), &pk, id, &report(), Some(&key), TODAY, NOW).await.unwrap();
+    assert_eq!(client_report::Entity::find().count(w.conn()).await.unwrap(), 1, "once per key");
+
+    let other = RequestKey::parse("0190a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a5c").unwrap();
+    supervision::record_report(w.conn(), &pk, id, &report(), Some(&other), TODAY, NOW).await.unwrap();
+    supervision::record_report(w.conn(), &pk, id, &report(), None, TODAY, NOW).await.unwrap();
+    assert_eq!(
+        client_report::Entity::find().count(w.conn()).await.unwrap(),
+        3,
+        "another key, or none, is a new report"
+    );
+}
+
+#[tokio::test]
+async fn an_edit_of_a_client_changed_meanwhile_is_refused_as_a_conflict() {
+    let w = World::new().await;
+    let pk = w.actor(Role::Pk, Office::Own).await;
+    let made = registry::create(w.conn(), &pk, &client(0), TODAY, NOW).await.unwrap();
+    let seen = pamong_service::clients::get(w.conn(), &pk, made.id, TODAY, NOW).await.unwrap().version;
+    let mut theirs = client(0);
+    theirs.pk_id = pk.public_id.to_string();
+    theirs.phone = "081234567890".into();
+    let later = NOW + time::Duration::minutes(5);
+    registry::update(w.conn(), &pk, made.id, &theirs, Some(&seen), TODAY, later).await.unwrap();
+
+    let mut mine = client(0);
+    mine.pk_id = pk.public_id.to_string();
+    mine.address = "Jl. Kenanga 3".into();
+    let refused = registry::update(
+        w.conn(),
+        &pk,
+        made.id,
+        &mine,
+        Some(&seen),
+        TODAY,
+        later + time::Duration::minutes(1),
+    )
+    .await;
+    assert!(matches!(refused, Err(ServiceError::Domain(ErrorKind::Conflict))), "{refused:?}");
+    let current = pamong_service::clients::get(w.conn(), &pk, made.id, TODAY, NOW).await.unwrap();
+    assert_eq!(current.form.phone, "081234567890", "their change stands");
+    assert_ne!(current.version, seen);
+    registry::update(
+        w.conn(),
+        &pk,
+        made.id,
+        &mine,
+        Some(&current.version),
+        TODAY,
+        later + time::Duration::minutes(2),
+    )
+    .await
+    .unwrap();
 }

@@ -160,7 +160,7 @@ async fn scene() -> Scene {
         latitude: LATITUDE.to_string(),
         longitude: "110.1234567".into(),
     };
-    supervision::record_report(&db, &pk, id, &at("kunjungan"), TODAY, NOW).await.unwrap();
+    supervision::record_report(&db, &pk, id, &at("kunjungan"), None, TODAY, NOW).await.unwrap();
     let guidance = GuidanceForm {
         kind: "kepribadian".into(),
         topic: "topik".into(),
@@ -168,7 +168,7 @@ async fn scene() -> Scene {
         attended: "ya".into(),
         notes: "catatan".into(),
     };
-    supervision::record_guidance(&db, &pk, id, &guidance, TODAY, NOW).await.unwrap();
+    supervision::record_guidance(&db, &pk, id, &guidance, None, TODAY, NOW).await.unwrap();
     let violation = ViolationForm {
         kind: "tidak_lapor".into(),
         date: TODAY.to_string(),

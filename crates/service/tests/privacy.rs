@@ -123,7 +123,7 @@ async fn a_home_visit_on_a_childs_timeline_is_masked() {
         latitude: "-6.17".into(),
         longitude: "106.82".into(),
     };
-    supervision::record_report(s.world.conn(), &s.pk, s.child, &visit, TODAY, NOW).await.unwrap();
+    supervision::record_report(s.world.conn(), &s.pk, s.child, &visit, None, TODAY, NOW).await.unwrap();
     let visit_of = |entries: Vec<pamong_domain::caseload::TimelineEntry>| {
         entries.into_iter().find_map(|e| match e.event {
             TimelineEvent::Report { notes, position, .. } => Some((notes, position)),

@@ -69,7 +69,10 @@ pub async fn me() -> Result<Option<CurrentUser>, AppError> {
         return Ok(None);
     };
     match pamong_service::auth::current_user(&ctx.db, &actor).await {
-        Ok(user) => Ok(Some(user)),
+        Ok(mut user) => {
+            user.session_ends = crate::api::context::session_ends(&ctx).await;
+            Ok(Some(user))
+        }
         Err(e) => Err(fail(e).await),
     }
 }

@@ -195,7 +195,14 @@ pub async fn client_form_setup() -> Result<ClientFormContext, AppError> {
 
 /// Registers (no id) or edits a client.
 #[server(endpoint = "clients/save", input = server_fn::codec::PostUrl)]
-pub async fn save_client(id: Option<Uuid>, form: ClientForm) -> Result<ClientSummary, AppError> {
+///
+/// `version` is the entry's version the edit page was rendered with (see
+/// `pamong_service::clients::version_of`); a change made meanwhile answers `Conflict`.
+pub async fn save_client(
+    id: Option<Uuid>,
+    form: ClientForm,
+    version: Option<String>,
+) -> Result<ClientSummary, AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::clients::{self, registry};
     let (ctx, actor) = actor().await?;
@@ -203,7 +210,7 @@ pub async fn save_client(id: Option<Uuid>, form: ClientForm) -> Result<ClientSum
     let result = async {
         let today = clients::today_for(&ctx.db, &actor, now).await?;
         match id {
-            Some(id) => registry::update(&ctx.db, &actor, id, &form, today, now).await,
+            Some(id) => registry::update(&ctx.db, &actor, id, &form, version.as_deref(), today, now).await,
             None => registry::create(&ctx.db, &actor, &form, today, now).await,
         }
     }
@@ -239,31 +246,36 @@ pub async fn region_children(parent: String) -> Result<Vec<RegionChoice>, AppErr
     )
 }
 
-/// Records a report or home visit.
+/// Records a report or home visit; `key` (the form's, or the outbox's) makes it happen once
+/// however often it is sent.
 #[server(endpoint = "clients/report", input = server_fn::codec::PostUrl)]
-pub async fn record_report(id: Uuid, form: ReportForm) -> Result<(), AppError> {
+pub async fn record_report(id: Uuid, form: ReportForm, key: Option<String>) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
+    use pamong_domain::request_key::RequestKey;
     use pamong_service::{clients, supervision};
     let (ctx, actor) = actor().await?;
     let now = ctx.now();
     let result = async {
+        let key = RequestKey::from_arg(key.as_deref())?;
         let today = clients::today_for(&ctx.db, &actor, now).await?;
-        supervision::record_report(&ctx.db, &actor, id, &form, today, now).await
+        supervision::record_report(&ctx.db, &actor, id, &form, key.as_ref(), today, now).await
     }
     .await;
     lift(&actor, result)
 }
 
-/// Records a guidance session.
+/// Records a guidance session, once per `key`.
 #[server(endpoint = "clients/guidance", input = server_fn::codec::PostUrl)]
-pub async fn record_guidance(id: Uuid, form: GuidanceForm) -> Result<(), AppError> {
+pub async fn record_guidance(id: Uuid, form: GuidanceForm, key: Option<String>) -> Result<(), AppError> {
     use crate::api::context::{actor, lift};
+    use pamong_domain::request_key::RequestKey;
     use pamong_service::{clients, supervision};
     let (ctx, actor) = actor().await?;
     let now = ctx.now();
     let result = async {
+        let key = RequestKey::from_arg(key.as_deref())?;
         let today = clients::today_for(&ctx.db, &actor, now).await?;
-        supervision::record_guidance(&ctx.db, &actor, id, &form, today, now).await
+        supervision::record_guidance(&ctx.db, &actor, id, &form, key.as_ref(), today, now).await
     }
     .await;
     lift(&actor, result)

@@ -146,6 +146,13 @@ pub async fn optional_actor() -> Result<Option<(ServerContext, Actor)>, AppError
     }
 }
 
+/// When the signed-in session ends at the latest: login plus the absolute timeout (Unix
+/// seconds).
+pub async fn session_ends(ctx: &ServerContext) -> Option<i64> {
+    let auth: AuthData = session().await.ok()?.get(AUTH_KEY).await.ok().flatten()?;
+    Some(auth.login_at + ctx.absolute_timeout.whole_seconds())
+}
+
 /// Pushes the session's expiry back, so that the idle timeout counts from the last request
 /// and not from login. The session layer only saves a changed session, so this changes it
 /// (a timestamp), but at most once per quarter of the timeout: not one write per request.

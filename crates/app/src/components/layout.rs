@@ -100,7 +100,7 @@ pub fn LanguageToggle() -> impl IntoView {
     let (errors, failure) = (RwSignal::new(FieldErrors::new()), RwSignal::new(None));
     view! {
         <PostForm to=SetLanguage::PATH next=here hidden=vec![("lang", other.to_owned())] scope=None
-            errors=errors failure=failure class="lang-form">
+            errors=errors failure=failure class="lang-form" offline_hint=false>
             <button
                 type="submit"
                 class="button button--ghost lang-toggle"
@@ -120,7 +120,7 @@ pub fn LogoutButton() -> impl IntoView {
     let i18n = use_i18n();
     let (errors, failure) = (RwSignal::new(FieldErrors::new()), RwSignal::new(None));
     view! {
-        <PostForm to=Logout::PATH next=routes::LOGIN scope=None errors=errors failure=failure class="logout">
+        <PostForm to=Logout::PATH next=routes::LOGIN scope=None errors=errors failure=failure class="logout" offline_hint=false>
             <button type="submit" class="button button--ghost">{move || t_string!(i18n, logout)}</button>
         </PostForm>
     }
@@ -139,6 +139,20 @@ pub fn Frame(
     let role = user.role;
     let has_today = user.can.today;
     let office = user.bapas.clone().or(user.kanwil.clone()).map(|o| o.name);
+    // What this phone may keep offline, and until when; pages mark themselves by it.
+    provide_context(crate::offline::KeepUntil(user.session_ends.filter(|_| user.can.keep_offline)));
+    let outbox = user.can.keep_offline.then(|| {
+        view! { <crate::islands::Outbox user=user.username.clone() list=false texts=outbox_texts(i18n) /> }
+    });
+    // Shown only on a page the service worker served from its store (it marks `<body>`).
+    let as_of = user.can.keep_offline.then(|| {
+        let (date, time) = super::local_now();
+        // "2026-12-04" as the pages show dates elsewhere: 04/12/2026.
+        let date = date.split('-').rev().collect::<Vec<_>>().join("/");
+        view! {
+            <p class="as-of" data-testid="as-of">{move || t_string!(i18n, offline_as_of, date = date.clone(), time = time.clone())}</p>
+        }
+    });
     let links = destinations(&user.can)
         .into_iter()
         .map(|dest| {
@@ -179,6 +193,7 @@ pub fn Frame(
                 <span class="topbar__role">{move || crate::pages::users::role_label(i18n, role)}{office.clone().map(|o| format!(" · {o}"))}</span>
             </div>
             <div class="topbar__actions">
+                {outbox}
                 <LanguageToggle />
                 <span class="hide-on-phone"><LogoutButton /></span>
             </div>
@@ -187,7 +202,22 @@ pub fn Frame(
             <nav class="nav" aria-label=move || t_string!(i18n, nav_main).to_string()>
                 <ul class="nav__list">{links}</ul>
             </nav>
-            <main id="main" class="main" tabindex="-1">{children()}</main>
+            <main id="main" class="main" tabindex="-1">{as_of}{children()}</main>
         </div>
+    }
+}
+
+/// The outbox island's words.
+pub fn outbox_texts(i18n: crate::text::I18n) -> crate::islands::OutboxTexts {
+    crate::islands::OutboxTexts {
+        online: t_string!(i18n, net_online).to_string(),
+        offline: t_string!(i18n, net_offline).to_string(),
+        waiting: t_string!(i18n, outbox_waiting, n = "{n}").to_string(),
+        state_waiting: t_string!(i18n, outbox_state_waiting).to_string(),
+        state_sent: t_string!(i18n, outbox_state_sent).to_string(),
+        state_refused: t_string!(i18n, outbox_state_refused).to_string(),
+        needs_login: t_string!(i18n, outbox_needs_login).to_string(),
+        empty: t_string!(i18n, outbox_empty).to_string(),
+        fix: t_string!(i18n, outbox_fix).to_string(),
     }
 }

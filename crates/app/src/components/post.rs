@@ -24,6 +24,11 @@ use crate::error::AppError;
 pub const ACTION_FIELD: &str = "_aksi";
 /// Hidden field: where a successful plain post leads.
 pub const NEXT_FIELD: &str = "_lanjut";
+/// Hidden field of a form the offline outbox may keep: what the post is, in the outbox's list.
+pub const OUTBOX_LABEL_FIELD: &str = "_judul";
+/// Hidden field of a form the offline outbox may keep: who filled it in. The outbox sends a
+/// post only while the same user is signed in on the phone.
+pub const OUTBOX_USER_FIELD: &str = "_pengguna";
 /// In [`NEXT_FIELD`], stands for the id the server fn answered with (a new record's).
 pub const ID_SLOT: &str = crate::routes::NEW_ID;
 
@@ -69,7 +74,7 @@ pub fn provide_posted() {
 
 /// The refused post if it was for the server fn at `to`. It is read, not taken: the
 /// server may build a page's form more than once while its data loads.
-fn posted_for(to: &str) -> Option<Posted> {
+pub fn posted_for(to: &str) -> Option<Posted> {
     let PostedSlot(slot) = use_context::<PostedSlot>()?;
     slot.with_value(|p| p.as_ref().filter(|p| p.to == to).cloned())
 }
@@ -143,9 +148,18 @@ pub fn PostForm(
     /// `data-testid` for the browser tests.
     #[prop(optional)]
     testid: Option<&'static str>,
+    /// For a form the offline outbox may keep (it carries an idempotency key among `hidden`):
+    /// what the post is, as the outbox lists it. Other forms say offline that they need the
+    /// server.
+    #[prop(optional, into)]
+    outbox: Option<String>,
+    /// Whether the form says, offline, what it does then (not the top bar's small forms).
+    #[prop(default = true)]
+    offline_hint: bool,
     /// The fields.
     children: Children,
 ) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
     let posted = posted_for(to).map(Arc::new);
     if let Some(p) = &posted {
         show_failure(p.error.clone(), errors, failure);
@@ -156,6 +170,20 @@ pub fn PostForm(
         <form class=class method="post" action=path novalidate data-testid=testid>
             <input type="hidden" name=ACTION_FIELD value=to />
             <input type="hidden" name=NEXT_FIELD value=next />
+            // Shown only while the phone is offline (`html[data-net=offline]`).
+            {offline_hint.then(|| view! {
+                <p class="needs-net" data-testid="needs-net">
+                    {if outbox.is_some() {
+                        crate::i18n::t_string!(i18n, form_outbox).to_string()
+                    } else {
+                        crate::i18n::t_string!(i18n, form_needs_server).to_string()
+                    }}
+                </p>
+            })}
+            {outbox.map(|label| view! {
+                <input type="hidden" name=OUTBOX_LABEL_FIELD value=label />
+                <input type="hidden" name=OUTBOX_USER_FIELD value=crate::app::use_username().get_untracked() />
+            })}
             {hidden.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value /> }).collect_view()}
             <Provider value=state>{children()}</Provider>
         </form>

@@ -57,6 +57,8 @@ fn empty_fields(failed: Option<&str>, username: &str) -> FieldErrors {
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
+    // Signed out (a logout, or the session's end): the phone forgets the pages it kept.
+    crate::offline::forget_offline();
     let Me(user) = expect_context::<Me>();
     let (failed, typed, failure) = use_query_map().with_untracked(|q| {
         (

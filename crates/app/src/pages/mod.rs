@@ -9,6 +9,7 @@ pub mod home;
 pub mod kanwil;
 pub mod login;
 pub mod logs;
+pub mod outbox;
 pub mod partners;
 pub mod referrals;
 pub mod users;

@@ -452,6 +452,7 @@ pub async fn get(
     };
     let detail = ClientDetail {
         form: form_of(&row, pk.as_ref()),
+        version: version_of(&row),
         bapas: OfficeRef { id: office.public_id, name: office.name },
         region_names,
         computed_end: row.computed_end.filter(|c| Some(*c) != row.supervision_end),
@@ -466,12 +467,20 @@ pub async fn get(
             None
         },
         can_edit: active && policy::can_edit_client(actor, at),
+        keep_offline: active && policy::can_keep_offline(actor, at),
         can_reassign: active && policy::can_reassign_client(actor, at),
         can_export_data: policy::data_subject_office(actor) == Some(at.bapas_id),
         pending_transfer,
         summary: summary_of(row, pk),
     };
     Ok(disclose(detail, disclosure))
+}
+
+/// The version of a client's registry entry: when it last changed, in microseconds (the
+/// precision both databases keep). Every write to the entry sets `updated_at`, so an edit that
+/// brings back the version it was filled from can tell whether anything changed meanwhile.
+pub fn version_of(row: &client::Model) -> String {
+    (row.updated_at.unix_timestamp_nanos() / 1000).to_string()
 }
 
 /// Folds a client's name and aliases into the text searched by name.

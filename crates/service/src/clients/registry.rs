@@ -309,11 +309,17 @@ async fn first_summary(
 }
 
 /// Edits a client's registry entry (the assigned PK or the Kabapas, while active).
+///
+/// `seen` is the [`version`](super::version_of) of the entry the form was filled from: when the
+/// entry changed since (another officer's edit, a transfer, a new PK), the edit is refused with
+/// `Conflict` rather than silently overwriting that change, and the page shows both and asks.
+/// `None` skips the check (an edit made without a version, such as a test's).
 pub async fn update(
     db: &DatabaseConnection,
     actor: &Actor,
     id: Uuid,
     form: &ClientForm,
+    seen: Option<&str>,
     today: Date,
     now: OffsetDateTime,
 ) -> ServiceResult<ClientSummary> {
@@ -322,6 +328,9 @@ pub async fn update(
     let Found { row: old, .. } = find_editable(&txn, actor, id).await?;
     if old.status != ClientStatus::Aktif.as_str() {
         return Err(ServiceError::not_found());
+    }
+    if seen.is_some_and(|seen| seen != super::version_of(&old)) {
+        return Err(ErrorKind::Conflict.into());
     }
     if old.is_child != (draft.legal_basis == LegalBasis::PendampinganAnak) {
         // A child's record stays a child's, and an adult's cannot become one by its basis.

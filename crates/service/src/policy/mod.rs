@@ -87,6 +87,7 @@ pub fn abilities(actor: &Actor) -> Abilities {
     Abilities {
         today: remit.is_some(),
         own_caseload: matches!(remit, Some(Remit::Caseload(..))),
+        keep_offline: matches!(remit, Some(Remit::Caseload(..))),
         clients: !client_scope(actor).is_empty(),
         register_clients: can_register_client(actor),
         children: lists_children(actor),

@@ -83,6 +83,14 @@ pub fn can_edit_client(actor: &Actor, at: CaseAt) -> bool {
     remit(actor).is_some_and(|r| r.covers(at))
 }
 
+/// Whether the actor's phone may keep this client's pages for reading offline and queue
+/// check-ins for them: an officer's own caseload only, never another officer's clients, and
+/// never a child, whose record may be read only where each view is logged (SPPA art. 19).
+pub fn can_keep_offline(actor: &Actor, at: CaseAt) -> bool {
+    matches!(remit(actor), Some(Remit::Caseload(office, pk)) if at.bapas_id == office && at.pk_id == Some(pk))
+        && !at.child
+}
+
 /// Whether the actor may register clients in their office (as their own caseload, or for
 /// the Kabapas, for anyone's).
 pub fn can_register_client(actor: &Actor) -> bool {

@@ -140,6 +140,17 @@ fn client_matrix() {
 }
 
 #[test]
+fn only_an_officer_s_own_adult_clients_are_kept_offline() {
+    for role in Role::ALL {
+        let a = actor(role);
+        assert_eq!(can_keep_offline(&a, OWN), role == Role::Pk, "{role:?}");
+        assert!(!can_keep_offline(&a, COLLEAGUES), "{role:?}: another officer's client");
+        assert!(!can_keep_offline(&a, OTHER_OFFICE), "{role:?}");
+        assert!(!can_keep_offline(&a, child(OWN)), "{role:?}: a child's record");
+    }
+}
+
+#[test]
 fn remit_and_today() {
     assert_eq!(remit(&actor(Role::Kabapas)), Some(Remit::Office(BAPAS)));
     assert_eq!(remit(&actor(Role::Pk)), Some(Remit::Caseload(BAPAS, ME)));
@@ -302,6 +313,7 @@ fn abilities_follow_the_decisions() {
         let can = abilities(&a);
         assert_eq!(can.today, remit(&a).is_some(), "{role:?}");
         assert_eq!(can.own_caseload, role == Role::Pk, "{role:?}");
+        assert_eq!(can.keep_offline, role == Role::Pk, "{role:?}");
         assert_eq!(can.clients, matches!(role, Role::Pk | Role::Kabapas | Role::Kanwil), "{role:?}");
         assert_eq!(can.children, lists_children(&a), "{role:?}");
         assert_eq!(can.office_caseload, role == Role::Kabapas, "{role:?}");

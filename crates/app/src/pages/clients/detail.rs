@@ -54,6 +54,8 @@ fn ClientView(data: ClientPageData, referrals: ReferralsData, groups: Vec<Person
     let status = s.status;
     let basis = s.legal_basis;
     let can_edit = detail.can_edit;
+    crate::offline::keep_offline(detail.keep_offline);
+    let offline = detail.keep_offline.then_some("");
     view! {
         <PageTitle text=title />
         <SavedNotice />
@@ -85,9 +87,9 @@ fn ClientView(data: ClientPageData, referrals: ReferralsData, groups: Vec<Person
         })}
         <Show when=move || can_edit>
             <nav class="actions" aria-label=move || t_string!(i18n, client_actions).to_string()>
-                <a class="button" href=routes::client_report(id) data-testid="record-report">{move || t_string!(i18n, record_report)}</a>
+                <a class="button" href=routes::client_report(id) data-testid="record-report" data-offline=offline>{move || t_string!(i18n, record_report)}</a>
                 <a class="button button--secondary" href=routes::client_assessment(id)>{move || t_string!(i18n, assess_rri)}</a>
-                <a class="button button--secondary" href=routes::client_guidance(id)>{move || t_string!(i18n, record_guidance)}</a>
+                <a class="button button--secondary" href=routes::client_guidance(id) data-offline=offline>{move || t_string!(i18n, record_guidance)}</a>
                 <a class="button button--secondary" href=routes::client_violation(id)>{move || t_string!(i18n, record_violation)}</a>
                 <a class="button button--secondary" href=routes::client_edit(id)>{move || t_string!(i18n, client_edit)}</a>
                 <a class="button button--ghost" href=routes::client_status(id)>{move || t_string!(i18n, client_end_or_move)}</a>

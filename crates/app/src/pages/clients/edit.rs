@@ -40,7 +40,7 @@ pub fn ClientEditPage() -> impl IntoView {
                     if !page.detail.can_edit {
                         return Err(AppError::Kind(ErrorKind::NotFound));
                     }
-                    Ok((Some(id), page.detail.form, context))
+                    Ok((Some((id, page.detail.version)), page.detail.form, context))
                 }
                 _ => Ok((None, ClientForm::default(), context)),
             }
@@ -50,13 +50,54 @@ pub fn ClientEditPage() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok((id, form, context)) => view! { <ClientEditor id=id initial=form context=context /> }.into_any(),
+                    Ok((Some((id, version)), form, context)) => view! {
+                        <ClientEditor id=Some(id) version=Some(version) initial=form context=context />
+                    }.into_any(),
+                    Ok((None, form, context)) => view! {
+                        <ClientEditor id=None version=None initial=form context=context />
+                    }.into_any(),
                     Err(e) => view! { <ErrorPage error=e /> }.into_any(),
                 }
             })}
         </Suspense>
     }
 }
+
+/// A field's label in the user's language.
+type Label = fn(crate::text::I18n) -> String;
+
+/// Each field's label, in the order of the form (the error summary and the conflict notice).
+const FIELD_LABELS: [(&str, Label); 29] = [
+    ("nik", |i| t_string!(i, client_nik).to_string()),
+    ("full_name", |i| t_string!(i, user_full_name).to_string()),
+    ("aliases", |i| t_string!(i, client_aliases).to_string()),
+    ("sex", |i| t_string!(i, client_sex).to_string()),
+    ("birth_place", |i| t_string!(i, client_birth_place).to_string()),
+    ("birth_date", |i| t_string!(i, client_birth_date).to_string()),
+    ("religion", |i| t_string!(i, client_religion).to_string()),
+    ("education", |i| t_string!(i, client_education).to_string()),
+    ("occupation", |i| t_string!(i, client_occupation).to_string()),
+    ("phone", |i| t_string!(i, client_phone).to_string()),
+    ("address", |i| t_string!(i, client_address).to_string()),
+    ("region_code", |i| t_string!(i, client_region).to_string()),
+    ("guarantor_name", |i| t_string!(i, client_guarantor).to_string()),
+    ("guarantor_relation", |i| t_string!(i, client_guarantor_relation).to_string()),
+    ("guarantor_phone", |i| t_string!(i, client_guarantor_phone).to_string()),
+    ("court", |i| t_string!(i, client_court).to_string()),
+    ("decision_number", |i| t_string!(i, client_decision).to_string()),
+    ("offence_articles", |i| t_string!(i, client_articles).to_string()),
+    ("legal_basis", |i| t_string!(i, filter_basis).to_string()),
+    ("supervision_start", |i| t_string!(i, client_start).to_string()),
+    ("remaining_months", |i| t_string!(i, client_remaining_months).to_string()),
+    ("remaining_days", |i| t_string!(i, client_remaining_days).to_string()),
+    ("remission_months", |i| t_string!(i, client_remission_months).to_string()),
+    ("remission_days", |i| t_string!(i, client_remission_days).to_string()),
+    ("term_months", |i| t_string!(i, client_term_months).to_string()),
+    ("term_days", |i| t_string!(i, client_term_days).to_string()),
+    ("end_override", |i| t_string!(i, client_end_override).to_string()),
+    ("end_override_reason", |i| t_string!(i, client_end_reason).to_string()),
+    ("pk_id", |i| t_string!(i, client_pk).to_string()),
+];
 
 /// The signals of every field of the form.
 #[derive(Clone, Copy)]
@@ -164,8 +205,22 @@ impl Fields {
 }
 
 #[component]
-fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContext) -> impl IntoView {
+fn ClientEditor(
+    id: Option<Uuid>,
+    /// The entry's version as loaded, posted back so a change made meanwhile is noticed.
+    version: Option<String>,
+    initial: ClientForm,
+    context: ClientFormContext,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let conflict = id.and_then(|_| {
+        crate::components::post::posted_for(SaveClient::PATH)
+            .filter(|p| matches!(p.error, AppError::Kind(ErrorKind::Conflict)))
+            .map(|posted| view! { <ConflictNotice posted=posted stored=initial.clone() /> })
+    });
+    let has_conflict = conflict.is_some();
+    let hidden: Vec<(&'static str, String)> =
+        id.map(|id| ("id", id.to_string())).into_iter().chain(version.map(|v| ("version", v))).collect();
     let f = Fields::new(initial);
     let today = context.today;
     let errors = RwSignal::new(FieldErrors::new());
@@ -220,7 +275,8 @@ fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContex
     view! {
         <PageTitle text=title />
         <h1>{title}</h1>
-        <ErrorBanner error=failure />
+        // A conflict has its own notice, which says more than the banner would.
+        {(!has_conflict).then(|| view! { <ErrorBanner error=failure /> })}
         // A child belongs on the child-case form: say so with the way there.
         <Show when=move || errors.with(|e| [e.get("birth_date"), e.get("legal_basis")].contains(&Some(pamong_domain::Problem::ChildOnAdultForm)))>
             <p class="notice card" role="alert" data-testid="child-on-adult-form">
@@ -228,39 +284,10 @@ fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContex
                 <a href=routes::NEW_CHILD_CASE>{move || t_string!(i18n, abh_register)}</a>
             </p>
         </Show>
-        <ErrorSummary errors=errors labels=vec![
-            ("nik", label(|i| t_string!(i, client_nik).to_string())),
-            ("full_name", label(|i| t_string!(i, user_full_name).to_string())),
-            ("aliases", label(|i| t_string!(i, client_aliases).to_string())),
-            ("sex", label(|i| t_string!(i, client_sex).to_string())),
-            ("birth_place", label(|i| t_string!(i, client_birth_place).to_string())),
-            ("birth_date", label(|i| t_string!(i, client_birth_date).to_string())),
-            ("religion", label(|i| t_string!(i, client_religion).to_string())),
-            ("education", label(|i| t_string!(i, client_education).to_string())),
-            ("occupation", label(|i| t_string!(i, client_occupation).to_string())),
-            ("phone", label(|i| t_string!(i, client_phone).to_string())),
-            ("address", label(|i| t_string!(i, client_address).to_string())),
-            ("region_code", label(|i| t_string!(i, client_region).to_string())),
-            ("guarantor_name", label(|i| t_string!(i, client_guarantor).to_string())),
-            ("guarantor_relation", label(|i| t_string!(i, client_guarantor_relation).to_string())),
-            ("guarantor_phone", label(|i| t_string!(i, client_guarantor_phone).to_string())),
-            ("court", label(|i| t_string!(i, client_court).to_string())),
-            ("decision_number", label(|i| t_string!(i, client_decision).to_string())),
-            ("offence_articles", label(|i| t_string!(i, client_articles).to_string())),
-            ("legal_basis", label(|i| t_string!(i, filter_basis).to_string())),
-            ("supervision_start", label(|i| t_string!(i, client_start).to_string())),
-            ("remaining_months", label(|i| t_string!(i, client_remaining_months).to_string())),
-            ("remaining_days", label(|i| t_string!(i, client_remaining_days).to_string())),
-            ("remission_months", label(|i| t_string!(i, client_remission_months).to_string())),
-            ("remission_days", label(|i| t_string!(i, client_remission_days).to_string())),
-            ("term_months", label(|i| t_string!(i, client_term_months).to_string())),
-            ("term_days", label(|i| t_string!(i, client_term_days).to_string())),
-            ("end_override", label(|i| t_string!(i, client_end_override).to_string())),
-            ("end_override_reason", label(|i| t_string!(i, client_end_reason).to_string())),
-            ("pk_id", label(|i| t_string!(i, client_pk).to_string())),
-        ] />
+        {conflict}
+        <ErrorSummary errors=errors labels=FIELD_LABELS.iter().map(|(name, text)| (*name, label(*text))).collect() />
         <PostForm to=SaveClient::PATH next=routes::saved(&id.map_or_else(routes::new_client, routes::client))
-            hidden=id.map(|id| ("id", id.to_string())).into_iter().collect() errors=errors failure=failure class="form" testid="client-form">
+            hidden=hidden errors=errors failure=failure class="form" testid="client-form">
             <fieldset class="card">
                 <legend>{move || t_string!(i18n, client_identity)}</legend>
                 <TextField name="full_name" label=label(|i| t_string!(i, user_full_name).to_string()) value=f.full_name errors=errors autocomplete="off" />
@@ -324,9 +351,15 @@ fn ClientEditor(id: Option<Uuid>, initial: ClientForm, context: ClientFormContex
                     <TextField name="end_override" label=label(|i| t_string!(i, client_end_override).to_string()) value=f.end_override errors=errors kind="date" optional=true />
                     <TextField name="end_override_reason" label=label(|i| t_string!(i, client_end_reason).to_string()) value=f.end_override_reason errors=errors optional=true />
                 </details>
-                {context.can_assign.then(|| view! {
-                    <SelectField name="pk_id" label=label(|i| t_string!(i, client_pk).to_string()) value=f.pk_id errors=errors options=pk_options />
-                })}
+                {if context.can_assign {
+                    view! {
+                        <SelectField name="pk_id" label=label(|i| t_string!(i, client_pk).to_string()) value=f.pk_id errors=errors options=pk_options />
+                    }.into_any()
+                } else {
+                    // Who supervises is not the editor's to change; it is posted as it stands,
+                    // so an officer's edit keeps the client on their caseload.
+                    view! { <input type="hidden" name=posted_name("pk_id") value=f.pk_id.get_untracked() /> }.into_any()
+                }}
             </fieldset>
             <div class="form__actions">
                 <SaveButton />
@@ -393,5 +426,60 @@ fn RegionField(value: RwSignal<String>, errors: RwSignal<FieldErrors>) -> impl I
             <p class="field__error" hidden=move || error.get().is_none()>{move || error.get()}</p>
             <RegionPicker name=name code=code texts=texts />
         </div>
+    }
+}
+
+/// An edit refused because the entry changed since the page was loaded: what is stored now
+/// beside what was typed, for every field that differs. The form below keeps what was typed
+/// and now carries the current version, so saving again keeps the officer's values; loading
+/// the page again takes the stored ones.
+#[component]
+fn ConflictNotice(posted: crate::components::post::Posted, stored: ClientForm) -> impl IntoView {
+    let i18n = use_i18n();
+    let differing: Vec<(&'static str, String, String)> = stored
+        .fields()
+        .into_iter()
+        .filter_map(|(name, now)| {
+            let typed = posted.value(&format!("form[{name}]"))?;
+            (typed.trim() != now.trim()).then(|| (name, now.to_owned(), typed.to_owned()))
+        })
+        .collect();
+    let (stored_label, typed_label) =
+        (t_string!(i18n, conflict_stored).to_string(), t_string!(i18n, conflict_typed).to_string());
+    let rows = differing
+        .into_iter()
+        .map(|(name, now, typed)| {
+            let label = FIELD_LABELS.iter().find(|(n, _)| *n == name).map(|(_, text)| text(i18n));
+            let shown = |v: String| if v.is_empty() { "—".to_owned() } else { v };
+            view! {
+                <tr>
+                    <td>{label.unwrap_or_else(|| name.to_owned())}</td>
+                    <td data-label=stored_label.clone() data-testid="conflict-stored">{shown(now)}</td>
+                    <td data-label=typed_label.clone() data-testid="conflict-typed">{shown(typed)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let reload = posted.value("id").and_then(|id| Uuid::parse_str(id).ok()).map(routes::client_edit);
+    view! {
+        <section class="notice card conflict" role="alert" data-testid="conflict">
+            <h2>{move || t_string!(i18n, conflict_title)}</h2>
+            <p>{move || t_string!(i18n, conflict_explain)}</p>
+            <div class="table-wrap">
+                <table class="table">
+                    <caption class="visually-hidden">{move || t_string!(i18n, conflict_title)}</caption>
+                    <thead><tr>
+                        <th scope="col">{move || t_string!(i18n, conflict_field)}</th>
+                        <th scope="col">{move || t_string!(i18n, conflict_stored)}</th>
+                        <th scope="col">{move || t_string!(i18n, conflict_typed)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p>
+                {move || t_string!(i18n, conflict_keep_mine)} " "
+                {reload.map(|href| view! { <a href=href data-testid="conflict-reload">{move || t_string!(i18n, conflict_take_stored)}</a> })}
+            </p>
+        </section>
     }
 }

@@ -95,6 +95,8 @@ pub fn ClientListPage() -> impl IntoView {
             .collect_view()
     };
     let mine = current.pk.as_deref() == Some("saya");
+    // The officer's own caseload is kept on their phone; the whole office's list is not.
+    crate::offline::keep_offline(mine);
     // The whole filtered list (all pages) as a CSV file, masked as the list is: a link to
     // the server fn with the page's own filter.
     let export = format!("{}?{}", crate::api::clients::ExportClients::PATH, query_of(&current));
@@ -162,7 +164,7 @@ pub fn ClientListPage() -> impl IntoView {
                             let (current, total) = (page.page, page.total);
                             view! {
                                 <ul class="client-list" data-testid="client-list">
-                                    {page.items.into_iter().map(|c| view! { <ClientLine client=c /> }).collect_view()}
+                                    {page.items.into_iter().map(|c| view! { <ClientLine client=c offline=mine /> }).collect_view()}
                                 </ul>
                                 <Pagination page=current pages=pages total=total />
                             }

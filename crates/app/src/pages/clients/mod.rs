@@ -46,18 +46,23 @@ pub fn BandBadge(
 pub fn ClientLine(
     /// The client.
     client: ClientSummary,
+    /// Whether the officer's phone should store the client's page for offline reading (their
+    /// own caseload; the server decides again whether the page may be kept).
+    #[prop(optional)]
+    offline: bool,
     /// Extra lines under the name (reasons, due dates).
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let basis = client.legal_basis;
+    let offline = (offline && !client.child).then_some("");
     // A child's case lives on its own page, with its clocks and the identity rules.
     let href = if client.child { routes::child_case(client.id) } else { routes::client(client.id) };
     view! {
         <li class="client-line card">
             <div class="client-line__head">
-                <a class="client-line__name" href=href>{client.full_name.clone()}</a>
+                <a class="client-line__name" href=href data-offline=offline>{client.full_name.clone()}</a>
                 {client.child.then(|| view! { <span class="badge badge--child">{move || t_string!(i18n, abh_badge)}</span> })}
                 {client.masked.then(|| view! { <span class="badge badge--masked">{move || t_string!(i18n, abh_masked)}</span> })}
                 // Children in process are not assessed with the adult RRI.

@@ -59,6 +59,28 @@ fn client_arg(client: Uuid) -> Vec<(&'static str, String)> {
     vec![("id", client.to_string())]
 }
 
+/// The client's id and a fresh idempotency key, for the check-ins an officer may record
+/// offline: the page's key makes a double tap save once, and the outbox puts a key of its
+/// own on each post it keeps (a cached form is filled more than once).
+fn client_arg_keyed(client: Uuid) -> Vec<(&'static str, String)> {
+    let mut args = client_arg(client);
+    args.push((pamong_domain::request_key::KEY_FIELD, fresh_key()));
+    args
+}
+
+/// A new idempotency key (pages render on the server only).
+fn fresh_key() -> String {
+    #[cfg(feature = "ssr")]
+    return Uuid::now_v7().to_string();
+    #[cfg(not(feature = "ssr"))]
+    String::new()
+}
+
+/// What a check-in kept in the offline outbox is, in its list: "Catat laporan · Budi Santoso".
+fn outbox_label(action: String, data: &ClientPageData) -> String {
+    format!("{action} · {}", data.detail.summary.full_name)
+}
+
 fn heading(
     i18n: crate::text::I18n,
     title: fn(crate::text::I18n) -> String,
@@ -137,6 +159,7 @@ pub fn ReportPage() -> impl IntoView {
 #[component]
 fn ReportEditor(data: ClientPageData) -> impl IntoView {
     let i18n = use_i18n();
+    crate::offline::keep_offline(data.detail.keep_offline);
     let client = data.detail.summary.id;
     let (date_now, time_now) = local_now();
     let kind = RwSignal::new(String::new());
@@ -166,7 +189,7 @@ fn ReportEditor(data: ClientPageData) -> impl IntoView {
             ("notes", label(|i| t_string!(i, field_notes).to_string())),
             ("latitude", label(|i| t_string!(i, report_location).to_string())),
         ] />
-        <PostForm to=RecordReport::PATH next=back(client) hidden=client_arg(client) errors=errors failure=failure testid="report-form">
+        <PostForm to=RecordReport::PATH next=back(client) hidden=client_arg_keyed(client) outbox=outbox_label(t_string!(i18n, record_report).to_string(), &data) errors=errors failure=failure testid="report-form">
             <Choices name="kind" legend=label(|i| t_string!(i, report_how).to_string()) value=kind errors=errors options=kinds />
             <div class="field-row">
                 <TextField name="date" label=label(|i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />
@@ -199,6 +222,7 @@ pub fn GuidancePage() -> impl IntoView {
 #[component]
 fn GuidanceEditor(data: ClientPageData) -> impl IntoView {
     let i18n = use_i18n();
+    crate::offline::keep_offline(data.detail.keep_offline);
     let client = data.detail.summary.id;
     let kind = RwSignal::new(String::new());
     let topic = RwSignal::new(String::new());
@@ -224,7 +248,7 @@ fn GuidanceEditor(data: ClientPageData) -> impl IntoView {
             ("attended", label(|i| t_string!(i, report_attended).to_string())),
             ("notes", label(|i| t_string!(i, field_notes).to_string())),
         ] />
-        <PostForm to=RecordGuidance::PATH next=back(client) hidden=client_arg(client) errors=errors failure=failure>
+        <PostForm to=RecordGuidance::PATH next=back(client) hidden=client_arg_keyed(client) outbox=outbox_label(t_string!(i18n, record_guidance).to_string(), &data) errors=errors failure=failure>
             <Choices name="kind" legend=label(|i| t_string!(i, guidance_kind).to_string()) value=kind errors=errors options=kinds />
             <TextField name="topic" label=label(|i| t_string!(i, guidance_topic).to_string()) value=topic errors=errors />
             <TextField name="date" label=label(|i| t_string!(i, field_date).to_string()) value=date errors=errors kind="date" />

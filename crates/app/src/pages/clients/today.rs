@@ -24,6 +24,8 @@ fn reason_class(reason: &TodayReason) -> &'static str {
 pub fn TodayPanel() -> impl IntoView {
     let i18n = use_i18n();
     let items = Resource::new(|| (), |_| today_list());
+    // An officer's Today is their own caseload: their phone keeps it, and the pages it links to.
+    crate::offline::keep_offline(true);
     view! {
         <section class="today" data-testid="today">
             <Suspense fallback=Loading>
@@ -41,16 +43,17 @@ pub fn TodayPanel() -> impl IntoView {
                                         .into_iter()
                                         .map(|item| {
                                             let id = item.client.id;
+                                            let offline = (!item.client.child).then_some("");
                                             let reasons = item.reasons.clone();
                                             view! {
-                                                <ClientLine client=item.client>
+                                                <ClientLine client=item.client offline=true>
                                                     <ul class="reasons">
                                                         {reasons
                                                             .into_iter()
                                                             .map(|r| view! { <li class=reason_class(&r)>{move || text::today_reason(i18n, r)}</li> })
                                                             .collect_view()}
                                                     </ul>
-                                                    <a class="button button--small" href=routes::client_report(id)>
+                                                    <a class="button button--small" href=routes::client_report(id) data-offline=offline>
                                                         {move || t_string!(i18n, record_report)}
                                                     </a>
                                                 </ClientLine>
