@@ -351,6 +351,9 @@ pub struct TodayFacts {
     pub assessed_on: Option<Date>,
     /// End of supervision.
     pub supervision_end: Option<Date>,
+    /// Whether revocation applies to the client's legal basis (PB, CB, CMB): for anyone else
+    /// a run of misses is overdue, never a revocation warning.
+    pub revocable: bool,
 }
 
 /// When the next assessment falls due: `months` after the last one; `None` if never made
@@ -363,7 +366,7 @@ pub fn reassessment_due(assessed_on: Option<Date>, months: u32) -> Option<Date> 
 pub fn today_reasons(facts: &TodayFacts, today: Date, reassess_months: u32) -> Vec<TodayReason> {
     let mut reasons = Vec::new();
     let r = &facts.reporting;
-    if r.revocation_warning() {
+    if facts.revocable && r.revocation_warning() {
         reasons.push(TodayReason::RevocationWarning { misses: r.consecutive_misses });
     } else if r.consecutive_misses > 0 && !r.reported_this_period {
         let run = r.consecutive_misses as usize;
@@ -412,7 +415,22 @@ mod tests {
     }
 
     fn facts(reporting: ReportingStatus) -> TodayFacts {
-        TodayFacts { reporting, assessed_on: Some(date!(2026 - 10 - 01)), supervision_end: None }
+        TodayFacts {
+            reporting,
+            assessed_on: Some(date!(2026 - 10 - 01)),
+            supervision_end: None,
+            revocable: true,
+        }
+    }
+
+    #[test]
+    fn misses_of_a_client_revocation_does_not_apply_to_are_overdue_not_a_warning() {
+        let missed = vec![date!(2026 - 11 - 02), date!(2026 - 11 - 09), date!(2026 - 11 - 16)];
+        let kerja_sosial = TodayFacts { revocable: false, ..facts(status(missed, 3, date!(2026 - 11 - 30))) };
+        assert_eq!(
+            today_reasons(&kerja_sosial, TODAY, 6),
+            [TodayReason::Overdue { since: date!(2026 - 11 - 02) }]
+        );
     }
 
     #[test]

@@ -49,6 +49,7 @@ pub async fn today(db: &DatabaseConnection, actor: &Actor, today: Date) -> Servi
             reporting: status_over(&segments, dates, today),
             assessed_on: row.assessed_on,
             supervision_end: row.supervision_end,
+            revocable: LegalBasis::parse(&row.legal_basis).is_some_and(LegalBasis::revocable),
         };
         let reasons = today_reasons(&facts, today, months);
         if !reasons.is_empty() {

@@ -116,7 +116,8 @@ fn Reporting(detail: ClientDetail) -> impl IntoView {
     let i18n = use_i18n();
     let Some(r) = detail.reporting.clone() else { return ().into_any() };
     let misses = r.consecutive_misses;
-    let warning = r.revocation_warning();
+    // Revocation applies only to PB, CB and CMB; others' misses are just misses.
+    let warning = detail.summary.legal_basis.revocable() && r.revocation_warning();
     view! {
         <section class="reporting card" class:reporting--warning=warning data-testid="reporting">
             <div>
