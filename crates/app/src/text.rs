@@ -43,6 +43,12 @@ pub fn problem(i18n: I18n, problem: Problem) -> String {
         Problem::ParentOrGuardian => t_string!(i18n, err_parent_or_guardian).to_string(),
         Problem::TemplatePrompt => t_string!(i18n, err_template_prompt).to_string(),
         Problem::TooMany { max } => t_string!(i18n, err_too_many, max = max).to_string(),
+        Problem::HoursOutOfRange { min, max } => {
+            t_string!(i18n, err_hours_range, min = min, max = max).to_string()
+        }
+        Problem::HoursPerDay { max } => t_string!(i18n, err_hours_per_day, max = max).to_string(),
+        Problem::PastSentence { hours } => t_string!(i18n, err_past_sentence, hours = hours).to_string(),
+        Problem::BreakTooLong => t_string!(i18n, err_break_too_long).to_string(),
         Problem::ChildOnAdultForm => t_string!(i18n, err_child_on_adult_form).to_string(),
         Problem::DateOutOfRange { from, to } => {
             t_string!(i18n, err_date_out_of_range, from = from, to = to).to_string()

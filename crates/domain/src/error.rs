@@ -62,6 +62,25 @@ pub enum Problem {
     /// Someone under 18 on the adult client form: a child is registered as a child's case,
     /// whose record protects the identity (SPPA art. 19).
     ChildOnAdultForm,
+    /// Community-service hours outside what the statute allows.
+    HoursOutOfRange {
+        /// Fewest.
+        min: u16,
+        /// Most.
+        max: u16,
+    },
+    /// More community-service hours on one day than allowed.
+    HoursPerDay {
+        /// Most hours in a day.
+        max: u16,
+    },
+    /// More community-service hours than the sentence orders.
+    PastSentence {
+        /// Hours ordered.
+        hours: u16,
+    },
+    /// A break as long as the session it is in.
+    BreakTooLong,
     /// A date outside the years the field can plausibly hold.
     DateOutOfRange {
         /// First year allowed.

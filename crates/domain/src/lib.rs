@@ -17,6 +17,7 @@ pub mod caseload;
 pub mod client;
 pub mod error;
 pub mod groups;
+pub mod kerja_sosial;
 pub mod legal;
 pub mod logs;
 pub mod needs;

@@ -73,6 +73,6 @@ mod tests {
     fn a_build_without_hashes_is_the_dev_worker() {
         let worker = Worker::new(&Hashes::default());
         assert!(worker.0.contains("\"dev\""));
-        assert!(!worker.0.contains("/pkg/"));
+        assert!(worker.0.contains(r#"const ASSETS = ["/favicon.svg", "/manifest.webmanifest"];"#));
     }
 }
