@@ -148,12 +148,12 @@ fn clock(ms: f64) -> String {
 mod browser {
     use js_sys::{Array, Object, Reflect};
     use leptos::prelude::*;
-    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
     use web_sys::{MessageEvent, ServiceWorkerRegistration};
 
     use super::Entry;
+    use crate::islands::dom::listen;
 
     /// The service worker's address (served by the server, scope `/`).
     const WORKER: &str = "/sw.js";
@@ -164,15 +164,13 @@ mod browser {
         let container = navigator.service_worker();
         // Registering again is a no-op; a browser without service workers still shows the badge.
         let _ = container.register(WORKER);
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            if let Some(list) = entries_of(&event.data()) {
+        // A listener each (the badge and the outbox page's list are two islands); messages
+        // flow to listeners once `startMessages()` is called (web-sys does not bind it).
+        listen(&container, "message", move |event| {
+            if let Some(list) = event.dyn_ref::<MessageEvent>().and_then(|m| entries_of(&m.data())) {
                 entries.set(list);
             }
         });
-        // A listener each (the badge and the outbox page's list are two islands); messages
-        // flow to listeners once `startMessages()` is called (web-sys does not bind it).
-        let _ = container.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
-        on_message.forget();
         if let Ok(start) = Reflect::get(&container, &"startMessages".into())
             && let Ok(start) = start.dyn_into::<js_sys::Function>()
         {
@@ -183,14 +181,12 @@ mod browser {
         set_online(online, now_online);
         for (name, state) in [("online", true), ("offline", false)] {
             let user = user.clone();
-            let listener = Closure::<dyn FnMut()>::new(move || {
+            listen(&window, name, move |_| {
                 set_online(online, state);
                 if state {
                     send(message("flush", &user));
                 }
             });
-            let _ = window.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
-            listener.forget();
         }
         send(message("list", &user));
         if now_online {
@@ -210,7 +206,7 @@ mod browser {
     /// A refused entry opened again leaves the outbox: the form it opens holds what was typed.
     fn on_drop_submit(window: &web_sys::Window) {
         let Some(document) = window.document() else { return };
-        let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        listen(&document, "submit", move |event| {
             let key = event
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -221,8 +217,6 @@ mod browser {
                 send(drop);
             }
         });
-        let _ = document.add_event_listener_with_callback("submit", listener.as_ref().unchecked_ref());
-        listener.forget();
     }
 
     fn message(kind: &str, user: &str) -> JsValue {

@@ -40,9 +40,9 @@ pub fn ClientEditPage() -> impl IntoView {
                     if !page.detail.can_edit {
                         return Err(AppError::Kind(ErrorKind::NotFound));
                     }
-                    Ok((Some((id, page.detail.version)), page.detail.form, context))
+                    Ok((Some(id), Some(page.detail.version), page.detail.form, context))
                 }
-                _ => Ok((None, ClientForm::default(), context)),
+                _ => Ok((None, None, ClientForm::default(), context)),
             }
         },
     );
@@ -50,11 +50,8 @@ pub fn ClientEditPage() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok((Some((id, version)), form, context)) => view! {
-                        <ClientEditor id=Some(id) version=Some(version) initial=form context=context />
-                    }.into_any(),
-                    Ok((None, form, context)) => view! {
-                        <ClientEditor id=None version=None initial=form context=context />
+                    Ok((id, version, form, context)) => view! {
+                        <ClientEditor id=id version=version initial=form context=context />
                     }.into_any(),
                     Err(e) => view! { <ErrorPage error=e /> }.into_any(),
                 }
@@ -213,14 +210,14 @@ fn ClientEditor(
     context: ClientFormContext,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let conflict = id.and_then(|_| {
+    let conflict = id.and_then(|id| {
         crate::components::post::posted_for(SaveClient::PATH)
             .filter(|p| matches!(p.error, AppError::Kind(ErrorKind::Conflict)))
-            .map(|posted| view! { <ConflictNotice posted=posted stored=initial.clone() /> })
+            .map(|posted| view! { <ConflictNotice id=id posted=posted stored=initial.clone() /> })
     });
     let has_conflict = conflict.is_some();
-    let hidden: Vec<(&'static str, String)> =
-        id.map(|id| ("id", id.to_string())).into_iter().chain(version.map(|v| ("version", v))).collect();
+    let mut hidden = crate::components::post::id_arg(id);
+    hidden.extend(version.map(|v| ("version", v)));
     let f = Fields::new(initial);
     let today = context.today;
     let errors = RwSignal::new(FieldErrors::new());
@@ -434,7 +431,7 @@ fn RegionField(value: RwSignal<String>, errors: RwSignal<FieldErrors>) -> impl I
 /// and now carries the current version, so saving again keeps the officer's values; loading
 /// the page again takes the stored ones.
 #[component]
-fn ConflictNotice(posted: crate::components::post::Posted, stored: ClientForm) -> impl IntoView {
+fn ConflictNotice(id: Uuid, posted: crate::components::post::Posted, stored: ClientForm) -> impl IntoView {
     let i18n = use_i18n();
     let differing: Vec<(&'static str, String, String)> = stored
         .fields()
@@ -460,7 +457,6 @@ fn ConflictNotice(posted: crate::components::post::Posted, stored: ClientForm) -
             }
         })
         .collect_view();
-    let reload = posted.value("id").and_then(|id| Uuid::parse_str(id).ok()).map(routes::client_edit);
     view! {
         <section class="notice card conflict" role="alert" data-testid="conflict">
             <h2>{move || t_string!(i18n, conflict_title)}</h2>
@@ -478,7 +474,7 @@ fn ConflictNotice(posted: crate::components::post::Posted, stored: ClientForm) -
             </div>
             <p>
                 {move || t_string!(i18n, conflict_keep_mine)} " "
-                {reload.map(|href| view! { <a href=href data-testid="conflict-reload">{move || t_string!(i18n, conflict_take_stored)}</a> })}
+                <a href=routes::client_edit(id) data-testid="conflict-reload">{move || t_string!(i18n, conflict_take_stored)}</a>
             </p>
         </section>
     }
