@@ -37,6 +37,25 @@ pub const OFFICE: &str = "/kantor";
 pub const ACCESS_LOG: &str = "/kantor/akses";
 /// The export log.
 pub const EXPORT_LOG: &str = "/kantor/ekspor";
+/// Kerja sosial: the office's work sites, or a site supervisor's day.
+pub const KERJA_SOSIAL: &str = "/kerja-sosial";
+/// Adding a work site.
+pub const NEW_WORK_SITE: &str = "/kerja-sosial/lokasi/baru";
+
+/// A work site's page.
+pub fn work_site(id: Uuid) -> String {
+    format!("/kerja-sosial/lokasi/{id}")
+}
+
+/// The work site a plain form post has just added.
+pub fn new_work_site() -> String {
+    format!("/kerja-sosial/lokasi/{NEW_ID}")
+}
+
+/// Editing a work site.
+pub fn work_site_edit(id: Uuid) -> String {
+    format!("/kerja-sosial/lokasi/{id}/ubah")
+}
 
 /// A client's page.
 pub fn client(id: Uuid) -> String {

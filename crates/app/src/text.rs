@@ -202,6 +202,7 @@ pub fn today_reason(i18n: I18n, reason: TodayReason) -> String {
         TodayReason::RevocationWarning { misses } => {
             t_string!(i18n, today_revocation, misses = misses).to_string()
         }
+        TodayReason::Ended { end } => t_string!(i18n, today_ended, end = date(end)).to_string(),
         TodayReason::Overdue { since } => t_string!(i18n, today_overdue, since = date(since)).to_string(),
         TodayReason::DueToday => t_string!(i18n, today_due).to_string(),
         TodayReason::ReassessmentDue { since: None } => t_string!(i18n, today_never_assessed).to_string(),

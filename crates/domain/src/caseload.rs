@@ -314,6 +314,11 @@ pub enum TodayReason {
         /// Misses in a row.
         misses: u32,
     },
+    /// The supervision's end has passed and it is still open: close it (selesai).
+    Ended {
+        /// The end.
+        end: Date,
+    },
     /// A report was due and missed (fewer in a row than the threshold).
     Overdue {
         /// The oldest unanswered due date of the current run.
@@ -345,8 +350,9 @@ pub struct TodayItem {
 /// The facts about one active client that decide whether Today lists them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TodayFacts {
-    /// Reporting status as of today.
-    pub reporting: ReportingStatus,
+    /// Reporting status as of today; `None` for a client who does not report (a kerja sosial
+    /// sentence, whose ledger is followed instead, or a supervision past its end).
+    pub reporting: Option<ReportingStatus>,
     /// Latest assessment date.
     pub assessed_on: Option<Date>,
     /// End of supervision.
@@ -365,18 +371,25 @@ pub fn reassessment_due(assessed_on: Option<Date>, months: u32) -> Option<Date> 
 /// The reasons a client is on Today's list.
 pub fn today_reasons(facts: &TodayFacts, today: Date, reassess_months: u32) -> Vec<TodayReason> {
     let mut reasons = Vec::new();
-    let r = &facts.reporting;
-    if facts.revocable && r.revocation_warning() {
-        reasons.push(TodayReason::RevocationWarning { misses: r.consecutive_misses });
-    } else if r.consecutive_misses > 0 && !r.reported_this_period {
-        let run = r.consecutive_misses as usize;
-        let since = r.missed[r.missed.len().saturating_sub(run)..].first().copied();
-        if let Some(since) = since {
-            reasons.push(TodayReason::Overdue { since });
-        }
+    if let Some(end) = facts.supervision_end
+        && end < today
+    {
+        // Nothing is due of a supervision that has ended: it waits to be closed.
+        return vec![TodayReason::Ended { end }];
     }
-    if r.next_due == today && !r.reported_this_period {
-        reasons.push(TodayReason::DueToday);
+    if let Some(r) = &facts.reporting {
+        if facts.revocable && r.revocation_warning() {
+            reasons.push(TodayReason::RevocationWarning { misses: r.consecutive_misses });
+        } else if r.consecutive_misses > 0 && !r.reported_this_period {
+            let run = r.consecutive_misses as usize;
+            let since = r.missed[r.missed.len().saturating_sub(run)..].first().copied();
+            if let Some(since) = since {
+                reasons.push(TodayReason::Overdue { since });
+            }
+        }
+        if r.next_due == today && !r.reported_this_period {
+            reasons.push(TodayReason::DueToday);
+        }
     }
     match reassessment_due(facts.assessed_on, reassess_months) {
         None => reasons.push(TodayReason::ReassessmentDue { since: None }),
@@ -416,7 +429,7 @@ mod tests {
 
     fn facts(reporting: ReportingStatus) -> TodayFacts {
         TodayFacts {
-            reporting,
+            reporting: Some(reporting),
             assessed_on: Some(date!(2026 - 10 - 01)),
             supervision_end: None,
             revocable: true,
@@ -489,6 +502,21 @@ mod tests {
         );
         f.assessed_on = None;
         assert!(today_reasons(&f, TODAY, 6).contains(&TodayReason::ReassessmentDue { since: None }));
+    }
+
+    #[test]
+    fn a_supervision_past_its_end_waits_to_be_closed_and_nothing_else() {
+        let mut f = facts(status(vec![date!(2026 - 11 - 16)], 1, TODAY));
+        f.supervision_end = Some(date!(2026 - 11 - 22));
+        assert_eq!(today_reasons(&f, TODAY, 6), [TodayReason::Ended { end: date!(2026 - 11 - 22) }]);
+        f.supervision_end = Some(TODAY);
+        assert!(!today_reasons(&f, TODAY, 6).contains(&TodayReason::Ended { end: TODAY }), "the last day");
+    }
+
+    #[test]
+    fn a_client_who_does_not_report_has_no_report_due() {
+        let f = TodayFacts { reporting: None, ..facts(status(vec![], 0, TODAY)) };
+        assert!(today_reasons(&f, TODAY, 6).is_empty());
     }
 
     #[test]

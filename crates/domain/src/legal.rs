@@ -76,9 +76,10 @@ impl LegalBasis {
     }
 
     /// Whether the client reports (wajib lapor) on a schedule: every supervision, not a
-    /// child's case still in process.
+    /// child's case still in process, and not community service, whose hours at the work site
+    /// are the obligation (their ledger is followed instead).
     pub fn reports(self) -> bool {
-        self != LegalBasis::PendampinganAnak
+        !matches!(self, LegalBasis::PendampinganAnak | LegalBasis::KerjaSosial)
     }
 
     /// Whether revocation (pencabutan) applies: the integration programmes.

@@ -3,7 +3,7 @@
 //! form is parsed here so the phone and the server agree on what is valid.
 
 use serde::{Deserialize, Serialize};
-use time::{Date, Time, macros::format_description};
+use time::{Date, Time};
 
 use crate::client::{ClientStatus, parse_date};
 use crate::error::{ErrorKind, FieldErrors, Problem};
@@ -139,16 +139,7 @@ impl ReportForm {
             }
         };
         let date = date_not_after(&mut errors, "date", &self.date, today);
-        let time = if self.time.trim().is_empty() {
-            errors.add("time", Problem::Required);
-            None
-        } else {
-            let t = Time::parse(self.time.trim(), format_description!("[hour]:[minute]")).ok();
-            if t.is_none() {
-                errors.add("time", Problem::BadFormat);
-            }
-            t
-        };
+        let time = crate::validate::time_field(&mut errors, "time", &self.time);
         let attended = yes_no(&mut errors, "attended", &self.attended);
         let notes = optional_text(&mut errors, "notes", &self.notes, 2000);
         let latitude = coordinate(&mut errors, "latitude", &self.latitude, 90.0);

@@ -83,6 +83,12 @@ pub struct Abilities {
     pub bapas_offices: bool,
     /// Reads users (their office's, region's, or all).
     pub users: bool,
+    /// Reads the office's kerja sosial work sites.
+    pub work_sites: bool,
+    /// Keeps work sites (the Kabapas, the admin).
+    pub keep_work_sites: bool,
+    /// Supervises work sites and signs kerja sosial sessions off (a partner's own user).
+    pub supervise_sites: bool,
 }
 
 /// A user as the admin pages show them.

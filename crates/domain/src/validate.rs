@@ -36,6 +36,20 @@ pub fn note(field: &str, raw: &str, max: u16) -> Result<Option<String>, ErrorKin
     Ok((!value.is_empty()).then(|| value.to_owned()))
 }
 
+/// A time of day typed as `HH:MM`; records `Required` or `BadFormat` for `field` otherwise.
+pub fn time_field(errors: &mut FieldErrors, field: &str, raw: &str) -> Option<time::Time> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        errors.add(field, Problem::Required);
+        return None;
+    }
+    let parsed = time::Time::parse(raw, time::macros::format_description!("[hour]:[minute]")).ok();
+    if parsed.is_none() {
+        errors.add(field, Problem::BadFormat);
+    }
+    parsed
+}
+
 /// The first and last years a date entered into Pamong may fall in. Births, sentences and
 /// agreements all lie well inside; a year 0001 or 9999 is a typo, and letting it through
 /// would make every page that walks a supervision period count tens of thousands of

@@ -13,6 +13,7 @@ pub mod error;
 pub mod exports;
 pub mod groups;
 pub mod ids;
+pub mod kerja_sosial;
 pub mod offices;
 pub mod partners;
 pub mod password;

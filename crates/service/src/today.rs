@@ -45,11 +45,13 @@ pub async fn today(db: &DatabaseConnection, actor: &Actor, today: Date) -> Servi
         let assessed = history.get(&key).map(Vec::as_slice).unwrap_or_default();
         let segments = schedules(row.supervision_start, assessed, &frequencies);
         let dates = reports.get(&key).map(Vec::as_slice).unwrap_or_default();
+        let basis = LegalBasis::parse(&row.legal_basis);
+        let reports = basis.is_some_and(LegalBasis::reports);
         let facts = TodayFacts {
-            reporting: status_over(&segments, dates, today),
+            reporting: reports.then(|| status_over(&segments, dates, today)),
             assessed_on: row.assessed_on,
             supervision_end: row.supervision_end,
-            revocable: LegalBasis::parse(&row.legal_basis).is_some_and(LegalBasis::revocable),
+            revocable: basis.is_some_and(LegalBasis::revocable),
         };
         let reasons = today_reasons(&facts, today, months);
         if !reasons.is_empty() {

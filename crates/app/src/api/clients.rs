@@ -115,6 +115,8 @@ pub struct ClientOverviewData {
     pub referrals: crate::api::referrals::ReferralsData,
     /// Groups the client may be put under the attention of (empty unless the viewer edits).
     pub groups: Vec<PersonRef>,
+    /// Kerja sosial placements and the sites to place at.
+    pub kerja_sosial: crate::api::kerja_sosial::KerjaSosialData,
 }
 
 /// Everything the client's page shows, in one call. One server fn rather than a resource
@@ -135,7 +137,10 @@ pub async fn client_overview(id: Uuid) -> Result<ClientOverviewData, AppError> {
         } else {
             Vec::new()
         };
-        Ok(ClientOverviewData { page, referrals, groups })
+        let today = pamong_service::clients::today_for(&ctx.db, &actor, ctx.now()).await?;
+        let kerja_sosial =
+            crate::api::kerja_sosial::KerjaSosialData::load(&ctx.db, &actor, id, can_edit, today).await?;
+        Ok(ClientOverviewData { page, referrals, groups, kerja_sosial })
     }
     .await;
     lift(&actor, result)

@@ -21,6 +21,7 @@ enum Dest {
     Children,
     Partners,
     Groups,
+    KerjaSosial,
     Office,
     Kanwil,
     Bapas,
@@ -36,6 +37,7 @@ impl Dest {
             Dest::Children => "/abh",
             Dest::Partners => "/mitra",
             Dest::Groups => "/kelompok",
+            Dest::KerjaSosial => crate::routes::KERJA_SOSIAL,
             Dest::Office => "/kantor",
             Dest::Kanwil => "/admin/kanwil",
             Dest::Bapas => "/admin/bapas",
@@ -51,6 +53,7 @@ impl Dest {
             Dest::Children => "◐",
             Dest::Partners => "⚭",
             Dest::Groups => "◎",
+            Dest::KerjaSosial => "⚒",
             Dest::Office => "▤",
             Dest::Kanwil => "▦",
             Dest::Bapas => "▣",
@@ -75,6 +78,9 @@ fn destinations(can: &Abilities) -> Vec<Dest> {
     add(can.children, Dest::Children);
     add(can.office_caseload, Dest::Office);
     add(can.coordinate_groups, Dest::Groups);
+    // A site's supervisor works there; an officer places and follows clients there. The
+    // Kabapas and the admin reach the sites from the office page and the partner directory.
+    add(can.supervise_sites || (can.work_sites && can.own_caseload), Dest::KerjaSosial);
     add(can.manage_offices, Dest::Kanwil);
     add(can.bapas_offices, Dest::Bapas);
     add(can.partners && !can.today && !can.coordinate_groups, Dest::Partners);
@@ -168,6 +174,7 @@ pub fn Frame(
                 Dest::Children => t_string!(i18n, nav_abh).to_string(),
                 Dest::Partners => t_string!(i18n, nav_partners).to_string(),
                 Dest::Groups => t_string!(i18n, nav_groups).to_string(),
+                Dest::KerjaSosial => t_string!(i18n, nav_kerja_sosial).to_string(),
                 Dest::Office => t_string!(i18n, nav_office).to_string(),
                 Dest::Kanwil => t_string!(i18n, nav_kanwil).to_string(),
                 Dest::Bapas => t_string!(i18n, nav_bapas).to_string(),

@@ -118,6 +118,16 @@ pub fn posted_values(name: &str) -> Option<Vec<String>> {
     use_context::<FormScope>()?.posted().map(|p| p.values(name))
 }
 
+/// A new idempotency key for a form the outbox may keep (pages render on the server only): a
+/// double tap saves once, and the outbox puts a key of its own on each post it keeps (a
+/// cached form is filled more than once).
+pub fn fresh_key() -> String {
+    #[cfg(feature = "ssr")]
+    return uuid::Uuid::now_v7().to_string();
+    #[cfg(not(feature = "ssr"))]
+    String::new()
+}
+
 /// The record's id as a server fn's `id` argument, when editing one (none when creating).
 pub fn id_arg(id: Option<uuid::Uuid>) -> Vec<(&'static str, String)> {
     id.map(|id| ("id", id.to_string())).into_iter().collect()
@@ -160,7 +170,9 @@ pub fn PostForm(
     children: Children,
 ) -> impl IntoView {
     let i18n = crate::i18n::use_i18n();
-    let posted = posted_for(to).map(Arc::new);
+    // A page may hold one form of a server fn per record (a session per person on a work
+    // site's day): a refused post shows in the form of the record it was for.
+    let posted = posted_for(to).filter(|p| same_record(p, &hidden)).map(Arc::new);
     if let Some(p) = &posted {
         show_failure(p.error.clone(), errors, failure);
     }
@@ -188,6 +200,15 @@ pub fn PostForm(
             <Provider value=state>{children()}</Provider>
         </form>
     }
+}
+
+/// Whether a refused post came from the form whose hidden arguments are `hidden`: each
+/// posted the same value (the idempotency key, fresh on each render, left out).
+fn same_record(posted: &Posted, hidden: &[(&'static str, String)]) -> bool {
+    hidden
+        .iter()
+        .filter(|(name, _)| *name != pamong_domain::request_key::KEY_FIELD)
+        .all(|(name, value)| posted.value(name).is_none_or(|p| p == value))
 }
 
 /// Fields that belong to another of the server fn's arguments than the form's own (a form

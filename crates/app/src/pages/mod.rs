@@ -7,6 +7,7 @@ pub mod clients;
 pub mod groups;
 pub mod home;
 pub mod kanwil;
+pub mod kerja_sosial;
 pub mod login;
 pub mod logs;
 pub mod outbox;

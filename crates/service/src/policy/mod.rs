@@ -9,8 +9,10 @@
 //! This module answers for the user and the organisation (offices, users, partners);
 //! [`records`] for clients, children, groups and referrals.
 
+mod kerja_sosial;
 mod records;
 
+pub use kerja_sosial::*;
 pub use records::*;
 
 use pamong_domain::Role;
@@ -87,7 +89,7 @@ pub fn abilities(actor: &Actor) -> Abilities {
     Abilities {
         today: remit.is_some(),
         own_caseload: matches!(remit, Some(Remit::Caseload(..))),
-        keep_offline: matches!(remit, Some(Remit::Caseload(..))),
+        keep_offline: matches!(remit, Some(Remit::Caseload(..))) || site_supervisor(actor).is_some(),
         clients: !client_scope(actor).is_empty(),
         register_clients: can_register_client(actor),
         children: lists_children(actor),
@@ -105,6 +107,9 @@ pub fn abilities(actor: &Actor) -> Abilities {
         manage_offices: can_manage_offices(actor),
         bapas_offices: matches!(office_scope(actor), Scope::All | Scope::Kanwil(_)),
         users: !user_scope(actor).is_empty(),
+        work_sites: !work_site_scope(actor).is_empty(),
+        keep_work_sites: keeps_partners(actor),
+        supervise_sites: site_supervisor(actor).is_some(),
     }
 }
 

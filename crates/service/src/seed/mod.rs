@@ -12,6 +12,7 @@ use time::{Date, OffsetDateTime};
 pub mod children;
 pub mod clients;
 pub mod groups;
+pub mod kerja_sosial;
 pub mod partners;
 pub mod regions;
 
@@ -170,6 +171,8 @@ pub async fn seed_demo(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceR
     clients::generate(db, DEMO_CLIENTS_PER_OFFICE, DEMO_SEED, now).await?;
     children::generate(db, now).await?;
     groups::generate(db, now).await?;
-    partners::generate(db, now).await?;
+    if let Some(dinsos) = partners::generate(db, now).await? {
+        kerja_sosial::generate(db, &dinsos, now).await?;
+    }
     Ok(logins)
 }

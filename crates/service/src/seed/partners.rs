@@ -9,13 +9,22 @@ use time::{Date, Duration, OffsetDateTime};
 use crate::error::ServiceResult;
 use crate::partners;
 
+/// Dinas Sosial (the partner `mitra.jakbar` works for) and its PKS in force, for the demo's
+/// work sites.
+pub struct DemoPartner {
+    /// The partner.
+    pub id: uuid::Uuid,
+    /// Its agreement in force.
+    pub agreement: uuid::Uuid,
+}
+
 /// Adds the demo partners (when the demo's Kabapas and partner user exist).
-pub async fn generate(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceResult<()> {
+pub async fn generate(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceResult<Option<DemoPartner>> {
     let today = super::demo_today(now);
     let (Some(kabapas), Some(mitra)) =
         (super::groups::actor(db, "kabapas.jakbar").await?, super::groups::actor(db, "mitra.jakbar").await?)
     else {
-        return Ok(());
+        return Ok(None);
     };
     let dinsos = PartnerForm {
         name: "Dinas Sosial Kota Administrasi Jakarta Barat".into(),
@@ -62,7 +71,7 @@ pub async fn generate(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceRe
         today + Duration::days(500),
         &["bpjs", "psikososial"],
     );
-    partners::agreements::create(db, &kabapas, dinsos, None, &long, now).await?;
+    let agreement = partners::agreements::create(db, &kabapas, dinsos, None, &long, now).await?;
     let soon = pks(
         "PKS/BAPAS-JB/01/2024",
         "Layanan administrasi kependudukan bagi klien",
@@ -71,5 +80,5 @@ pub async fn generate(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceRe
         &["dokumen"],
     );
     partners::agreements::create(db, &kabapas, dukcapil, None, &soon, now).await?;
-    Ok(())
+    Ok(Some(DemoPartner { id: dinsos, agreement }))
 }

@@ -32,8 +32,8 @@ pub fn ClientDetailPage() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(ClientOverviewData { page, referrals, groups }) => {
-                        view! { <ClientView data=page referrals=referrals groups=groups /> }.into_any()
+                    Ok(ClientOverviewData { page, referrals, groups, kerja_sosial }) => {
+                        view! { <ClientView data=page referrals=referrals groups=groups kerja_sosial=kerja_sosial /> }.into_any()
                     }
                     Err(e) => view! { <ErrorPage error=e /> }.into_any(),
                 }
@@ -43,7 +43,12 @@ pub fn ClientDetailPage() -> impl IntoView {
 }
 
 #[component]
-fn ClientView(data: ClientPageData, referrals: ReferralsData, groups: Vec<PersonRef>) -> impl IntoView {
+fn ClientView(
+    data: ClientPageData,
+    referrals: ReferralsData,
+    groups: Vec<PersonRef>,
+    kerja_sosial: crate::api::kerja_sosial::KerjaSosialData,
+) -> impl IntoView {
     let i18n = use_i18n();
     let ClientPageData { detail, timeline, officers } = data;
     let can_reassign = detail.can_reassign;
@@ -95,6 +100,7 @@ fn ClientView(data: ClientPageData, referrals: ReferralsData, groups: Vec<Person
                 <a class="button button--ghost" href=routes::client_status(id)>{move || t_string!(i18n, client_end_or_move)}</a>
             </nav>
         </Show>
+        <crate::pages::kerja_sosial::ledger::ClientKerjaSosial client=id data=kerja_sosial />
         {can_reassign.then(|| view! { <Reassign client=id officers=officers current=s.pk.clone() /> })}
         {can_edit.then(|| view! { <crate::pages::groups::forms::WatchClientForm client=id groups=groups /> })}
         <crate::pages::referrals::ClientReferrals client=id can_send=can_edit data=referrals />

@@ -240,7 +240,7 @@ fn ClientEditor(
         // A child's case in process is registered on its own form (/abh/baru).
         LegalBasis::ALL
             .iter()
-            .filter(|b| b.reports())
+            .filter(|b| **b != LegalBasis::PendampinganAnak)
             .map(|b| (b.as_str().to_owned(), text::legal_basis(i18n, *b)))
             .collect::<Vec<_>>()
     });

@@ -64,16 +64,8 @@ fn client_arg(client: Uuid) -> Vec<(&'static str, String)> {
 /// own on each post it keeps (a cached form is filled more than once).
 fn client_arg_keyed(client: Uuid) -> Vec<(&'static str, String)> {
     let mut args = client_arg(client);
-    args.push((pamong_domain::request_key::KEY_FIELD, fresh_key()));
+    args.push((pamong_domain::request_key::KEY_FIELD, crate::components::post::fresh_key()));
     args
-}
-
-/// A new idempotency key (pages render on the server only).
-fn fresh_key() -> String {
-    #[cfg(feature = "ssr")]
-    return Uuid::now_v7().to_string();
-    #[cfg(not(feature = "ssr"))]
-    String::new()
 }
 
 /// What a check-in kept in the offline outbox is, in its list: "Catat laporan · Budi Santoso".

@@ -13,7 +13,7 @@ use crate::text;
 fn reason_class(reason: &TodayReason) -> &'static str {
     match reason {
         TodayReason::RevocationWarning { .. } => "reason reason--danger",
-        TodayReason::Overdue { .. } => "reason reason--warning",
+        TodayReason::Overdue { .. } | TodayReason::Ended { .. } => "reason reason--warning",
         TodayReason::DueToday => "reason reason--due",
         TodayReason::ReassessmentDue { .. } | TodayReason::EndingSoon { .. } => "reason",
     }

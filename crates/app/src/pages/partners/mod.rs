@@ -61,6 +61,7 @@ pub fn PartnerListPage() -> impl IntoView {
                 view! {
                     <div class="page-head">
                         <h1>{move || t_string!(i18n, partners_title)}</h1>
+                        <a class="button button--secondary" href=routes::KERJA_SOSIAL>{move || t_string!(i18n, ks_sites_title)}</a>
                         {setup.can_add.then(|| view! { <a class="button" href="/mitra/baru">{move || t_string!(i18n, partner_new)}</a> })}
                     </div>
                     <crate::components::form::SavedNotice />

@@ -6,6 +6,12 @@
 //! session may be recorded, and where a placement stands: not started, on track, behind, late
 //! (past the deadline with hours left) or completed.
 
+mod forms;
+mod views;
+
+pub use forms::*;
+pub use views::*;
+
 use serde::{Deserialize, Serialize};
 use time::{Date, Time};
 
