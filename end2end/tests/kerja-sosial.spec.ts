@@ -37,6 +37,7 @@ async function unplacedClient(page: Page): Promise<{ url: string; name: string }
 
 test('kerja sosial at 360 px: placed by the PK, hours signed off at the site (offline too), seen by the PK', async ({ page, browser, baseURL }, info) => {
   test.skip(info.project.name !== 'phone', 'the site supervisor works on a phone');
+  test.setTimeout(240_000);
   const errors = watchErrors(page);
   await login(page, 'pk.jakbar');
   const client = await unplacedClient(page);
@@ -45,10 +46,10 @@ test('kerja sosial at 360 px: placed by the PK, hours signed off at the site (of
   await page.getByTestId('place-open').click();
   const form = page.getByTestId('place-form');
   await form.getByLabel('Lokasi kerja sosial').selectOption({ label: 'Panti Sosial Bina Insan — dapur umum' });
-  await form.getByLabel('Pengadilan').fill('Pengadilan Negeri Jakarta Barat');
+  await form.getByLabel('Pengadilan', { exact: true }).fill('Pengadilan Negeri Jakarta Barat');
   await form.getByLabel('Nomor putusan').fill('77/Pid.B/2026/PN Jkt.Brt');
   await form.getByLabel(/^Jam kerja sosial yang diputuskan/).fill('241');
-  await form.getByLabel('Mulai').fill(jakartaDate(-7));
+  await form.getByLabel('Mulai', { exact: true }).fill(jakartaDate(-7));
   await form.getByLabel(/^Jadwal/).fill('Senin dan Kamis 08.00–12.30');
   await form.getByTestId('place-save').click();
   await hydrated(page);
@@ -78,19 +79,19 @@ test('kerja sosial at 360 px: placed by the PK, hours signed off at the site (of
   // Nine hours in one day are refused, in Bahasa Indonesia, with what was typed kept.
   await person.getByTestId('session-open').click();
   const session = person.getByTestId('session-form');
-  await session.getByLabel('Datang').fill('07:00');
-  await session.getByLabel('Pulang').fill('16:30');
+  await session.getByLabel('Datang', { exact: true }).fill('07:00');
+  await session.getByLabel('Pulang', { exact: true }).fill('16:30');
   await session.getByLabel(/^Istirahat/).fill('30');
   await session.getByLabel(/^Pekerjaan yang dilakukan/).fill('Menyiapkan makan siang');
   await session.getByTestId('session-save').click();
   await hydrated(site);
   const refused = site.getByTestId('placement').filter({ hasText: client.name }).getByTestId('session-form');
   await expect(refused.getByText('Paling banyak 8 jam dalam sehari.')).toBeVisible();
-  await expect(refused.getByLabel('Pulang')).toHaveValue('16:30');
+  await expect(refused.getByLabel('Pulang', { exact: true })).toHaveValue('16:30');
   await shot(site, info, '72-ks-nine-hours-refused');
 
   // Four hours, signed off as saved.
-  await refused.getByLabel('Pulang').fill('11:30');
+  await refused.getByLabel('Pulang', { exact: true }).fill('11:30');
   await refused.getByTestId('session-save').click();
   await site.waitForURL((url) => url.searchParams.get('pesan') === 'tersimpan');
   await hydrated(site);
@@ -109,8 +110,8 @@ test('kerja sosial at 360 px: placed by the PK, hours signed off at the site (of
   const offline = site.getByTestId('placement').filter({ hasText: client.name });
   await offline.getByTestId('session-open').click();
   const later = offline.getByTestId('session-form');
-  await later.getByLabel('Datang').fill('13:00');
-  await later.getByLabel('Pulang').fill('16:00');
+  await later.getByLabel('Datang', { exact: true }).fill('13:00');
+  await later.getByLabel('Pulang', { exact: true }).fill('16:00');
   await later.getByLabel(/^Istirahat/).fill('0');
   await later.getByTestId('session-save').click();
   await site.waitForURL((url) => url.pathname === '/kotak-keluar');

@@ -10,9 +10,31 @@ use crate::i18n::*;
 use crate::routes;
 use crate::text;
 
-/// The id of the input for a field, used by labels and by the error summary's links.
+/// The id of the input for a field, used by labels and by the error summary's links; inside
+/// a [`FieldIds`], prefixed with its name.
 pub fn field_id(field: &str) -> String {
-    format!("f-{field}")
+    match use_context::<IdPrefix>() {
+        Some(IdPrefix(prefix)) => format!("f-{prefix}-{field}"),
+        None => format!("f-{field}"),
+    }
+}
+
+/// The prefix a [`FieldIds`] gives its fields' ids.
+#[derive(Clone)]
+struct IdPrefix(String);
+
+/// Gives the fields inside ids of their own, for a page with several forms of the same
+/// fields (a session form per person on a work site's day), so that each label finds its
+/// own input.
+#[component]
+pub fn FieldIds(
+    /// What sets these fields apart (a record's id and the form's kind).
+    #[prop(into)]
+    prefix: String,
+    /// The fields.
+    children: Children,
+) -> impl IntoView {
+    view! { <leptos::context::Provider value=IdPrefix(prefix)>{children()}</leptos::context::Provider> }
 }
 
 /// The translated error of one field, as a signal.

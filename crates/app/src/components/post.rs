@@ -202,12 +202,17 @@ pub fn PostForm(
     }
 }
 
+/// The hidden argument carrying the version of the record a form was loaded with (a
+/// conflict is a refused post of an older version: it still belongs to the same form).
+pub const VERSION_FIELD: &str = "version";
+
 /// Whether a refused post came from the form whose hidden arguments are `hidden`: each
-/// posted the same value (the idempotency key, fresh on each render, left out).
+/// posted the same value (the idempotency key, fresh on each render, and the version, newer
+/// after a conflict, left out).
 fn same_record(posted: &Posted, hidden: &[(&'static str, String)]) -> bool {
     hidden
         .iter()
-        .filter(|(name, _)| *name != pamong_domain::request_key::KEY_FIELD)
+        .filter(|(name, _)| ![pamong_domain::request_key::KEY_FIELD, VERSION_FIELD].contains(name))
         .all(|(name, value)| posted.value(name).is_none_or(|p| p == value))
 }
 
@@ -254,5 +259,27 @@ mod tests {
         assert_eq!(posted.value("form[kind]"), Some("kunjungan"));
         assert_eq!(posted.value("form[date]"), None);
         assert_eq!(posted.values("form[needs][]"), vec!["a".to_owned(), "b".to_owned()]);
+    }
+
+    #[test]
+    fn a_refused_post_belongs_to_the_form_of_its_record_whatever_its_key_and_version() {
+        let posted = |id: &str, version: &str| Posted {
+            to: "/api/x".into(),
+            fields: vec![
+                ("id".into(), id.into()),
+                (VERSION_FIELD.into(), version.into()),
+                (pamong_domain::request_key::KEY_FIELD.into(), "k1".into()),
+            ],
+            error: AppError::Kind(ErrorKind::Conflict),
+        };
+        let form = |id: &str| {
+            vec![
+                ("id", id.to_owned()),
+                (VERSION_FIELD, "v2".to_owned()),
+                (pamong_domain::request_key::KEY_FIELD, "k2".to_owned()),
+            ]
+        };
+        assert!(same_record(&posted("a", "v1"), &form("a")), "an older version of the same record");
+        assert!(!same_record(&posted("b", "v2"), &form("a")), "another record's form");
     }
 }

@@ -313,7 +313,11 @@ fn abilities_follow_the_decisions() {
         let can = abilities(&a);
         assert_eq!(can.today, remit(&a).is_some(), "{role:?}");
         assert_eq!(can.own_caseload, role == Role::Pk, "{role:?}");
-        assert_eq!(can.keep_offline, role == Role::Pk, "{role:?}");
+        assert_eq!(
+            can.keep_offline,
+            matches!(role, Role::Pk | Role::Mitra),
+            "{role:?}: a caseload or a site's day"
+        );
         assert_eq!(can.clients, matches!(role, Role::Pk | Role::Kabapas | Role::Kanwil), "{role:?}");
         assert_eq!(can.children, lists_children(&a), "{role:?}");
         assert_eq!(can.office_caseload, role == Role::Kabapas, "{role:?}");
@@ -326,7 +330,53 @@ fn abilities_follow_the_decisions() {
         assert_eq!(can.manage_offices, role == Role::Admin, "{role:?}");
         assert_eq!(can.bapas_offices, matches!(role, Role::Admin | Role::Kanwil), "{role:?}");
         assert_eq!(can.users, matches!(role, Role::Admin | Role::Kanwil | Role::Kabapas), "{role:?}");
+        assert_eq!(can.work_sites, !work_site_scope(&a).is_empty(), "{role:?}");
+        assert_eq!(can.keep_work_sites, keeps_partners(&a), "{role:?}");
+        assert_eq!(can.supervise_sites, role == Role::Mitra, "{role:?}");
     }
     let unlinked = Actor { partner_id: None, ..actor(Role::Mitra) };
     assert!(!abilities(&unlinked).answer_referrals, "a partner's user not yet linked");
+}
+
+const MY_SITE: SiteAt = SiteAt { bapas_id: BAPAS, supervisor_id: Some(ME) };
+const OTHERS_SITE: SiteAt = SiteAt { supervisor_id: Some(COLLEAGUE), ..MY_SITE };
+const SITE_WITHOUT_ACCOUNT: SiteAt = SiteAt { supervisor_id: None, ..MY_SITE };
+
+#[test]
+fn kerja_sosial_matrix() {
+    for role in Role::ALL {
+        let a = actor(role);
+        assert_eq!(work_site_scope(&a), partner_scope(&a), "{role:?}: the sites are the partners'");
+        assert_eq!(can_manage_work_sites(&a, BAPAS), can_manage_partners(&a, BAPAS), "{role:?}");
+        let supervisor = role == Role::Mitra;
+        assert_eq!(site_supervisor(&a), supervisor.then_some(ME), "{role:?}");
+        assert_eq!(supervises_site(&a, MY_SITE), supervisor, "{role:?}");
+        assert!(!supervises_site(&a, OTHERS_SITE), "{role:?}: another supervisor's site");
+        assert!(!supervises_site(&a, SITE_WITHOUT_ACCOUNT), "{role:?}");
+        assert_eq!(can_sign_off(&a, MY_SITE), supervisor, "{role:?}: only the site's supervisor signs off");
+        assert!(
+            !can_sign_off(&a, SITE_WITHOUT_ACCOUNT),
+            "{role:?}: nobody signs for a site without an account"
+        );
+        assert_eq!(can_keep_site_offline(&a, MY_SITE), supervisor, "{role:?}");
+        assert_eq!(can_place(&a, OWN), can_edit_client(&a, OWN), "{role:?}");
+        assert!(!can_place(&a, OTHER_OFFICE) || role == Role::Admin, "{role:?}: another office's client");
+        // The PK records for their own client at any site; the supervisor for anyone at theirs.
+        assert_eq!(can_record_hours(&a, OWN, OTHERS_SITE), can_edit_client(&a, OWN), "{role:?}");
+        assert_eq!(
+            can_record_hours(&a, OTHER_OFFICE, MY_SITE),
+            supervisor || can_edit_client(&a, OTHER_OFFICE),
+            "{role:?}"
+        );
+    }
+    let moved = Actor { bapas_id: Some(OTHER_BAPAS), ..actor(Role::Mitra) };
+    assert!(!supervises_site(&moved, MY_SITE), "a supervisor moved to another office leaves the site behind");
+    let mitra = actor(Role::Mitra);
+    assert_eq!(
+        placement_identity(&mitra, MY_SITE, child(COLLEAGUES)),
+        Masked,
+        "a child reaches the site as initials"
+    );
+    assert_eq!(placement_identity(&mitra, MY_SITE, COLLEAGUES), Full, "an adult by name");
+    assert_eq!(placement_identity(&mitra, OTHERS_SITE, COLLEAGUES), identity(&mitra, COLLEAGUES));
 }

@@ -217,7 +217,7 @@ fn ClientEditor(
     });
     let has_conflict = conflict.is_some();
     let mut hidden = crate::components::post::id_arg(id);
-    hidden.extend(version.map(|v| ("version", v)));
+    hidden.extend(version.map(|v| (crate::components::post::VERSION_FIELD, v)));
     let f = Fields::new(initial);
     let today = context.today;
     let errors = RwSignal::new(FieldErrors::new());

@@ -13,7 +13,10 @@ use crate::text;
 fn reason_class(reason: &TodayReason) -> &'static str {
     match reason {
         TodayReason::RevocationWarning { .. } => "reason reason--danger",
-        TodayReason::Overdue { .. } | TodayReason::Ended { .. } => "reason reason--warning",
+        // Overdue is named apart: a report clears it, nothing clears an ended supervision
+        // but closing it.
+        TodayReason::Overdue { .. } => "reason reason--warning reason--overdue",
+        TodayReason::Ended { .. } => "reason reason--warning",
         TodayReason::DueToday => "reason reason--due",
         TodayReason::ReassessmentDue { .. } | TodayReason::EndingSoon { .. } => "reason",
     }

@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use super::{clock, hours, progress_class, progress_text};
 use crate::api::kerja_sosial::{KerjaSosialData, MovePlacement, PlaceClient, RecordSession, SignOffSession};
+use crate::components::form::FieldIds;
 use crate::components::local_now;
 use crate::components::post::{fresh_key, posted_for};
 use crate::components::{ErrorBanner, PostForm, SelectField, TextField};
@@ -56,9 +57,9 @@ pub fn PlacementCard(
                 {if person { p.site.name.clone() } else { format!("{} {}", p.court, p.decision_number) }}
                 " · " {p.schedule.clone()}
             </p>
-            <div class="meter" role="img" aria-label=move || t_string!(i18n, ks_progress_label, percent = percent).to_string()>
-                <span class="meter__bar" style=format!("width: {percent}%")></span>
-            </div>
+            // A native bar: the style sheet policy allows no inline style.
+            <progress class="meter" max="100" value=percent.to_string()
+                aria-label=move || t_string!(i18n, ks_progress_label, percent = percent).to_string()>{format!("{percent}%")}</progress>
             <dl class="facts">
                 <div><dt>{move || t_string!(i18n, ks_done)}</dt><dd data-testid="hours-done">{move || hours(i18n, done)} " / " {p.hours} " " {move || t_string!(i18n, ks_hours_unit)}</dd></div>
                 <div><dt>{move || t_string!(i18n, ks_remaining)}</dt><dd data-testid="hours-remaining">{move || hours(i18n, remaining)}</dd></div>
@@ -153,16 +154,22 @@ fn SessionForms(placement: Uuid, back: String, label: String, signs: bool) -> im
         posted_for(RecordSession::PATH).filter(|p| p.value("placement") == Some(&placement.to_string()));
     let absence_refused = refused.as_ref().is_some_and(|p| p.value("form[absent]") == Some("ya"));
     let worked_refused = refused.is_some() && !absence_refused;
+    // The children of a FieldIds are a closure of their own: each takes its own copies.
+    let (worked_back, worked_label) = (back.clone(), label.clone());
     view! {
         <details class="session-form" open=worked_refused>
             <summary class="button" data-testid="session-open">
                 {move || if signs { t_string!(i18n, ks_record_attended).to_string() } else { t_string!(i18n, ks_record_session).to_string() }}
             </summary>
-            <WorkedForm placement=placement back=back.clone() label=label.clone() signs=signs />
+            <FieldIds prefix=format!("{placement}-hadir")>
+                <WorkedForm placement=placement back=worked_back label=worked_label signs=signs />
+            </FieldIds>
         </details>
         <details class="session-form" open=absence_refused>
             <summary class="button button--secondary" data-testid="absence-open">{move || t_string!(i18n, ks_record_absent)}</summary>
-            <AbsenceForm placement=placement back=back label=label />
+            <FieldIds prefix=format!("{placement}-absen")>
+                <AbsenceForm placement=placement back=back label=label />
+            </FieldIds>
         </details>
     }
 }
