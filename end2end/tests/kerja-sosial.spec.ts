@@ -157,3 +157,68 @@ test('the office keeps its work sites; a site without a PKS in force is flagged'
   await shot(page, info, '76-ks-site');
   expect(errors).toEqual([]);
 });
+
+test('Today follows kerja sosial up: a missed day, a late placement for the prosecutor, a completed one closed with its statement; a signed session corrected with a reason', async ({ page }, info) => {
+  test.skip(info.project.name !== 'phone', 'closes a demo placement: once is enough');
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+
+  // The PK's Today names the day missed without an acceptable reason.
+  await login(page, 'pk.jakbar');
+  const missed = page.getByTestId('today').locator('.client-line').filter({ hasText: 'Tidak hadir kerja sosial tanpa alasan' });
+  await expect(missed).toHaveCount(1);
+  await shot(page, info, '77-ks-today-absence');
+  await missed.locator('a.client-line__name').click();
+  await hydrated(page);
+  const card = page.getByTestId('placement').first();
+
+  // A signed-off session is corrected only with a reason.
+  const worked = card.getByTestId('session').filter({ hasText: '08.00–12.30' }).first();
+  await worked.getByTestId('correct-open').click();
+  const fix = worked.getByTestId('correct-form');
+  await fix.getByLabel('Pulang', { exact: true }).fill('12:00');
+  await fix.getByTestId('correct-save').click();
+  await hydrated(page);
+  const refused = page.getByTestId('correct-form').filter({ has: page.locator('[aria-invalid=true]') });
+  await expect(refused).toHaveCount(1);
+  await refused.getByLabel(/^Alasan koreksi/).fill('Salah catat jam pulang');
+  await refused.getByTestId('correct-save').click();
+  await page.waitForURL((url) => url.searchParams.get('pesan') === 'tersimpan');
+  await hydrated(page);
+  await expect(page.getByText('Dikoreksi: Salah catat jam pulang')).toBeVisible();
+  await shot(page, info, '78-ks-corrected');
+
+  // The letter to the prosecutor lists the day missed.
+  await page.getByTestId('placement').first().getByTestId('print-letter').click();
+  await expect(page.getByTestId('ks-letter')).toBeVisible();
+  await expect(page.getByTestId('letter-to')).toHaveText('Kejaksaan Negeri Jakarta Barat');
+  await expect(page.getByTestId('letter-absences')).toContainText('1 kali');
+  await shot(page, info, '79-ks-letter');
+  // A print page has no menu: the account page logs out.
+  await page.goto('/akun');
+  await hydrated(page);
+  await page.locator('button:visible', { hasText: 'Keluar' }).first().click();
+  await page.waitForURL((url) => url.pathname === '/masuk');
+
+  // The Kabapas sees the office's: a late placement, and one whose hours are all done.
+  await login(page, 'kabapas.jakbar');
+  const today = page.getByTestId('today');
+  await expect(today.locator('.client-line').filter({ hasText: 'Kerja sosial lewat batas waktu' })).toHaveCount(1);
+  const done = today.locator('.client-line').filter({ hasText: 'Jam kerja sosial terpenuhi' });
+  await expect(done).toHaveCount(1);
+  await shot(page, info, '80-ks-today-office');
+  await done.locator('a.client-line__name').click();
+  await hydrated(page);
+  await page.getByTestId('complete-placement').click();
+  await page.waitForURL((url) => url.searchParams.get('pesan') === 'tersimpan');
+  await hydrated(page);
+  await expect(page.locator('main')).toContainText('Selesai');
+  await expect(page.getByTestId('complete-placement')).toHaveCount(0);
+  await page.getByTestId('print-statement').click();
+  await expect(page.getByTestId('statement-outcome')).toContainText('telah dilaksanakan seluruhnya');
+  await expect(page.getByTestId('doc-ledger').locator('tbody tr')).toHaveCount(4);
+  await shot(page, info, '81-ks-statement');
+  await page.goto('/');
+  await expect(page.getByTestId('today').locator('.client-line').filter({ hasText: 'Jam kerja sosial terpenuhi' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

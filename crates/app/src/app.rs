@@ -146,6 +146,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("kerja-sosial/lokasi/baru") view=pages::kerja_sosial::edit::SiteEditPage ssr=SsrMode::Async />
                         <Route path=path!("kerja-sosial/lokasi/:id") view=pages::kerja_sosial::site::SitePage ssr=SsrMode::Async />
                         <Route path=path!("kerja-sosial/lokasi/:id/ubah") view=pages::kerja_sosial::edit::SiteEditPage ssr=SsrMode::Async />
+                        <Route path=path!("kerja-sosial/penempatan/:id/pernyataan") view=pages::kerja_sosial::print::StatementPage ssr=SsrMode::Async />
+                        <Route path=path!("kerja-sosial/penempatan/:id/surat-jaksa") view=pages::kerja_sosial::print::LetterPage ssr=SsrMode::Async />
                         <Route path=path!("mitra") view=pages::partners::PartnerListPage ssr=SsrMode::Async />
                         <Route path=path!("mitra/:id") view=PartnerRoute ssr=SsrMode::Async />
                         <Route path=path!("mitra/:id/ubah") view=pages::partners::edit::PartnerEditPage ssr=SsrMode::Async />

@@ -57,6 +57,16 @@ pub fn work_site_edit(id: Uuid) -> String {
     format!("/kerja-sosial/lokasi/{id}/ubah")
 }
 
+/// A placement's hours statement, for printing.
+pub fn ks_statement(placement: Uuid) -> String {
+    format!("/kerja-sosial/penempatan/{placement}/pernyataan")
+}
+
+/// A placement's letter to the prosecutor, for printing.
+pub fn ks_letter(placement: Uuid) -> String {
+    format!("/kerja-sosial/penempatan/{placement}/surat-jaksa")
+}
+
 /// A client's page.
 pub fn client(id: Uuid) -> String {
     format!("/klien/{id}")

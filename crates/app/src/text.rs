@@ -48,6 +48,7 @@ pub fn problem(i18n: I18n, problem: Problem) -> String {
         }
         Problem::HoursPerDay { max } => t_string!(i18n, err_hours_per_day, max = max).to_string(),
         Problem::PastSentence { hours } => t_string!(i18n, err_past_sentence, hours = hours).to_string(),
+        Problem::HoursLeft { hours } => t_string!(i18n, err_hours_left, hours = hours).to_string(),
         Problem::BreakTooLong => t_string!(i18n, err_break_too_long).to_string(),
         Problem::ChildOnAdultForm => t_string!(i18n, err_child_on_adult_form).to_string(),
         Problem::DateOutOfRange { from, to } => {
@@ -203,8 +204,19 @@ pub fn today_reason(i18n: I18n, reason: TodayReason) -> String {
             t_string!(i18n, today_revocation, misses = misses).to_string()
         }
         TodayReason::Ended { end } => t_string!(i18n, today_ended, end = date(end)).to_string(),
+        TodayReason::WorkLate { deadline } => {
+            t_string!(i18n, today_ks_late, deadline = date(deadline)).to_string()
+        }
+        TodayReason::WorkAbsence { on } => t_string!(i18n, today_ks_absence, on = date(on)).to_string(),
+        TodayReason::WorkCompleted => t_string!(i18n, today_ks_completed).to_string(),
         TodayReason::Overdue { since } => t_string!(i18n, today_overdue, since = date(since)).to_string(),
         TodayReason::DueToday => t_string!(i18n, today_due).to_string(),
+        TodayReason::WorkBehind { deadline } => {
+            t_string!(i18n, today_ks_behind, deadline = date(deadline)).to_string()
+        }
+        TodayReason::SignOffWaiting { since } => {
+            t_string!(i18n, today_ks_waiting, since = date(since)).to_string()
+        }
         TodayReason::ReassessmentDue { since: None } => t_string!(i18n, today_never_assessed).to_string(),
         TodayReason::ReassessmentDue { since: Some(since) } => {
             t_string!(i18n, today_reassess, since = date(since)).to_string()

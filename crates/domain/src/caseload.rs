@@ -8,6 +8,7 @@ use uuid::Uuid;
 use crate::calendar::add_months;
 use crate::client::{ClientForm, ClientStatus};
 use crate::error::{ErrorKind, FieldErrors, Problem};
+use crate::kerja_sosial::{FollowUp, Progress};
 use crate::legal::LegalBasis;
 use crate::needs::{NeedRatings, check_ratings};
 use crate::office::OfficeRef;
@@ -314,7 +315,22 @@ pub enum TodayReason {
         /// Misses in a row.
         misses: u32,
     },
-    /// The supervision's end has passed and it is still open: close it (selesai).
+    /// A kerja sosial placement is past its deadline with hours left: report to the
+    /// prosecutor.
+    WorkLate {
+        /// The deadline.
+        deadline: Date,
+    },
+    /// Absent from kerja sosial without an acceptable reason.
+    WorkAbsence {
+        /// The latest such day.
+        on: Date,
+    },
+    /// Every hour of a kerja sosial placement is done: close it with the hours statement.
+    WorkCompleted,
+    /// The supervision's end has passed and it is still open: close it (selesai). After the
+    /// kerja sosial items: those are a sentence being served, with the court and the
+    /// prosecutor waiting; this is the office's own closing.
     Ended {
         /// The end.
         end: Date,
@@ -326,6 +342,17 @@ pub enum TodayReason {
     },
     /// A report is due today.
     DueToday,
+    /// A kerja sosial placement is behind an even pace to its deadline.
+    WorkBehind {
+        /// The deadline.
+        deadline: Date,
+    },
+    /// A session recorded by the PK waits for the site's sign-off over
+    /// [`crate::kerja_sosial::SIGN_OFF_WAIT_DAYS`].
+    SignOffWaiting {
+        /// The day of the oldest such session.
+        since: Date,
+    },
     /// The risk assessment is due (or was never made).
     ReassessmentDue {
         /// When it fell due; `None` when never assessed.
@@ -360,6 +387,8 @@ pub struct TodayFacts {
     /// Whether revocation applies to the client's legal basis (PB, CB, CMB): for anyone else
     /// a run of misses is overdue, never a revocation warning.
     pub revocable: bool,
+    /// An active kerja sosial placement's follow-up.
+    pub work: Option<FollowUp>,
 }
 
 /// When the next assessment falls due: `months` after the last one; `None` if never made
@@ -373,9 +402,15 @@ pub fn today_reasons(facts: &TodayFacts, today: Date, reassess_months: u32) -> V
     let mut reasons = Vec::new();
     if let Some(end) = facts.supervision_end
         && end < today
+        && facts.work.is_none()
     {
-        // Nothing is due of a supervision that has ended: it waits to be closed.
+        // Nothing is due of a supervision that has ended: it waits to be closed. An open
+        // kerja sosial placement keeps it going whatever end date was registered: the work
+        // is closed through its placement (with its statement, or a letter when it is late).
         return vec![TodayReason::Ended { end }];
+    }
+    if let Some(work) = &facts.work {
+        reasons.extend(work_reasons(work));
     }
     if let Some(r) = &facts.reporting {
         if facts.revocable && r.revocation_warning() {
@@ -403,6 +438,19 @@ pub fn today_reasons(facts: &TodayFacts, today: Date, reassess_months: u32) -> V
         reasons.push(TodayReason::EndingSoon { end });
     }
     reasons
+}
+
+/// What a kerja sosial placement's follow-up puts on Today.
+fn work_reasons(work: &FollowUp) -> Vec<TodayReason> {
+    let standing = match work.progress {
+        Progress::Late => Some(TodayReason::WorkLate { deadline: work.deadline }),
+        Progress::Behind => Some(TodayReason::WorkBehind { deadline: work.deadline }),
+        Progress::Completed => Some(TodayReason::WorkCompleted),
+        Progress::NotStarted | Progress::OnTrack => None,
+    };
+    let absence = work.unexcused_absence.map(|on| TodayReason::WorkAbsence { on });
+    let waiting = work.waiting_since.map(|since| TodayReason::SignOffWaiting { since });
+    [standing, absence, waiting].into_iter().flatten().collect()
 }
 
 /// Orders Today's items by their most urgent reason; within a reason, the older problem
@@ -433,7 +481,53 @@ mod tests {
             assessed_on: Some(date!(2026 - 10 - 01)),
             supervision_end: None,
             revocable: true,
+            work: None,
         }
+    }
+
+    fn work(progress: Progress) -> FollowUp {
+        FollowUp { progress, deadline: date!(2026 - 11 - 30), unexcused_absence: None, waiting_since: None }
+    }
+
+    #[test]
+    fn a_placement_s_follow_up_on_today() {
+        let base = TodayFacts { reporting: None, ..facts(status(vec![], 0, TODAY)) };
+        let with = |w: FollowUp| TodayFacts { work: Some(w), ..base.clone() };
+        assert!(today_reasons(&with(work(Progress::OnTrack)), TODAY, 6).is_empty());
+        assert!(today_reasons(&with(work(Progress::NotStarted)), TODAY, 6).is_empty());
+        assert_eq!(
+            today_reasons(&with(work(Progress::Behind)), TODAY, 6),
+            [TodayReason::WorkBehind { deadline: date!(2026 - 11 - 30) }]
+        );
+        assert_eq!(today_reasons(&with(work(Progress::Completed)), TODAY, 6), [TodayReason::WorkCompleted]);
+        let all = FollowUp {
+            unexcused_absence: Some(date!(2026 - 11 - 20)),
+            waiting_since: Some(date!(2026 - 11 - 18)),
+            ..work(Progress::Late)
+        };
+        let mut reasons = today_reasons(&with(all), TODAY, 6);
+        reasons.sort();
+        assert_eq!(
+            reasons,
+            [
+                TodayReason::WorkLate { deadline: date!(2026 - 11 - 30) },
+                TodayReason::WorkAbsence { on: date!(2026 - 11 - 20) },
+                TodayReason::SignOffWaiting { since: date!(2026 - 11 - 18) },
+            ]
+        );
+        // An open placement outlives the registered end: the work says what is due, and is
+        // closed through the placement.
+        let ended = TodayFacts { supervision_end: Some(date!(2026 - 11 - 22)), ..with(work(Progress::Late)) };
+        assert_eq!(
+            today_reasons(&ended, TODAY, 6),
+            [TodayReason::WorkLate { deadline: date!(2026 - 11 - 30) }]
+        );
+        let completed = TodayFacts { work: Some(work(Progress::Completed)), ..ended.clone() };
+        assert_eq!(today_reasons(&completed, TODAY, 6), [TodayReason::WorkCompleted]);
+        let on_track = TodayFacts { work: Some(work(Progress::OnTrack)), ..ended.clone() };
+        assert!(today_reasons(&on_track, TODAY, 6).is_empty());
+        let closed = TodayFacts { work: None, ..ended };
+        assert_eq!(today_reasons(&closed, TODAY, 6), [TodayReason::Ended { end: date!(2026 - 11 - 22) }]);
     }
 
     #[test]
@@ -528,12 +622,16 @@ mod tests {
             TodayReason::ReassessmentDue { since: None },
             TodayReason::Overdue { since: date!(2026 - 11 - 02) },
             TodayReason::RevocationWarning { misses: 3 },
+            TodayReason::Ended { end: date!(2026 - 11 - 01) },
+            TodayReason::WorkCompleted,
         ];
         reasons.sort();
         assert_eq!(reasons[0], TodayReason::RevocationWarning { misses: 3 });
-        assert_eq!(reasons[1], TodayReason::Overdue { since: date!(2026 - 11 - 02) }, "older first");
-        assert_eq!(reasons[3], TodayReason::DueToday);
-        assert_eq!(reasons[5], TodayReason::EndingSoon { end: TODAY });
+        assert_eq!(reasons[1], TodayReason::WorkCompleted, "a sentence served before an office's closing");
+        assert_eq!(reasons[2], TodayReason::Ended { end: date!(2026 - 11 - 01) });
+        assert_eq!(reasons[3], TodayReason::Overdue { since: date!(2026 - 11 - 02) }, "older first");
+        assert_eq!(reasons[5], TodayReason::DueToday);
+        assert_eq!(reasons[7], TodayReason::EndingSoon { end: TODAY });
     }
 
     #[test]

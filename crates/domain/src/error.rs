@@ -79,6 +79,11 @@ pub enum Problem {
         /// Hours ordered.
         hours: u16,
     },
+    /// A placement closed with hours still to do (signed-off hours count).
+    HoursLeft {
+        /// Hours left, a part hour counting as one.
+        hours: u32,
+    },
     /// A break as long as the session it is in.
     BreakTooLong,
     /// A date outside the years the field can plausibly hold.

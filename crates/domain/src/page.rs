@@ -67,6 +67,17 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
+    /// The page `query` asks for of a list already in memory and in order (a list whose
+    /// order is computed, like Today's urgency, rather than a database's).
+    pub fn of(items: Vec<T>, query: &ListQuery) -> Self {
+        let per_page = query.page_size();
+        let total = u64::try_from(items.len()).unwrap_or(u64::MAX);
+        let skip = usize::try_from(query.page_index().saturating_mul(per_page)).unwrap_or(usize::MAX);
+        let take = usize::try_from(per_page).unwrap_or(usize::MAX);
+        let items = items.into_iter().skip(skip).take(take).collect();
+        Page { items, total, page: query.page_index() + 1, per_page }
+    }
+
     /// Number of pages (at least 1, so an empty list shows "page 1 of 1").
     pub fn page_count(&self) -> u64 {
         self.total.div_ceil(self.per_page.max(1)).max(1)
@@ -76,6 +87,18 @@ impl<T> Page<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_in_memory_pages_like_a_query() {
+        let rows: Vec<u32> = (1..=45).collect();
+        let third = Page::of(rows.clone(), &ListQuery { page: 3, ..ListQuery::default() });
+        assert_eq!((third.page_count(), third.total, third.page), (3, 45, 3));
+        assert_eq!(third.items, [41, 42, 43, 44, 45]);
+        let first = Page::of(rows.clone(), &ListQuery::default());
+        assert_eq!((first.items.len(), first.page), (20, 1));
+        let beyond = Page::of(rows, &ListQuery { page: MAX_PAGE + 9, ..ListQuery::default() });
+        assert!(beyond.items.is_empty());
+    }
 
     #[test]
     fn page_size_defaults_and_caps() {

@@ -486,3 +486,17 @@ pub(crate) async fn zones_of<C: ConnectionTrait>(
         .map(|(id, b)| (id, Zone::parse(&b.zone).unwrap_or(Zone::Wib)))
         .collect())
 }
+
+/// The heading of an office's printed documents (a Litmas, a kerja sosial statement).
+pub(crate) async fn letterhead<C: ConnectionTrait>(
+    db: &C,
+    bapas_id: i32,
+) -> ServiceResult<pamong_domain::abh::litmas::Letterhead> {
+    let office = bapas::Entity::find_by_id(bapas_id).one(db).await?.ok_or_else(ServiceError::not_found)?;
+    Ok(pamong_domain::abh::litmas::Letterhead {
+        zone: Zone::parse(&office.zone).unwrap_or(Zone::Wib),
+        name: office.name,
+        address: office.address,
+        phone: office.phone,
+    })
+}

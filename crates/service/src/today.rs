@@ -1,5 +1,7 @@
 //! The officer's Today list: reports due today and overdue, revocation warnings,
-//! reassessments due and supervisions ending soon, most urgent first.
+//! supervisions ended or ending soon, reassessments due, and kerja sosial placements to
+//! follow up (late, behind, completed, unexcused absences, sign-offs waiting), most urgent
+//! first.
 
 use std::collections::HashMap;
 
@@ -15,6 +17,7 @@ use crate::actor::Actor;
 use crate::clients::{assessment_history, attended_since, summaries};
 use crate::error::ServiceResult;
 use crate::ids::ClientId;
+use crate::kerja_sosial;
 use crate::policy::{self, Remit};
 use crate::settings;
 
@@ -38,6 +41,8 @@ pub async fn today(db: &DatabaseConnection, actor: &Actor, today: Date) -> Servi
     let history = assessment_history(db, &ids).await?;
     let frequencies: ReportingFrequencies = settings::reporting_frequencies(db, bapas_id).await?;
     let months = settings::reassessment_months(db).await?;
+    let row_ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
+    let mut work = kerja_sosial::follow_ups(db, &row_ids, today).await?;
 
     let mut reasons_by_client: HashMap<i32, Vec<_>> = HashMap::new();
     for row in &rows {
@@ -52,6 +57,7 @@ pub async fn today(db: &DatabaseConnection, actor: &Actor, today: Date) -> Servi
             assessed_on: row.assessed_on,
             supervision_end: row.supervision_end,
             revocable: basis.is_some_and(LegalBasis::revocable),
+            work: work.remove(&row.id),
         };
         let reasons = today_reasons(&facts, today, months);
         if !reasons.is_empty() {

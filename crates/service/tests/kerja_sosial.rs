@@ -9,14 +9,15 @@
 mod common;
 
 use common::{Office, World, audit_rows};
-use pamong_domain::client::ClientForm;
-use pamong_domain::kerja_sosial::{PlacementForm, Progress, SessionForm, SiteForm};
+use pamong_domain::caseload::TodayReason;
+use pamong_domain::client::{ClientForm, ClientStatus};
+use pamong_domain::kerja_sosial::{PlacementForm, PlacementStatus, Progress, SessionForm, SiteForm};
 use pamong_domain::partners::PartnerForm;
 use pamong_domain::request_key::RequestKey;
 use pamong_domain::{ErrorKind, Problem, Role};
 use pamong_service::clients::registry;
-use pamong_service::kerja_sosial::{ledger, placements, sites};
-use pamong_service::{Actor, ServiceError, partners};
+use pamong_service::kerja_sosial::{closing, ledger, placements, sites};
+use pamong_service::{Actor, ServiceError, clients, partners, today};
 use time::macros::{date, datetime};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -317,4 +318,91 @@ async fn a_child_reaches_the_site_s_supervisor_as_initials() {
         placements::of_client(db, &pk, ayu, TODAY).await.unwrap()[0].client.name,
         "Ayu Lestari Wulandari"
     );
+}
+
+fn absent(day: &str, accepted: &str) -> SessionForm {
+    SessionForm {
+        held_on: day.into(),
+        absent: "ya".into(),
+        absence_reason: "Tidak datang, tidak memberi kabar".into(),
+        absence_accepted: accepted.into(),
+        ..SessionForm::default()
+    }
+}
+
+/// The reasons the PK's Today gives for `client` on `day`.
+async fn reasons_on(world: &World, pk: &Actor, client: Uuid, day: Date) -> Vec<TodayReason> {
+    let items = today::today(world.conn(), pk, day).await.unwrap();
+    items.into_iter().find(|i| i.client.id == client).map(|i| i.reasons).unwrap_or_default()
+}
+
+#[tokio::test]
+async fn today_follows_up_and_completion_ends_the_supervision_with_a_statement() {
+    let Scene { world, kabapas, pk, mitra, site } = scene().await;
+    let db = world.conn();
+    let budi = registry::create(db, &pk, &sentenced("Budi Santoso"), TODAY, NOW).await.unwrap().id;
+    let p = placements::place(db, &pk, budi, &placement(site, "8"), NOW).await.unwrap();
+
+    // An absence without an acceptable reason, and the PK's own eight hours (recorded at
+    // NOW, 2026-11-24), waiting for the site's sign-off.
+    ledger::record(db, &mitra, p, &absent("2026-11-23", "tidak"), None, TODAY, NOW).await.unwrap();
+    ledger::record(db, &pk, p, &worked("2026-11-24", "08:00", "16:00", ""), None, TODAY, NOW).await.unwrap();
+    let on = |d: Date| reasons_on(&world, &pk, budi, d);
+    assert!(on(TODAY).await.contains(&TodayReason::WorkAbsence { on: date!(2026 - 11 - 23) }));
+    assert!(
+        !on(date!(2026 - 11 - 27)).await.iter().any(|r| matches!(r, TodayReason::SignOffWaiting { .. })),
+        "three days is not yet over three"
+    );
+    let later = on(date!(2026 - 11 - 28)).await;
+    assert!(later.contains(&TodayReason::SignOffWaiting { since: date!(2026 - 11 - 24) }), "{later:?}");
+    assert!(
+        !on(date!(2026 - 12 - 01)).await.iter().any(|r| matches!(r, TodayReason::WorkAbsence { .. })),
+        "an absence a week and a day old has been followed up"
+    );
+    let kabapas_today = today::today(db, &kabapas, date!(2026 - 11 - 28)).await.unwrap();
+    assert!(kabapas_today.iter().any(|i| i.client.id == budi), "the Kabapas sees the office's");
+
+    // Closing waits for every hour to be signed off.
+    let early = closing::complete(db, &pk, p, TODAY, NOW).await.unwrap_err();
+    assert_eq!(field_of(early), Some(("placement".into(), Problem::HoursLeft { hours: 8 })));
+    let pending = placements::of_client(db, &pk, budi, TODAY).await.unwrap()[0]
+        .sessions
+        .iter()
+        .find(|s| !s.signed_off())
+        .unwrap()
+        .id;
+    ledger::sign_off(db, &mitra, pending, NOW).await.unwrap();
+    assert!(on(TODAY).await.contains(&TodayReason::WorkCompleted));
+    let far_pk = world.actor(Role::Pk, Office::Other).await;
+    assert!(not_found(closing::complete(db, &far_pk, p, TODAY, NOW).await));
+    assert!(not_found(closing::complete(db, &mitra, p, TODAY, NOW).await), "the site does not close it");
+    assert!(not_found(closing::document(db, &mitra, p, TODAY, NOW).await));
+
+    closing::complete(db, &pk, p, TODAY, NOW).await.unwrap();
+    let again = closing::complete(db, &pk, p, TODAY, NOW).await;
+    assert!(matches!(again.map_err(|e| e.into_kind(None)), Err(ErrorKind::Conflict)));
+    let detail = clients::get(db, &pk, budi, TODAY, NOW).await.unwrap();
+    assert_eq!(detail.summary.status, ClientStatus::Selesai, "the sentence is served");
+    assert!(audit_rows(db, &p.to_string()).await.iter().any(|r| r.action == "complete"));
+    assert!(on(TODAY).await.is_empty(), "off Today");
+    let doc = closing::document(db, &pk, p, TODAY, NOW).await.unwrap();
+    assert_eq!(doc.placement.status, PlacementStatus::Selesai);
+    assert_eq!((doc.placement.done_minutes, doc.placement.sessions.len()), (480, 2));
+    assert!(doc.placement.for_prosecutor(), "the unexcused absence is still reported");
+}
+
+#[tokio::test]
+async fn a_placement_past_its_deadline_is_late_on_today_and_for_the_prosecutor() {
+    let Scene { world, pk, site, .. } = scene().await;
+    let db = world.conn();
+    let form = ClientForm { supervision_start: "2026-05-04".into(), ..sentenced("Andi Wijaya") };
+    let andi = registry::create(db, &pk, &form, TODAY, NOW).await.unwrap().id;
+    let late = PlacementForm { start_on: "2026-05-04".into(), ..placement(site, "40") };
+    let p = placements::place(db, &pk, andi, &late, NOW).await.unwrap();
+    let deadline = date!(2026 - 11 - 04);
+    assert!(reasons_on(&world, &pk, andi, TODAY).await.contains(&TodayReason::WorkLate { deadline }));
+    let doc = closing::document(db, &pk, p, TODAY, NOW).await.unwrap();
+    assert_eq!(doc.placement.progress, Progress::Late);
+    assert!(doc.placement.for_prosecutor() && !doc.placement.closable());
+    assert!(!doc.officer.unwrap_or_default().is_empty(), "the PK signs");
 }

@@ -375,16 +375,18 @@ pub async fn assess_client(id: Uuid, form: AssessmentForm) -> Result<Score, AppE
     lift(&actor, result)
 }
 
-/// The officer's Today list.
+/// One page of the officer's Today list, most urgent first.
 #[server(endpoint = "today", input = server_fn::codec::Json)]
-pub async fn today_list() -> Result<(Date, Vec<TodayItem>), AppError> {
+pub async fn today_list(page: u64) -> Result<(Date, Page<TodayItem>), AppError> {
     use crate::api::context::{actor, lift};
     use pamong_service::{clients, today};
     let (ctx, actor) = actor().await?;
     let now = ctx.now();
     let result = async {
         let date = clients::today_for(&ctx.db, &actor, now).await?;
-        Ok((date, today::today(&ctx.db, &actor, date).await?))
+        let items = today::today(&ctx.db, &actor, date).await?;
+        let query = pamong_domain::page::ListQuery { page, ..Default::default() };
+        Ok((date, Page::of(items, &query)))
     }
     .await;
     lift(&actor, result)

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use pamong_domain::caseload::PersonRef;
 use pamong_domain::kerja_sosial::{
-    PlacementForm, PlacementView, SessionForm, SiteChoices, SiteDay, SiteForm, SiteView,
+    CorrectionForm, PlacementDocument, PlacementForm, PlacementView, SessionForm, SiteChoices, SiteDay,
+    SiteForm, SiteView,
 };
 use uuid::Uuid;
 
@@ -126,6 +127,25 @@ pub async fn sign_off_session(id: Uuid) -> Result<(), AppError> {
     lift(&actor, pamong_service::kerja_sosial::ledger::sign_off(&ctx.db, &actor, id, now).await)
 }
 
+/// Corrects a session (with the reason a signed-off one needs).
+#[server(endpoint = "kerja-sosial/correct", input = server_fn::codec::PostUrl)]
+pub async fn correct_session(
+    id: Uuid,
+    form: SessionForm,
+    correction: CorrectionForm,
+) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, kerja_sosial::ledger};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        ledger::correct(&ctx.db, &actor, id, &form, &correction.reason, today, now).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
 /// What a client's page shows of kerja sosial: the placements with their ledgers and, for
 /// the PK of a client who works hours, the sites they may be placed at. Loaded with the page
 /// by [`crate::api::clients::client_overview`].
@@ -158,4 +178,35 @@ impl KerjaSosialData {
         };
         Ok(Self { placements, sites })
     }
+}
+
+/// A placement's printable documents (the hours statement, the letter to the prosecutor).
+#[server(endpoint = "kerja-sosial/document", input = server_fn::codec::Json)]
+pub async fn placement_print(id: Uuid) -> Result<PlacementDocument, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, kerja_sosial::closing};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        closing::document(&ctx.db, &actor, id, today, now).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Closes a placement whose hours are all signed off (for a kerja sosial sentence, the
+/// client's supervision with it).
+#[server(endpoint = "kerja-sosial/complete", input = server_fn::codec::PostUrl)]
+pub async fn complete_placement(placement: Uuid) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, kerja_sosial::closing};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        closing::complete(&ctx.db, &actor, placement, today, now).await
+    }
+    .await;
+    lift(&actor, result)
 }

@@ -2,6 +2,7 @@
 
 pub mod form;
 pub mod layout;
+pub mod letterhead;
 pub mod list;
 pub mod post;
 pub mod title;
@@ -10,6 +11,7 @@ pub use form::{
     ActiveToggle, ErrorBanner, ErrorSummary, SaveButton, SavedNotice, SelectField, TextArea, TextField,
     show_failure,
 };
+pub use letterhead::Letterhead;
 pub use list::{ListHead, Pagination, RecordTable, SearchBar, StatusBadge};
 pub use post::{PostForm, id_arg};
 pub use title::PageTitle;

@@ -284,6 +284,15 @@ impl PlacementForm {
     }
 }
 
+/// Why a session is corrected: required once it is signed off (it is evidence), kept with
+/// the session and audited.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CorrectionForm {
+    /// The reason, as typed.
+    pub reason: String,
+}
+
 /// A session as the site's supervisor (or the PK) types it: a day worked, or an absence.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

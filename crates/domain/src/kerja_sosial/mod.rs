@@ -152,6 +152,80 @@ pub fn needed_per_week(sentence: &Sentence, done: u32, today: Date) -> Option<u3
     Some(left.div_ceil(weeks))
 }
 
+/// The prosecutor's office a letter about a placement goes to: the district attorney of
+/// the court that sentenced (Pengadilan Negeri X → Kejaksaan Negeri X); a court named
+/// otherwise leaves the district for the PK to write.
+pub fn prosecutor_office(court: &str) -> String {
+    const COURT: &str = "pengadilan negeri ";
+    let court = court.trim();
+    let district = court
+        .get(..COURT.len())
+        .filter(|prefix| prefix.eq_ignore_ascii_case(COURT))
+        .and_then(|_| court.get(COURT.len()..))
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
+    match district {
+        Some(d) => format!("Kejaksaan Negeri {d}"),
+        None => "Kejaksaan Negeri".to_owned(),
+    }
+}
+
+/// Days a session may wait for the site's sign-off before the PK is told.
+pub const SIGN_OFF_WAIT_DAYS: i64 = 3;
+
+/// Days an absence without an acceptable reason stays on the PK's Today list.
+pub const ABSENCE_FOLLOW_UP_DAYS: i64 = 7;
+
+/// One session of a ledger, as the follow-up reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LedgerLine {
+    /// The day worked (or missed).
+    pub held_on: Date,
+    /// The day it was recorded.
+    pub recorded_on: Date,
+    /// Minutes counted.
+    pub minutes: u32,
+    /// Whether it is signed off (only signed-off minutes count).
+    pub signed: bool,
+    /// For an absence, whether its reason was accepted.
+    pub absence: Option<bool>,
+}
+
+/// What the PK must follow up of a person's active placement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FollowUp {
+    /// Where the placement stands.
+    pub progress: Progress,
+    /// The deadline.
+    pub deadline: Date,
+    /// The latest absence without an acceptable reason in the last [`ABSENCE_FOLLOW_UP_DAYS`].
+    pub unexcused_absence: Option<Date>,
+    /// The day of the oldest session waiting for sign-off longer than [`SIGN_OFF_WAIT_DAYS`].
+    pub waiting_since: Option<Date>,
+}
+
+/// What the PK must follow up of a placement with this ledger on `today`.
+pub fn follow_up(sentence: &Sentence, ledger: &[LedgerLine], today: Date) -> FollowUp {
+    let done = ledger.iter().filter(|l| l.signed).map(|l| l.minutes).sum();
+    let days_since = |d: Date| (today - d).whole_days();
+    let unexcused_absence = ledger
+        .iter()
+        .filter(|l| l.absence == Some(false) && (0..=ABSENCE_FOLLOW_UP_DAYS).contains(&days_since(l.held_on)))
+        .map(|l| l.held_on)
+        .max();
+    let waiting_since = ledger
+        .iter()
+        .filter(|l| !l.signed && days_since(l.recorded_on) > SIGN_OFF_WAIT_DAYS)
+        .map(|l| l.held_on)
+        .min();
+    FollowUp {
+        progress: progress(sentence, done, today),
+        deadline: sentence.deadline,
+        unexcused_absence,
+        waiting_since,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,5 +314,57 @@ mod tests {
         assert_eq!(needed_per_week(&s, 10 * 60, date!(2026 - 07 - 05)), Some(30 * 60));
         assert_eq!(needed_per_week(&s, 40 * 60, date!(2026 - 06 - 22)), None, "done");
         assert_eq!(needed_per_week(&s, 0, date!(2026 - 07 - 06)), None, "past the deadline");
+    }
+
+    fn line(
+        held_on: Date,
+        recorded_on: Date,
+        minutes: u32,
+        signed: bool,
+        absence: Option<bool>,
+    ) -> LedgerLine {
+        LedgerLine { held_on, recorded_on, minutes, signed, absence }
+    }
+
+    #[test]
+    fn follow_up_names_unexcused_absences_and_sign_offs_waiting_to_the_day() {
+        let s = sentence(40);
+        let today = date!(2026 - 03 - 10);
+        let ledger = [
+            line(date!(2026 - 03 - 02), date!(2026 - 03 - 02), 0, true, Some(false)), // 8 days ago
+            line(date!(2026 - 03 - 03), date!(2026 - 03 - 03), 0, true, Some(false)), // 7 days ago
+            line(date!(2026 - 03 - 04), date!(2026 - 03 - 04), 0, true, Some(true)),  // excused
+            line(date!(2026 - 03 - 05), date!(2026 - 03 - 06), 240, false, None),     // 4 days waiting
+            line(date!(2026 - 03 - 07), date!(2026 - 03 - 07), 240, false, None),     // 3 days waiting
+        ];
+        let f = follow_up(&s, &ledger, today);
+        assert_eq!(f.unexcused_absence, Some(date!(2026 - 03 - 03)), "the last day of the week counts");
+        assert_eq!(f.waiting_since, Some(date!(2026 - 03 - 05)), "over three days since it was recorded");
+        assert_eq!(f.progress, Progress::NotStarted, "unsigned hours do not count");
+        assert_eq!(f.deadline, s.deadline);
+        let f = follow_up(&s, &ledger[2..], today);
+        assert_eq!(f.unexcused_absence, None);
+        let f = follow_up(&s, &ledger[4..], today);
+        assert_eq!(f.waiting_since, None, "three days is not over three");
+    }
+
+    #[test]
+    fn follow_up_completes_on_the_last_signed_hour() {
+        let s = sentence(8);
+        let today = date!(2026 - 01 - 06);
+        let mut ledger = [line(START, START, 8 * 60, false, None)];
+        assert_eq!(follow_up(&s, &ledger, today).progress, Progress::NotStarted);
+        ledger[0].signed = true;
+        assert_eq!(follow_up(&s, &ledger, today).progress, Progress::Completed);
+    }
+
+    #[test]
+    fn the_letter_goes_to_the_sentencing_court_s_district_attorney() {
+        assert_eq!(prosecutor_office("Pengadilan Negeri Jakarta Barat"), "Kejaksaan Negeri Jakarta Barat");
+        assert_eq!(prosecutor_office("  pengadilan negeri Jambi "), "Kejaksaan Negeri Jambi");
+        assert_eq!(prosecutor_office("Pengadilan Negeri "), "Kejaksaan Negeri");
+        assert_eq!(prosecutor_office("PN Jambi"), "Kejaksaan Negeri");
+        assert_eq!(prosecutor_office("Pengadilan"), "Kejaksaan Negeri", "shorter than the prefix");
+        assert_eq!(prosecutor_office("Pengadilan Negeri 🏛"), "Kejaksaan Negeri 🏛");
     }
 }

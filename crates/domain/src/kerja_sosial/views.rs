@@ -7,6 +7,7 @@ use time::{Date, OffsetDateTime, Time};
 use uuid::Uuid;
 
 use super::{PlacementStatus, Progress, Ratings, SiteDays};
+use crate::abh::litmas::Letterhead;
 use crate::caseload::PersonRef;
 use crate::privacy::{Redact, initials};
 
@@ -159,6 +160,38 @@ pub struct PlacementView {
     pub can_sign_off: bool,
     /// Whether the viewer may move the placement to another site (the PK, the Kabapas).
     pub can_move: bool,
+    /// Whether the actor may print its documents and close it (the PK, the Kabapas).
+    pub can_document: bool,
+}
+
+impl PlacementView {
+    /// Whether the prosecutor must hear of it: past the deadline with hours left, or absent
+    /// without an acceptable reason (KUHP art. 85 leaves the consequence to the court).
+    pub fn for_prosecutor(&self) -> bool {
+        self.progress == Progress::Late || self.unexcused_absences > 0
+    }
+
+    /// Whether it can be closed now: active, every hour signed off.
+    pub fn closable(&self) -> bool {
+        self.status == PlacementStatus::Aktif && self.progress == Progress::Completed
+    }
+}
+
+/// A placement's printable documents (the hours statement, the letter to the prosecutor):
+/// the office's letterhead, the placement with its whole ledger (masked as the policy says,
+/// like every placement view), and who signs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlacementDocument {
+    /// The office, at the top of the letter.
+    pub office: Letterhead,
+    /// The placement and its ledger.
+    pub placement: PlacementView,
+    /// The client's register number.
+    pub register_number: String,
+    /// The client's PK, who signs.
+    pub officer: Option<String>,
+    /// The day it is printed.
+    pub today: Date,
 }
 
 impl Redact for PlacementView {
@@ -246,6 +279,7 @@ mod tests {
             can_record: false,
             can_sign_off: true,
             can_move: false,
+            can_document: true,
         };
         let masked = disclose(p, Disclosure::Masked);
         assert_eq!(masked.client.name, "R.P.");

@@ -6,13 +6,13 @@ use std::collections::HashMap;
 use pamong_domain::abh::case::case_rules;
 use pamong_domain::abh::clock::{Clock, ClockKind, litmas_due};
 use pamong_domain::abh::litmas::{
-    Letterhead, LitmasContent, LitmasKind, LitmasRequestForm, LitmasStatus, LitmasView, Requester,
+    LitmasContent, LitmasKind, LitmasRequestForm, LitmasStatus, LitmasView, Requester,
     TemplateFacts, instant_field, template,
 };
 use pamong_domain::caseload::PersonRef;
 use pamong_domain::error::{ErrorKind, FieldErrors, Problem};
 use pamong_domain::privacy::disclose;
-use pamong_entity::{abh_case, abh_litmas, bapas, client};
+use pamong_entity::{abh_case, abh_litmas, client};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
 };
@@ -125,12 +125,7 @@ pub(crate) async fn views<C: ConnectionTrait>(
     names: &HashMap<i32, PersonRef>,
     now: OffsetDateTime,
 ) -> ServiceResult<Vec<LitmasView>> {
-    let office = bapas::Entity::find_by_id(found.client.bapas_id)
-        .one(db)
-        .await?
-        .ok_or_else(ServiceError::not_found)?;
-    let letterhead =
-        Letterhead { name: office.name, address: office.address, phone: office.phone, zone: found.zone };
+    let letterhead = crate::offices::letterhead(db, found.client.bapas_id).await?;
     let editor = policy::can_edit_client(actor, found.at);
     let reviewer = policy::can_review_litmas(actor, found.at);
     Ok(rows

@@ -112,12 +112,7 @@ pub async fn record(
 ) -> ServiceResult<()> {
     let draft = form.parse(today)?;
     let txn = begin_write(db).await?;
-    let id = ks_placement::Entity::find()
-        .filter(ks_placement::Column::PublicId.eq(placement))
-        .one(&txn)
-        .await?
-        .ok_or_else(ServiceError::not_found)?
-        .id;
+    let id = super::placement(&txn, placement).await?.id;
     let Context { placement: p, at, child, site } = context(&txn, id).await?;
     let here = site_at(&site);
     if !policy::can_record_hours(actor, at, here) {

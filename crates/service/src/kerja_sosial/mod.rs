@@ -3,6 +3,7 @@
 //! hours ledger the site's supervisor signs off on a phone ([`ledger`]). The rules of the
 //! hours are the domain's ([`pamong_domain::kerja_sosial`]); who may do what, the policy's.
 
+pub mod closing;
 pub mod ledger;
 pub mod placements;
 pub mod sites;
@@ -11,12 +12,14 @@ use std::collections::HashMap;
 
 use pamong_domain::caseload::PersonRef;
 use pamong_domain::kerja_sosial::{
-    PlacementStatus, PlacementView, Progress, Ratings, Sentence, SessionView, needed_per_week, progress,
+    FollowUp, LedgerLine, PlacementStatus, PlacementView, Progress, Ratings, Sentence, SessionView,
+    follow_up, needed_per_week, progress,
 };
 use pamong_domain::privacy::disclose;
 use pamong_entity::{client, ks_placement, ks_session, work_site};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use time::Date;
+use uuid::Uuid;
 
 use crate::actor::Actor;
 use crate::clients::{case_at, kanwils_of, people};
@@ -40,6 +43,15 @@ fn minutes_of(sessions: &[&ks_session::Model]) -> (u32, u32) {
         let m = u32::try_from(s.minutes).unwrap_or(0);
         if s.signed_off_at.is_some() { (done + m, pending) } else { (done, pending + m) }
     })
+}
+
+/// A placement by its public id.
+pub(crate) async fn placement<C: ConnectionTrait>(db: &C, id: Uuid) -> ServiceResult<ks_placement::Model> {
+    ks_placement::Entity::find()
+        .filter(ks_placement::Column::PublicId.eq(id))
+        .one(db)
+        .await?
+        .ok_or_else(ServiceError::not_found)
 }
 
 /// A placement's client and where the client sits.
@@ -140,10 +152,55 @@ pub(crate) async fn placement_views<C: ConnectionTrait>(
             can_record: active && policy::can_record_hours(actor, at, here),
             can_sign_off: policy::can_sign_off(actor, here),
             can_move: active && policy::can_place(actor, at),
+            can_document: policy::can_place(actor, at),
         };
         out.push(disclose(view, policy::placement_identity(actor, here, at)));
     }
     Ok(out)
+}
+
+/// What Today follows up of each client's active placement: `client row id → follow-up`.
+pub(crate) async fn follow_ups<C: ConnectionTrait>(
+    db: &C,
+    client_ids: &[i32],
+    today: Date,
+) -> ServiceResult<HashMap<i32, FollowUp>> {
+    let placements = ks_placement::Entity::find()
+        .filter(ks_placement::Column::ClientId.is_in(client_ids.iter().copied()))
+        .filter(ks_placement::Column::Status.eq(PlacementStatus::Aktif.as_str()))
+        .all(db)
+        .await?;
+    if placements.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sessions = ks_session::Entity::find()
+        .filter(ks_session::Column::PlacementId.is_in(placements.iter().map(|p| p.id)))
+        .all(db)
+        .await?;
+    let mut ledgers: HashMap<i32, Vec<LedgerLine>> = HashMap::new();
+    for s in &sessions {
+        ledgers.entry(s.placement_id).or_default().push(ledger_line(s));
+    }
+    Ok(placements
+        .iter()
+        .map(|p| {
+            let ledger = ledgers.get(&p.id).map(Vec::as_slice).unwrap_or_default();
+            (p.client_id, follow_up(&sentence(p), ledger, today))
+        })
+        .collect())
+}
+
+/// A session as the follow-up reads it. The day it was recorded is taken in the offset it
+/// was stored with: a few hours either way do not matter to a wait counted in days.
+fn ledger_line(s: &ks_session::Model) -> LedgerLine {
+    LedgerLine {
+        held_on: s.held_on,
+        recorded_on: s.created_at.date(),
+        minutes: u32::try_from(s.minutes).unwrap_or(0),
+        signed: s.signed_off_at.is_some(),
+        // An absence whose reason was not judged is not excused.
+        absence: s.absent.then_some(s.absence_accepted.unwrap_or(false)),
+    }
 }
 
 fn session_view(

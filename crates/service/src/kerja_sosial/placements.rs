@@ -139,11 +139,7 @@ pub async fn move_to(
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let txn = begin_write(db).await?;
-    let p = ks_placement::Entity::find()
-        .filter(ks_placement::Column::PublicId.eq(placement))
-        .one(&txn)
-        .await?
-        .ok_or_else(ServiceError::not_found)?;
+    let p = super::placement(&txn, placement).await?;
     let (row, at) = client_of(&txn, &p).await?;
     if !policy::can_place(actor, at) || p.status != PlacementStatus::Aktif.as_str() {
         return Err(ServiceError::not_found());

@@ -20,22 +20,25 @@ use crate::error::ServiceResult;
 use crate::kerja_sosial::{ledger, placements, sites};
 use crate::partners;
 
-/// One demo placement: which site, hours ordered, days since the start, hours to have done.
+/// One demo placement: which site, hours ordered, days since the start, hours to have done,
+/// and whether the person missed a day without an acceptable reason two days ago.
 struct Plan {
     shelter: bool,
     hours: u16,
     started_days_ago: i64,
     done_hours: u32,
+    missed: bool,
 }
 
 const PLANS: [Plan; 5] = [
-    // pk.jakbar's: on track, and just started with nothing signed off yet.
-    Plan { shelter: true, hours: 40, started_days_ago: 60, done_hours: 20 },
-    Plan { shelter: true, hours: 80, started_days_ago: 3, done_hours: 0 },
+    // pk.jakbar's: on track but for a day missed (on their Today), and just started with
+    // nothing signed off yet.
+    Plan { shelter: true, hours: 40, started_days_ago: 60, done_hours: 20, missed: true },
+    Plan { shelter: true, hours: 80, started_days_ago: 3, done_hours: 0, missed: false },
     // Other officers': behind, late (past the six months with hours left), completed.
-    Plan { shelter: true, hours: 120, started_days_ago: 100, done_hours: 12 },
-    Plan { shelter: false, hours: 60, started_days_ago: 190, done_hours: 44 },
-    Plan { shelter: false, hours: 16, started_days_ago: 40, done_hours: 16 },
+    Plan { shelter: true, hours: 120, started_days_ago: 100, done_hours: 12, missed: false },
+    Plan { shelter: false, hours: 60, started_days_ago: 190, done_hours: 44, missed: false },
+    Plan { shelter: false, hours: 16, started_days_ago: 40, done_hours: 16, missed: false },
 ];
 
 /// Adds the demo sites and placements.
@@ -112,6 +115,16 @@ pub async fn generate(
         // paper by its named supervisor, are entered by the office.
         let recorder = if plan.shelter { &mitra } else { &kabapas };
         worked(db, recorder, placement, start, plan.done_hours, today, now).await?;
+        if plan.missed {
+            let absence = SessionForm {
+                held_on: (today - Duration::days(2)).to_string(),
+                absent: "ya".into(),
+                absence_reason: "Tidak datang tanpa kabar".into(),
+                absence_accepted: "tidak".into(),
+                ..SessionForm::default()
+            };
+            ledger::record(db, recorder, placement, &absence, None, today, now).await?;
+        }
         if plan.done_hours == 0 {
             // A session the PK recorded, waiting for the supervisor.
             let yesterday = (today - Duration::days(1)).max(start);

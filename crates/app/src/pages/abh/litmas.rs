@@ -186,11 +186,7 @@ pub fn LitmasPrintPage() -> impl IntoView {
                         view! {
                             <PageTitle text=move || text::abh::litmas_kind(i18n, kind) />
                             <article class="print-doc" data-testid="litmas-print">
-                                <header class="letterhead">
-                                    <p class="letterhead__ministry">"KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN"</p>
-                                    <p class="letterhead__office">{l.office.name.to_uppercase()}</p>
-                                    <p class="letterhead__address">{l.office.address.clone().unwrap_or_default()} {l.office.phone.clone().map(|p| format!(" · Telp. {p}"))}</p>
-                                </header>
+                                <crate::components::Letterhead office=l.office.clone() />
                                 <p class="print-doc__secret">{move || t_string!(i18n, litmas_confidential)}</p>
                                 <h1 class="print-doc__title">{move || t_string!(i18n, litmas_print_title)}</h1>
                                 <p class="print-doc__sub">{move || text::abh::litmas_kind(i18n, kind)} " · " {l.register_number.clone()}</p>

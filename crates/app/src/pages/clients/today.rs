@@ -1,18 +1,23 @@
 //! Today: the officer's home page list, most urgent first, with one tap to record a report.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use pamong_domain::caseload::TodayReason;
 
 use super::ClientLine;
 use crate::api::clients::today_list;
 use crate::app::{ErrorPage, Loading};
+use crate::components::list::Pagination;
 use crate::i18n::*;
 use crate::routes;
 use crate::text;
 
 fn reason_class(reason: &TodayReason) -> &'static str {
     match reason {
-        TodayReason::RevocationWarning { .. } => "reason reason--danger",
+        TodayReason::RevocationWarning { .. } | TodayReason::WorkLate { .. } => "reason reason--danger",
+        TodayReason::WorkAbsence { .. } | TodayReason::WorkBehind { .. } => "reason reason--warning",
+        TodayReason::WorkCompleted => "reason reason--due",
+        TodayReason::SignOffWaiting { .. } => "reason",
         // Overdue is named apart: a report clears it, nothing clears an ended supervision
         // but closing it.
         TodayReason::Overdue { .. } => "reason reason--warning reason--overdue",
@@ -22,11 +27,13 @@ fn reason_class(reason: &TodayReason) -> &'static str {
     }
 }
 
-/// The Today list.
+/// The Today list, a page at a time: a Kabapas's is the whole office's.
 #[component]
 pub fn TodayPanel() -> impl IntoView {
     let i18n = use_i18n();
-    let items = Resource::new(|| (), |_| today_list());
+    let query = use_query_map();
+    let page = move || query.with(|q| q.get("hal").and_then(|p| p.parse().ok()).unwrap_or(1));
+    let items = Resource::new(page, today_list);
     // An officer's Today is their own caseload: their phone keeps it, and the pages it links to.
     crate::offline::keep_offline(true);
     view! {
@@ -35,8 +42,10 @@ pub fn TodayPanel() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match items.await {
                         Err(e) => view! { <ErrorPage error=e /> }.into_any(),
-                        Ok((date, items)) => {
-                            let count = items.len();
+                        Ok((date, page)) => {
+                            let count = page.total;
+                            let pages = page.page_count();
+                            let (current, items) = (page.page, page.items);
                             view! {
                                 <h2>{move || t_string!(i18n, today_title, date = text::date(date))}</h2>
                                 <p class="muted">{move || t_string!(i18n, today_count, count = count)}</p>
@@ -64,6 +73,7 @@ pub fn TodayPanel() -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </ul>
+                                {(pages > 1).then(|| view! { <Pagination page=current pages=pages total=count /> })}
                             }
                             .into_any()
                         }

@@ -6,16 +6,19 @@
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
 use pamong_domain::caseload::PersonRef;
-use pamong_domain::kerja_sosial::{PlacementView, SessionView};
+use pamong_domain::kerja_sosial::{PlacementView, Ratings, SessionView};
 use server_fn::ServerFn;
 use uuid::Uuid;
 
 use super::{clock, hours, progress_class, progress_text};
-use crate::api::kerja_sosial::{KerjaSosialData, MovePlacement, PlaceClient, RecordSession, SignOffSession};
+use crate::api::kerja_sosial::{
+    CompletePlacement, CorrectSession, KerjaSosialData, MovePlacement, PlaceClient, RecordSession,
+    SignOffSession,
+};
 use crate::components::form::FieldIds;
 use crate::components::local_now;
-use crate::components::post::{fresh_key, posted_for};
-use crate::components::{ErrorBanner, PostForm, SelectField, TextField};
+use crate::components::post::{Argument, fresh_key, posted_for};
+use crate::components::{ErrorBanner, ErrorSummary, PostForm, SelectField, TextField};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages::clients::records::Choices;
@@ -47,6 +50,7 @@ pub fn PlacementCard(
     let sign = p.can_sign_off;
     let sessions = p.sessions.clone();
     let label = format!("{} · {}", p.client.name, p.site.name);
+    let closing = p.can_document.then(|| view! { <Closing p=p.clone() back=back.clone() /> });
     view! {
         <article class="card placement" data-testid="placement" data-state=format!("{state:?}")>
             <header class="placement__head">
@@ -69,14 +73,46 @@ pub fn PlacementCard(
                 {(absences > 0).then(|| view! { <div><dt>{move || t_string!(i18n, ks_unexcused)}</dt><dd class="warning">{absences}</dd></div> })}
             </dl>
             {record.then(|| view! { <SessionForms placement=id back=back.clone() label=label.clone() signs=sign /> })}
-            <Sessions sessions=sessions sign=sign back=back.clone() />
+            <Sessions sessions=sessions sign=sign correct=record back=back.clone() />
+            {closing}
         </article>
     }
 }
 
-/// The ledger: newest first, each with its hours, who signed it off, or the button to.
+/// For the PK: the placement's documents, and closing it once every hour is signed off.
 #[component]
-fn Sessions(sessions: Vec<SessionView>, sign: bool, back: String) -> impl IntoView {
+fn Closing(p: PlacementView, back: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let (errors, failure) = (RwSignal::new(FieldErrors::new()), RwSignal::new(None::<AppError>));
+    view! {
+        <div class="placement__closing">
+            <p class="actions">
+                <a class="button button--secondary" href=crate::routes::ks_statement(p.id) data-testid="print-statement">
+                    {move || t_string!(i18n, ks_print_statement)}
+                </a>
+                {p.for_prosecutor().then(|| view! {
+                    <a class="button button--secondary" href=crate::routes::ks_letter(p.id) data-testid="print-letter">
+                        {move || t_string!(i18n, ks_print_letter)}
+                    </a>
+                })}
+            </p>
+            {p.closable().then(|| view! {
+                <PostForm to=CompletePlacement::PATH next=crate::routes::saved(&back) hidden=vec![("placement", p.id.to_string())]
+                    scope=None errors=errors failure=failure offline_hint=false>
+                    <ErrorBanner error=failure />
+                    <ErrorSummary errors=errors labels=vec![("placement", TextProp::from(move || t_string!(i18n, ks_complete).to_string()))] />
+                    <p class="muted">{move || t_string!(i18n, ks_complete_hint)}</p>
+                    <button class="button" type="submit" data-testid="complete-placement">{move || t_string!(i18n, ks_complete)}</button>
+                </PostForm>
+            })}
+        </div>
+    }
+}
+
+/// The ledger: newest first, each with its hours, who signed it off, or the button to; and
+/// for whoever records hours, the correction of each.
+#[component]
+fn Sessions(sessions: Vec<SessionView>, sign: bool, correct: bool, back: String) -> impl IntoView {
     let i18n = use_i18n();
     if sessions.is_empty() {
         return view! { <p class="muted">{move || t_string!(i18n, ks_no_sessions)}</p> }.into_any();
@@ -114,6 +150,8 @@ fn Sessions(sessions: Vec<SessionView>, sign: bool, back: String) -> impl IntoVi
                             {s.by_officer.then(|| format!(" · {}", t_string!(i18n, ks_by_officer)))}
                         </span>
                         {(sign && !signed).then(|| view! { <SignOff session=s.id back=back.clone() /> })}
+                        {s.correction.clone().map(|c| view! { <span class="ledger__correction muted">{move || t_string!(i18n, ks_corrected, reason = c.clone())}</span> })}
+                        {correct.then(|| view! { <Correct s=s.clone() back=back.clone() /> })}
                     </li>
                 }
             }).collect_view()}
@@ -133,6 +171,115 @@ fn SignOff(session: Uuid, back: String) -> impl IntoView {
             <button class="button button--small" type="submit" data-testid="sign-off">{move || t_string!(i18n, ks_sign_off)}</button>
         </PostForm>
     }
+}
+
+/// `HH:MM`, as a time field holds it.
+fn time_value(t: Option<time::Time>) -> String {
+    t.map(|t| format!("{:02}:{:02}", t.hour(), t.minute())).unwrap_or_default()
+}
+
+/// Correcting a session: its fields as recorded, and the reason a signed-off one needs. The
+/// ratings are kept as they were.
+#[component]
+fn Correct(s: SessionView, back: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = s.id;
+    let refused = posted_for(CorrectSession::PATH).is_some_and(|p| p.value("id") == Some(&id.to_string()));
+    let held_on = RwSignal::new(s.held_on.to_string());
+    let arrival = RwSignal::new(time_value(s.arrival));
+    let departure = RwSignal::new(time_value(s.departure));
+    let break_minutes =
+        RwSignal::new(if s.break_minutes > 0 { s.break_minutes.to_string() } else { String::new() });
+    let work_done = RwSignal::new(s.work_done.clone().unwrap_or_default());
+    let absence_reason = RwSignal::new(s.absence_reason.clone().unwrap_or_default());
+    let accepted = RwSignal::new(match s.absence_accepted {
+        Some(true) => "ya".to_owned(),
+        Some(false) => "tidak".to_owned(),
+        None => String::new(),
+    });
+    let reason = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let l = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
+    let rated = s.ratings.unwrap_or(Ratings { attendance: 3, effort: 3, behaviour: 3 });
+    let absent = s.absent;
+    let signed = s.signed_off();
+    let name = crate::components::post::posted_name;
+    let fields = move || {
+        if absent {
+            view! {
+                <input type="hidden" name=name("absent") value="ya" />
+                <AbsenceFields reason=absence_reason accepted=accepted errors=errors />
+            }
+            .into_any()
+        } else {
+            view! {
+                <WorkedFields arrival=arrival departure=departure break_minutes=break_minutes work_done=work_done errors=errors />
+                <input type="hidden" name=name("attendance") value=rated.attendance.to_string() />
+                <input type="hidden" name=name("effort") value=rated.effort.to_string() />
+                <input type="hidden" name=name("behaviour") value=rated.behaviour.to_string() />
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <details class="session-form ledger__correct" open=refused>
+            <summary class="button button--small button--ghost" data-testid="correct-open">{move || t_string!(i18n, ks_correct)}</summary>
+            <FieldIds prefix=format!("{id}-koreksi")>
+                <PostForm to=CorrectSession::PATH next=crate::routes::saved(&back) hidden=vec![("id", id.to_string())]
+                    errors=errors failure=failure class="form" testid="correct-form" offline_hint=false>
+                    <ErrorBanner error=failure />
+                    <TextField name="held_on" label=l(|i| t_string!(i, field_date).to_string()) value=held_on errors=errors kind="date" />
+                    {fields()}
+                    <Argument name="correction">
+                        <TextField name="reason" label=l(|i| t_string!(i, ks_correct_reason).to_string()) value=reason errors=errors optional=!signed />
+                    </Argument>
+                    <button class="button" type="submit" data-testid="correct-save">{move || t_string!(i18n, save)}</button>
+                </PostForm>
+            </FieldIds>
+        </details>
+    }
+}
+
+/// The fields of a day worked, shared by recording and correcting it.
+#[component]
+fn WorkedFields(
+    arrival: RwSignal<String>,
+    departure: RwSignal<String>,
+    break_minutes: RwSignal<String>,
+    work_done: RwSignal<String>,
+    errors: RwSignal<FieldErrors>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let l = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
+    view! {
+        <div class="field-row">
+            <TextField name="arrival" label=l(|i| t_string!(i, ks_arrival).to_string()) value=arrival errors=errors kind="time" />
+            <TextField name="departure" label=l(|i| t_string!(i, ks_departure).to_string()) value=departure errors=errors kind="time" />
+        </div>
+        <TextField name="break_minutes" label=l(|i| t_string!(i, ks_break).to_string()) value=break_minutes errors=errors optional=true inputmode="numeric" />
+        <TextField name="work_done" label=l(|i| t_string!(i, ks_work_done).to_string()) value=work_done errors=errors optional=true />
+    }
+}
+
+/// The fields of an absence, shared by recording and correcting it.
+#[component]
+fn AbsenceFields(reason: RwSignal<String>, accepted: RwSignal<String>, errors: RwSignal<FieldErrors>) -> impl IntoView {
+    let i18n = use_i18n();
+    let l = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
+    view! {
+        <TextField name="absence_reason" label=l(|i| t_string!(i, ks_absence_reason).to_string()) value=reason errors=errors />
+        <Choices name="absence_accepted" legend=l(|i| t_string!(i, ks_absence_accepted).to_string()) value=accepted errors=errors options=yes_no(i18n) />
+    }
+}
+
+fn yes_no(i18n: crate::text::I18n) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        vec![
+            ("ya".into(), t_string!(i18n, ks_reason_ok).to_string()),
+            ("tidak".into(), t_string!(i18n, ks_reason_not_ok).to_string()),
+        ]
+    })
 }
 
 fn ratings(i18n: crate::text::I18n) -> Signal<Vec<(String, String)>> {
@@ -199,12 +346,7 @@ fn WorkedForm(placement: Uuid, back: String, label: String, signs: bool) -> impl
             errors=errors failure=failure class="form" testid="session-form">
             <ErrorBanner error=failure />
             <TextField name="held_on" label=l(|i| t_string!(i, field_date).to_string()) value=held_on errors=errors kind="date" />
-            <div class="field-row">
-                <TextField name="arrival" label=l(|i| t_string!(i, ks_arrival).to_string()) value=arrival errors=errors kind="time" />
-                <TextField name="departure" label=l(|i| t_string!(i, ks_departure).to_string()) value=departure errors=errors kind="time" />
-            </div>
-            <TextField name="break_minutes" label=l(|i| t_string!(i, ks_break).to_string()) value=break_minutes errors=errors optional=true inputmode="numeric" />
-            <TextField name="work_done" label=l(|i| t_string!(i, ks_work_done).to_string()) value=work_done errors=errors optional=true />
+            <WorkedFields arrival=arrival departure=departure break_minutes=break_minutes work_done=work_done errors=errors />
             <Choices name="attendance" legend=l(|i| t_string!(i, ks_rate_attendance).to_string()) value=attendance errors=errors options=ratings(i18n) />
             <Choices name="effort" legend=l(|i| t_string!(i, ks_rate_effort).to_string()) value=effort errors=errors options=ratings(i18n) />
             <Choices name="behaviour" legend=l(|i| t_string!(i, ks_rate_behaviour).to_string()) value=behaviour errors=errors options=ratings(i18n) />
@@ -225,12 +367,6 @@ fn AbsenceForm(placement: Uuid, back: String, label: String) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<AppError>);
     let l = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
-    let yes_no = Signal::derive(move || {
-        vec![
-            ("ya".into(), t_string!(i18n, ks_reason_ok).to_string()),
-            ("tidak".into(), t_string!(i18n, ks_reason_not_ok).to_string()),
-        ]
-    });
     let outbox = format!("{} · {label}", t_string!(i18n, ks_record_absent));
     view! {
         <PostForm to=RecordSession::PATH next=crate::routes::saved(&back) hidden=args(placement) outbox=outbox
@@ -238,8 +374,7 @@ fn AbsenceForm(placement: Uuid, back: String, label: String) -> impl IntoView {
             <ErrorBanner error=failure />
             <input type="hidden" name=crate::components::post::posted_name("absent") value="ya" />
             <TextField name="held_on" label=l(|i| t_string!(i, field_date).to_string()) value=held_on errors=errors kind="date" />
-            <TextField name="absence_reason" label=l(|i| t_string!(i, ks_absence_reason).to_string()) value=reason errors=errors />
-            <Choices name="absence_accepted" legend=l(|i| t_string!(i, ks_absence_accepted).to_string()) value=accepted errors=errors options=yes_no />
+            <AbsenceFields reason=reason accepted=accepted errors=errors />
             <button class="button" type="submit">{move || t_string!(i18n, save)}</button>
         </PostForm>
     }

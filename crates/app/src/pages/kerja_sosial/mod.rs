@@ -5,6 +5,7 @@
 pub mod day;
 pub mod edit;
 pub mod ledger;
+pub mod print;
 pub mod site;
 
 use leptos::prelude::*;
