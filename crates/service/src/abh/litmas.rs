@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use pamong_domain::abh::case::case_rules;
 use pamong_domain::abh::clock::{Clock, ClockKind, litmas_due};
 use pamong_domain::abh::litmas::{
-    LitmasContent, LitmasKind, LitmasRequestForm, LitmasStatus, LitmasView, Requester,
-    TemplateFacts, instant_field, template,
+    LitmasContent, LitmasKind, LitmasRequestForm, LitmasStatus, LitmasView, Requester, TemplateFacts,
+    instant_field, template,
 };
 use pamong_domain::caseload::PersonRef;
 use pamong_domain::error::{ErrorKind, FieldErrors, Problem};

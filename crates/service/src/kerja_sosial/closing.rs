@@ -50,13 +50,7 @@ pub async fn document(
     }
     // The placement went through the masking step in `placement_views`; the rest names the
     // office and the officer, never the person.
-    Ok(PlacementDocument {
-        office,
-        placement: view,
-        register_number: client.register_number,
-        officer,
-        today,
-    })
+    Ok(PlacementDocument { office, placement: view, register_number: client.register_number, officer, today })
 }
 
 /// Closes a placement whose every hour is signed off; a kerja sosial sentence's client

@@ -264,7 +264,11 @@ fn WorkedFields(
 
 /// The fields of an absence, shared by recording and correcting it.
 #[component]
-fn AbsenceFields(reason: RwSignal<String>, accepted: RwSignal<String>, errors: RwSignal<FieldErrors>) -> impl IntoView {
+fn AbsenceFields(
+    reason: RwSignal<String>,
+    accepted: RwSignal<String>,
+    errors: RwSignal<FieldErrors>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let l = move |f: fn(crate::text::I18n) -> String| TextProp::from(move || f(i18n));
     view! {
