@@ -37,6 +37,8 @@ pub const OFFICE: &str = "/kantor";
 pub const ACCESS_LOG: &str = "/kantor/akses";
 /// The export log.
 pub const EXPORT_LOG: &str = "/kantor/ekspor";
+/// The office's needs map (reintegration).
+pub const NEEDS_MAP: &str = "/kebutuhan";
 /// Kerja sosial: the office's work sites, or a site supervisor's day.
 pub const KERJA_SOSIAL: &str = "/kerja-sosial";
 /// Adding a work site.

@@ -28,6 +28,7 @@ pub mod partners;
 pub mod privacy;
 pub mod referrals;
 pub mod region;
+pub mod reintegration;
 pub mod reporting;
 pub mod request_key;
 pub mod role;

@@ -88,6 +88,15 @@ impl RegionCode {
         }
     }
 
+    /// The kecamatan the region lies in, or is (none above kecamatan level).
+    pub fn district(&self) -> Option<RegionCode> {
+        match self.level() {
+            RegionLevel::Province | RegionLevel::Regency => None,
+            RegionLevel::District => Some(self.clone()),
+            RegionLevel::Village => self.parent(),
+        }
+    }
+
     /// The code of the region it lies in (none for a province).
     pub fn parent(&self) -> Option<RegionCode> {
         self.0.rsplit_once('.').map(|(parent, _)| RegionCode(parent.to_owned()))
@@ -140,6 +149,9 @@ mod tests {
         assert_eq!((province.as_str(), province.level()), ("31", RegionLevel::Province));
         assert_eq!(province.parent(), None);
         assert_eq!(RegionLevel::from_depth(village.level().depth()), Some(RegionLevel::Village));
+        assert_eq!(village.district(), Some(district.clone()));
+        assert_eq!(district.district(), Some(district.clone()));
+        assert_eq!(regency.district(), None);
     }
 
     #[test]

@@ -89,6 +89,8 @@ pub struct Abilities {
     pub keep_work_sites: bool,
     /// Supervises work sites and signs kerja sosial sessions off (a partner's own user).
     pub supervise_sites: bool,
+    /// Reads offices' figures: the needs map (their office's, region's, or all).
+    pub figures: bool,
 }
 
 /// A user as the admin pages show them.

@@ -15,6 +15,7 @@ pub mod bapas_coverage;
 pub mod client;
 pub mod client_assessment;
 pub mod client_guidance;
+pub mod client_need;
 pub mod client_report;
 pub mod client_status_change;
 pub mod client_transfer;

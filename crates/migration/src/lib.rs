@@ -17,6 +17,7 @@ mod m20261203_000001_export_log;
 mod m20261204_000001_access_once;
 mod m20261205_000001_request_keys;
 mod m20261206_000001_kerja_sosial;
+mod m20261207_000001_reintegration;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000001_access_once::Migration),
             Box::new(m20261205_000001_request_keys::Migration),
             Box::new(m20261206_000001_kerja_sosial::Migration),
+            Box::new(m20261207_000001_reintegration::Migration),
         ]
     }
 }

@@ -21,6 +21,7 @@ pub mod policy;
 pub mod privacy;
 pub mod referrals;
 pub mod regions;
+pub mod reintegration;
 pub mod request_keys;
 pub mod search;
 pub mod seed;

@@ -11,7 +11,7 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::actor::Actor;
@@ -485,6 +485,17 @@ pub(crate) async fn zones_of<C: ConnectionTrait>(
         .into_iter()
         .map(|(id, b)| (id, Zone::parse(&b.zone).unwrap_or(Zone::Wib)))
         .collect())
+}
+
+/// The day it is at an office (its time zone; WIB for an office not found): the day a
+/// record made `now` belongs to there.
+pub(crate) async fn today_at<C: ConnectionTrait>(
+    db: &C,
+    bapas_id: i32,
+    now: OffsetDateTime,
+) -> ServiceResult<Date> {
+    let zone = bapas::Entity::find_by_id(bapas_id).one(db).await?.and_then(|b| Zone::parse(&b.zone));
+    Ok(now.to_offset(zone.unwrap_or(Zone::Wib).offset()).date())
 }
 
 /// The heading of an office's printed documents (a Litmas, a kerja sosial statement).

@@ -27,6 +27,7 @@ use crate::error::{ServiceError, ServiceResult};
 use crate::ids::{BapasId, KanwilId, PartnerId};
 use crate::partners::{service_choices, split};
 use crate::policy;
+use crate::reintegration::checklist;
 use crate::settings::{self, ChoiceList};
 
 /// Days a partner's answer stays on the PK's Today.
@@ -164,6 +165,7 @@ pub async fn create(
     let changes =
         Changes::new().set("client", &client).set("partner", &p.public_id).set("service", &row.service);
     audit::record(&txn, actor, now, "create", "referral", &row.public_id.to_string(), &changes).await?;
+    checklist::follow_referral(&txn, actor, &row, c.row.bapas_id, ReferralStatus::Dikirim, now).await?;
     txn.commit().await?;
     Ok(row.public_id)
 }
@@ -243,6 +245,8 @@ pub async fn respond(
         }
     }
     let expected = row.status.clone();
+    let client_office = client::Entity::find_by_id(row.client_id).one(&txn).await?.map_or(0, |c| c.bapas_id);
+    checklist::follow_referral(&txn, actor, &row, client_office, next, now).await?;
     let mut model: referral::ActiveModel = row.into();
     model.status = Set(next.as_str().into());
     match next {

@@ -27,13 +27,15 @@ use pamong_domain::office::Zone;
 use pamong_domain::page::ListQuery;
 use pamong_domain::partners::PartnerForm;
 use pamong_domain::referrals::ReferralForm;
+use pamong_domain::reintegration::checklist::ChecklistForm;
 use pamong_domain::supervision::{GuidanceForm, ReportForm, ViolationForm};
 use pamong_entity::{
-    abh_case, abh_diversion, abh_event, abh_litmas, client, client_guidance, client_report, client_transfer,
-    client_violation, kb_client, referral,
+    abh_case, abh_diversion, abh_event, abh_litmas, client, client_guidance, client_need, client_report,
+    client_transfer, client_violation, kb_client, referral,
 };
 use pamong_service::abh::{self, DeadlineScope, litmas, process, register};
 use pamong_service::clients::{self, assignment, export, registry};
+use pamong_service::reintegration::checklist;
 use pamong_service::{Actor, DatabaseConnection, groups, partners, referrals, supervision};
 use sea_orm::sea_query::{ColumnType, Value};
 use sea_orm::{
@@ -69,6 +71,8 @@ const CODED: &[&str] = &[
     "agreement_forms",
     "parties",
     "partner_kind",
+    "item",
+    "state",
 ];
 /// Text a masked viewer is meant to read: what the case is about, and the police contact.
 const OPEN: &[&str] = &["abh_cases.offence", "abh_cases.investigator", "abh_cases.police_unit"];
@@ -233,6 +237,9 @@ async fn scene() -> Scene {
         due_on: "2026-12-01".into(),
     };
     referrals::create(&db, &pk, id, &referral, TODAY, NOW).await.unwrap();
+    let needs =
+        ChecklistForm { ktp: "dibutuhkan".into(), note: "catatan".into(), ..ChecklistForm::default() };
+    checklist::mark(&db, &pk, id, &needs, TODAY, NOW).await.unwrap();
     let transfer = TransferForm { to_bapas: world.bapas[1].id.to_string(), reason: "alasan".into() };
     assignment::request_transfer(&db, &pk, id, &transfer, NOW).await.unwrap();
 
@@ -261,6 +268,7 @@ async fn scene() -> Scene {
         .await;
     overwrite::<kb_client::Entity>(&db, &mut tokens, by(kb_client::Column::ClientId.eq(row.id))).await;
     overwrite::<referral::Entity>(&db, &mut tokens, by(referral::Column::ClientId.eq(row.id))).await;
+    overwrite::<client_need::Entity>(&db, &mut tokens, by(client_need::Column::ClientId.eq(row.id))).await;
     overwrite::<abh_litmas::Entity>(&db, &mut tokens, by(abh_litmas::Column::CaseId.eq(case.id))).await;
     overwrite::<abh_diversion::Entity>(&db, &mut tokens, by(abh_diversion::Column::CaseId.eq(case.id))).await;
     overwrite::<abh_event::Entity>(&db, &mut tokens, by(abh_event::Column::CaseId.eq(case.id))).await;
@@ -302,6 +310,10 @@ async fn views(s: &Scene, actor: &Actor) -> Vec<(&'static str, String)> {
         (
             "referrals::of_client",
             format!("{:?}", referrals::of_client(db, actor, s.child).await.map(|v| json(&v))),
+        ),
+        (
+            "reintegration::needs",
+            format!("{:?}", checklist::of_client(db, actor, s.child).await.map(|v| json(&v))),
         ),
         ("referrals::inbox", format!("{:?}", referrals::inbox(db, actor).await.map(|v| json(&v)))),
         ("groups::get", format!("{:?}", groups::get(db, actor, s.group, TODAY).await.map(|v| json(&v)))),

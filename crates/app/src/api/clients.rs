@@ -117,6 +117,9 @@ pub struct ClientOverviewData {
     pub groups: Vec<PersonRef>,
     /// Kerja sosial placements and the sites to place at.
     pub kerja_sosial: crate::api::kerja_sosial::KerjaSosialData,
+    /// The reintegration checklist and the criminogenic needs (none for a viewer the policy
+    /// refuses them).
+    pub needs: Option<pamong_domain::reintegration::checklist::ClientNeeds>,
 }
 
 /// Everything the client's page shows, in one call. One server fn rather than a resource
@@ -140,7 +143,9 @@ pub async fn client_overview(id: Uuid) -> Result<ClientOverviewData, AppError> {
         let today = pamong_service::clients::today_for(&ctx.db, &actor, ctx.now()).await?;
         let kerja_sosial =
             crate::api::kerja_sosial::KerjaSosialData::load(&ctx.db, &actor, id, can_edit, today).await?;
-        Ok(ClientOverviewData { page, referrals, groups, kerja_sosial })
+        let needs = pamong_service::reintegration::checklist::of_client(&ctx.db, &actor, id).await;
+        let needs = refused_as_empty(needs.map(Some))?;
+        Ok(ClientOverviewData { page, referrals, groups, kerja_sosial, needs })
     }
     .await;
     lift(&actor, result)

@@ -67,13 +67,19 @@ pub fn HomePage() -> impl IntoView {
                 .into_any()
             })}
         </Suspense>
-        // The Kanwil reads the logs of its region here; the Kabapas from the office page.
-        <Show when=move || can.get().access_log && !can.get().office_caseload>
+        // The Kanwil reads the logs and figures of its region here, the admin the country's
+        // figures; the Kabapas reaches both from the office page.
+        <Show when=move || (can.get().access_log || can.get().figures) && !can.get().office_caseload>
             <section class="card" data-testid="oversight-links">
                 <h2>{move || t_string!(i18n, home_oversight)}</h2>
                 <p class="actions">
-                    <a class="button button--secondary" href=routes::ACCESS_LOG>{move || t_string!(i18n, access_title)}</a>
-                    <a class="button button--secondary" href=routes::EXPORT_LOG>{move || t_string!(i18n, exports_title)}</a>
+                    <Show when=move || can.get().figures>
+                        <a class="button button--secondary" href=routes::NEEDS_MAP data-testid="home-needs-map">{move || t_string!(i18n, map_title)}</a>
+                    </Show>
+                    <Show when=move || can.get().access_log>
+                        <a class="button button--secondary" href=routes::ACCESS_LOG>{move || t_string!(i18n, access_title)}</a>
+                        <a class="button button--secondary" href=routes::EXPORT_LOG>{move || t_string!(i18n, exports_title)}</a>
+                    </Show>
                 </p>
             </section>
         </Show>

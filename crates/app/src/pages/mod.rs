@@ -13,6 +13,7 @@ pub mod logs;
 pub mod outbox;
 pub mod partners;
 pub mod referrals;
+pub mod reintegration;
 pub mod users;
 
 use leptos::prelude::*;

@@ -14,6 +14,7 @@ use crate::caseload::{
 use crate::client::ClientForm;
 use crate::groups::WatchedClient;
 use crate::referrals::ReferralView;
+use crate::reintegration::checklist::ClientNeeds;
 
 /// A reference to a client by name: the name becomes initials.
 impl Redact for PersonRef {
@@ -174,6 +175,15 @@ impl Redact for EventView {
         if let Some((_, name)) = &mut self.partner {
             // A partner named on a child's event (an LPKS, a school) can point to the child.
             name.clear();
+        }
+    }
+}
+
+/// The checklist's states and dates stay (the office counts them); the PK's notes go.
+impl Redact for ClientNeeds {
+    fn redact(&mut self) {
+        for item in &mut self.checklist {
+            item.note = None;
         }
     }
 }

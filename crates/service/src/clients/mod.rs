@@ -495,12 +495,10 @@ pub(crate) fn searchable_name(full_name: &str, aliases: &[String]) -> String {
 
 /// The day it is at the actor's office (its time zone), or in WIB for users without one.
 pub async fn today_for(db: &DatabaseConnection, actor: &Actor, now: OffsetDateTime) -> ServiceResult<Date> {
-    use pamong_domain::office::Zone;
-    let zone = match actor.bapas_id {
-        Some(id) => bapas::Entity::find_by_id(id.get()).one(db).await?.and_then(|b| Zone::parse(&b.zone)),
-        None => None,
-    };
-    Ok(now.to_offset(zone.unwrap_or(Zone::Wib).offset()).date())
+    match actor.bapas_id {
+        Some(id) => crate::offices::today_at(db, id.get(), now).await,
+        None => Ok(now.to_offset(pamong_domain::office::Zone::Wib.offset()).date()),
+    }
 }
 
 /// The active PKs of an office.

@@ -11,9 +11,11 @@
 
 mod kerja_sosial;
 mod records;
+mod reintegration;
 
 pub use kerja_sosial::*;
 pub use records::*;
+pub use reintegration::*;
 
 use pamong_domain::Role;
 use pamong_domain::user::Abilities;
@@ -110,6 +112,7 @@ pub fn abilities(actor: &Actor) -> Abilities {
         work_sites: !work_site_scope(actor).is_empty(),
         keep_work_sites: keeps_partners(actor),
         supervise_sites: site_supervisor(actor).is_some(),
+        figures: !figures_scope(actor).is_empty(),
     }
 }
 

@@ -333,6 +333,7 @@ fn abilities_follow_the_decisions() {
         assert_eq!(can.work_sites, !work_site_scope(&a).is_empty(), "{role:?}");
         assert_eq!(can.keep_work_sites, keeps_partners(&a), "{role:?}");
         assert_eq!(can.supervise_sites, role == Role::Mitra, "{role:?}");
+        assert_eq!(can.figures, matches!(role, Role::Admin | Role::Kanwil | Role::Kabapas), "{role:?}");
     }
     let unlinked = Actor { partner_id: None, ..actor(Role::Mitra) };
     assert!(!abilities(&unlinked).answer_referrals, "a partner's user not yet linked");
@@ -379,4 +380,14 @@ fn kerja_sosial_matrix() {
     );
     assert_eq!(placement_identity(&mitra, MY_SITE, COLLEAGUES), Full, "an adult by name");
     assert_eq!(placement_identity(&mitra, OTHERS_SITE, COLLEAGUES), identity(&mitra, COLLEAGUES));
+}
+
+#[test]
+fn figures_are_read_for_the_office_the_region_or_the_country() {
+    assert_eq!(figures_scope(&actor(Role::Kabapas)), Scope::Bapas(BAPAS));
+    assert_eq!(figures_scope(&actor(Role::Kanwil)), Scope::Kanwil(KANWIL));
+    assert_eq!(figures_scope(&actor(Role::Admin)), Scope::All);
+    for role in [Role::Pk, Role::Koordinator, Role::Mitra] {
+        assert_eq!(figures_scope(&actor(role)), Scope::Nothing, "{role:?}");
+    }
 }

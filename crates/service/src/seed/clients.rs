@@ -555,7 +555,11 @@ async fn write(
                 client_id: Set(client_id),
                 instrument_version: Set(Instrument::part_a_2021().version),
                 answers: Set(serde_json::to_string(&answers).unwrap_or_else(|_| "{}".into())),
-                needs: Set("{}".into()),
+                needs: Set(serde_json::to_string(&super::reintegration::demo_ratings(
+                    u64::from(client_id.unsigned_abs()),
+                    score,
+                ))
+                .unwrap_or_else(|_| "{}".into())),
                 score: Set(i32::from(score)),
                 band: Set(band),
                 assessed_on: Set(on),

@@ -15,6 +15,7 @@ pub mod groups;
 pub mod kerja_sosial;
 pub mod partners;
 pub mod regions;
+pub mod reintegration;
 
 use crate::actor::Actor;
 use crate::error::ServiceResult;
@@ -170,6 +171,7 @@ pub async fn seed_demo(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceR
     clients::demo_regions(db, now).await?;
     clients::generate(db, DEMO_CLIENTS_PER_OFFICE, DEMO_SEED, now).await?;
     children::generate(db, now).await?;
+    reintegration::generate(db, now).await?;
     groups::generate(db, now).await?;
     if let Some(dinsos) = partners::generate(db, now).await? {
         kerja_sosial::generate(db, &dinsos, now).await?;

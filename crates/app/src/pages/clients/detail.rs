@@ -32,8 +32,8 @@ pub fn ClientDetailPage() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(ClientOverviewData { page, referrals, groups, kerja_sosial }) => {
-                        view! { <ClientView data=page referrals=referrals groups=groups kerja_sosial=kerja_sosial /> }.into_any()
+                    Ok(ClientOverviewData { page, referrals, groups, kerja_sosial, needs }) => {
+                        view! { <ClientView data=page referrals=referrals groups=groups kerja_sosial=kerja_sosial needs=needs /> }.into_any()
                     }
                     Err(e) => view! { <ErrorPage error=e /> }.into_any(),
                 }
@@ -48,6 +48,7 @@ fn ClientView(
     referrals: ReferralsData,
     groups: Vec<PersonRef>,
     kerja_sosial: crate::api::kerja_sosial::KerjaSosialData,
+    needs: Option<pamong_domain::reintegration::checklist::ClientNeeds>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let ClientPageData { detail, timeline, officers } = data;
@@ -103,6 +104,7 @@ fn ClientView(
         <crate::pages::kerja_sosial::ledger::ClientKerjaSosial client=id data=kerja_sosial />
         {can_reassign.then(|| view! { <Reassign client=id officers=officers current=s.pk.clone() /> })}
         {can_edit.then(|| view! { <crate::pages::groups::forms::WatchClientForm client=id groups=groups /> })}
+        {needs.map(|needs| view! { <crate::pages::reintegration::needs::ClientNeedsSection client=id needs=needs /> })}
         <crate::pages::referrals::ClientReferrals client=id can_send=can_edit data=referrals />
         {detail.can_export_data.then(|| view! {
             <p><a class="button button--ghost" href=routes::client_data(id) data-testid="subject-link">
