@@ -18,8 +18,14 @@ test('a PK marks "KTP needed" and a referral to Dukcapil takes it up', async ({ 
   const ktp = needs.locator('[data-item="ktp"]');
   await expect(needs.getByRole('heading', { name: /Kebutuhan reintegrasi/ })).toBeVisible();
 
+  // From "met" to "needed", so the mark is a change whatever the demo held.
   await needs.getByTestId('needs-open').click();
   const form = page.getByTestId('needs-form');
+  await form.getByLabel('KTP / NIK (Dukcapil)').selectOption({ label: 'Terpenuhi' });
+  await form.getByRole('button', { name: 'Simpan kebutuhan' }).click();
+  await hydrated(page);
+  await expect(ktp.getByTestId('need-state')).toHaveText('Terpenuhi');
+  await needs.getByTestId('needs-open').click();
   await form.getByLabel('KTP / NIK (Dukcapil)').selectOption({ label: 'Dibutuhkan' });
   await form.getByLabel(/Catatan/).fill('KTP hilang saat penahanan');
   await form.getByRole('button', { name: 'Simpan kebutuhan' }).click();

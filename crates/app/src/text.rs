@@ -50,6 +50,7 @@ pub fn problem(i18n: I18n, problem: Problem) -> String {
         Problem::PastSentence { hours } => t_string!(i18n, err_past_sentence, hours = hours).to_string(),
         Problem::HoursLeft { hours } => t_string!(i18n, err_hours_left, hours = hours).to_string(),
         Problem::BreakTooLong => t_string!(i18n, err_break_too_long).to_string(),
+        Problem::NothingChanged => t_string!(i18n, err_nothing_changed).to_string(),
         Problem::ChildOnAdultForm => t_string!(i18n, err_child_on_adult_form).to_string(),
         Problem::DateOutOfRange { from, to } => {
             t_string!(i18n, err_date_out_of_range, from = from, to = to).to_string()

@@ -86,6 +86,8 @@ pub enum Problem {
     },
     /// A break as long as the session it is in.
     BreakTooLong,
+    /// A note with nothing it could go with: no item changed.
+    NothingChanged,
     /// A date outside the years the field can plausibly hold.
     DateOutOfRange {
         /// First year allowed.

@@ -73,11 +73,15 @@ async fn the_pk_marks_items_and_each_change_is_audited() {
     let audits =
         || audit_log::Entity::find().filter(audit_log::Column::Entity.eq("client_needs")).count(world.conn());
     assert_eq!(audits().await.unwrap(), 1);
-    // The same marks again change nothing and write no audit row.
-    checklist::mark(world.conn(), &pk, id, &ChecklistForm { note: String::new(), ..form }, TODAY, NOW)
-        .await
-        .unwrap();
+    // The same marks again change nothing and write no audit row; a note with them is
+    // refused rather than lost.
+    let again = ChecklistForm { note: String::new(), ..form.clone() };
+    checklist::mark(world.conn(), &pk, id, &again, TODAY, NOW).await.unwrap();
     assert_eq!(audits().await.unwrap(), 1);
+    let err = checklist::mark(world.conn(), &pk, id, &form, TODAY, NOW).await.unwrap_err();
+    assert!(
+        matches!(err, ServiceError::Domain(ErrorKind::Invalid(ref e)) if e.get("note") == Some(Problem::NothingChanged))
+    );
 
     let bad = ChecklistForm { pekerjaan: "beres".into(), ..ChecklistForm::default() };
     let err = checklist::mark(world.conn(), &pk, id, &bad, TODAY, NOW).await.unwrap_err();

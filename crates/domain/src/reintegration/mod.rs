@@ -8,3 +8,4 @@
 
 pub mod checklist;
 pub mod needs_map;
+pub mod programmes;

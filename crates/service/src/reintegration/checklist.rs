@@ -12,6 +12,7 @@ use pamong_domain::referrals::ReferralStatus;
 use pamong_domain::reintegration::checklist::{
     ChecklistForm, ChecklistItem, ClientNeeds, NeedChange, NeedItem, NeedState, next_state,
 };
+use pamong_domain::{ErrorKind, Problem};
 use pamong_entity::{client_assessment, client_need, referral};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
@@ -159,7 +160,11 @@ pub async fn mark(
         }
     }
     if changes.is_empty() {
-        return Ok(());
+        // A note goes with the items it explains; written with none changed, it would be lost.
+        return match draft.note {
+            Some(_) => Err(ErrorKind::field("note", Problem::NothingChanged).into()),
+            None => Ok(()),
+        };
     }
     if let Some(note) = &draft.note {
         changes = changes.text("note", note);
