@@ -95,6 +95,12 @@ impl NeedDomain {
 /// The needs part of an assessment: items present per domain, each in `0..=items()`.
 pub type NeedRatings = std::collections::BTreeMap<NeedDomain, u8>;
 
+/// Each domain's level from an assessment's ratings, in domain order (a domain not rated has
+/// no need).
+pub fn levels(ratings: &NeedRatings) -> Vec<(NeedDomain, NeedLevel)> {
+    NeedDomain::ALL.iter().map(|&d| (d, d.level(ratings.get(&d).copied().unwrap_or(0)))).collect()
+}
+
 /// Checks that no domain claims more items than it has.
 pub fn check_ratings(ratings: &NeedRatings) -> Result<(), NeedDomain> {
     match ratings.iter().find(|(domain, present)| **present > domain.items()) {

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use pamong_domain::needs::{NeedDomain, NeedRatings};
+use pamong_domain::needs::{NeedRatings, levels};
 use pamong_domain::privacy::disclose;
 use pamong_domain::referrals::ReferralStatus;
 use pamong_domain::reintegration::checklist::{
@@ -106,11 +106,7 @@ pub async fn of_client(db: &DatabaseConnection, actor: &Actor, client: Uuid) -> 
     // the client's page.
     let ratings: NeedRatings =
         assessment.as_ref().and_then(|a| serde_json::from_str(&a.needs).ok()).unwrap_or_default();
-    let criminogenic = if assessment.is_some() {
-        NeedDomain::ALL.iter().map(|&d| (d, d.level(ratings.get(&d).copied().unwrap_or(0)))).collect()
-    } else {
-        Vec::new()
-    };
+    let criminogenic = if assessment.is_some() { levels(&ratings) } else { Vec::new() };
     let needs = ClientNeeds {
         checklist,
         criminogenic,

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use pamong_domain::client::ClientStatus;
-use pamong_domain::needs::{NeedDomain, NeedRatings};
+use pamong_domain::needs::{NeedRatings, levels};
 use pamong_domain::office::OfficeRef;
 use pamong_domain::region::RegionCode;
 use pamong_domain::reintegration::checklist::{NeedItem, NeedState};
@@ -112,10 +112,7 @@ async fn facts<C: ConnectionTrait>(db: &C, bapas_id: i32) -> ServiceResult<Vec<C
                 area: district.and_then(|d| names.get(d.as_str()).cloned()),
                 band: c.risk_band.as_deref().and_then(RiskBand::parse),
                 items: items.remove(&c.id).unwrap_or_default(),
-                domains: NeedDomain::ALL
-                    .iter()
-                    .map(|&d| (d, d.level(ratings.get(&d).copied().unwrap_or(0))))
-                    .collect(),
+                domains: levels(&ratings),
                 assessed_on,
             }
         })
