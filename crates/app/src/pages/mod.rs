@@ -23,15 +23,14 @@ use uuid::Uuid;
 use crate::error::AppError;
 use pamong_domain::ErrorKind;
 
-/// The `:id` of an edit page: `Ok(None)` for `baru` (new), `Ok(Some(id))` for a record,
+/// The `:id` of an edit page: `Ok(None)` for a new record — `baru` in an `:id` route, or a
+/// route of its own (`/program/baru`) with no `:id` at all —, `Ok(Some(id))` for a record,
 /// "not found" for anything else.
 pub fn use_record_id() -> Memo<Result<Option<Uuid>, AppError>> {
     let params = use_params_map();
-    Memo::new(move |_| {
-        let raw = params.with(|p| p.get("id")).unwrap_or_default();
-        if raw == "baru" {
-            return Ok(None);
-        }
-        Uuid::parse_str(&raw).map(Some).map_err(|_| AppError::Kind(ErrorKind::NotFound))
+    Memo::new(move |_| match params.with(|p| p.get("id")) {
+        None => Ok(None),
+        Some(raw) if raw == "baru" => Ok(None),
+        Some(raw) => Uuid::parse_str(&raw).map(Some).map_err(|_| AppError::Kind(ErrorKind::NotFound)),
     })
 }
