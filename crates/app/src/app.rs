@@ -143,6 +143,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("kelompok/:id/anggota") view=pages::groups::forms::MemberPage ssr=SsrMode::Async />
                         <Route path=path!("kelompok/:id/rapat") view=pages::groups::forms::MeetingPage ssr=SsrMode::Async />
                         <Route path=path!("kebutuhan") view=pages::reintegration::map::NeedsMapPage ssr=SsrMode::Async />
+                        <Route path=path!("peduli") view=pages::reintegration::peduli::PeduliPage ssr=SsrMode::Async />
+                        <Route path=path!("program") view=pages::reintegration::programmes::ProgrammeListPage ssr=SsrMode::Async />
+                        <Route path=path!("program/baru") view=pages::reintegration::edit::ProgrammeEditPage ssr=SsrMode::Async />
+                        <Route path=path!("program/:id") view=pages::reintegration::programme::ProgrammePage ssr=SsrMode::Async />
+                        <Route path=path!("program/:id/ubah") view=pages::reintegration::edit::ProgrammeEditPage ssr=SsrMode::Async />
                         <Route path=path!("kerja-sosial") view=pages::kerja_sosial::KerjaSosialPage ssr=SsrMode::Async />
                         <Route path=path!("kerja-sosial/lokasi/baru") view=pages::kerja_sosial::edit::SiteEditPage ssr=SsrMode::Async />
                         <Route path=path!("kerja-sosial/lokasi/:id") view=pages::kerja_sosial::site::SitePage ssr=SsrMode::Async />

@@ -39,6 +39,28 @@ pub const ACCESS_LOG: &str = "/kantor/akses";
 pub const EXPORT_LOG: &str = "/kantor/ekspor";
 /// The office's needs map (reintegration).
 pub const NEEDS_MAP: &str = "/kebutuhan";
+/// Klien Bapas Peduli: the office's social activities and the participation overview.
+pub const PEDULI: &str = "/peduli";
+/// Reintegration programmes: the catalogue.
+pub const PROGRAMMES: &str = "/program";
+/// Adding a programme.
+pub const NEW_PROGRAMME: &str = "/program/baru";
+
+/// A programme's page.
+pub fn programme(id: Uuid) -> String {
+    format!("/program/{id}")
+}
+
+/// The programme a plain form post has just added.
+pub fn new_programme() -> String {
+    format!("/program/{NEW_ID}")
+}
+
+/// Editing a programme.
+pub fn programme_edit(id: Uuid) -> String {
+    format!("/program/{id}/ubah")
+}
+
 /// Kerja sosial: the office's work sites, or a site supervisor's day.
 pub const KERJA_SOSIAL: &str = "/kerja-sosial";
 /// Adding a work site.

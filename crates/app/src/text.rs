@@ -51,10 +51,23 @@ pub fn problem(i18n: I18n, problem: Problem) -> String {
         Problem::HoursLeft { hours } => t_string!(i18n, err_hours_left, hours = hours).to_string(),
         Problem::BreakTooLong => t_string!(i18n, err_break_too_long).to_string(),
         Problem::NothingChanged => t_string!(i18n, err_nothing_changed).to_string(),
+        Problem::NoRoom => t_string!(i18n, err_no_room).to_string(),
+        Problem::Unsuitable(why) => unsuitable(i18n, why),
         Problem::ChildOnAdultForm => t_string!(i18n, err_child_on_adult_form).to_string(),
         Problem::DateOutOfRange { from, to } => {
             t_string!(i18n, err_date_out_of_range, from = from, to = to).to_string()
         }
+    }
+}
+
+/// Why a client does not suit a programme.
+pub fn unsuitable(i18n: I18n, why: pamong_domain::reintegration::programmes::Unsuitable) -> String {
+    use pamong_domain::reintegration::programmes::Unsuitable;
+    match why {
+        Unsuitable::Band => t_string!(i18n, err_unsuitable_band).to_string(),
+        Unsuitable::Basis => t_string!(i18n, err_unsuitable_basis).to_string(),
+        Unsuitable::Sex => t_string!(i18n, err_unsuitable_sex).to_string(),
+        Unsuitable::Age => t_string!(i18n, err_unsuitable_age).to_string(),
     }
 }
 
@@ -223,6 +236,10 @@ pub fn today_reason(i18n: I18n, reason: TodayReason) -> String {
             t_string!(i18n, today_reassess, since = date(since)).to_string()
         }
         TodayReason::EndingSoon { end } => t_string!(i18n, today_ending, end = date(end)).to_string(),
+        TodayReason::ProgrammeDropped { on } => {
+            t_string!(i18n, today_prog_dropped, on = date(on)).to_string()
+        }
+        TodayReason::ProgrammeTomorrow => t_string!(i18n, today_prog_tomorrow).to_string(),
     }
 }
 

@@ -13,6 +13,7 @@ use crate::legal::LegalBasis;
 use crate::needs::{NeedRatings, check_ratings};
 use crate::office::OfficeRef;
 use crate::page::ListQuery;
+use crate::reintegration::participation::Outcomes;
 use crate::reporting::{ReportingStatus, RiskBand};
 use crate::rri::{Answers, Instrument, Score};
 use crate::supervision::{
@@ -284,12 +285,40 @@ pub enum TimelineEvent {
         /// Instrument version.
         instrument: String,
     },
+    /// A step in a reintegration programme.
+    Programme {
+        /// The programme's name.
+        programme: String,
+        /// What happened.
+        step: ProgrammeStep,
+    },
     /// Supervision started.
     Started,
     /// The status changed.
     Status {
         /// New status.
         status: ClientStatus,
+        /// Why.
+        reason: Option<String>,
+    },
+}
+
+/// A programme's step on a client's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProgrammeStep {
+    /// Enrolled (a transit house: checked in).
+    Enrolled,
+    /// A session, present or absent.
+    Session {
+        /// Its topic.
+        topic: String,
+        /// Whether they were there.
+        present: bool,
+    },
+    /// Completed, with what came of it.
+    Completed(Outcomes),
+    /// Dropped out.
+    DroppedOut {
         /// Why.
         reason: Option<String>,
     },
@@ -342,6 +371,12 @@ pub enum TodayReason {
     },
     /// A report is due today.
     DueToday,
+    /// A participant dropped out of a programme within the last week: find out why and
+    /// what comes next.
+    ProgrammeDropped {
+        /// Their last day.
+        on: Date,
+    },
     /// A kerja sosial placement is behind an even pace to its deadline.
     WorkBehind {
         /// The deadline.
@@ -358,6 +393,8 @@ pub enum TodayReason {
         /// When it fell due; `None` when never assessed.
         since: Option<Date>,
     },
+    /// A programme the client takes part in meets tomorrow: remind them.
+    ProgrammeTomorrow,
     /// Supervision ends within [`ENDING_SOON_DAYS`].
     EndingSoon {
         /// The end.
@@ -389,6 +426,17 @@ pub struct TodayFacts {
     pub revocable: bool,
     /// An active kerja sosial placement's follow-up.
     pub work: Option<FollowUp>,
+    /// Programmes: whether one meets tomorrow, and the last day of a recent drop-out.
+    pub programme: ProgrammeFollowUp,
+}
+
+/// What a client's programmes put on Today.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProgrammeFollowUp {
+    /// A programme they take part in has a session tomorrow.
+    pub session_tomorrow: bool,
+    /// They dropped out of one on this day, within the last week.
+    pub dropped_on: Option<Date>,
 }
 
 /// When the next assessment falls due: `months` after the last one; `None` if never made
@@ -426,10 +474,16 @@ pub fn today_reasons(facts: &TodayFacts, today: Date, reassess_months: u32) -> V
             reasons.push(TodayReason::DueToday);
         }
     }
+    if let Some(on) = facts.programme.dropped_on {
+        reasons.push(TodayReason::ProgrammeDropped { on });
+    }
     match reassessment_due(facts.assessed_on, reassess_months) {
         None => reasons.push(TodayReason::ReassessmentDue { since: None }),
         Some(due) if due <= today => reasons.push(TodayReason::ReassessmentDue { since: Some(due) }),
         Some(_) => {}
+    }
+    if facts.programme.session_tomorrow {
+        reasons.push(TodayReason::ProgrammeTomorrow);
     }
     if let Some(end) = facts.supervision_end
         && end >= today
@@ -482,7 +536,20 @@ mod tests {
             supervision_end: None,
             revocable: true,
             work: None,
+            programme: ProgrammeFollowUp::default(),
         }
+    }
+
+    #[test]
+    fn programmes_put_a_session_tomorrow_and_a_recent_drop_out_on_today() {
+        let base = TodayFacts { reporting: None, ..facts(status(vec![], 0, TODAY)) };
+        assert!(today_reasons(&base, TODAY, 6).is_empty());
+        let programme = ProgrammeFollowUp { session_tomorrow: true, dropped_on: Some(date!(2026 - 11 - 30)) };
+        let both = TodayFacts { programme, ..base };
+        assert_eq!(
+            today_reasons(&both, TODAY, 6),
+            [TodayReason::ProgrammeDropped { on: date!(2026 - 11 - 30) }, TodayReason::ProgrammeTomorrow]
+        );
     }
 
     fn work(progress: Progress) -> FollowUp {

@@ -88,6 +88,10 @@ pub enum Problem {
     BreakTooLong,
     /// A note with nothing it could go with: no item changed.
     NothingChanged,
+    /// Every place (or bed, on some night of the stay) is taken.
+    NoRoom,
+    /// The client does not suit the programme, for this reason.
+    Unsuitable(crate::reintegration::programmes::Unsuitable),
     /// A date outside the years the field can plausibly hold.
     DateOutOfRange {
         /// First year allowed.

@@ -91,6 +91,13 @@ pub struct Abilities {
     pub supervise_sites: bool,
     /// Reads offices' figures: the needs map (their office's, region's, or all).
     pub figures: bool,
+    /// Reads reintegration programmes: the office's catalogue, or those their institution
+    /// runs.
+    pub programmes: bool,
+    /// Keeps the office's programme catalogue.
+    pub keep_programmes: bool,
+    /// Reads (or records) Klien Bapas Peduli activities.
+    pub peduli: bool,
 }
 
 /// A user as the admin pages show them.

@@ -18,6 +18,8 @@ pub struct Model {
     pub state: String,
     /// The referral that moved it, if one did.
     pub referral_id: Option<i32>,
+    /// The programme enrolment that moved it, if one did.
+    pub enrolment_id: Option<i32>,
     /// The PK's note.
     pub note: Option<String>,
     /// Who changed it (the PK, or whoever moved the referral).

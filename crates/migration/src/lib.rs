@@ -18,6 +18,8 @@ mod m20261204_000001_access_once;
 mod m20261205_000001_request_keys;
 mod m20261206_000001_kerja_sosial;
 mod m20261207_000001_reintegration;
+mod m20261208_000001_programmes;
+mod m20261209_000001_peduli;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -40,6 +42,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000001_request_keys::Migration),
             Box::new(m20261206_000001_kerja_sosial::Migration),
             Box::new(m20261207_000001_reintegration::Migration),
+            Box::new(m20261208_000001_programmes::Migration),
+            Box::new(m20261209_000001_peduli::Migration),
         ]
     }
 }

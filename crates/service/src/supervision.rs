@@ -370,6 +370,7 @@ pub async fn timeline(
             event,
         });
     }
+    entries.extend(crate::reintegration::sessions::timeline_entries(db, row.id).await?);
     if let Some(status) = reporting_status(db, &row, today).await? {
         for due in status.missed {
             let recorded_at = due.midnight().assume_utc();

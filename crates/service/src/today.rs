@@ -1,7 +1,7 @@
 //! The officer's Today list: reports due today and overdue, revocation warnings,
 //! supervisions ended or ending soon, reassessments due, and kerja sosial placements to
-//! follow up (late, behind, completed, unexcused absences, sign-offs waiting), most urgent
-//! first.
+//! follow up (late, behind, completed, unexcused absences, sign-offs waiting), programmes
+//! (a session tomorrow, a participant who dropped out), most urgent first.
 
 use std::collections::HashMap;
 
@@ -19,6 +19,7 @@ use crate::error::ServiceResult;
 use crate::ids::ClientId;
 use crate::kerja_sosial;
 use crate::policy::{self, Remit};
+use crate::reintegration;
 use crate::settings;
 
 /// Today's list for the actor: a PK's own caseload, a Kabapas's whole office; nobody else
@@ -43,6 +44,7 @@ pub async fn today(db: &DatabaseConnection, actor: &Actor, today: Date) -> Servi
     let months = settings::reassessment_months(db).await?;
     let row_ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
     let mut work = kerja_sosial::follow_ups(db, &row_ids, today).await?;
+    let programmes = reintegration::sessions::follow_ups(db, &row_ids, today).await?;
 
     let mut reasons_by_client: HashMap<i32, Vec<_>> = HashMap::new();
     for row in &rows {
@@ -58,6 +60,7 @@ pub async fn today(db: &DatabaseConnection, actor: &Actor, today: Date) -> Servi
             supervision_end: row.supervision_end,
             revocable: basis.is_some_and(LegalBasis::revocable),
             work: work.remove(&row.id),
+            programme: programmes.get(&row.id).copied().unwrap_or_default(),
         };
         let reasons = today_reasons(&facts, today, months);
         if !reasons.is_empty() {

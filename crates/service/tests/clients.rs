@@ -305,6 +305,7 @@ async fn reports_build_the_timeline_and_today() {
             TimelineEvent::Missed => "missed",
             TimelineEvent::Started => "started",
             TimelineEvent::Status { .. } => "status",
+            TimelineEvent::Programme { .. } => "programme",
         })
         .collect();
     // The assessment made reporting weekly from today; the monthly miss before it stays.

@@ -28,14 +28,18 @@ use pamong_domain::page::ListQuery;
 use pamong_domain::partners::PartnerForm;
 use pamong_domain::referrals::ReferralForm;
 use pamong_domain::reintegration::checklist::ChecklistForm;
+use pamong_domain::reintegration::participation::{AttendanceForm, EnrolForm, OutcomeForm, SessionPlanForm};
+use pamong_domain::reintegration::peduli::ActivityForm;
+use pamong_domain::reintegration::programmes::ProgrammeForm;
 use pamong_domain::supervision::{GuidanceForm, ReportForm, ViolationForm};
 use pamong_entity::{
     abh_case, abh_diversion, abh_event, abh_litmas, client, client_guidance, client_need, client_report,
-    client_transfer, client_violation, kb_client, referral,
+    client_transfer, client_violation, kb_client, programme_enrolment, referral,
 };
 use pamong_service::abh::{self, DeadlineScope, litmas, process, register};
 use pamong_service::clients::{self, assignment, export, registry};
-use pamong_service::reintegration::checklist;
+use pamong_service::reintegration::sessions as programme_sessions;
+use pamong_service::reintegration::{checklist, enrolments, peduli, programmes};
 use pamong_service::{Actor, DatabaseConnection, groups, partners, referrals, supervision};
 use sea_orm::sea_query::{ColumnType, Value};
 use sea_orm::{
@@ -130,6 +134,8 @@ struct Scene {
     child: Uuid,
     group: Uuid,
     litmas: Uuid,
+    course: Uuid,
+    office: Uuid,
     tokens: Tokens,
 }
 
@@ -240,6 +246,43 @@ async fn scene() -> Scene {
     let needs =
         ChecklistForm { ktp: "dibutuhkan".into(), note: "catatan".into(), ..ChecklistForm::default() };
     checklist::mark(&db, &pk, id, &needs, TODAY, NOW).await.unwrap();
+    // A programme the partner runs: the child joined, came to a session, then dropped out.
+    let course = ProgrammeForm {
+        partner_id: partner.to_string(),
+        name: "Pelatihan".into(),
+        kind: "kemandirian".into(),
+        place: "BLK".into(),
+        starts_on: "2026-11-01".into(),
+        capacity: "10".into(),
+        ..ProgrammeForm::default()
+    };
+    let course = programmes::save(&db, &kabapas, None, &course, NOW).await.unwrap();
+    let joined = EnrolForm {
+        programme_id: course.to_string(),
+        enrolled_on: "2026-11-20".into(),
+        consent: true,
+        ..EnrolForm::default()
+    };
+    let enrolment = enrolments::enrol(&db, &pk, id, &joined, TODAY, NOW).await.unwrap();
+    let session = SessionPlanForm { held_on: TODAY.to_string(), topic: "Praktik".into() };
+    let session = programme_sessions::plan(&db, &pk, course, &session, NOW).await.unwrap();
+    let present = AttendanceForm { present: vec![enrolment.to_string()] };
+    programme_sessions::record_attendance(&db, &pk, session, &present, NOW).await.unwrap();
+    let dropped = OutcomeForm {
+        status: "keluar".into(),
+        ended_on: TODAY.to_string(),
+        reason: "alasan".into(),
+        ..Default::default()
+    };
+    enrolments::end(&db, &pk, enrolment, &dropped, NOW).await.unwrap();
+    let activity = ActivityForm {
+        held_on: TODAY.to_string(),
+        place: "Taman".into(),
+        kind: "bersih_bersih".into(),
+        clients: vec![id.to_string()],
+        ..ActivityForm::default()
+    };
+    peduli::record(&db, &pk, &activity, TODAY, NOW).await.unwrap();
     let transfer = TransferForm { to_bapas: world.bapas[1].id.to_string(), reason: "alasan".into() };
     assignment::request_transfer(&db, &pk, id, &transfer, NOW).await.unwrap();
 
@@ -269,10 +312,17 @@ async fn scene() -> Scene {
     overwrite::<kb_client::Entity>(&db, &mut tokens, by(kb_client::Column::ClientId.eq(row.id))).await;
     overwrite::<referral::Entity>(&db, &mut tokens, by(referral::Column::ClientId.eq(row.id))).await;
     overwrite::<client_need::Entity>(&db, &mut tokens, by(client_need::Column::ClientId.eq(row.id))).await;
+    overwrite::<programme_enrolment::Entity>(
+        &db,
+        &mut tokens,
+        by(programme_enrolment::Column::ClientId.eq(row.id)),
+    )
+    .await;
     overwrite::<abh_litmas::Entity>(&db, &mut tokens, by(abh_litmas::Column::CaseId.eq(case.id))).await;
     overwrite::<abh_diversion::Entity>(&db, &mut tokens, by(abh_diversion::Column::CaseId.eq(case.id))).await;
     overwrite::<abh_event::Entity>(&db, &mut tokens, by(abh_event::Column::CaseId.eq(case.id))).await;
-    Scene { world, pk, child: id, group, litmas, tokens }
+    let office = world.bapas[0].id;
+    Scene { world, pk, child: id, group, litmas, course, office, tokens }
 }
 
 /// Everything `actor` can read about the child, as JSON, view by view (errors are read too:
@@ -314,6 +364,18 @@ async fn views(s: &Scene, actor: &Actor) -> Vec<(&'static str, String)> {
         (
             "reintegration::needs",
             format!("{:?}", checklist::of_client(db, actor, s.child).await.map(|v| json(&v))),
+        ),
+        (
+            "programmes::of_client",
+            format!("{:?}", enrolments::of_client(db, actor, s.child, TODAY).await.map(|v| json(&v))),
+        ),
+        (
+            "programmes::get",
+            format!("{:?}", enrolments::get(db, actor, s.course, TODAY).await.map(|v| json(&v))),
+        ),
+        (
+            "peduli::office",
+            format!("{:?}", peduli::office(db, actor, Some(s.office), TODAY).await.map(|v| json(&v))),
         ),
         ("referrals::inbox", format!("{:?}", referrals::inbox(db, actor).await.map(|v| json(&v)))),
         ("groups::get", format!("{:?}", groups::get(db, actor, s.group, TODAY).await.map(|v| json(&v)))),

@@ -120,6 +120,8 @@ pub struct ClientOverviewData {
     /// The reintegration checklist and the criminogenic needs (none for a viewer the policy
     /// refuses them).
     pub needs: Option<pamong_domain::reintegration::checklist::ClientNeeds>,
+    /// The client's programmes and those they may join.
+    pub programmes: pamong_domain::reintegration::catalogue::ClientProgrammes,
 }
 
 /// Everything the client's page shows, in one call. One server fn rather than a resource
@@ -145,7 +147,10 @@ pub async fn client_overview(id: Uuid) -> Result<ClientOverviewData, AppError> {
             crate::api::kerja_sosial::KerjaSosialData::load(&ctx.db, &actor, id, can_edit, today).await?;
         let needs = pamong_service::reintegration::checklist::of_client(&ctx.db, &actor, id).await;
         let needs = refused_as_empty(needs.map(Some))?;
-        Ok(ClientOverviewData { page, referrals, groups, kerja_sosial, needs })
+        let programmes =
+            pamong_service::reintegration::enrolments::of_client(&ctx.db, &actor, id, today).await;
+        let programmes = refused_as_empty(programmes)?;
+        Ok(ClientOverviewData { page, referrals, groups, kerja_sosial, needs, programmes })
     }
     .await;
     lift(&actor, result)

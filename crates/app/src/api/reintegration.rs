@@ -1,4 +1,5 @@
-//! Reintegration: the server fn behind the needs checklist on the client's page.
+//! Reintegration: the server fns behind the needs checklist on the client's page, the needs
+//! map, and Klien Bapas Peduli (an office's activities, the participation overview).
 
 use leptos::prelude::*;
 use pamong_domain::reintegration::checklist::ChecklistForm;
@@ -36,4 +37,68 @@ pub async fn needs_map(
     }
     .await;
     lift(&actor, result)
+}
+
+/// An office's Klien Bapas Peduli activities (the viewer's own office when none is named).
+#[server(endpoint = "reintegration/peduli", input = server_fn::codec::GetUrl)]
+pub async fn peduli_office(
+    office: Option<Uuid>,
+) -> Result<pamong_domain::reintegration::peduli::OfficeActivities, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, reintegration::peduli};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        peduli::office(&ctx.db, &actor, office, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Klien Bapas Peduli participation per office and month, for whoever reads the figures.
+#[server(endpoint = "reintegration/peduli-overview", input = server_fn::codec::GetUrl)]
+pub async fn peduli_overview() -> Result<pamong_domain::reintegration::peduli::PeduliOverview, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, reintegration::peduli};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        peduli::overview(&ctx.db, &actor, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Records a Klien Bapas Peduli activity of the user's office.
+#[server(endpoint = "reintegration/peduli-record", input = server_fn::codec::PostUrl)]
+pub async fn record_peduli(
+    form: pamong_domain::reintegration::peduli::ActivityForm,
+) -> Result<Uuid, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, reintegration::peduli};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        peduli::record(&ctx.db, &actor, &form, today, now).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Adds the officer's own clients who took part to an activity.
+#[server(endpoint = "reintegration/peduli-join", input = server_fn::codec::PostUrl)]
+pub async fn join_peduli(
+    activity: Uuid,
+    form: pamong_domain::reintegration::peduli::ParticipantsForm,
+) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    lift(
+        &actor,
+        pamong_service::reintegration::peduli::add_participants(&ctx.db, &actor, activity, &form, now).await,
+    )
 }

@@ -22,6 +22,7 @@ enum Dest {
     Partners,
     Groups,
     KerjaSosial,
+    Programmes,
     Office,
     Kanwil,
     Bapas,
@@ -38,6 +39,7 @@ impl Dest {
             Dest::Partners => "/mitra",
             Dest::Groups => "/kelompok",
             Dest::KerjaSosial => crate::routes::KERJA_SOSIAL,
+            Dest::Programmes => crate::routes::PROGRAMMES,
             Dest::Office => "/kantor",
             Dest::Kanwil => "/admin/kanwil",
             Dest::Bapas => "/admin/bapas",
@@ -54,6 +56,7 @@ impl Dest {
             Dest::Partners => "⚭",
             Dest::Groups => "◎",
             Dest::KerjaSosial => "⚒",
+            Dest::Programmes => "✚",
             Dest::Office => "▤",
             Dest::Kanwil => "▦",
             Dest::Bapas => "▣",
@@ -81,6 +84,9 @@ fn destinations(can: &Abilities) -> Vec<Dest> {
     // A site's supervisor works there; an officer places and follows clients there. The
     // Kabapas and the admin reach the sites from the office page and the partner directory.
     add(can.supervise_sites || (can.work_sites && can.own_caseload), Dest::KerjaSosial);
+    // Officers enrol and run; a partner's user runs what their institution offers. The
+    // Kabapas reaches programmes from the office page, the Kanwil and the admin from home.
+    add(can.programmes && (can.own_caseload || can.answer_referrals), Dest::Programmes);
     add(can.manage_offices, Dest::Kanwil);
     add(can.bapas_offices, Dest::Bapas);
     add(can.partners && !can.today && !can.coordinate_groups, Dest::Partners);
@@ -175,6 +181,7 @@ pub fn Frame(
                 Dest::Partners => t_string!(i18n, nav_partners).to_string(),
                 Dest::Groups => t_string!(i18n, nav_groups).to_string(),
                 Dest::KerjaSosial => t_string!(i18n, nav_kerja_sosial).to_string(),
+                Dest::Programmes => t_string!(i18n, nav_programmes).to_string(),
                 Dest::Office => t_string!(i18n, nav_office).to_string(),
                 Dest::Kanwil => t_string!(i18n, nav_kanwil).to_string(),
                 Dest::Bapas => t_string!(i18n, nav_bapas).to_string(),

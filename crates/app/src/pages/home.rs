@@ -76,6 +76,12 @@ pub fn HomePage() -> impl IntoView {
                     <Show when=move || can.get().figures>
                         <a class="button button--secondary" href=routes::NEEDS_MAP data-testid="home-needs-map">{move || t_string!(i18n, map_title)}</a>
                     </Show>
+                    <Show when=move || can.get().programmes>
+                        <a class="button button--secondary" href=routes::PROGRAMMES data-testid="home-programmes">{move || t_string!(i18n, prog_title)}</a>
+                    </Show>
+                    <Show when=move || can.get().peduli>
+                        <a class="button button--secondary" href=routes::PEDULI data-testid="home-peduli">{move || t_string!(i18n, peduli_title)}</a>
+                    </Show>
                     <Show when=move || can.get().access_log>
                         <a class="button button--secondary" href=routes::ACCESS_LOG>{move || t_string!(i18n, access_title)}</a>
                         <a class="button button--secondary" href=routes::EXPORT_LOG>{move || t_string!(i18n, exports_title)}</a>

@@ -8,12 +8,13 @@ use crate::abh::case::{AbhCaseRow, AbhCaseView, DeadlineRow};
 use crate::abh::litmas::{LitmasContent, LitmasView};
 use crate::abh::process::{DiversionView, EventView};
 use crate::caseload::{
-    ClientDetail, ClientSummary, PersonRef, SimilarClients, TimelineEntry, TimelineEvent, TodayItem,
-    TransferView,
+    ClientDetail, ClientSummary, PersonRef, ProgrammeStep, SimilarClients, TimelineEntry, TimelineEvent,
+    TodayItem, TransferView,
 };
 use crate::client::ClientForm;
 use crate::groups::WatchedClient;
 use crate::referrals::ReferralView;
+use crate::reintegration::catalogue::{ClientProgrammes, Participant};
 use crate::reintegration::checklist::ClientNeeds;
 
 /// A reference to a client by name: the name becomes initials.
@@ -88,6 +89,8 @@ impl Redact for TimelineEntry {
             }
             TimelineEvent::Violation { description, .. } => description.clear(),
             TimelineEvent::Status { reason, .. } => *reason = None,
+            TimelineEvent::Programme { step: ProgrammeStep::DroppedOut { reason }, .. } => *reason = None,
+            TimelineEvent::Programme { .. } => {}
             TimelineEvent::Missed | TimelineEvent::Assessment { .. } | TimelineEvent::Started => {}
         }
     }
@@ -184,6 +187,28 @@ impl Redact for ClientNeeds {
     fn redact(&mut self) {
         for item in &mut self.checklist {
             item.note = None;
+        }
+    }
+}
+
+/// A participant on a programme's roll: the name becomes initials; the reason they dropped
+/// out (written about the person) and where a resident works go; dates, attendance and
+/// outcomes stay.
+impl Redact for Participant {
+    fn redact(&mut self) {
+        self.client.name = initials(&self.client.name);
+        self.masked = true;
+        self.reason = None;
+        self.work_unit = None;
+    }
+}
+
+/// A client's programmes: the reasons for dropping out and the work units go.
+impl Redact for ClientProgrammes {
+    fn redact(&mut self) {
+        for e in &mut self.enrolments {
+            e.reason = None;
+            e.work_unit = None;
         }
     }
 }

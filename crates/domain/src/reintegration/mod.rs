@@ -6,6 +6,9 @@
 //! client lacks to live an ordinary life (an identity card, health insurance, a home, an
 //! income…). Both feed the office's needs map.
 
+pub mod catalogue;
 pub mod checklist;
 pub mod needs_map;
+pub mod participation;
+pub mod peduli;
 pub mod programmes;

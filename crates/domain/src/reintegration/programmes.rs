@@ -5,13 +5,15 @@
 
 use serde::{Deserialize, Serialize};
 use time::Date;
+use uuid::Uuid;
 
 use super::checklist::{NeedChange, NeedItem};
 use crate::client::date_field;
 use crate::error::{ErrorKind, FieldErrors, Problem};
 use crate::legal::LegalBasis;
+use crate::office::parse_id;
 use crate::reporting::RiskBand;
-use crate::validate::{enum_set, optional_text, required_text};
+use crate::validate::{enum_set, optional_text, required_text, text_list};
 
 text_enum! {
     /// What a programme is.
@@ -182,12 +184,20 @@ pub fn stay_fits(beds: u16, stays: &[Stay], new: Stay) -> bool {
 pub const TEXT_MAX: u16 = 200;
 /// Most places a programme may offer.
 pub const CAPACITY_MAX: u16 = 500;
+/// Most work units a transit house lists.
+pub const WORK_UNITS_MAX: u16 = 12;
+/// Longest work unit's name.
+pub const WORK_UNIT_MAX: u16 = 60;
 
 /// A programme as the Kabapas types it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 // A plain form post leaves out the fields the page did not offer: they read as empty.
 #[serde(default)]
 pub struct ProgrammeForm {
+    /// The partner institution that runs it with the office (empty: the office alone).
+    pub partner_id: String,
+    /// The PKS it runs under (one of the partner's).
+    pub agreement_id: String,
     /// Name.
     pub name: String,
     /// [`ProgrammeKind`]'s text.
@@ -214,11 +224,17 @@ pub struct ProgrammeForm {
     pub max_age: String,
     /// Checklist items it serves.
     pub needs: Vec<String>,
+    /// The work units of a transit house (farm, laundry, workshop…), one per line.
+    pub work_units: String,
 }
 
 /// A checked programme.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProgrammeDraft {
+    /// The partner.
+    pub partner_id: Option<Uuid>,
+    /// Its agreement.
+    pub agreement_id: Option<Uuid>,
     /// Name.
     pub name: String,
     /// Kind.
@@ -237,6 +253,8 @@ pub struct ProgrammeDraft {
     pub suits: Suits,
     /// Items it serves.
     pub needs: Vec<NeedItem>,
+    /// Work units (transit house).
+    pub work_units: Vec<String>,
 }
 
 fn age_field(errors: &mut FieldErrors, field: &str, raw: &str) -> Option<u8> {
@@ -258,6 +276,20 @@ impl ProgrammeForm {
     /// 1–500 places, known bands, bases, sex and needs, and an age range the right way round.
     pub fn parse(&self) -> Result<ProgrammeDraft, ErrorKind> {
         let mut errors = FieldErrors::new();
+        let partner_id = if self.partner_id.trim().is_empty() {
+            None
+        } else {
+            parse_id(&mut errors, "partner_id", &self.partner_id)
+        };
+        let agreement_id = if self.agreement_id.trim().is_empty() {
+            None
+        } else {
+            parse_id(&mut errors, "agreement_id", &self.agreement_id)
+        };
+        if agreement_id.is_some() && partner_id.is_none() && errors.get("partner_id").is_none() {
+            // An agreement is signed with a partner: without one it has nothing to stand on.
+            errors.add("partner_id", Problem::Required);
+        }
         let name = required_text(&mut errors, "name", &self.name, TEXT_MAX);
         let kind = ProgrammeKind::parse(&self.kind);
         if kind.is_none() {
@@ -304,8 +336,16 @@ impl ProgrammeForm {
         {
             errors.add("max_age", Problem::BeforeStart);
         }
+        let mut work_units =
+            text_list(&mut errors, "work_units", self.work_units.lines(), WORK_UNITS_MAX, WORK_UNIT_MAX);
+        if kind.is_some_and(|k| !k.has_beds()) {
+            // Only a transit house has work units; a list left from switching kinds is dropped.
+            work_units.clear();
+        }
         match (kind, starts_on, capacity) {
             (Some(kind), Some(starts_on), Some(capacity)) if errors.is_empty() => Ok(ProgrammeDraft {
+                partner_id,
+                agreement_id,
                 name,
                 kind,
                 place,
@@ -315,6 +355,7 @@ impl ProgrammeForm {
                 capacity,
                 suits: Suits { bands, bases, sex, min_age, max_age },
                 needs,
+                work_units,
             }),
             _ => Err(ErrorKind::Invalid(errors)),
         }

@@ -145,30 +145,9 @@ pub async fn choices(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<Si
     if !policy::keeps_partners(actor) {
         return Err(ServiceError::not_found());
     }
-    let scope = office_condition(db, policy::work_site_scope(actor), partner::Column::BapasId).await?;
-    let partners: Vec<partner::Model> = partner::Entity::find()
-        .filter(scope)
-        .filter(partner::Column::Active.eq(true))
-        .order_by_asc(partner::Column::NameFolded)
-        .limit(1000)
-        .all(db)
-        .await?
-        .into_iter()
-        .filter(|p| policy::can_manage_work_sites(actor, BapasId(p.bapas_id)))
-        .collect();
+    let (partners, agreements) =
+        crate::partners::with_agreements(db, actor, policy::can_manage_work_sites).await?;
     let by_id: HashMap<i32, Uuid> = partners.iter().map(|p| (p.id, p.public_id)).collect();
-    let agreements = agreement::Entity::find()
-        .filter(agreement::Column::PartnerId.is_in(by_id.keys().copied()))
-        .filter(agreement::Column::TerminatedOn.is_null())
-        .order_by_desc(agreement::Column::EndOn)
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|a| {
-            let partner = by_id.get(&a.partner_id)?;
-            Some((*partner, PersonRef { id: a.public_id, name: format!("{} — {}", a.number, a.title) }))
-        })
-        .collect();
     let supervisors = user::Entity::find()
         .filter(user::Column::PartnerId.is_in(by_id.keys().copied()))
         .filter(user::Column::Active.eq(true))

@@ -17,7 +17,7 @@ use pamong_domain::partners::{
 use pamong_entity::{bapas, partner, partner_contact, pokmas_member, user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -433,4 +433,39 @@ pub(crate) async fn names<C: ConnectionTrait>(
         .into_iter()
         .map(|p| (p.id, (p.public_id, p.name)))
         .collect())
+}
+
+/// What an editor of the office's partner-run records (work sites, programmes) offers: the
+/// active partners of the offices whose records the actor keeps (`keeps` says, per office),
+/// by name, and their agreements not terminated ("number — title"), keyed by the partner's
+/// public id, the latest ending first.
+pub(crate) async fn with_agreements<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    keeps: impl Fn(&Actor, BapasId) -> bool,
+) -> ServiceResult<(Vec<partner::Model>, Vec<(Uuid, PersonRef)>)> {
+    let partners: Vec<partner::Model> = partner::Entity::find()
+        .filter(scope_condition(db, actor, partner::Column::BapasId).await?)
+        .filter(partner::Column::Active.eq(true))
+        .order_by_asc(partner::Column::NameFolded)
+        .limit(1000)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|p| keeps(actor, BapasId(p.bapas_id)))
+        .collect();
+    let by_id: HashMap<i32, Uuid> = partners.iter().map(|p| (p.id, p.public_id)).collect();
+    let agreements = pamong_entity::agreement::Entity::find()
+        .filter(pamong_entity::agreement::Column::PartnerId.is_in(by_id.keys().copied()))
+        .filter(pamong_entity::agreement::Column::TerminatedOn.is_null())
+        .order_by_desc(pamong_entity::agreement::Column::EndOn)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|a| {
+            let partner = by_id.get(&a.partner_id)?;
+            Some((*partner, PersonRef { id: a.public_id, name: format!("{} — {}", a.number, a.title) }))
+        })
+        .collect();
+    Ok((partners, agreements))
 }

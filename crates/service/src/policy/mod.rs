@@ -113,6 +113,9 @@ pub fn abilities(actor: &Actor) -> Abilities {
         keep_work_sites: keeps_partners(actor),
         supervise_sites: site_supervisor(actor).is_some(),
         figures: !figures_scope(actor).is_empty(),
+        programmes: !programme_scope(actor).is_empty() || programme_partner(actor).is_some(),
+        keep_programmes: keeps_partners(actor),
+        peduli: remit.is_some() || !figures_scope(actor).is_empty(),
     }
 }
 

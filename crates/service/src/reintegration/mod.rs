@@ -1,6 +1,11 @@
 //! Reintegration: what each client needs to settle back (the checklist on the client's
-//! page), and — as the rest of the work lands — the programmes, action plans and reports
-//! built on it.
+//! page, the office's needs map), the programmes that serve those needs (the catalogue,
+//! enrolments, sessions and attendance) — and, as the rest of the work lands, action plans
+//! and reports built on them.
 
 pub mod checklist;
+pub mod enrolments;
 pub mod needs_map;
+pub mod peduli;
+pub mod programmes;
+pub mod sessions;

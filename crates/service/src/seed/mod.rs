@@ -14,6 +14,8 @@ pub mod clients;
 pub mod groups;
 pub mod kerja_sosial;
 pub mod partners;
+pub mod peduli;
+pub mod programmes;
 pub mod regions;
 pub mod reintegration;
 
@@ -173,8 +175,11 @@ pub async fn seed_demo(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceR
     children::generate(db, now).await?;
     reintegration::generate(db, now).await?;
     groups::generate(db, now).await?;
-    if let Some(dinsos) = partners::generate(db, now).await? {
-        kerja_sosial::generate(db, &dinsos, now).await?;
+    let dinsos = partners::generate(db, now).await?;
+    if let Some(dinsos) = &dinsos {
+        kerja_sosial::generate(db, dinsos, now).await?;
     }
+    programmes::generate(db, dinsos.as_ref(), now).await?;
+    peduli::generate(db, dinsos.as_ref(), now).await?;
     Ok(logins)
 }

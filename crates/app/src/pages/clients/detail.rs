@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
-use pamong_domain::caseload::{ClientDetail, PersonRef, TimelineEntry, TimelineEvent};
+use pamong_domain::caseload::{ClientDetail, PersonRef, ProgrammeStep, TimelineEntry, TimelineEvent};
 use pamong_domain::client::ClientStatus;
 use pamong_domain::supervision::ActionStatus;
 use server_fn::ServerFn;
@@ -32,8 +32,8 @@ pub fn ClientDetailPage() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(ClientOverviewData { page, referrals, groups, kerja_sosial, needs }) => {
-                        view! { <ClientView data=page referrals=referrals groups=groups kerja_sosial=kerja_sosial needs=needs /> }.into_any()
+                    Ok(ClientOverviewData { page, referrals, groups, kerja_sosial, needs, programmes }) => {
+                        view! { <ClientView data=page referrals=referrals groups=groups kerja_sosial=kerja_sosial needs=needs programmes=programmes /> }.into_any()
                     }
                     Err(e) => view! { <ErrorPage error=e /> }.into_any(),
                 }
@@ -49,6 +49,7 @@ fn ClientView(
     groups: Vec<PersonRef>,
     kerja_sosial: crate::api::kerja_sosial::KerjaSosialData,
     needs: Option<pamong_domain::reintegration::checklist::ClientNeeds>,
+    programmes: pamong_domain::reintegration::catalogue::ClientProgrammes,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let ClientPageData { detail, timeline, officers } = data;
@@ -105,6 +106,7 @@ fn ClientView(
         {can_reassign.then(|| view! { <Reassign client=id officers=officers current=s.pk.clone() /> })}
         {can_edit.then(|| view! { <crate::pages::groups::forms::WatchClientForm client=id groups=groups /> })}
         {needs.map(|needs| view! { <crate::pages::reintegration::needs::ClientNeedsSection client=id needs=needs /> })}
+        <crate::pages::reintegration::enrol::ClientProgrammesSection client=id data=programmes />
         <crate::pages::referrals::ClientReferrals client=id can_send=can_edit data=referrals />
         {detail.can_export_data.then(|| view! {
             <p><a class="button button--ghost" href=routes::client_data(id) data-testid="subject-link">
@@ -299,6 +301,7 @@ fn TimelineItem(entry: TimelineEntry, editable: bool) -> impl IntoView {
             }),
             Some(instrument),
         ),
+        TimelineEvent::Programme { programme, step } => programme_item(i18n, programme, step),
         TimelineEvent::Started => {
             ("timeline__item", Signal::derive(move || t_string!(i18n, timeline_started).to_string()), None)
         }
@@ -315,6 +318,50 @@ fn TimelineItem(entry: TimelineEntry, editable: bool) -> impl IntoView {
                 .filter(|(_, status)| editable && *status != ActionStatus::Selesai)
                 .map(|(id, status)| view! { <ActionStatusForm violation=id current=status /> })}
         </li>
+    }
+}
+
+/// A programme step on the timeline: its class, title and body.
+fn programme_item(
+    i18n: crate::text::I18n,
+    programme: String,
+    step: ProgrammeStep,
+) -> (&'static str, Signal<String>, Option<String>) {
+    use crate::pages::reintegration::programmes::outcomes_text;
+    match step {
+        ProgrammeStep::Enrolled => (
+            "timeline__item timeline__item--programme",
+            Signal::derive(move || t_string!(i18n, timeline_enrolled).to_string()),
+            Some(programme),
+        ),
+        ProgrammeStep::Session { topic, present } => (
+            if present {
+                "timeline__item timeline__item--programme"
+            } else {
+                "timeline__item timeline__item--missed"
+            },
+            Signal::derive(move || {
+                if present {
+                    t_string!(i18n, timeline_programme_present).to_string()
+                } else {
+                    t_string!(i18n, timeline_programme_absent).to_string()
+                }
+            }),
+            Some(format!("{programme} · {topic}")),
+        ),
+        ProgrammeStep::Completed(outcomes) => {
+            let extra = outcomes_text(i18n, outcomes);
+            (
+                "timeline__item timeline__item--programme",
+                Signal::derive(move || t_string!(i18n, timeline_programme_done).to_string()),
+                Some(if extra.is_empty() { programme } else { format!("{programme} · {extra}") }),
+            )
+        }
+        ProgrammeStep::DroppedOut { reason } => (
+            "timeline__item timeline__item--missed",
+            Signal::derive(move || t_string!(i18n, timeline_programme_dropped).to_string()),
+            Some([Some(programme), reason].into_iter().flatten().collect::<Vec<_>>().join(" · ")),
+        ),
     }
 }
 

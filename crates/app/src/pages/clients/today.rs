@@ -15,7 +15,11 @@ use crate::text;
 fn reason_class(reason: &TodayReason) -> &'static str {
     match reason {
         TodayReason::RevocationWarning { .. } | TodayReason::WorkLate { .. } => "reason reason--danger",
-        TodayReason::WorkAbsence { .. } | TodayReason::WorkBehind { .. } => "reason reason--warning",
+        TodayReason::WorkAbsence { .. }
+        | TodayReason::WorkBehind { .. }
+        | TodayReason::ProgrammeDropped { .. } => "reason reason--warning",
+        // A reminder, not a report due: "due" is what a report clears.
+        TodayReason::ProgrammeTomorrow => "reason",
         TodayReason::WorkCompleted => "reason reason--due",
         TodayReason::SignOffWaiting { .. } => "reason",
         // Overdue is named apart: a report clears it, nothing clears an ended supervision

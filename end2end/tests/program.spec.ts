@@ -1,0 +1,141 @@
+import { expect, Page, test } from '@playwright/test';
+import { hydrated, login, shot, watchErrors } from './helpers';
+
+function wibToday(): string {
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Chooses the option whose text contains `text` in a select. */
+async function choose(page: Page, select: ReturnType<Page['getByLabel']>, text: string) {
+  const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
+  expect(value).toBeTruthy();
+  await select.selectOption(value!);
+}
+
+test('the Kabapas adds a programme; a PK marks "KTP needed", enrols a client with consent and records attendance', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  const name = `Kelas perekaman KTP-el ${info.project.name}`;
+
+  // The Kabapas adds a programme that serves the identity card.
+  await login(page, 'kabapas.jakbar');
+  await page.goto('/kantor');
+  await hydrated(page);
+  await page.getByTestId('office-programmes').click();
+  await hydrated(page);
+  expect(await page.getByTestId('programmes').getByTestId('programme').count()).toBeGreaterThanOrEqual(4);
+  await page.getByTestId('programme-new').click();
+  await hydrated(page);
+  const form = page.getByTestId('programme-form');
+  await form.getByLabel('Nama program').fill(name);
+  await form.getByLabel('Jenis', { exact: true }).selectOption({ label: 'Bimbingan kepribadian' });
+  await form.getByLabel('Tempat', { exact: true }).fill('Aula Bapas');
+  await form.getByLabel('Mulai', { exact: true }).fill(wibToday());
+  await form.getByLabel('Kapasitas').fill('5');
+  await form.getByLabel('KTP / NIK (Dukcapil)').check();
+  await shot(page, info, '94-programme-form');
+  await form.getByRole('button', { name: 'Simpan' }).click();
+  await hydrated(page);
+  await expect(page.getByTestId('programme-name')).toHaveText(name);
+  await expect(page.getByTestId('programme-places')).toHaveText('0 dari 5 tempat terisi');
+
+  // The PK marks the need on a client of their own and enrols them.
+  await page.context().clearCookies();
+  await login(page, 'pk.jakbar');
+  await page.goto('/klien?pk=saya');
+  await hydrated(page);
+  const nth = info.project.name === 'phone' ? 5 : 6;
+  await page.getByTestId('client-list').locator('a.client-line__name[href^="/klien/"]').nth(nth).click();
+  await hydrated(page);
+  const client = page.url();
+  const ktp = page.getByTestId('client-needs').locator('[data-item="ktp"]');
+  await page.getByTestId('needs-open').click();
+  const needs = page.getByTestId('needs-form');
+  await needs.getByLabel('KTP / NIK (Dukcapil)').selectOption({ label: 'Terpenuhi' });
+  await needs.getByRole('button', { name: 'Simpan kebutuhan' }).click();
+  await hydrated(page);
+  await page.getByTestId('needs-open').click();
+  await needs.getByLabel('KTP / NIK (Dukcapil)').selectOption({ label: 'Dibutuhkan' });
+  await needs.getByRole('button', { name: 'Simpan kebutuhan' }).click();
+  await hydrated(page);
+  await expect(ktp.getByTestId('need-state')).toHaveText('Dibutuhkan');
+
+  const section = page.getByTestId('client-programmes');
+  await section.getByTestId('enrol-open').click();
+  const enrol = page.getByTestId('enrol-form');
+  await choose(page, enrol.getByLabel('Program', { exact: true }), name);
+  // Not without the client's consent: the form says so and keeps the choice.
+  await enrol.getByTestId('enrol-save').click();
+  await hydrated(page);
+  await expect(page.getByTestId('enrol-form')).toContainText('Tanyakan dulu persetujuan klien');
+  await expect(page.getByTestId('enrol-form').getByLabel('Program', { exact: true })).toHaveValue(/.+/);
+  await choose(page, page.getByTestId('enrol-form').getByLabel('Program', { exact: true }), name);
+  await page.getByTestId('enrol-form').getByLabel('Klien setuju mengikuti program ini').check();
+  await page.getByTestId('enrol-form').getByTestId('enrol-save').click();
+  await hydrated(page);
+  await expect(page.getByRole('status').filter({ hasText: /tersimpan/i })).toBeVisible();
+  const enrolment = page.getByTestId('enrolment').filter({ hasText: name });
+  await expect(enrolment.getByTestId('enrolment-status')).toHaveText('Mengikuti');
+  await expect(ktp.getByTestId('need-state')).toHaveText('Sedang diproses');
+  await expect(ktp).toContainText(name);
+  await section.scrollIntoViewIfNeeded();
+  await shot(page, info, '95-client-enrolled');
+
+  // On the programme's page the PK plans today's session and records who came.
+  await enrolment.getByRole('link', { name }).click();
+  await hydrated(page);
+  await page.getByTestId('plan-open').click();
+  const plan = page.getByTestId('plan-form');
+  await plan.getByLabel('Tanggal').fill(wibToday());
+  await plan.getByLabel('Materi').fill('Perekaman KTP-el bersama Dukcapil');
+  await plan.getByRole('button', { name: 'Simpan' }).click();
+  await hydrated(page);
+  const session = page.getByTestId('session').filter({ hasText: 'Perekaman KTP-el bersama Dukcapil' });
+  await expect(session.getByTestId('session-attendance')).toHaveText('Kehadiran belum dicatat');
+  // Everyone taking part is ticked; the officer unticks who did not come.
+  await expect(session.getByTestId('attendance-form').getByRole('checkbox')).toHaveCount(1);
+  await expect(session.getByTestId('attendance-form').getByRole('checkbox')).toBeChecked();
+  await session.getByTestId('attendance-save').click();
+  await hydrated(page);
+  await expect(page.getByTestId('session').filter({ hasText: 'Perekaman KTP-el' }).getByTestId('session-attendance')).toHaveText('1 dari 1 hadir');
+  await expect(page.getByTestId('participant').getByTestId('participant-attendance')).toHaveText('Hadir 1 dari 1 sesi');
+  await expect(page.getByTestId('programme-places')).toHaveText('1 dari 5 tempat terisi');
+  await shot(page, info, '96-programme-attendance');
+
+  // The client's timeline shows it.
+  await page.goto(client);
+  await hydrated(page);
+  await expect(page.getByTestId('timeline')).toContainText('Hadir di sesi program');
+  await expect(page.getByTestId('timeline')).toContainText('Mulai mengikuti program');
+  expect(errors).toEqual([]);
+});
+
+test("a partner's user runs the programme their institution offers, and sees only that one", async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await login(page, 'mitra.jakbar');
+  await page.getByRole('navigation').getByRole('link', { name: 'Program' }).first().click();
+  await hydrated(page);
+  const cards = page.getByTestId('programmes').getByTestId('programme');
+  await expect(cards).toHaveCount(1);
+  await expect(cards).toContainText('Pelatihan las dan otomotif dasar');
+  await cards.getByRole('link').click();
+  await hydrated(page);
+  await expect(page.getByTestId('participants').getByTestId('participant')).not.toHaveCount(0);
+  await expect(page.getByTestId('sessions').getByTestId('session').first()).toContainText('hadir');
+  await expect(page.getByTestId('plan-open')).toBeVisible();
+  await shot(page, info, '97-programme-partner');
+  expect(errors).toEqual([]);
+});
+
+test('the transit house shows its beds tonight and its residents', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await login(page, 'kabapas.jakbar');
+  await page.goto('/program');
+  await hydrated(page);
+  await page.getByTestId('programme').filter({ hasText: 'Griya Abhipraya' }).getByRole('link').click();
+  await hydrated(page);
+  await expect(page.getByTestId('occupied-tonight')).toHaveText('4 penghuni');
+  await expect(page.getByTestId('participants').getByTestId('participant')).toHaveCount(4);
+  await expect(page.getByTestId('participants-ended').getByTestId('participant-status')).toHaveText('Selesai');
+  await shot(page, info, '98-griya-abhipraya');
+  expect(errors).toEqual([]);
+});
