@@ -139,3 +139,110 @@ test('the transit house shows its beds tonight and its residents', async ({ page
   await shot(page, info, '98-griya-abhipraya');
   expect(errors).toEqual([]);
 });
+
+test("a PK records a client's small business and the capital a partner gave it", async ({ page }, info) => {
+  const errors = watchErrors(page);
+  const name = `Warung Kopi ${info.project.name}`;
+  await login(page, 'pk.jakbar');
+  await page.goto('/klien?pk=saya');
+  await hydrated(page);
+  await page.getByTestId('client-list').locator('a.client-line__name[href^="/klien/"]').nth(info.project.name === 'phone' ? 7 : 8).click();
+  await hydrated(page);
+  const section = page.getByTestId('client-businesses');
+  await section.getByTestId('business-add-open').click();
+  const form = page.getByTestId('business-form');
+  await form.getByLabel('Nama usaha').fill(name);
+  await form.getByLabel('Jenis usaha').fill('warung kopi');
+  await form.getByTestId('business-save').click();
+  await hydrated(page);
+  const business = page.getByTestId('business').filter({ hasText: name });
+  await expect(business.getByTestId('business-status')).toHaveText('Berjalan');
+
+  await business.getByTestId('support-open').click();
+  const support = business.getByTestId('support-form');
+  await support.getByLabel('Dari').selectOption({ label: 'Dinas Sosial Kota Administrasi Jakarta Barat' });
+  // A decimal comma is not rupiah: the form says so in Bahasa Indonesia and keeps the rest.
+  await support.getByLabel('Nilai (Rp)').fill('1,5 juta');
+  await support.getByTestId('support-save').click();
+  await hydrated(page);
+  const again = page.getByTestId('business').filter({ hasText: name }).getByTestId('support-form');
+  await expect(again).toContainText('Formatnya tidak sesuai');
+  await again.getByLabel('Nilai (Rp)').fill('1.500.000');
+  await again.getByTestId('support-save').click();
+  await hydrated(page);
+  const saved = page.getByTestId('business').filter({ hasText: name });
+  await expect(saved).toContainText('dukungan Rp1.500.000');
+  await expect(saved.getByTestId('business-supports')).toContainText('Modal');
+  await expect(saved.getByTestId('business-supports')).toContainText('Dinas Sosial Kota Administrasi Jakarta Barat');
+  await section.scrollIntoViewIfNeeded();
+  await shot(page, info, '101-client-business');
+  expect(errors).toEqual([]);
+});
+
+test("the Kabapas writes an action plan; its progress moves when a PK marks a client's KTP met", async ({ page }, info) => {
+  const errors = watchErrors(page);
+  const plan = `Rencana uji ${info.project.name}`;
+  const objective = `Klien ber-KTP (${info.project.name})`;
+  const today = new Date(Date.now() + 7 * 3600_000);
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const progress = async () => {
+    await page.goto('/rencana-aksi');
+    await hydrated(page);
+    const text = await page.getByTestId('objective').filter({ hasText: objective }).getByTestId('objective-progress').innerText();
+    return Number(text.split(' ')[0]);
+  };
+
+  // The seeded plan is there, half done; the Kabapas writes one from today.
+  await login(page, 'kabapas.jakbar');
+  await page.goto('/kantor');
+  await hydrated(page);
+  await page.getByTestId('office-plans').click();
+  await hydrated(page);
+  await expect(page.getByTestId('plan').filter({ hasText: 'Klien memiliki KTP-el' }).getByTestId('objective')).toHaveCount(3);
+  await shot(page, info, '102-action-plan');
+  await page.getByTestId('plan-new-open').click();
+  const form = page.getByTestId('plan-form');
+  await form.getByLabel('Judul rencana').fill(plan);
+  await form.getByLabel('Mulai').fill(day(today));
+  await form.getByLabel('Selesai').fill(day(new Date(today.getTime() + 90 * 86_400_000)));
+  await form.getByRole('button', { name: 'Simpan' }).click();
+  await hydrated(page);
+  const mine = page.getByTestId('plan').filter({ hasText: plan });
+  await mine.getByTestId('objective-open').click();
+  const add = mine.getByTestId('objective-form');
+  await add.getByLabel('Sasaran').fill(objective);
+  await expect(add.getByLabel('Kebutuhan')).toContainText('klien membutuhkan saat ini');
+  await add.getByLabel('Target (jumlah klien)').fill('5');
+  await add.getByLabel('Tenggat').fill(day(new Date(today.getTime() + 60 * 86_400_000)));
+  await add.getByTestId('objective-save').click();
+  await hydrated(page);
+  const before = await progress();
+
+  // A PK marks a client's KTP met (needed first, so the mark is a change today).
+  await page.context().clearCookies();
+  await login(page, 'pk.jakbar');
+  await page.goto('/klien?pk=saya');
+  await hydrated(page);
+  await page.getByTestId('client-list').locator('a.client-line__name[href^="/klien/"]').nth(info.project.name === 'phone' ? 9 : 10).click();
+  await hydrated(page);
+  for (const label of ['Dibutuhkan', 'Terpenuhi']) {
+    await page.getByTestId('needs-open').click();
+    await page.getByTestId('needs-form').getByLabel('KTP / NIK (Dukcapil)').selectOption({ label });
+    await page.getByTestId('needs-form').getByRole('button', { name: 'Simpan kebutuhan' }).click();
+    await hydrated(page);
+    await expect(page.getByTestId('client-needs').locator('[data-item="ktp"]').getByTestId('need-state')).toHaveText(label);
+  }
+
+  await page.context().clearCookies();
+  await login(page, 'kabapas.jakbar');
+  expect(await progress()).toBeGreaterThanOrEqual(before + 1);
+
+  // The Kanwil reads the office's plans too, without the forms.
+  await page.context().clearCookies();
+  await login(page, 'kanwil.dki');
+  await page.getByTestId('home-plans').click();
+  await hydrated(page);
+  await expect(page.getByTestId('plans-office')).toContainText('Bapas Kelas I Jakarta Barat');
+  await expect(page.getByTestId('objective-open')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

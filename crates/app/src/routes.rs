@@ -39,6 +39,8 @@ pub const ACCESS_LOG: &str = "/kantor/akses";
 pub const EXPORT_LOG: &str = "/kantor/ekspor";
 /// The office's needs map (reintegration).
 pub const NEEDS_MAP: &str = "/kebutuhan";
+/// The office's action plans.
+pub const PLANS: &str = "/rencana-aksi";
 /// Klien Bapas Peduli: the office's social activities and the participation overview.
 pub const PEDULI: &str = "/peduli";
 /// Reintegration programmes: the catalogue.

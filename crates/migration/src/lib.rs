@@ -20,6 +20,8 @@ mod m20261206_000001_kerja_sosial;
 mod m20261207_000001_reintegration;
 mod m20261208_000001_programmes;
 mod m20261209_000001_peduli;
+mod m20261210_000001_umkm;
+mod m20261211_000001_action_plans;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -44,6 +46,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000001_reintegration::Migration),
             Box::new(m20261208_000001_programmes::Migration),
             Box::new(m20261209_000001_peduli::Migration),
+            Box::new(m20261210_000001_umkm::Migration),
+            Box::new(m20261211_000001_action_plans::Migration),
         ]
     }
 }

@@ -31,15 +31,17 @@ use pamong_domain::reintegration::checklist::ChecklistForm;
 use pamong_domain::reintegration::participation::{AttendanceForm, EnrolForm, OutcomeForm, SessionPlanForm};
 use pamong_domain::reintegration::peduli::ActivityForm;
 use pamong_domain::reintegration::programmes::ProgrammeForm;
+use pamong_domain::reintegration::umkm::{BusinessForm, SupportForm};
 use pamong_domain::supervision::{GuidanceForm, ReportForm, ViolationForm};
 use pamong_entity::{
-    abh_case, abh_diversion, abh_event, abh_litmas, client, client_guidance, client_need, client_report,
-    client_transfer, client_violation, kb_client, programme_enrolment, referral,
+    abh_case, abh_diversion, abh_event, abh_litmas, business_status_change, business_support, client,
+    client_business, client_guidance, client_need, client_report, client_transfer, client_violation,
+    kb_client, programme_enrolment, referral,
 };
 use pamong_service::abh::{self, DeadlineScope, litmas, process, register};
 use pamong_service::clients::{self, assignment, export, registry};
 use pamong_service::reintegration::sessions as programme_sessions;
-use pamong_service::reintegration::{checklist, enrolments, peduli, programmes};
+use pamong_service::reintegration::{checklist, enrolments, peduli, programmes, umkm};
 use pamong_service::{Actor, DatabaseConnection, groups, partners, referrals, supervision};
 use sea_orm::sea_query::{ColumnType, Value};
 use sea_orm::{
@@ -283,6 +285,22 @@ async fn scene() -> Scene {
         ..ActivityForm::default()
     };
     peduli::record(&db, &pk, &activity, TODAY, NOW).await.unwrap();
+    let business = BusinessForm {
+        name: "usaha".into(),
+        kind: "warung".into(),
+        status: "berjalan".into(),
+        since: TODAY.to_string(),
+        note: "catatan".into(),
+    };
+    let business = umkm::add(&db, &pk, id, &business, TODAY, NOW).await.unwrap();
+    let support = SupportForm {
+        kind: "modal".into(),
+        partner_id: partner.to_string(),
+        received_on: TODAY.to_string(),
+        description: "uraian".into(),
+        amount: "100000".into(),
+    };
+    umkm::add_support(&db, &pk, business, &support, TODAY, NOW).await.unwrap();
     let transfer = TransferForm { to_bapas: world.bapas[1].id.to_string(), reason: "alasan".into() };
     assignment::request_transfer(&db, &pk, id, &transfer, NOW).await.unwrap();
 
@@ -312,6 +330,28 @@ async fn scene() -> Scene {
     overwrite::<kb_client::Entity>(&db, &mut tokens, by(kb_client::Column::ClientId.eq(row.id))).await;
     overwrite::<referral::Entity>(&db, &mut tokens, by(referral::Column::ClientId.eq(row.id))).await;
     overwrite::<client_need::Entity>(&db, &mut tokens, by(client_need::Column::ClientId.eq(row.id))).await;
+    let businesses: Vec<i32> = client_business::Entity::find()
+        .filter(client_business::Column::ClientId.eq(row.id))
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|b| b.id)
+        .collect();
+    overwrite::<client_business::Entity>(&db, &mut tokens, by(client_business::Column::ClientId.eq(row.id)))
+        .await;
+    overwrite::<business_status_change::Entity>(
+        &db,
+        &mut tokens,
+        by(business_status_change::Column::BusinessId.is_in(businesses.clone())),
+    )
+    .await;
+    overwrite::<business_support::Entity>(
+        &db,
+        &mut tokens,
+        by(business_support::Column::BusinessId.is_in(businesses)),
+    )
+    .await;
     overwrite::<programme_enrolment::Entity>(
         &db,
         &mut tokens,
@@ -377,6 +417,7 @@ async fn views(s: &Scene, actor: &Actor) -> Vec<(&'static str, String)> {
             "peduli::office",
             format!("{:?}", peduli::office(db, actor, Some(s.office), TODAY).await.map(|v| json(&v))),
         ),
+        ("umkm::of_client", format!("{:?}", umkm::of_client(db, actor, s.child).await.map(|v| json(&v)))),
         ("referrals::inbox", format!("{:?}", referrals::inbox(db, actor).await.map(|v| json(&v)))),
         ("groups::get", format!("{:?}", groups::get(db, actor, s.group, TODAY).await.map(|v| json(&v)))),
         ("transfers::incoming", format!("{:?}", assignment::incoming(db, actor).await.map(|v| json(&v)))),

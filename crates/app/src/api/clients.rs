@@ -122,6 +122,8 @@ pub struct ClientOverviewData {
     pub needs: Option<pamong_domain::reintegration::checklist::ClientNeeds>,
     /// The client's programmes and those they may join.
     pub programmes: pamong_domain::reintegration::catalogue::ClientProgrammes,
+    /// The client's small businesses (UMKM).
+    pub businesses: pamong_domain::reintegration::umkm::ClientBusinesses,
 }
 
 /// Everything the client's page shows, in one call. One server fn rather than a resource
@@ -150,7 +152,9 @@ pub async fn client_overview(id: Uuid) -> Result<ClientOverviewData, AppError> {
         let programmes =
             pamong_service::reintegration::enrolments::of_client(&ctx.db, &actor, id, today).await;
         let programmes = refused_as_empty(programmes)?;
-        Ok(ClientOverviewData { page, referrals, groups, kerja_sosial, needs, programmes })
+        let businesses =
+            refused_as_empty(pamong_service::reintegration::umkm::of_client(&ctx.db, &actor, id).await)?;
+        Ok(ClientOverviewData { page, referrals, groups, kerja_sosial, needs, programmes, businesses })
     }
     .await;
     lift(&actor, result)

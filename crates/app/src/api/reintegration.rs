@@ -102,3 +102,100 @@ pub async fn join_peduli(
         pamong_service::reintegration::peduli::add_participants(&ctx.db, &actor, activity, &form, now).await,
     )
 }
+
+/// Adds a client's small business.
+#[server(endpoint = "reintegration/business-add", input = server_fn::codec::PostUrl)]
+pub async fn add_business(
+    client: Uuid,
+    form: pamong_domain::reintegration::umkm::BusinessForm,
+) -> Result<Uuid, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, reintegration::umkm};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        umkm::add(&ctx.db, &actor, client, &form, today, now).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Moves a business on (running, stopped, running again).
+#[server(endpoint = "reintegration/business-status", input = server_fn::codec::PostUrl)]
+pub async fn business_status(
+    business: Uuid,
+    form: pamong_domain::reintegration::umkm::StatusForm,
+) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, reintegration::umkm};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        umkm::change_status(&ctx.db, &actor, business, &form, today, now).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Records support a business received.
+#[server(endpoint = "reintegration/business-support", input = server_fn::codec::PostUrl)]
+pub async fn business_support(
+    business: Uuid,
+    form: pamong_domain::reintegration::umkm::SupportForm,
+) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, reintegration::umkm};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        umkm::add_support(&ctx.db, &actor, business, &form, today, now).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// An office's action plans with their progress (the user's own office when none is named).
+#[server(endpoint = "reintegration/plans", input = server_fn::codec::GetUrl)]
+pub async fn action_plans(
+    office: Option<Uuid>,
+) -> Result<pamong_domain::reintegration::action_plan::OfficePlans, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_service::{clients, reintegration::action_plans};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        action_plans::of_office(&ctx.db, &actor, office, today).await
+    }
+    .await;
+    lift(&actor, result)
+}
+
+/// Writes an action plan for the Kabapas's office.
+#[server(endpoint = "reintegration/plan-create", input = server_fn::codec::PostUrl)]
+pub async fn create_plan(
+    form: pamong_domain::reintegration::action_plan::PlanForm,
+) -> Result<Uuid, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    lift(&actor, pamong_service::reintegration::action_plans::create(&ctx.db, &actor, &form, now).await)
+}
+
+/// Adds an objective to a plan.
+#[server(endpoint = "reintegration/plan-objective", input = server_fn::codec::PostUrl)]
+pub async fn add_objective(
+    plan: Uuid,
+    form: pamong_domain::reintegration::action_plan::ObjectiveForm,
+) -> Result<Uuid, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    lift(
+        &actor,
+        pamong_service::reintegration::action_plans::add_objective(&ctx.db, &actor, plan, &form, now).await,
+    )
+}

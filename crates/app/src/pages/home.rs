@@ -82,6 +82,9 @@ pub fn HomePage() -> impl IntoView {
                     <Show when=move || can.get().peduli>
                         <a class="button button--secondary" href=routes::PEDULI data-testid="home-peduli">{move || t_string!(i18n, peduli_title)}</a>
                     </Show>
+                    <Show when=move || can.get().figures>
+                        <a class="button button--secondary" href=routes::PLANS data-testid="home-plans">{move || t_string!(i18n, plan_title)}</a>
+                    </Show>
                     <Show when=move || can.get().access_log>
                         <a class="button button--secondary" href=routes::ACCESS_LOG>{move || t_string!(i18n, access_title)}</a>
                         <a class="button button--secondary" href=routes::EXPORT_LOG>{move || t_string!(i18n, exports_title)}</a>

@@ -16,6 +16,7 @@ use crate::groups::WatchedClient;
 use crate::referrals::ReferralView;
 use crate::reintegration::catalogue::{ClientProgrammes, Participant};
 use crate::reintegration::checklist::ClientNeeds;
+use crate::reintegration::umkm::ClientBusinesses;
 
 /// A reference to a client by name: the name becomes initials.
 impl Redact for PersonRef {
@@ -209,6 +210,22 @@ impl Redact for ClientProgrammes {
         for e in &mut self.enrolments {
             e.reason = None;
             e.work_unit = None;
+        }
+    }
+}
+
+/// A client's businesses: the name (often the owner's: "Warung Pak Budi"), the notes and what
+/// the support was go; kinds, statuses, days and amounts stay.
+impl Redact for ClientBusinesses {
+    fn redact(&mut self) {
+        for b in &mut self.businesses {
+            b.name.clear();
+            for step in &mut b.history {
+                step.note = None;
+            }
+            for s in &mut b.supports {
+                s.description = None;
+            }
         }
     }
 }

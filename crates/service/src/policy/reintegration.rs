@@ -1,5 +1,6 @@
-//! The policy for reintegration: whose figures (the needs map, and the programme reports to
-//! come) an actor reads, and who reads, keeps, runs and joins programmes. The checklist
+//! The policy for reintegration: whose figures (the needs map, Klien Bapas Peduli, action
+//! plans) an actor reads and who writes them, and who reads, keeps, runs and joins
+//! programmes. The checklist
 //! itself is part of the client's record and follows [`super::can_read_client`] and
 //! [`super::can_edit_client`].
 
@@ -7,7 +8,7 @@ use pamong_domain::Role;
 use pamong_domain::privacy::Disclosure;
 
 use super::{
-    CaseAt, Placement, Scope, answers_for_partner, can_edit_client, can_manage_partners, client_scope,
+    CaseAt, Placement, Remit, Scope, answers_for_partner, can_edit_client, can_manage_partners, client_scope,
     contains, identity, own_office, partner_scope, referral_inbox, remit,
 };
 use crate::actor::Actor;
@@ -116,3 +117,17 @@ pub fn can_read_peduli(actor: &Actor, bapas_id: BapasId, kanwil_id: KanwilId) ->
 pub fn sees_peduli_names(actor: &Actor, bapas_id: BapasId) -> bool {
     actor.bapas_id == Some(bapas_id) && !client_scope(actor).is_empty()
 }
+
+/// Whether the actor reads an office's action plans: its officers and Kabapas (who carry
+/// them out), and whoever reads its figures (the Kanwil its region's, the admin all).
+pub fn can_read_plans(actor: &Actor, bapas_id: BapasId, kanwil_id: KanwilId) -> bool {
+    can_read_peduli(actor, bapas_id, kanwil_id)
+}
+
+/// Whether the actor writes the office's action plans: its Kabapas.
+pub fn can_keep_plans(actor: &Actor, bapas_id: BapasId) -> bool {
+    remit(actor) == Some(Remit::Office(bapas_id))
+}
+
+/// Who may answer for an objective of the office's plan: its officers and its Kabapas.
+pub const OBJECTIVE_OWNERS: [Role; 2] = [Role::Pk, Role::Kabapas];

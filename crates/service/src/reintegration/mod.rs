@@ -1,11 +1,13 @@
 //! Reintegration: what each client needs to settle back (the checklist on the client's
 //! page, the office's needs map), the programmes that serve those needs (the catalogue,
-//! enrolments, sessions and attendance) — and, as the rest of the work lands, action plans
-//! and reports built on them.
+//! enrolments, sessions and attendance), clients' small businesses (UMKM), Klien Bapas
+//! Peduli — and, as the rest of the work lands, action plans and reports built on them.
 
+pub mod action_plans;
 pub mod checklist;
 pub mod enrolments;
 pub mod needs_map;
 pub mod peduli;
 pub mod programmes;
 pub mod sessions;
+pub mod umkm;

@@ -9,6 +9,7 @@ use pamong_entity::user;
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 use time::{Date, OffsetDateTime};
 
+pub mod action_plans;
 pub mod children;
 pub mod clients;
 pub mod groups;
@@ -181,5 +182,6 @@ pub async fn seed_demo(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceR
     }
     programmes::generate(db, dinsos.as_ref(), now).await?;
     peduli::generate(db, dinsos.as_ref(), now).await?;
+    action_plans::generate(db, dinsos.as_ref(), now).await?;
     Ok(logins)
 }

@@ -3,13 +3,15 @@
 //! it), a UMKM mentoring group and the Griya Abhipraya transit house with its beds and work
 //! units — with participants enrolled through the service (so the checklist moves with them),
 //! weekly sessions with attendance, a session tomorrow, two who completed with a certificate
-//! and one who dropped out this week. In Jakarta Barat `pk.jakbar`'s clients come first, so
-//! their Today shows the session tomorrow and the drop-out.
+//! and one who dropped out this week — and the UMKM pilot's three businesses. In Jakarta
+//! Barat `pk.jakbar`'s clients come first, so their Today shows the session tomorrow and the
+//! drop-out.
 
 use pamong_domain::Role;
 use pamong_domain::client::ClientStatus;
 use pamong_domain::reintegration::participation::{AttendanceForm, EnrolForm, OutcomeForm, SessionPlanForm};
 use pamong_domain::reintegration::programmes::ProgrammeForm;
+use pamong_domain::reintegration::umkm::{BusinessForm, SupportForm};
 use pamong_entity::{bapas, client};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use time::{Date, Duration, OffsetDateTime};
@@ -20,7 +22,7 @@ use super::partners::DemoPartner;
 use crate::actor::Actor;
 use crate::error::{ServiceError, ServiceResult};
 use crate::ids::{BapasId, KanwilId};
-use crate::reintegration::{enrolments, programmes, sessions};
+use crate::reintegration::{enrolments, programmes, sessions, umkm};
 
 /// How long ago the demo programmes started.
 const STARTED_DAYS_AGO: i64 = 63;
@@ -89,7 +91,7 @@ const PLANS: [Plan; 4] = [
 
 /// The office's head as the seed acts: the demo Kabapas where there is one, else the office
 /// itself (a Kabapas with no account), so that every step goes through the service.
-async fn head_of(db: &DatabaseConnection, office: &bapas::Model) -> ServiceResult<Actor> {
+pub(super) async fn head_of(db: &DatabaseConnection, office: &bapas::Model) -> ServiceResult<Actor> {
     if let Some(kabapas) = actor(db, "kabapas.jakbar").await?
         && kabapas.bapas_id == Some(BapasId(office.id))
     {
@@ -117,7 +119,11 @@ pub async fn generate(
         let mut people = adults(db, office.id, pk.as_ref()).await?.into_iter();
         for plan in &PLANS {
             let id = programme(db, &head, plan, &office.name, partner, today, now).await?;
-            let joined = enrol(db, &head, id, plan, &mut people, today, now).await?;
+            let (clients, joined): (Vec<Uuid>, Vec<Uuid>) =
+                enrol(db, &head, id, plan, &mut people, today, now).await?.into_iter().unzip();
+            if plan.kind == "umkm" {
+                businesses(db, &head, &clients, partner, today, now).await?;
+            }
             if plan.kind != "griya_abhipraya" {
                 weekly_sessions(db, &head, id, today, now).await?;
             }
@@ -179,7 +185,7 @@ async fn enrol(
     people: &mut impl Iterator<Item = Uuid>,
     today: Date,
     now: OffsetDateTime,
-) -> ServiceResult<Vec<Uuid>> {
+) -> ServiceResult<Vec<(Uuid, Uuid)>> {
     let mut joined = Vec::new();
     let mut tried = 0;
     while joined.len() < plan.join && tried < plan.join * 4 {
@@ -197,13 +203,59 @@ async fn enrol(
             consent: true,
         };
         match enrolments::enrol(db, head, client, &form, today, now).await {
-            Ok(id) => joined.push(id),
+            Ok(id) => joined.push((client, id)),
             // Not suited (age, band): the next client.
             Err(ServiceError::Domain(_)) => {}
             Err(e) => return Err(e),
         }
     }
     Ok(joined)
+}
+
+/// The UMKM pilot: a business for each participant — two running with support received
+/// (capital from Dinas Sosial in Jakarta Barat, equipment from the office), one planned.
+async fn businesses(
+    db: &DatabaseConnection,
+    head: &Actor,
+    clients: &[Uuid],
+    partner: Option<&DemoPartner>,
+    today: Date,
+    now: OffsetDateTime,
+) -> ServiceResult<()> {
+    let pilot = [
+        ("Warung Kopi Sejahtera", "warung kopi", "berjalan", 40),
+        ("Servis Motor Berkah", "servis sepeda motor", "berjalan", 25),
+        ("Keripik Singkong Mantap", "makanan ringan rumahan", "direncanakan", 5),
+    ];
+    for (client, (name, kind, status, days_ago)) in clients.iter().zip(pilot) {
+        let since = today - Duration::days(days_ago);
+        let form = BusinessForm {
+            name: name.into(),
+            kind: kind.into(),
+            status: status.into(),
+            since: since.to_string(),
+            note: String::new(),
+        };
+        let business = umkm::add(db, head, *client, &form, today, now).await?;
+        if status == "berjalan" {
+            let capital = SupportForm {
+                kind: "modal".into(),
+                partner_id: partner.map(|p| p.id.to_string()).unwrap_or_default(),
+                received_on: since.to_string(),
+                description: "Bantuan modal usaha".into(),
+                amount: "2.500.000".into(),
+            };
+            umkm::add_support(db, head, business, &capital, today, now).await?;
+            let mentoring = SupportForm {
+                kind: "pendampingan".into(),
+                received_on: (since + Duration::days(14)).to_string(),
+                description: "Pendampingan pembukuan sederhana".into(),
+                ..SupportForm::default()
+            };
+            umkm::add_support(db, head, business, &mentoring, today, now).await?;
+        }
+    }
+    Ok(())
 }
 
 /// A session a week from the start until last week, attendance recorded (one in six

@@ -32,8 +32,8 @@ pub fn ClientDetailPage() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(ClientOverviewData { page, referrals, groups, kerja_sosial, needs, programmes }) => {
-                        view! { <ClientView data=page referrals=referrals groups=groups kerja_sosial=kerja_sosial needs=needs programmes=programmes /> }.into_any()
+                    Ok(ClientOverviewData { page, referrals, groups, kerja_sosial, needs, programmes, businesses }) => {
+                        view! { <ClientView data=page referrals=referrals groups=groups kerja_sosial=kerja_sosial needs=needs programmes=programmes businesses=businesses /> }.into_any()
                     }
                     Err(e) => view! { <ErrorPage error=e /> }.into_any(),
                 }
@@ -50,6 +50,7 @@ fn ClientView(
     kerja_sosial: crate::api::kerja_sosial::KerjaSosialData,
     needs: Option<pamong_domain::reintegration::checklist::ClientNeeds>,
     programmes: pamong_domain::reintegration::catalogue::ClientProgrammes,
+    businesses: pamong_domain::reintegration::umkm::ClientBusinesses,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let ClientPageData { detail, timeline, officers } = data;
@@ -107,6 +108,7 @@ fn ClientView(
         {can_edit.then(|| view! { <crate::pages::groups::forms::WatchClientForm client=id groups=groups /> })}
         {needs.map(|needs| view! { <crate::pages::reintegration::needs::ClientNeedsSection client=id needs=needs /> })}
         <crate::pages::reintegration::enrol::ClientProgrammesSection client=id data=programmes />
+        <crate::pages::reintegration::umkm::BusinessesSection client=id data=businesses />
         <crate::pages::referrals::ClientReferrals client=id can_send=can_edit data=referrals />
         {detail.can_export_data.then(|| view! {
             <p><a class="button button--ghost" href=routes::client_data(id) data-testid="subject-link">

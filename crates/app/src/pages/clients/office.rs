@@ -33,6 +33,7 @@ pub fn OfficePage() -> impl IntoView {
             <a class="button button--secondary" href=routes::KERJA_SOSIAL data-testid="office-sites">{move || t_string!(i18n, ks_sites_title)}</a>
             <a class="button button--secondary" href=routes::NEEDS_MAP data-testid="office-needs-map">{move || t_string!(i18n, map_title)}</a>
             <a class="button button--secondary" href=routes::PROGRAMMES data-testid="office-programmes">{move || t_string!(i18n, prog_title)}</a>
+            <a class="button button--secondary" href=routes::PLANS data-testid="office-plans">{move || t_string!(i18n, plan_title)}</a>
             <a class="button button--secondary" href=routes::PEDULI data-testid="office-peduli">{move || t_string!(i18n, peduli_title)}</a>
             <a class="button button--secondary" href=routes::ACCESS_LOG>{move || t_string!(i18n, access_title)}</a>
             <a class="button button--secondary" href=routes::EXPORT_LOG>{move || t_string!(i18n, exports_title)}</a>

@@ -149,7 +149,12 @@ fn Trend(now: u32, before: u32) -> impl IntoView {
 
 /// A bar of `value` out of `of`, as a meter (read out by screen readers).
 #[component]
-fn Bar(value: u32, of: u32) -> impl IntoView {
+pub fn Bar(
+    /// The value.
+    value: u32,
+    /// Out of.
+    of: u32,
+) -> impl IntoView {
     view! { <meter class="map-bar" min="0" max=of.max(1).to_string() value=value.to_string()></meter> }
 }
 
