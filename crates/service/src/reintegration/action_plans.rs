@@ -7,11 +7,11 @@
 use std::collections::HashMap;
 
 use pamong_domain::caseload::PersonRef;
-use pamong_domain::client::ClientStatus;
 use pamong_domain::reintegration::action_plan::{
     Change, Moved, ObjectiveForm, ObjectiveView, OfficePlans, PlanChoices, PlanForm, PlanView, Rule, progress,
 };
 use pamong_domain::reintegration::checklist::{NeedItem, NeedState};
+use pamong_domain::reintegration::needs_map::count;
 use pamong_domain::{ErrorKind, Problem};
 use pamong_entity::{
     action_objective, action_plan, bapas, client, client_need, partner, programme, programme_enrolment,
@@ -198,7 +198,7 @@ async fn views<C: ConnectionTrait>(
 }
 
 /// What the objective form offers for the office.
-async fn choices<C: ConnectionTrait>(db: &C, bapas_id: i32) -> ServiceResult<PlanChoices> {
+async fn choices<C: ConnectionTrait>(db: &C, bapas_id: i32, today: Date) -> ServiceResult<PlanChoices> {
     let partners = partner::Entity::find()
         .filter(partner::Column::BapasId.eq(bapas_id))
         .filter(partner::Column::Active.eq(true))
@@ -227,34 +227,9 @@ async fn choices<C: ConnectionTrait>(db: &C, bapas_id: i32) -> ServiceResult<Pla
         .into_iter()
         .map(|u| PersonRef { id: u.public_id, name: u.full_name })
         .collect();
-    // Open needs today, per item, among the office's active clients.
-    let active: Vec<i32> = client::Entity::find()
-        .select_only()
-        .column(client::Column::Id)
-        .filter(client::Column::BapasId.eq(bapas_id))
-        .filter(client::Column::Status.eq(ClientStatus::Aktif.as_str()))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let rows = client_need::Entity::find()
-        .filter(client_need::Column::ClientId.is_in(active))
-        .order_by_asc(client_need::Column::Id)
-        .all(db)
-        .await?;
-    let mut latest: HashMap<(i32, String), String> = HashMap::new();
-    for r in rows {
-        latest.insert((r.client_id, r.item), r.state);
-    }
-    let open_needs = NeedItem::ALL
-        .iter()
-        .map(|&item| {
-            let n = latest
-                .iter()
-                .filter(|((_, i), s)| i == item.as_str() && s.as_str() != NeedState::Met.as_str())
-                .count();
-            (item, u32::try_from(n).unwrap_or(0))
-        })
-        .collect();
+    // Open needs today per item: the office's needs map, which the objective is drawn from.
+    let map = count(&super::needs_map::facts(db, bapas_id).await?, today);
+    let open_needs = map.items.iter().map(|c| (c.item, c.open())).collect();
     Ok(PlanChoices { partners, programmes, owners, open_needs })
 }
 
@@ -275,7 +250,7 @@ pub async fn of_office(
         .all(db)
         .await?;
     let can_edit = policy::can_keep_plans(actor, BapasId(b.id));
-    let choices = if can_edit { choices(db, b.id).await? } else { PlanChoices::default() };
+    let choices = if can_edit { choices(db, b.id, today).await? } else { PlanChoices::default() };
     let plans = views(db, actor, &b, plans, today).await?;
     let offices = readable
         .into_iter()

@@ -53,7 +53,7 @@ pub async fn of_office(
 }
 
 /// What the map counts of each active client of an office.
-async fn facts<C: ConnectionTrait>(db: &C, bapas_id: i32) -> ServiceResult<Vec<ClientFacts>> {
+pub(crate) async fn facts<C: ConnectionTrait>(db: &C, bapas_id: i32) -> ServiceResult<Vec<ClientFacts>> {
     let clients = client::Entity::find()
         .filter(client::Column::BapasId.eq(bapas_id))
         .filter(client::Column::Status.eq(ClientStatus::Aktif.as_str()))
