@@ -145,6 +145,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("kebutuhan") view=pages::reintegration::map::NeedsMapPage ssr=SsrMode::Async />
                         <Route path=path!("rencana-aksi") view=pages::reintegration::plans::PlansPage ssr=SsrMode::Async />
                         <Route path=path!("peduli") view=pages::reintegration::peduli::PeduliPage ssr=SsrMode::Async />
+                        <Route path=path!("laporan-bulanan") view=pages::reintegration::report::MonthlyReportPage ssr=SsrMode::Async />
                         <Route path=path!("program") view=pages::reintegration::programmes::ProgrammeListPage ssr=SsrMode::Async />
                         <Route path=path!("program/baru") view=pages::reintegration::edit::ProgrammeEditPage ssr=SsrMode::Async />
                         <Route path=path!("program/:id") view=pages::reintegration::programme::ProgrammePage ssr=SsrMode::Async />

@@ -15,6 +15,11 @@ pub fn saved(path: &str) -> String {
     format!("{path}{sep}{SAVED_KEY}={SAVED_VALUE}")
 }
 
+/// The query naming the office a figures page shows (the Kanwil's and the admin's choice).
+pub const OFFICE_KEY: &str = "kantor";
+/// The query naming the month a monthly report counts (`YYYY-MM`).
+pub const MONTH_KEY: &str = "bulan";
+
 /// The home page (Today for officers and the Kabapas).
 pub const HOME: &str = "/";
 /// The login page.
@@ -41,6 +46,20 @@ pub const EXPORT_LOG: &str = "/kantor/ekspor";
 pub const NEEDS_MAP: &str = "/kebutuhan";
 /// The office's action plans.
 pub const PLANS: &str = "/rencana-aksi";
+/// The office's monthly reintegration report.
+pub const MONTHLY_REPORT: &str = "/laporan-bulanan";
+
+/// An office's monthly report for a month (the viewer's own office, and the last complete
+/// month, where not named).
+pub fn monthly_report(office: Option<Uuid>, month: Option<pamong_domain::calendar::CalendarMonth>) -> String {
+    let query: Vec<String> =
+        [office.map(|id| format!("{OFFICE_KEY}={id}")), month.map(|m| format!("{MONTH_KEY}={m}"))]
+            .into_iter()
+            .flatten()
+            .collect();
+    if query.is_empty() { MONTHLY_REPORT.to_owned() } else { format!("{MONTHLY_REPORT}?{}", query.join("&")) }
+}
+
 /// Klien Bapas Peduli: the office's social activities and the participation overview.
 pub const PEDULI: &str = "/peduli";
 /// Reintegration programmes: the catalogue.

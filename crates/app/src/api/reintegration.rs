@@ -1,5 +1,6 @@
 //! Reintegration: the server fns behind the needs checklist on the client's page, the needs
-//! map, and Klien Bapas Peduli (an office's activities, the participation overview).
+//! map, Klien Bapas Peduli (an office's activities, the participation overview), UMKM,
+//! action plans and the monthly report.
 
 use leptos::prelude::*;
 use pamong_domain::reintegration::checklist::ChecklistForm;
@@ -198,4 +199,31 @@ pub async fn add_objective(
         &actor,
         pamong_service::reintegration::action_plans::add_objective(&ctx.db, &actor, plan, &form, now).await,
     )
+}
+
+/// The monthly report of an office (the viewer's own, or the first they read) for a month
+/// (`YYYY-MM`; the last complete one when none).
+#[server(endpoint = "reintegration/monthly-report", input = server_fn::codec::GetUrl)]
+pub async fn monthly_report(
+    office: Option<Uuid>,
+    month: Option<String>,
+) -> Result<pamong_domain::reintegration::report::MonthlyReport, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_domain::calendar::CalendarMonth;
+    use pamong_domain::{ErrorKind, Problem};
+    use pamong_service::{clients, reintegration::report};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let month = match month.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+            Some(raw) => {
+                Some(CalendarMonth::parse(raw).ok_or(ErrorKind::field("bulan", Problem::BadFormat))?)
+            }
+            None => None,
+        };
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        report::monthly(&ctx.db, &actor, office, month, today).await
+    }
+    .await;
+    lift(&actor, result)
 }

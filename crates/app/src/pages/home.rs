@@ -84,6 +84,7 @@ pub fn HomePage() -> impl IntoView {
                     </Show>
                     <Show when=move || can.get().figures>
                         <a class="button button--secondary" href=routes::PLANS data-testid="home-plans">{move || t_string!(i18n, plan_title)}</a>
+                        <a class="button button--secondary" href=routes::MONTHLY_REPORT data-testid="home-report">{move || t_string!(i18n, report_title)}</a>
                     </Show>
                     <Show when=move || can.get().access_log>
                         <a class="button button--secondary" href=routes::ACCESS_LOG>{move || t_string!(i18n, access_title)}</a>

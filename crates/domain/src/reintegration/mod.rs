@@ -15,4 +15,5 @@ pub mod needs_map;
 pub mod participation;
 pub mod peduli;
 pub mod programmes;
+pub mod report;
 pub mod umkm;

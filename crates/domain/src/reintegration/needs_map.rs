@@ -143,9 +143,15 @@ pub struct OfficeNeeds {
 /// The label of the group of clients whose kecamatan is unknown.
 pub const UNKNOWN_AREA: &str = "-";
 
-/// Counts the map of `clients` (the office's active clients) on `as_of`.
+/// Counts the map of `clients` (the office's active clients) on `as_of`, against the same
+/// day a month earlier.
 pub fn count(clients: &[ClientFacts], as_of: Date) -> NeedsMap {
-    let since = month_before(as_of);
+    count_since(clients, as_of, month_before(as_of))
+}
+
+/// Counts the map of `clients` on `as_of` against the end of `since` (a monthly report
+/// compares with the previous month's last day).
+pub fn count_since(clients: &[ClientFacts], as_of: Date, since: Date) -> NeedsMap {
     let mut items: Vec<ItemCount> = NeedItem::ALL
         .iter()
         .map(|&item| ItemCount { item, needed: 0, in_progress: 0, met: 0, open_before: 0, met_this_month: 0 })

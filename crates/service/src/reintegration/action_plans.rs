@@ -36,7 +36,10 @@ use crate::search::office_condition;
 const PLANS_MAX: u64 = 12;
 
 /// The offices whose figures the actor reads, by name (none for an office's own staff).
-async fn figure_offices<C: ConnectionTrait>(db: &C, actor: &Actor) -> ServiceResult<Vec<bapas::Model>> {
+pub(super) async fn figure_offices<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+) -> ServiceResult<Vec<bapas::Model>> {
     let scope = policy::figures_scope(actor);
     if scope.is_empty() {
         return Ok(Vec::new());
@@ -51,7 +54,7 @@ async fn figure_offices<C: ConnectionTrait>(db: &C, actor: &Actor) -> ServiceRes
 
 /// The office the actor asks for (their own, or the first they read, when none), if they
 /// may read its plans.
-async fn office_for<C: ConnectionTrait>(
+pub(super) async fn office_for<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     office: Option<Uuid>,
@@ -130,7 +133,7 @@ async fn changes<C: ConnectionTrait>(db: &C, bapas_id: i32) -> ServiceResult<Vec
 }
 
 /// Plans as the actor sees them, with each objective's progress as of `today`.
-async fn views<C: ConnectionTrait>(
+pub(super) async fn views<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     b: &bapas::Model,

@@ -35,6 +35,7 @@ pub fn OfficePage() -> impl IntoView {
             <a class="button button--secondary" href=routes::PROGRAMMES data-testid="office-programmes">{move || t_string!(i18n, prog_title)}</a>
             <a class="button button--secondary" href=routes::PLANS data-testid="office-plans">{move || t_string!(i18n, plan_title)}</a>
             <a class="button button--secondary" href=routes::PEDULI data-testid="office-peduli">{move || t_string!(i18n, peduli_title)}</a>
+            <a class="button button--secondary" href=routes::MONTHLY_REPORT data-testid="office-report">{move || t_string!(i18n, report_title)}</a>
             <a class="button button--secondary" href=routes::ACCESS_LOG>{move || t_string!(i18n, access_title)}</a>
             <a class="button button--secondary" href=routes::EXPORT_LOG>{move || t_string!(i18n, exports_title)}</a>
         </div>

@@ -17,10 +17,9 @@ use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::i18n::*;
 use crate::pages::clients::BandBadge;
+use crate::routes::OFFICE_KEY;
 use crate::text;
 
-/// Query key of the office shown.
-const OFFICE_KEY: &str = "kantor";
 /// Kecamatan shown before the list stops (the rest are summed on one line).
 const AREAS_SHOWN: usize = 8;
 

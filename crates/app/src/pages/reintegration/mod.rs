@@ -1,7 +1,7 @@
 //! Reintegration in the pages: the needs section of a client's page and the office's needs
 //! map, the programme catalogue and a programme's page, the programmes and small-business
-//! (UMKM) sections of a client's page, Klien Bapas Peduli and the office's action plans
-//! (and, as the rest of the work lands, the monthly report).
+//! (UMKM) sections of a client's page, Klien Bapas Peduli, the office's action plans and its
+//! printable monthly report.
 
 pub mod edit;
 pub mod enrol;
@@ -11,4 +11,5 @@ pub mod peduli;
 pub mod plans;
 pub mod programme;
 pub mod programmes;
+pub mod report;
 pub mod umkm;

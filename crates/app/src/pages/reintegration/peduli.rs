@@ -22,11 +22,8 @@ use crate::components::form::{FieldIds, MultiChoice, TextArea};
 use crate::components::{ErrorBanner, PageTitle, PostForm, SavedNotice, SelectField, TextField};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::routes;
+use crate::routes::{self, OFFICE_KEY};
 use crate::text::{self, I18n};
-
-/// Query key of the office shown.
-const OFFICE_KEY: &str = "kantor";
 
 /// An activity kind's name.
 pub fn kind_text(i18n: I18n, kind: ActivityKind) -> String {
@@ -41,6 +38,13 @@ pub fn kind_text(i18n: I18n, kind: ActivityKind) -> String {
 /// A month as "Des 2026".
 pub fn month_text(i18n: I18n, m: CalendarMonth) -> String {
     let names = t_string!(i18n, months_short).to_string();
+    let name = names.split_whitespace().nth(usize::from(m.month.saturating_sub(1))).unwrap_or("");
+    format!("{name} {}", m.year)
+}
+
+/// A month as "Desember 2026" (a report's title).
+pub fn month_long(i18n: I18n, m: CalendarMonth) -> String {
+    let names = t_string!(i18n, months_long).to_string();
     let name = names.split_whitespace().nth(usize::from(m.month.saturating_sub(1))).unwrap_or("");
     format!("{name} {}", m.year)
 }

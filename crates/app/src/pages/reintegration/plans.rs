@@ -22,13 +22,10 @@ use crate::components::form::FieldIds;
 use crate::components::{ErrorBanner, PageTitle, PostForm, SavedNotice, SelectField, TextField};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::routes;
+use crate::routes::{self, OFFICE_KEY};
 use crate::text::{self, I18n};
 
-/// Query key of the office shown.
-const OFFICE_KEY: &str = "kantor";
-
-fn standing_text(i18n: I18n, s: Standing) -> String {
+pub(super) fn standing_text(i18n: I18n, s: Standing) -> String {
     match s {
         Standing::Achieved => t_string!(i18n, plan_achieved).to_string(),
         Standing::OnTrack => t_string!(i18n, plan_on_track).to_string(),
@@ -37,7 +34,7 @@ fn standing_text(i18n: I18n, s: Standing) -> String {
     }
 }
 
-fn standing_class(s: Standing) -> &'static str {
+pub(super) fn standing_class(s: Standing) -> &'static str {
     match s {
         Standing::Achieved | Standing::OnTrack => "badge badge--ok",
         Standing::Behind => "badge badge--warn",
@@ -78,6 +75,7 @@ fn Plans(data: OfficePlans) -> impl IntoView {
     view! {
         <h1>{move || t_string!(i18n, plan_title)}</h1>
         <p class="muted" data-testid="plans-office"><strong>{bapas.name.clone()}</strong> " · " {move || t_string!(i18n, plan_intro)}</p>
+        <p><a class="button button--secondary" href=routes::monthly_report(Some(bapas.id), None) data-testid="plans-report">{move || t_string!(i18n, report_title)}</a></p>
         {(!offices.is_empty()).then(|| view! {
             <p class="muted">{move || t_string!(i18n, plan_other_offices)} ": "
                 {offices.into_iter().map(|o| view! {
