@@ -62,3 +62,38 @@ test('a month that cannot be read is refused with a message, not a crash', async
   const later = await page.goto('/laporan-bulanan?bulan=2999-01');
   expect(later?.status()).toBe(422);
 });
+
+test('headquarters (pusat) reads the figures of every Kanwil and Bapas, and no client', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await login(page, 'pusat');
+  await expect(page.getByTestId('home-report')).toBeVisible();
+
+  // Klien Bapas Peduli across the country, each office with its Kanwil.
+  await page.getByTestId('home-peduli').click();
+  await hydrated(page);
+  const rows = page.getByTestId('peduli-overview').getByTestId('peduli-row');
+  for (const office of ['Jakarta Barat', 'Jember', 'Jambi']) {
+    await expect(rows.filter({ hasText: office })).toHaveCount(1);
+  }
+  await shot(page, info, '106-pusat-peduli');
+
+  // Any office's monthly report.
+  await page.goto('/');
+  await hydrated(page);
+  await page.getByTestId('home-report').click();
+  await hydrated(page);
+  const office = page.locator('#report-office');
+  const value = await office.locator('option', { hasText: 'Jambi' }).getAttribute('value');
+  await office.selectOption(value!);
+  await page.getByTestId('report-pick').getByRole('button', { name: 'Tampilkan' }).click();
+  await page.waitForURL(/kantor=/);
+  await hydrated(page);
+  await expect(page.getByTestId('monthly-report').locator('.letterhead__office')).toContainText('JAMBI');
+  await shot(page, info, '107-pusat-report');
+
+  // No caseload: the client list lists no one for them.
+  await page.goto('/klien');
+  await hydrated(page);
+  await expect(page.locator('a.client-line__name')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 pub enum Role {
     /// National system administrator.
     Admin,
+    /// Ditjenpas headquarters: reads the figures of every Kanwil and Bapas, never a name.
+    Pusat,
     /// Regional office (Kanwil Ditjenpas) staff: oversight of the Bapas in one province.
     Kanwil,
     /// Head of a Bapas (Kepala Bapas).
@@ -33,13 +35,14 @@ pub enum OfficeLevel {
 
 impl Role {
     /// Every role, most powerful first.
-    pub const ALL: [Role; 6] =
-        [Role::Admin, Role::Kanwil, Role::Kabapas, Role::Pk, Role::Koordinator, Role::Mitra];
+    pub const ALL: [Role; 7] =
+        [Role::Admin, Role::Pusat, Role::Kanwil, Role::Kabapas, Role::Pk, Role::Koordinator, Role::Mitra];
 
     /// The stable text form stored in the database and used in forms.
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Admin => "admin",
+            Role::Pusat => "pusat",
             Role::Kanwil => "kanwil",
             Role::Kabapas => "kabapas",
             Role::Pk => "pk",
@@ -56,7 +59,7 @@ impl Role {
     /// Which office a user of this role must be attached to.
     pub fn office_level(self) -> OfficeLevel {
         match self {
-            Role::Admin => OfficeLevel::National,
+            Role::Admin | Role::Pusat => OfficeLevel::National,
             Role::Kanwil => OfficeLevel::Kanwil,
             Role::Kabapas | Role::Pk | Role::Koordinator | Role::Mitra => OfficeLevel::Bapas,
         }
@@ -68,7 +71,7 @@ impl Role {
         match self {
             Role::Admin => &Role::ALL,
             Role::Kabapas => &[Role::Pk, Role::Koordinator, Role::Mitra],
-            Role::Kanwil | Role::Pk | Role::Koordinator | Role::Mitra => &[],
+            Role::Pusat | Role::Kanwil | Role::Pk | Role::Koordinator | Role::Mitra => &[],
         }
     }
 }
@@ -89,10 +92,10 @@ mod tests {
 
     #[test]
     fn only_admin_and_kabapas_assign_roles() {
-        assert_eq!(Role::Admin.assignable_roles().len(), 6);
+        assert_eq!(Role::Admin.assignable_roles().len(), Role::ALL.len());
         assert!(!Role::Kabapas.assignable_roles().contains(&Role::Kabapas));
         assert!(!Role::Kabapas.assignable_roles().contains(&Role::Admin));
-        for role in [Role::Kanwil, Role::Pk, Role::Koordinator, Role::Mitra] {
+        for role in [Role::Pusat, Role::Kanwil, Role::Pk, Role::Koordinator, Role::Mitra] {
             assert!(role.assignable_roles().is_empty());
         }
     }

@@ -174,9 +174,15 @@ async fn seed_demo(database_url: &str, extra_clients: usize) -> CommandResult {
             return Ok(());
         }
         println!("Demo logins (if not changed since), password {}:", seed::DEMO_PASSWORD);
-        for name in
-            ["admin", "kanwil.dki", "kabapas.jakbar", "pk.jakbar", "koordinator.jakbar", "mitra.jakbar"]
-        {
+        for name in [
+            "admin",
+            "pusat",
+            "kanwil.dki",
+            "kabapas.jakbar",
+            "pk.jakbar",
+            "koordinator.jakbar",
+            "mitra.jakbar",
+        ] {
             println!("  {name}");
         }
         return Ok(());

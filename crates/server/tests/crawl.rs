@@ -16,14 +16,15 @@ use axum::http::StatusCode;
 use common::{NOW, TestApp, spawn};
 use pamong_domain::abh::case::AbhCaseForm;
 use pamong_domain::abh::litmas::LitmasRequestForm;
-use pamong_domain::caseload::TransferForm;
+use pamong_domain::caseload::{ClientFilter, TransferForm};
 use pamong_domain::client::ClientForm;
 use pamong_domain::office::Zone;
+use pamong_domain::page::ListQuery;
 use pamong_domain::referrals::ReferralForm;
 use pamong_domain::supervision::ReportForm;
 use pamong_domain::user::UserForm;
 use pamong_service::seed::DEMO_PASSWORD;
-use pamong_service::{Actor, DatabaseConnection, abh, auth, clients, groups, referrals, supervision};
+use pamong_service::{Actor, DatabaseConnection, abh, auth, clients, groups, referrals, supervision, users};
 use uuid::Uuid;
 
 /// What only those with a need to know may read about the child.
@@ -307,6 +308,37 @@ async fn a_childs_identity_reaches_only_those_who_need_to_know() {
         }
         let page = &bodies[&format!("GET /klien/{}", case.child)];
         assert!(page.contains(CHILD_NAME), "{username}: the client page names the child");
+    }
+
+    // Headquarters reads every office's figures and never a name: not the child's, not any
+    // client's (other than one that is also a staff member's, who may be named as an owner).
+    let pusat = read_everything(&t, "pusat", &case).await;
+    assert!(pusat.len() > 10, "pusat read only {} things", pusat.len());
+    let found = leaks(&pusat);
+    assert!(found.is_empty(), "pusat read what it may not:\n{}", found.join("\n"));
+    let hundred = ListQuery { per_page: 100, ..ListQuery::default() };
+    let staff: Vec<String> = users::list(&t.db.conn, &Actor::system(), &hundred)
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|u| u.full_name)
+        .collect();
+    let kabapas = actor(&t.db.conn, "kabapas.jakbar").await;
+    let filter = ClientFilter { list: hundred, ..ClientFilter::default() };
+    let names: Vec<String> = clients::list(&t.db.conn, &kabapas, &filter)
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|c| c.full_name)
+        .filter(|n| !staff.contains(n))
+        .collect();
+    assert!(names.len() > 50, "the demo office has clients to look for");
+    for (what, body) in &pusat {
+        if let Some(name) = names.iter().find(|n| body.contains(n.as_str())) {
+            panic!("pusat read the client {name} in {what}");
+        }
     }
 
     // The colleague does reach the child's pages, masked: the crawl is not blind.

@@ -186,7 +186,7 @@ async fn each_part_is_counted_for_its_month() {
 }
 
 #[tokio::test]
-async fn the_office_and_its_kanwil_read_it_and_no_one_else() {
+async fn the_office_its_kanwil_and_headquarters_read_it_and_no_one_else() {
     let world = World::new().await;
     let office = world.bapas[0].id;
     for (who, reads) in [
@@ -194,6 +194,7 @@ async fn the_office_and_its_kanwil_read_it_and_no_one_else() {
         (world.actor(Role::Pk, Office::Own).await, true),
         (world.actor(Role::Kanwil, Office::Own).await, true),
         (world.actor(Role::Admin, Office::Own).await, true),
+        (world.actor(Role::Pusat, Office::Own).await, true),
         (world.actor(Role::Koordinator, Office::Own).await, false),
         (world.actor(Role::Mitra, Office::Own).await, false),
         (world.actor(Role::Kanwil, Office::Other).await, false),

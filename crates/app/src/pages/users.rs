@@ -28,6 +28,7 @@ fn can_add(user: &Option<Result<Option<pamong_domain::user::CurrentUser>, AppErr
 pub fn role_label(i18n: crate::text::I18n, role: Role) -> String {
     match role {
         Role::Admin => t_string!(i18n, role_admin).to_string(),
+        Role::Pusat => t_string!(i18n, role_pusat).to_string(),
         Role::Kanwil => t_string!(i18n, role_kanwil).to_string(),
         Role::Kabapas => t_string!(i18n, role_kabapas).to_string(),
         Role::Pk => t_string!(i18n, role_pk).to_string(),

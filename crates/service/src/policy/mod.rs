@@ -77,7 +77,7 @@ pub fn contains(scope: Scope, at: Placement) -> bool {
 /// user the region, anyone of a Bapas that Bapas.
 fn own_office(actor: &Actor) -> Scope {
     match actor.role {
-        Role::Admin => Scope::All,
+        Role::Admin | Role::Pusat => Scope::All,
         Role::Kanwil => actor.kanwil_id.map_or(Scope::Nothing, Scope::Kanwil),
         Role::Kabapas | Role::Pk | Role::Koordinator | Role::Mitra => {
             actor.bapas_id.map_or(Scope::Nothing, Scope::Bapas)
@@ -141,7 +141,7 @@ pub fn can_manage_reference_data(actor: &Actor) -> bool {
 pub fn user_scope(actor: &Actor) -> Scope {
     match actor.role {
         Role::Admin | Role::Kanwil | Role::Kabapas => own_office(actor),
-        Role::Pk | Role::Koordinator | Role::Mitra => Scope::Nothing,
+        Role::Pusat | Role::Pk | Role::Koordinator | Role::Mitra => Scope::Nothing,
     }
 }
 
@@ -157,7 +157,7 @@ pub fn can_manage_user(actor: &Actor, target: Placement) -> bool {
                 && target.bapas_id == actor.bapas_id
                 && actor.role.assignable_roles().contains(&target.role)
         }
-        Role::Kanwil | Role::Pk | Role::Koordinator | Role::Mitra => false,
+        Role::Pusat | Role::Kanwil | Role::Pk | Role::Koordinator | Role::Mitra => false,
     }
 }
 
@@ -165,7 +165,7 @@ pub fn can_manage_user(actor: &Actor, target: Placement) -> bool {
 pub fn office_caseload(actor: &Actor) -> Option<BapasId> {
     match actor.role {
         Role::Kabapas => actor.bapas_id,
-        Role::Admin | Role::Kanwil | Role::Pk | Role::Koordinator | Role::Mitra => None,
+        Role::Admin | Role::Pusat | Role::Kanwil | Role::Pk | Role::Koordinator | Role::Mitra => None,
     }
 }
 
@@ -174,7 +174,7 @@ pub fn can_set_reporting(actor: &Actor, bapas_id: BapasId) -> bool {
     match actor.role {
         Role::Admin => true,
         Role::Kabapas => actor.bapas_id == Some(bapas_id),
-        Role::Kanwil | Role::Pk | Role::Koordinator | Role::Mitra => false,
+        Role::Pusat | Role::Kanwil | Role::Pk | Role::Koordinator | Role::Mitra => false,
     }
 }
 
@@ -183,7 +183,7 @@ pub fn can_set_reporting(actor: &Actor, bapas_id: BapasId) -> bool {
 pub fn log_scope(actor: &Actor) -> Scope {
     match actor.role {
         Role::Kabapas | Role::Kanwil => own_office(actor),
-        Role::Admin | Role::Pk | Role::Koordinator | Role::Mitra => Scope::Nothing,
+        Role::Admin | Role::Pusat | Role::Pk | Role::Koordinator | Role::Mitra => Scope::Nothing,
     }
 }
 
@@ -192,7 +192,7 @@ pub fn log_scope(actor: &Actor) -> Scope {
 pub fn data_subject_office(actor: &Actor) -> Option<BapasId> {
     match actor.role {
         Role::Kabapas => actor.bapas_id,
-        Role::Admin | Role::Kanwil | Role::Pk | Role::Koordinator | Role::Mitra => None,
+        Role::Admin | Role::Pusat | Role::Kanwil | Role::Pk | Role::Koordinator | Role::Mitra => None,
     }
 }
 
@@ -202,7 +202,7 @@ pub fn data_subject_office(actor: &Actor) -> Option<BapasId> {
 pub fn partner_scope(actor: &Actor) -> Scope {
     match actor.role {
         Role::Admin | Role::Kanwil | Role::Kabapas | Role::Pk | Role::Koordinator => own_office(actor),
-        Role::Mitra => Scope::Nothing,
+        Role::Pusat | Role::Mitra => Scope::Nothing,
     }
 }
 
@@ -212,7 +212,7 @@ pub fn keeps_partners(actor: &Actor) -> bool {
     match actor.role {
         Role::Admin => true,
         Role::Kabapas => actor.bapas_id.is_some(),
-        Role::Kanwil | Role::Pk | Role::Koordinator | Role::Mitra => false,
+        Role::Pusat | Role::Kanwil | Role::Pk | Role::Koordinator | Role::Mitra => false,
     }
 }
 
@@ -228,7 +228,7 @@ pub fn can_manage_partners(actor: &Actor, bapas_id: BapasId) -> bool {
     match actor.role {
         Role::Admin => true,
         Role::Kabapas => actor.bapas_id == Some(bapas_id),
-        Role::Kanwil | Role::Pk | Role::Koordinator | Role::Mitra => false,
+        Role::Pusat | Role::Kanwil | Role::Pk | Role::Koordinator | Role::Mitra => false,
     }
 }
 
@@ -238,7 +238,7 @@ pub fn can_manage_partners(actor: &Actor, bapas_id: BapasId) -> bool {
 pub fn referral_inbox(actor: &Actor) -> Option<PartnerId> {
     match actor.role {
         Role::Mitra => actor.partner_id,
-        Role::Admin | Role::Kanwil | Role::Kabapas | Role::Pk | Role::Koordinator => None,
+        Role::Admin | Role::Pusat | Role::Kanwil | Role::Kabapas | Role::Pk | Role::Koordinator => None,
     }
 }
 

@@ -53,7 +53,7 @@ pub fn remit(actor: &Actor) -> Option<Remit> {
     match actor.role {
         Role::Kabapas => actor.bapas_id.map(Remit::Office),
         Role::Pk => Some(Remit::Caseload(actor.bapas_id?, actor.user_id?)),
-        Role::Admin | Role::Kanwil | Role::Koordinator | Role::Mitra => None,
+        Role::Admin | Role::Pusat | Role::Kanwil | Role::Koordinator | Role::Mitra => None,
     }
 }
 
@@ -63,7 +63,7 @@ pub fn remit(actor: &Actor) -> Option<Remit> {
 pub fn client_scope(actor: &Actor) -> Scope {
     match actor.role {
         Role::Pk | Role::Kabapas | Role::Kanwil => own_office(actor),
-        Role::Admin | Role::Koordinator | Role::Mitra => Scope::Nothing,
+        Role::Admin | Role::Pusat | Role::Koordinator | Role::Mitra => Scope::Nothing,
     }
 }
 
@@ -183,7 +183,7 @@ pub fn can_read_group(actor: &Actor, at: GroupAt) -> bool {
         Role::Kanwil => actor.kanwil_id == Some(at.kanwil_id),
         Role::Kabapas | Role::Pk => actor.bapas_id == Some(at.bapas_id),
         Role::Koordinator => actor.user_id.is_some() && at.coordinator_id == actor.user_id,
-        Role::Mitra => false,
+        Role::Pusat | Role::Mitra => false,
     }
 }
 
@@ -193,7 +193,7 @@ pub fn can_manage_group(actor: &Actor, at: GroupAt) -> bool {
     match actor.role {
         Role::Kabapas => actor.bapas_id == Some(at.bapas_id),
         Role::Koordinator => actor.user_id.is_some() && at.coordinator_id == actor.user_id,
-        Role::Admin | Role::Kanwil | Role::Pk | Role::Mitra => false,
+        Role::Admin | Role::Pusat | Role::Kanwil | Role::Pk | Role::Mitra => false,
     }
 }
 
@@ -217,7 +217,7 @@ pub fn group_actions_scope(actor: &Actor) -> Option<GroupsOf> {
     match actor.role {
         Role::Koordinator => actor.user_id.map(GroupsOf::Coordinated),
         Role::Kabapas => actor.bapas_id.map(GroupsOf::Office),
-        Role::Admin | Role::Kanwil | Role::Pk | Role::Mitra => None,
+        Role::Admin | Role::Pusat | Role::Kanwil | Role::Pk | Role::Mitra => None,
     }
 }
 

@@ -18,7 +18,7 @@ use crate::ids::{BapasId, KanwilId, PartnerId};
 /// region's, the admin every office's. Figures count clients and never name them.
 pub fn figures_scope(actor: &Actor) -> Scope {
     match actor.role {
-        Role::Admin | Role::Kanwil | Role::Kabapas => own_office(actor),
+        Role::Admin | Role::Pusat | Role::Kanwil | Role::Kabapas => own_office(actor),
         Role::Pk | Role::Koordinator | Role::Mitra => Scope::Nothing,
     }
 }
@@ -71,7 +71,7 @@ pub fn can_run_programme(actor: &Actor, at: ProgrammeAt) -> bool {
     match actor.role {
         Role::Pk | Role::Kabapas => actor.bapas_id == Some(at.bapas_id),
         Role::Mitra => runs_for_partner(actor, at),
-        Role::Admin | Role::Kanwil | Role::Koordinator => false,
+        Role::Admin | Role::Pusat | Role::Kanwil | Role::Koordinator => false,
     }
 }
 

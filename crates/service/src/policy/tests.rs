@@ -278,7 +278,7 @@ fn partners_matrix() {
         let expected_scope = match role {
             Role::Admin => Scope::All,
             Role::Kanwil => Scope::Kanwil(KANWIL),
-            Role::Mitra => Scope::Nothing,
+            Role::Pusat | Role::Mitra => Scope::Nothing,
             _ => Scope::Bapas(BAPAS),
         };
         assert_eq!(partner_scope(&a), expected_scope, "{role:?}");
@@ -328,12 +328,16 @@ fn abilities_follow_the_decisions() {
         assert_eq!(can.coordinate_groups, role == Role::Koordinator, "{role:?}");
         assert_eq!(can.answer_referrals, role == Role::Mitra, "{role:?}");
         assert_eq!(can.manage_offices, role == Role::Admin, "{role:?}");
-        assert_eq!(can.bapas_offices, matches!(role, Role::Admin | Role::Kanwil), "{role:?}");
+        assert_eq!(can.bapas_offices, matches!(role, Role::Admin | Role::Pusat | Role::Kanwil), "{role:?}");
         assert_eq!(can.users, matches!(role, Role::Admin | Role::Kanwil | Role::Kabapas), "{role:?}");
         assert_eq!(can.work_sites, !work_site_scope(&a).is_empty(), "{role:?}");
         assert_eq!(can.keep_work_sites, keeps_partners(&a), "{role:?}");
         assert_eq!(can.supervise_sites, role == Role::Mitra, "{role:?}");
-        assert_eq!(can.figures, matches!(role, Role::Admin | Role::Kanwil | Role::Kabapas), "{role:?}");
+        assert_eq!(
+            can.figures,
+            matches!(role, Role::Admin | Role::Pusat | Role::Kanwil | Role::Kabapas),
+            "{role:?}"
+        );
     }
     let unlinked = Actor { partner_id: None, ..actor(Role::Mitra) };
     assert!(!abilities(&unlinked).answer_referrals, "a partner's user not yet linked");
@@ -390,4 +394,26 @@ fn figures_are_read_for_the_office_the_region_or_the_country() {
     for role in [Role::Pk, Role::Koordinator, Role::Mitra] {
         assert_eq!(figures_scope(&actor(role)), Scope::Nothing, "{role:?}");
     }
+}
+
+#[test]
+fn headquarters_reads_every_office_s_figures_and_no_case() {
+    let a = actor(Role::Pusat);
+    assert_eq!((figures_scope(&a), office_scope(&a)), (Scope::All, Scope::All));
+    for scope in [client_scope(&a), user_scope(&a), log_scope(&a), partner_scope(&a), programme_scope(&a)] {
+        assert!(scope.is_empty(), "{scope:?}");
+    }
+    for case in [OWN, OTHER_REGION, child(OWN)] {
+        assert!(!can_read_client(&a, case), "{case:?}");
+    }
+    assert_eq!(remit(&a), None);
+    assert!(can_read_plans(&a, OTHER_BAPAS, OTHER_KANWIL) && can_read_peduli(&a, BAPAS, KANWIL));
+    assert!(!can_keep_plans(&a, BAPAS) && !can_record_peduli(&a, BAPAS) && !sees_peduli_names(&a, BAPAS));
+    assert!(!can_manage_user(&a, at(Role::Pk, KANWIL, BAPAS)) && !keeps_partners(&a));
+    let can = abilities(&a);
+    assert!(can.figures && can.peduli && can.bapas_offices, "{can:?}");
+    assert!(
+        !(can.clients || can.users || can.partners || can.access_log || can.programmes || can.today),
+        "{can:?}"
+    );
 }

@@ -134,8 +134,9 @@ pub async fn seed_demo(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceR
         offices_made.push((demo.code, OfficeRef { id: b.id, name: b.name }));
     }
     let dki = kanwil_of("31");
-    let people: [(&str, &str, Role, Option<OfficeRef>); 6] = [
+    let people: [(&str, &str, Role, Option<OfficeRef>); 7] = [
         ("admin", "Administrator Pamong", Role::Admin, None),
+        ("pusat", "Hendra Wijaya", Role::Pusat, None),
         ("kanwil.dki", "Rina Kusumawati", Role::Kanwil, dki),
         ("kabapas.jakbar", "Bambang Sutrisno", Role::Kabapas, jakbar.clone()),
         ("pk.jakbar", "Siti Rahmawati", Role::Pk, jakbar.clone()),
