@@ -325,6 +325,27 @@ pub async fn add_participants(
     Ok(())
 }
 
+/// The clients who took part in each of `activities` (by activity id; none listed for an
+/// activity without participants). The overview and the monthly report count from it.
+pub(super) async fn participants<C: ConnectionTrait>(
+    db: &C,
+    activities: &[social_activity::Model],
+) -> ServiceResult<HashMap<i32, Vec<i32>>> {
+    let links: Vec<(i32, i32)> = social_activity_client::Entity::find()
+        .select_only()
+        .column(social_activity_client::Column::ActivityId)
+        .column(social_activity_client::Column::ClientId)
+        .filter(social_activity_client::Column::ActivityId.is_in(activities.iter().map(|a| a.id)))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut by_activity: HashMap<i32, Vec<i32>> = HashMap::new();
+    for (activity, client) in links {
+        by_activity.entry(activity).or_default().push(client);
+    }
+    Ok(by_activity)
+}
+
 /// Participation per office of the actor's figures scope and month, the last
 /// [`OVERVIEW_MONTHS`] months to `today`'s; offices that reported nothing this month first.
 pub async fn overview(db: &DatabaseConnection, actor: &Actor, today: Date) -> ServiceResult<PeduliOverview> {
@@ -345,20 +366,13 @@ pub async fn overview(db: &DatabaseConnection, actor: &Actor, today: Date) -> Se
         .filter(social_activity::Column::HeldOn.between(from, to))
         .all(db)
         .await?;
-    let links: Vec<(i32, i32)> = social_activity_client::Entity::find()
-        .select_only()
-        .column(social_activity_client::Column::ActivityId)
-        .column(social_activity_client::Column::ClientId)
-        .filter(social_activity_client::Column::ActivityId.is_in(activities.iter().map(|a| a.id)))
-        .into_tuple()
-        .all(db)
-        .await?;
+    let taking_part = participants(db, &activities).await?;
     let held: Vec<Held<i32>> = activities
         .iter()
         .map(|a| Held {
             office: a.bapas_id,
             on: a.held_on,
-            clients: links.iter().filter(|(act, _)| *act == a.id).map(|(_, c)| *c).collect(),
+            clients: taking_part.get(&a.id).cloned().unwrap_or_default(),
         })
         .collect();
     let mut counts = tally(&months, &held);

@@ -20,7 +20,7 @@ use pamong_domain::reintegration::umkm::BusinessStatus;
 use pamong_domain::{ErrorKind, Problem};
 use pamong_entity::{
     action_plan, business_status_change, business_support, client, client_business, programme,
-    programme_attendance, programme_enrolment, programme_session, social_activity, social_activity_client,
+    programme_attendance, programme_enrolment, programme_session, social_activity,
 };
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -162,16 +162,8 @@ async fn peduli<C: ConnectionTrait>(
         .order_by_asc(social_activity::Column::Id)
         .all(db)
         .await?;
-    let links: Vec<(i32, i32)> = social_activity_client::Entity::find()
-        .select_only()
-        .column(social_activity_client::Column::ActivityId)
-        .column(social_activity_client::Column::ClientId)
-        .filter(social_activity_client::Column::ActivityId.is_in(activities.iter().map(|a| a.id)))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let clients_of =
-        |id: i32| -> Vec<i32> { links.iter().filter(|(a, _)| *a == id).map(|(_, c)| *c).collect() };
+    let taking_part = super::peduli::participants(db, &activities).await?;
+    let clients_of = |id: i32| taking_part.get(&id).cloned().unwrap_or_default();
     let held: Vec<Held<()>> =
         activities.iter().map(|a| Held { office: (), on: a.held_on, clients: clients_of(a.id) }).collect();
     let count =
