@@ -200,8 +200,12 @@ test('Today follows kerja sosial up: a missed day, a late placement for the pros
   await page.locator('button:visible', { hasText: 'Keluar' }).first().click();
   await page.waitForURL((url) => url.pathname === '/masuk');
 
-  // The Kabapas sees the office's: a late placement, and one whose hours are all done.
+  // The Kabapas sees the office's, by PK: Siti's holds a late placement, and one whose hours
+  // are all done.
   await login(page, 'kabapas.jakbar');
+  await page.getByTestId('today-groups').getByRole('link', { name: 'Siti Rahmawati' }).click();
+  await hydrated(page);
+  const officerToday = page.url();
   const today = page.getByTestId('today');
   await expect(today.locator('.client-line').filter({ hasText: 'Kerja sosial lewat batas waktu' })).toHaveCount(1);
   const done = today.locator('.client-line').filter({ hasText: 'Jam kerja sosial terpenuhi' });
@@ -218,7 +222,7 @@ test('Today follows kerja sosial up: a missed day, a late placement for the pros
   await expect(page.getByTestId('statement-outcome')).toContainText('telah dilaksanakan seluruhnya');
   await expect(page.getByTestId('doc-ledger').locator('tbody tr')).toHaveCount(4);
   await shot(page, info, '81-ks-statement');
-  await page.goto('/');
+  await page.goto(officerToday);
   await expect(page.getByTestId('today').locator('.client-line').filter({ hasText: 'Jam kerja sosial terpenuhi' })).toHaveCount(0);
   expect(errors).toEqual([]);
 });

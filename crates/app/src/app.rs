@@ -145,6 +145,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("kebutuhan") view=pages::reintegration::map::NeedsMapPage ssr=SsrMode::Async />
                         <Route path=path!("rencana-aksi") view=pages::reintegration::plans::PlansPage ssr=SsrMode::Async />
                         <Route path=path!("peduli") view=pages::reintegration::peduli::PeduliPage ssr=SsrMode::Async />
+                        <Route path=path!("dasbor") view=pages::oversight::dashboard::DashboardPage ssr=SsrMode::Async />
+                        <Route path=path!("dasbor/:vital") view=pages::oversight::vital_list::VitalListPage ssr=SsrMode::Async />
+                        <Route path=path!("metodologi") view=pages::oversight::methodology::MethodologyPage ssr=SsrMode::Async />
                         <Route path=path!("laporan-bulanan") view=pages::reintegration::report::MonthlyReportPage ssr=SsrMode::Async />
                         <Route path=path!("program") view=pages::reintegration::programmes::ProgrammeListPage ssr=SsrMode::Async />
                         <Route path=path!("program/baru") view=pages::reintegration::edit::ProgrammeEditPage ssr=SsrMode::Async />

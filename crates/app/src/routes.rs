@@ -2,6 +2,8 @@
 //! declares the same paths; pages never write `format!("/klien/{id}…")` themselves, so a
 //! renamed route or a query parameter (the saved notice's, say) changes here only.
 
+use pamong_domain::oversight::today_groups::{PK_KEY, PkChoice};
+use pamong_domain::oversight::vitals::Vital;
 use uuid::Uuid;
 
 /// The query a page reads to show "Perubahan tersimpan." after a save redirected to it.
@@ -58,6 +60,40 @@ pub fn monthly_report(office: Option<Uuid>, month: Option<pamong_domain::calenda
             .flatten()
             .collect();
     if query.is_empty() { MONTHLY_REPORT.to_owned() } else { format!("{MONTHLY_REPORT}?{}", query.join("&")) }
+}
+
+/// An office's dashboard of vitals.
+pub const DASHBOARD: &str = "/dasbor";
+/// How each figure of the dashboards is counted.
+pub const METHODOLOGY: &str = "/metodologi";
+
+/// An office's dashboard (the viewer's own office, where not named).
+pub fn dashboard(office: Option<Uuid>) -> String {
+    match office {
+        Some(id) => format!("{DASHBOARD}?{OFFICE_KEY}={id}"),
+        None => DASHBOARD.to_owned(),
+    }
+}
+
+/// The clients behind a figure of the office's dashboard, all or one PK's.
+pub fn vital(vital: Vital, pk: Option<PkChoice>) -> String {
+    match pk {
+        Some(pk) => format!("{DASHBOARD}/{}?{PK_KEY}={}", vital.as_str(), pk.as_query()),
+        None => format!("{DASHBOARD}/{}", vital.as_str()),
+    }
+}
+
+/// A figure's note on the methodology page.
+pub fn methodology(vital: Vital) -> String {
+    format!("{METHODOLOGY}#{}", vital.as_str())
+}
+
+/// The home page's Today list: an office's, one line per PK.
+pub const HOME_TODAY: &str = "/#hari-ini";
+
+/// The home page's Today list of one PK of the office (the Kabapas's).
+pub fn today_of(pk: PkChoice) -> String {
+    format!("{HOME}?{PK_KEY}={}#hari-ini", pk.as_query())
 }
 
 /// Klien Bapas Peduli: the office's social activities and the participation overview.

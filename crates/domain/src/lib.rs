@@ -23,6 +23,7 @@ pub mod logs;
 pub mod needs;
 pub mod nik;
 pub mod office;
+pub mod oversight;
 pub mod page;
 pub mod partners;
 pub mod privacy;

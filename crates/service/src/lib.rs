@@ -15,6 +15,7 @@ pub mod groups;
 pub mod ids;
 pub mod kerja_sosial;
 pub mod offices;
+pub mod oversight;
 pub mod partners;
 pub mod password;
 pub mod policy;

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use pamong_domain::caseload::{
     AssessmentForm, ClientDetail, ClientFilter, ClientSummary, OfficerLoad, PersonRef, SimilarClients,
-    TimelineEntry, TodayItem, TransferForm, TransferView,
+    TimelineEntry, TransferForm, TransferView,
 };
 use pamong_domain::client::ClientForm;
 use pamong_domain::page::Page;
@@ -389,18 +389,23 @@ pub async fn assess_client(id: Uuid, form: AssessmentForm) -> Result<Score, AppE
     lift(&actor, result)
 }
 
-/// One page of the officer's Today list, most urgent first.
+/// One page of the officer's Today list, most urgent first; for a Kabapas, the office's by
+/// PK, then one PK's (`pk`: a PK's id, or `tanpa` for clients no PK holds).
 #[server(endpoint = "today", input = server_fn::codec::Json)]
-pub async fn today_list(page: u64) -> Result<(Date, Page<TodayItem>), AppError> {
+pub async fn today_list(
+    page: u64,
+    pk: Option<String>,
+) -> Result<pamong_domain::oversight::today_groups::TodayView, AppError> {
     use crate::api::context::{actor, lift};
+    use pamong_domain::oversight::today_groups::PkChoice;
     use pamong_service::{clients, today};
     let (ctx, actor) = actor().await?;
     let now = ctx.now();
     let result = async {
         let date = clients::today_for(&ctx.db, &actor, now).await?;
-        let items = today::today(&ctx.db, &actor, date).await?;
         let query = pamong_domain::page::ListQuery { page, ..Default::default() };
-        Ok((date, Page::of(items, &query)))
+        let pk = pk.as_deref().and_then(PkChoice::parse);
+        today::view(&ctx.db, &actor, date, pk, &query).await
     }
     .await;
     lift(&actor, result)

@@ -1,7 +1,9 @@
-//! What the oversight pages read: the export log, and the data-subject export of a client.
+//! What the oversight pages read: an office's vitals and the lists behind them, the export
+//! log, and the data-subject export of a client.
 
 use leptos::prelude::*;
 use pamong_domain::logs::{ExportFilter, ExportRow};
+use pamong_domain::oversight::vitals::{OfficeVitals, VitalList};
 use pamong_domain::page::Page;
 use pamong_domain::subject::SubjectExport;
 use uuid::Uuid;
@@ -24,4 +26,33 @@ pub async fn client_data_export(id: Uuid) -> Result<SubjectExport, AppError> {
     let (ctx, actor) = actor().await?;
     let now = ctx.now();
     lift(&actor, pamong_service::clients::subject::export(&ctx.db, &actor, id, now).await)
+}
+
+/// The vitals of an office (the viewer's own, or the first they read, when none).
+#[server(endpoint = "oversight/vitals", input = server_fn::codec::GetUrl)]
+pub async fn dashboard_vitals(office: Option<Uuid>) -> Result<OfficeVitals, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    lift(&actor, pamong_service::oversight::dashboard::office_vitals(&ctx.db, &actor, office, now).await)
+}
+
+/// A page of the clients behind one of the office's figures (`vital`, its text form), all
+/// the office's or one PK's (`pk`: a PK's id, or `tanpa`).
+#[server(endpoint = "oversight/vital", input = server_fn::codec::GetUrl)]
+pub async fn vital_clients(vital: String, pk: Option<String>, page: u64) -> Result<VitalList, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_domain::oversight::today_groups::PkChoice;
+    use pamong_domain::oversight::vitals::Vital;
+    use pamong_service::ServiceError;
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let vital = Vital::parse(&vital).ok_or_else(ServiceError::not_found)?;
+        let pk = pk.as_deref().and_then(PkChoice::parse);
+        let query = pamong_domain::page::ListQuery { page, ..Default::default() };
+        pamong_service::oversight::dashboard::behind(&ctx.db, &actor, vital, pk, &query, now).await
+    }
+    .await;
+    lift(&actor, result)
 }

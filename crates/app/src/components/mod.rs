@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface: form fields, error summaries, lists and badges.
 
+pub mod chart;
 pub mod form;
 pub mod layout;
 pub mod letterhead;
@@ -7,6 +8,7 @@ pub mod list;
 pub mod post;
 pub mod title;
 
+pub use chart::{BarChart, ChartBar};
 pub use form::{
     ActiveToggle, ErrorBanner, ErrorSummary, SaveButton, SavedNotice, SelectField, TextArea, TextField,
     show_failure,

@@ -67,6 +67,12 @@ pub fn HomePage() -> impl IntoView {
                 .into_any()
             })}
         </Suspense>
+        // Whoever reads an office's figures starts from its vitals.
+        <Show when=move || can.get().figures>
+            <p class="actions">
+                <a class="button" href=routes::DASHBOARD data-testid="home-dashboard">{move || t_string!(i18n, dash_title)}</a>
+            </p>
+        </Show>
         // The Kanwil reads the logs and figures of its region here, the admin the country's
         // figures; the Kabapas reaches both from the office page.
         <Show when=move || (can.get().access_log || can.get().figures) && !can.get().office_caseload>

@@ -11,6 +11,7 @@ pub mod kerja_sosial;
 pub mod login;
 pub mod logs;
 pub mod outbox;
+pub mod oversight;
 pub mod partners;
 pub mod referrals;
 pub mod reintegration;

@@ -178,7 +178,9 @@ pub(crate) async fn follow_ups<C: ConnectionTrait>(
         .all(db)
         .await?;
     let mut ledgers: HashMap<i32, Vec<LedgerLine>> = HashMap::new();
-    for s in &sessions {
+    // Read as of `today`, which may lie in the past (the dashboard's month before): a session
+    // held later had not happened then.
+    for s in sessions.iter().filter(|s| s.held_on <= today) {
         ledgers.entry(s.placement_id).or_default().push(ledger_line(s));
     }
     Ok(placements

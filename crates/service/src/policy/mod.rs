@@ -10,10 +10,12 @@
 //! [`records`] for clients, children, groups and referrals.
 
 mod kerja_sosial;
+mod oversight;
 mod records;
 mod reintegration;
 
 pub use kerja_sosial::*;
+pub use oversight::*;
 pub use records::*;
 pub use reintegration::*;
 

@@ -417,3 +417,25 @@ fn headquarters_reads_every_office_s_figures_and_no_case() {
         "{can:?}"
     );
 }
+
+#[test]
+fn vitals_are_read_by_figure_readers_and_their_lists_opened_by_the_kabapas() {
+    // (role, reads own office's, reads another region's, opens own office's lists)
+    let cases = [
+        (Role::Kabapas, true, false, true),
+        (Role::Kanwil, true, false, false),
+        (Role::Pusat, true, true, false),
+        (Role::Admin, true, true, false),
+        (Role::Pk, false, false, false),
+        (Role::Koordinator, false, false, false),
+        (Role::Mitra, false, false, false),
+    ];
+    assert_eq!(cases.len(), Role::ALL.len());
+    for (role, own, other, opens) in cases {
+        let a = actor(role);
+        assert_eq!(can_read_vitals(&a, BAPAS, KANWIL), own, "{role:?}");
+        assert_eq!(can_read_vitals(&a, OTHER_BAPAS, OTHER_KANWIL), other, "{role:?}");
+        assert_eq!(opens_vital_lists(&a, BAPAS), opens, "{role:?}");
+        assert!(!opens_vital_lists(&a, OTHER_BAPAS), "{role:?}");
+    }
+}

@@ -36,7 +36,7 @@ use crate::search::office_condition;
 const PLANS_MAX: u64 = 12;
 
 /// The offices whose figures the actor reads, by name (none for an office's own staff).
-pub(super) async fn figure_offices<C: ConnectionTrait>(
+pub(crate) async fn figure_offices<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
 ) -> ServiceResult<Vec<bapas::Model>> {
@@ -54,7 +54,7 @@ pub(super) async fn figure_offices<C: ConnectionTrait>(
 
 /// The office the actor asks for (their own, or the first they read, when none), if they
 /// may read its plans.
-pub(super) async fn office_for<C: ConnectionTrait>(
+pub(crate) async fn office_for<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     office: Option<Uuid>,

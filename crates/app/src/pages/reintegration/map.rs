@@ -96,7 +96,12 @@ fn MapView(data: OfficeNeeds) -> impl IntoView {
 
 /// A choice of office, as a plain GET form (works before the wasm).
 #[component]
-fn OfficePicker(current: Uuid, offices: Vec<OfficeRef>) -> impl IntoView {
+pub fn OfficePicker(
+    /// The office shown.
+    current: Uuid,
+    /// The offices to choose from.
+    offices: Vec<OfficeRef>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <form method="get" class="map-picker" data-testid="map-office">

@@ -1,0 +1,253 @@
+//! The Kabapas dashboard: an office's vitals now and a month earlier, for the office and per
+//! PK, and the list of clients behind each. Read by whoever reads the office's figures
+//! ([`policy::can_read_vitals`]); the lists only by the Kabapas
+//! ([`policy::opens_vital_lists`]). Figures count clients and name only officers, so reading
+//! them writes no access-log row; the lists mask children as the client list does.
+
+use std::collections::HashMap;
+
+use pamong_domain::caseload::{PersonRef, ProgrammeFollowUp};
+use pamong_domain::kerja_sosial::FollowUp;
+use pamong_domain::office::OfficeRef;
+use pamong_domain::oversight::today_groups::PkChoice;
+use pamong_domain::oversight::vitals::{
+    OfficeVitals, OfficerTally, Tally, Vital, VitalLine, VitalList, VitalRow, month_before, reports_on_time,
+    window,
+};
+use pamong_domain::page::{ListQuery, Page};
+use pamong_entity::{bapas, client};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use time::{Date, OffsetDateTime};
+use uuid::Uuid;
+
+use super::cases::Cases;
+use crate::actor::Actor;
+use crate::clients::{officers_of, people, summaries};
+use crate::error::{ServiceError, ServiceResult};
+use crate::ids::{BapasId, KanwilId};
+use crate::kerja_sosial;
+use crate::offices::today_at;
+use crate::policy::{self, Remit};
+use crate::reintegration::action_plans::{figure_offices, office_for};
+
+/// The dashboard of `office` (the actor's own, or the first they read, when none), as of the
+/// office's today at `now`.
+pub async fn office_vitals(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    office: Option<Uuid>,
+    now: OffsetDateTime,
+) -> ServiceResult<OfficeVitals> {
+    let readable = figure_offices(db, actor).await?;
+    let b = readable_office(db, actor, office, &readable).await?;
+    let today = today_at(db, b.id, now).await?;
+    let before = month_before(today);
+    let cases = Cases::load(db, Remit::Office(BapasId(b.id))).await?;
+    let holders = people(db, cases.rows.iter().filter_map(|r| r.pk_id).collect()).await?;
+    let officers = officer_order(db, &b, &holders, &cases).await?;
+    let held_by = |row: &client::Model| row.pk_id.and_then(|id| holders.get(&id)).map(|p| p.id);
+    let days = Days::new(db, &cases, today, before).await?;
+    let mut rows = Vec::new();
+    for vital in Vital::ALL.iter().copied() {
+        let mut per: HashMap<Option<Uuid>, (Tally, Tally)> = HashMap::new();
+        for row in &cases.rows {
+            let entry = per.entry(held_by(row)).or_insert((empty(vital), empty(vital)));
+            entry.0.add(days.tally(vital, row, Side::Now));
+            if row.supervision_start <= before {
+                entry.1.add(days.tally(vital, row, Side::Before));
+            }
+        }
+        let (mut now_total, mut before_total) = (empty(vital), empty(vital));
+        let officers = officers
+            .iter()
+            .map(|pk| {
+                let (now, before) =
+                    per.get(&pk.as_ref().map(|p| p.id)).copied().unwrap_or((empty(vital), empty(vital)));
+                now_total.add(now);
+                before_total.add(before);
+                OfficerTally { pk: pk.clone(), now, before }
+            })
+            .collect();
+        rows.push(VitalRow { vital, now: now_total, before: before_total, officers });
+    }
+    Ok(OfficeVitals {
+        bapas: OfficeRef { id: b.public_id, name: b.name.clone() },
+        as_of: today,
+        before,
+        rows,
+        offices: readable.into_iter().map(|o| OfficeRef { id: o.public_id, name: o.name }).collect(),
+        drill_down: policy::opens_vital_lists(actor, BapasId(b.id)),
+    })
+}
+
+/// The clients behind a figure of the actor's office, now: those it counts, or, for a share
+/// of reports on time, those who missed at least one report in its window (fewest met
+/// first). Only the Kabapas opens it; `pk` narrows it to one officer's clients.
+pub async fn behind(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    vital: Vital,
+    pk: Option<PkChoice>,
+    query: &ListQuery,
+    now: OffsetDateTime,
+) -> ServiceResult<VitalList> {
+    let Some(Remit::Office(office)) = policy::remit(actor) else { return Err(ServiceError::not_found()) };
+    if !policy::opens_vital_lists(actor, office) {
+        return Err(ServiceError::not_found());
+    }
+    let b = office_row(db, office).await?;
+    let today = today_at(db, b.id, now).await?;
+    let cases = Cases::load(db, Remit::Office(office)).await?;
+    let days = Days::new(db, &cases, today, today).await?;
+    let names = people(db, cases.rows.iter().filter_map(|r| r.pk_id).collect()).await?;
+    let mut counted: Vec<(client::Model, Option<Tally>)> = Vec::new();
+    for row in &cases.rows {
+        let held_by = row.pk_id.and_then(|id| names.get(&id));
+        if pk.is_some_and(|pk| !pk.holds(held_by)) {
+            continue;
+        }
+        let tally = days.tally(vital, row, Side::Now);
+        let listed = match tally.of {
+            Some(due) => tally.count < due,
+            None => tally.count > 0,
+        };
+        if listed {
+            counted.push((row.clone(), tally.of.map(|_| tally)));
+        }
+    }
+    // The worst first: the lowest share met, then the most missed; a count by name.
+    counted.sort_by(|(a, ta), (b, tb)| {
+        let key =
+            |t: &Option<Tally>| t.map(|t| (t.percent().unwrap_or(100), std::cmp::Reverse(t.of.unwrap_or(0))));
+        key(ta).cmp(&key(tb)).then_with(|| a.full_name.cmp(&b.full_name))
+    });
+    let page = Page::of(counted, query);
+    let (rows, tallies): (Vec<client::Model>, Vec<Option<Tally>>) = page.items.into_iter().unzip();
+    let reasons: Vec<_> = rows.iter().map(|r| days.reasons_now(r)).collect();
+    let items = summaries(db, actor, rows)
+        .await?
+        .into_iter()
+        .zip(tallies.into_iter().zip(reasons))
+        .map(|(client, (tally, reasons))| VitalLine { client, tally, reasons })
+        .collect();
+    let chosen = pk.map(|pk| {
+        let name = match pk {
+            PkChoice::Officer(id) => names.values().find(|p| p.id == id).cloned(),
+            PkChoice::Unassigned => None,
+        };
+        (pk, name)
+    });
+    Ok(VitalList {
+        bapas: OfficeRef { id: b.public_id, name: b.name },
+        vital,
+        as_of: today,
+        pk: chosen,
+        page: Page { items, total: page.total, page: page.page, per_page: page.per_page },
+    })
+}
+
+/// The office asked for, if the actor reads its vitals.
+async fn readable_office<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    office: Option<Uuid>,
+    readable: &[bapas::Model],
+) -> ServiceResult<bapas::Model> {
+    let b = office_for(db, actor, office, readable).await?;
+    if policy::can_read_vitals(actor, BapasId(b.id), KanwilId(b.kanwil_id)) {
+        Ok(b)
+    } else {
+        Err(ServiceError::not_found())
+    }
+}
+
+async fn office_row<C: ConnectionTrait>(db: &C, office: BapasId) -> ServiceResult<bapas::Model> {
+    use sea_orm::EntityTrait;
+    bapas::Entity::find_by_id(office.get()).one(db).await?.ok_or_else(ServiceError::not_found)
+}
+
+/// The officers the table lists, in order: the office's active PKs by name, then anyone else
+/// still holding a case (a PK since moved or deactivated), then the clients no PK holds.
+async fn officer_order<C: ConnectionTrait>(
+    db: &C,
+    b: &bapas::Model,
+    holders: &HashMap<i32, PersonRef>,
+    cases: &Cases,
+) -> ServiceResult<Vec<Option<PersonRef>>> {
+    let mut out: Vec<PersonRef> = officers_of(db, BapasId(b.id)).await?;
+    let mut others: Vec<PersonRef> =
+        holders.values().filter(|h| !out.iter().any(|p| p.id == h.id)).cloned().collect();
+    others.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    out.extend(others);
+    let mut out: Vec<Option<PersonRef>> = out.into_iter().map(Some).collect();
+    if cases.rows.iter().any(|r| r.pk_id.is_none()) {
+        out.push(None);
+    }
+    Ok(out)
+}
+
+/// Which of the two days a tally is for.
+#[derive(Clone, Copy)]
+enum Side {
+    Now,
+    Before,
+}
+
+/// The cases read on the dashboard's two days, with their kerja sosial follow-ups on each.
+struct Days<'a> {
+    cases: &'a Cases,
+    today: Date,
+    before: Date,
+    work_now: HashMap<i32, FollowUp>,
+    work_before: HashMap<i32, FollowUp>,
+}
+
+impl<'a> Days<'a> {
+    async fn new<C: ConnectionTrait>(
+        db: &C,
+        cases: &'a Cases,
+        today: Date,
+        before: Date,
+    ) -> ServiceResult<Days<'a>> {
+        let ids = cases.ids();
+        let work_now = kerja_sosial::follow_ups(db, &ids, today).await?;
+        let work_before =
+            if before == today { HashMap::new() } else { kerja_sosial::follow_ups(db, &ids, before).await? };
+        Ok(Days { cases, today, before, work_now, work_before })
+    }
+
+    fn reasons_now(&self, row: &client::Model) -> Vec<pamong_domain::caseload::TodayReason> {
+        self.cases.reasons(row, self.today, self.work_now.get(&row.id).cloned(), ProgrammeFollowUp::default())
+    }
+
+    /// The client's part of a figure on one of the two days.
+    fn tally(&self, vital: Vital, row: &client::Model, side: Side) -> Tally {
+        let (day, work) = match side {
+            Side::Now => (self.today, &self.work_now),
+            Side::Before => (self.before, &self.work_before),
+        };
+        if let Some(days) = vital.window_days() {
+            if !self.cases.reports_due(row) {
+                return Tally::share(0, 0);
+            }
+            // Nothing is due after the supervision's end, though the case waits to be closed.
+            let (from, to) = window(day, days);
+            let to = row.supervision_end.map_or(to, |end| to.min(end));
+            return reports_on_time(
+                &self.cases.segments(row, day),
+                &self.cases.reports(row, day),
+                from,
+                to,
+                day,
+            );
+        }
+        // Programme follow-ups do not make any figure, so they are left out.
+        let reasons = self.cases.reasons(row, day, work.get(&row.id).cloned(), ProgrammeFollowUp::default());
+        Tally::count(u64::from(vital.counts(&reasons)))
+    }
+}
+
+/// A figure's zero: a count of none, or a share of none due.
+fn empty(vital: Vital) -> Tally {
+    if vital.window_days().is_some() { Tally::share(0, 0) } else { Tally::count(0) }
+}

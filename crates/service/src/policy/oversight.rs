@@ -1,0 +1,21 @@
+//! The policy for oversight: who reads an office's vitals (its figures, by PK) and who opens
+//! the lists of clients behind them.
+
+use super::{Placement, Remit, contains, figures_scope, remit};
+use crate::actor::Actor;
+use crate::ids::{BapasId, KanwilId};
+
+/// Whether the actor reads the office's vitals: whoever reads its figures (its Kabapas, the
+/// Kanwil its region's, headquarters and the admin every office's). The vitals count
+/// clients and name only the officers.
+pub fn can_read_vitals(actor: &Actor, bapas_id: BapasId, kanwil_id: KanwilId) -> bool {
+    let at = Placement { role: actor.role, kanwil_id: Some(kanwil_id), bapas_id: Some(bapas_id) };
+    contains(figures_scope(actor), at)
+}
+
+/// Whether the actor opens the lists of clients behind the office's vitals: the Kabapas,
+/// who answers for every case of the office (the lists name clients, masked as the client
+/// list masks them).
+pub fn opens_vital_lists(actor: &Actor, bapas_id: BapasId) -> bool {
+    remit(actor) == Some(Remit::Office(bapas_id))
+}

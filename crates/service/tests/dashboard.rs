@@ -1,0 +1,207 @@
+//! The Kabapas dashboard through the service on the test database (SQLite or PostgreSQL):
+//! each vital equal to a hand count, now and a month earlier, per PK; the lists behind the
+//! figures; the office's Today by PK; and who reads what.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+
+mod common;
+
+use common::{Office, World};
+use pamong_domain::client::ClientForm;
+use pamong_domain::oversight::today_groups::PkChoice;
+use pamong_domain::oversight::vitals::{OfficeVitals, Tally, Vital, VitalRow};
+use pamong_domain::page::ListQuery;
+use pamong_domain::supervision::ReportForm;
+use pamong_domain::{ErrorKind, Role};
+use pamong_service::clients::registry;
+use pamong_service::oversight::dashboard;
+use pamong_service::{Actor, ServiceError, supervision, today};
+use time::macros::{date, datetime};
+use time::{Date, OffsetDateTime};
+use uuid::Uuid;
+
+/// A Saturday; the test offices keep WITA, so 02:00 UTC is 10:00 there.
+const TODAY: Date = date!(2026 - 12 - 05);
+const NOW: OffsetDateTime = datetime!(2026-12-05 02:00 UTC);
+
+/// A parolee reporting monthly from 1 October: due 1 November, 1 December, 1 January.
+async fn parolee(world: &World, pk: &Actor, name: &str) -> Uuid {
+    let form = ClientForm {
+        full_name: name.into(),
+        sex: "L".into(),
+        birth_date: "1985-03-01".into(),
+        legal_basis: "pb".into(),
+        supervision_start: "2026-10-01".into(),
+        remaining_months: "10".into(),
+        ..ClientForm::default()
+    };
+    registry::create(world.conn(), pk, &form, TODAY, NOW).await.unwrap().id
+}
+
+async fn report(world: &World, pk: &Actor, client: Uuid, on: &str) {
+    let form = ReportForm {
+        kind: "kunjungan".into(),
+        date: on.into(),
+        time: "09:30".into(),
+        attended: "ya".into(),
+        notes: "Klien ada di rumah".into(),
+        latitude: "-6.16".into(),
+        longitude: "106.76".into(),
+    };
+    supervision::record_report(world.conn(), pk, client, &form, None, TODAY, NOW).await.unwrap();
+}
+
+fn row(vitals: &OfficeVitals, vital: Vital) -> &VitalRow {
+    vitals.rows.iter().find(|r| r.vital == vital).unwrap()
+}
+
+/// An officer's (now, before) of a figure.
+fn of(vitals: &OfficeVitals, vital: Vital, pk: &Actor) -> (Tally, Tally) {
+    let o = row(vitals, vital)
+        .officers
+        .iter()
+        .find(|o| o.pk.as_ref().is_some_and(|p| p.id == pk.public_id))
+        .unwrap();
+    (o.now, o.before)
+}
+
+fn is_not_found<T: std::fmt::Debug>(r: Result<T, ServiceError>) -> bool {
+    matches!(r, Err(ServiceError::Domain(ErrorKind::NotFound)))
+}
+
+/// Ani reported on 1 December, the due day, after missing 1 November; Budi never reported.
+struct Office2 {
+    world: World,
+    kabapas: Actor,
+    ani: Actor,
+    budi: Actor,
+    ani_client: Uuid,
+    budi_client: Uuid,
+}
+
+async fn office() -> Office2 {
+    let world = World::new().await;
+    let kabapas = world.actor(Role::Kabapas, Office::Own).await;
+    let ani = world.actor_named("pk.ani", Role::Pk, Office::Own).await;
+    let budi = world.actor_named("pk.budi", Role::Pk, Office::Own).await;
+    let ani_client = parolee(&world, &ani, "Agus Salim").await;
+    let budi_client = parolee(&world, &budi, "Bambang Irawan").await;
+    report(&world, &ani, ani_client, "2026-12-01").await;
+    Office2 { world, kabapas, ani, budi, ani_client, budi_client }
+}
+
+#[tokio::test]
+async fn each_vital_equals_its_hand_count_now_and_a_month_earlier() {
+    let o = office().await;
+    let v = dashboard::office_vitals(o.world.conn(), &o.kabapas, None, NOW).await.unwrap();
+    assert_eq!((v.as_of, v.before), (TODAY, date!(2026 - 11 - 05)));
+    assert!(v.drill_down);
+    assert_eq!(v.rows.iter().map(|r| r.vital).collect::<Vec<_>>(), Vital::ALL);
+
+    // 30 days (5 Nov – 4 Dec): one due date each, 1 December; Ani met it on the day.
+    // A month earlier (6 Oct – 4 Nov): 1 November, missed by both.
+    let on_time = row(&v, Vital::ReportsOnTime30);
+    assert_eq!((on_time.now, on_time.before), (Tally::share(1, 2), Tally::share(0, 2)));
+    assert_eq!(on_time.worse(), Some(false));
+    assert_eq!(of(&v, Vital::ReportsOnTime30, &o.ani), (Tally::share(1, 1), Tally::share(0, 1)));
+    assert_eq!(of(&v, Vital::ReportsOnTime30, &o.budi), (Tally::share(0, 1), Tally::share(0, 1)));
+    // 90 days: 1 November and 1 December each.
+    let long = row(&v, Vital::ReportsOnTime90);
+    assert_eq!((long.now, long.before), (Tally::share(1, 4), Tally::share(0, 2)));
+
+    // Overdue: Budi's client now (two misses); a month ago both (1 November missed, the
+    // period to 1 December not yet reported in).
+    let overdue = row(&v, Vital::Overdue);
+    assert_eq!((overdue.now, overdue.before), (Tally::count(1), Tally::count(2)));
+    assert_eq!(of(&v, Vital::Overdue, &o.budi), (Tally::count(1), Tally::count(1)));
+    assert_eq!(row(&v, Vital::RevocationWarnings).now, Tally::count(0), "two misses are not three");
+    // Neither was ever assessed.
+    assert_eq!(row(&v, Vital::ReassessmentsDue).now, Tally::count(2));
+    assert_eq!(row(&v, Vital::WorkBehind).now, Tally::count(0));
+    // The officer lines add up to the office.
+    for r in &v.rows {
+        let mut sum = if r.vital.window_days().is_some() { Tally::share(0, 0) } else { Tally::count(0) };
+        r.officers.iter().for_each(|o| sum.add(o.now));
+        assert_eq!(sum, r.now, "{:?}", r.vital);
+    }
+}
+
+#[tokio::test]
+async fn the_lists_behind_the_figures_hold_the_clients_counted() {
+    let o = office().await;
+    let db = o.world.conn();
+    let all = ListQuery::default();
+    let names = |l: pamong_domain::oversight::vitals::VitalList| {
+        l.page.items.into_iter().map(|i| i.client.full_name).collect::<Vec<_>>()
+    };
+    let overdue = dashboard::behind(db, &o.kabapas, Vital::Overdue, None, &all, NOW).await.unwrap();
+    assert_eq!(names(overdue), ["Bambang Irawan"]);
+    // Worst first: Budi's client met none, Ani's one of two.
+    let long = dashboard::behind(db, &o.kabapas, Vital::ReportsOnTime90, None, &all, NOW).await.unwrap();
+    assert_eq!(long.page.items[0].tally, Some(Tally::share(0, 2)));
+    assert_eq!(names(long), ["Bambang Irawan", "Agus Salim"]);
+    let ani = PkChoice::Officer(o.ani.public_id);
+    let ani_30 =
+        dashboard::behind(db, &o.kabapas, Vital::ReportsOnTime30, Some(ani), &all, NOW).await.unwrap();
+    assert!(ani_30.page.items.is_empty(), "Ani's client met the one report due");
+    assert_eq!(ani_30.pk.and_then(|(_, p)| p).map(|p| p.id), Some(o.ani.public_id));
+    let due = dashboard::behind(db, &o.kabapas, Vital::ReassessmentsDue, Some(ani), &all, NOW).await.unwrap();
+    assert_eq!(due.page.items.iter().map(|i| i.client.id).collect::<Vec<_>>(), [o.ani_client]);
+    let _ = o.budi_client;
+}
+
+#[tokio::test]
+async fn the_kabapas_reads_today_by_pk_and_one_pk_at_a_time() {
+    let o = office().await;
+    let db = o.world.conn();
+    let all = ListQuery::default();
+    let view = today::view(db, &o.kabapas, TODAY, None, &all).await.unwrap();
+    let groups = view.groups.unwrap();
+    assert!(view.page.items.is_empty());
+    // Budi's client is overdue (pressing), so Budi comes first.
+    let lines: Vec<_> = groups.iter().map(|g| (g.pk.as_ref().map(|p| p.id), g.clients, g.pressing)).collect();
+    assert_eq!(lines, [(Some(o.budi.public_id), 1, 1), (Some(o.ani.public_id), 1, 0)]);
+    let budi =
+        today::view(db, &o.kabapas, TODAY, Some(PkChoice::Officer(o.budi.public_id)), &all).await.unwrap();
+    assert_eq!(budi.page.items.iter().map(|i| i.client.id).collect::<Vec<_>>(), [o.budi_client]);
+    assert_eq!(budi.chosen.map(|g| g.clients), Some(1));
+    let nobody = today::view(db, &o.kabapas, TODAY, Some(PkChoice::Unassigned), &all).await.unwrap();
+    assert!(nobody.page.items.is_empty());
+    // An officer reads their own list, whatever they ask for.
+    let own = today::view(db, &o.ani, TODAY, Some(PkChoice::Officer(o.budi.public_id)), &all).await.unwrap();
+    assert!(own.groups.is_none());
+    assert_eq!(own.page.items.iter().map(|i| i.client.id).collect::<Vec<_>>(), [o.ani_client]);
+}
+
+#[tokio::test]
+async fn who_reads_the_vitals_and_who_opens_the_lists() {
+    let o = office().await;
+    let db = o.world.conn();
+    let own = o.world.bapas[0].id;
+    let all = ListQuery::default();
+    let cases = [
+        // (who, reads our office's vitals, opens their lists, what the overdue list holds
+        // for them: a Kabapas always reads their own office's).
+        ("Kabapas", o.kabapas.clone(), true, true, Some(1)),
+        ("Kanwil", o.world.actor(Role::Kanwil, Office::Own).await, true, false, None),
+        ("Pusat", o.world.actor(Role::Pusat, Office::Own).await, true, false, None),
+        ("Admin", o.world.actor(Role::Admin, Office::Own).await, true, false, None),
+        ("Kanwil elsewhere", o.world.actor(Role::Kanwil, Office::Other).await, false, false, None),
+        ("Kabapas elsewhere", o.world.actor(Role::Kabapas, Office::Other).await, false, false, Some(0)),
+        ("PK", o.ani.clone(), false, false, None),
+        ("Koordinator", o.world.actor(Role::Koordinator, Office::Own).await, false, false, None),
+        ("Mitra", o.world.actor(Role::Mitra, Office::Own).await, false, false, None),
+    ];
+    for (label, actor, reads, opens, listed) in cases {
+        let vitals = dashboard::office_vitals(db, &actor, Some(own), NOW).await;
+        assert_eq!(vitals.is_ok(), reads, "{label} reads the vitals");
+        if let Ok(v) = &vitals {
+            assert_eq!(v.drill_down, opens, "{label}");
+            assert_eq!(v.rows.len(), Vital::ALL.len());
+        } else {
+            assert!(is_not_found(vitals), "{label}");
+        }
+        let list = dashboard::behind(db, &actor, Vital::Overdue, None, &all, NOW).await;
+        assert_eq!(list.as_ref().ok().map(|l| l.page.total), listed, "{label} opens the list");
+    }
+}

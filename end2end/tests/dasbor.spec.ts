@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+import { hydrated, login, shot, watchErrors } from './helpers';
+
+test('the Kabapas reads Today by PK, opens the dashboard and follows a figure to its clients', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await login(page, 'kabapas.jakbar');
+
+  // Home: one line per PK instead of the whole office's list; a PK's list opens on its own.
+  const groups = page.getByTestId('today-groups');
+  await expect(groups.locator('.today-group')).not.toHaveCount(0);
+  await expect(page.getByTestId('today').locator('.client-line')).toHaveCount(0);
+  await shot(page, info, '110-home-today-by-pk');
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThan(6000);
+  const first = groups.locator('.today-group__name').first();
+  const officer = (await first.innerText()).trim();
+  await first.click();
+  await hydrated(page);
+  await expect(page).toHaveURL(/pk=/);
+  await expect(page.getByTestId('today-whose')).toHaveText(officer);
+  await expect(page.getByTestId('today').locator('.client-line').first()).toBeVisible();
+  await shot(page, info, '111-home-today-one-pk');
+  await page.getByTestId('today-all').click();
+  await hydrated(page);
+  await expect(page.getByTestId('today-groups')).toBeVisible();
+
+  // The dashboard: every figure with its value, a month earlier and its methodology.
+  await page.getByTestId('home-dashboard').click();
+  await hydrated(page);
+  const vitals = page.getByTestId('vital');
+  await expect(vitals).toHaveCount(6);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Jakarta Barat');
+  const overdue = page.locator('[data-vital="terlambat-lapor"]');
+  await expect(overdue.getByTestId('vital-now')).toHaveText(/^\d+$/);
+  await expect(overdue.getByTestId('vital-before')).toContainText('Sebulan lalu');
+  await shot(page, info, '112-dashboard');
+  // Per PK: the chart (with its title) and its table.
+  await overdue.locator('summary').click();
+  await expect(overdue.locator('svg.chart title')).toContainText('per PK');
+  await expect(overdue.locator('table tbody tr').first()).toBeVisible();
+  await shot(page, info, '113-dashboard-per-pk');
+
+  // Follow the figure to its list: as many clients as it counts.
+  const count = Number((await overdue.getByTestId('vital-now').innerText()).trim());
+  await overdue.getByTestId('vital-list').click();
+  await hydrated(page);
+  await expect(page.getByTestId('dash-list-summary')).toContainText(`${count} klien`);
+  await expect(page.getByTestId('client-list').locator('.client-line')).toHaveCount(Math.min(count, 20));
+  await shot(page, info, '114-dashboard-list');
+
+  // How it is counted.
+  await page.getByRole('link', { name: 'Cara menghitung' }).click();
+  await hydrated(page);
+  await expect(page).toHaveURL(/metodologi#terlambat-lapor/);
+  await expect(page.locator('#terlambat-lapor')).toContainText('Terlambat lapor');
+  await shot(page, info, '115-methodology');
+  expect(errors).toEqual([]);
+});
+
+test('the Kanwil and headquarters read an office\'s vitals without a client list', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await login(page, 'pusat');
+  await page.getByTestId('home-dashboard').click();
+  await hydrated(page);
+  await expect(page.getByTestId('vital')).toHaveCount(6);
+  await expect(page.getByTestId('vital-list')).toHaveCount(0);
+  // The office is chosen with a plain GET form.
+  await page.getByLabel('Kantor').selectOption({ label: 'Bapas Kelas I Jakarta Barat' });
+  await page.getByRole('button', { name: 'Tampilkan' }).click();
+  await page.waitForURL(/kantor=/);
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Jakarta Barat');
+  await shot(page, info, '116-dashboard-pusat');
+  // The list behind a figure is the office's own.
+  const response = await page.goto('/dasbor/terlambat-lapor');
+  expect(response?.status()).toBe(404);
+  expect(errors).toEqual([]);
+});
