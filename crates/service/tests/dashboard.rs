@@ -120,7 +120,7 @@ async fn each_vital_equals_its_hand_count_now_and_a_month_earlier() {
     assert_eq!(row(&v, Vital::WorkBehind).now, Tally::count(0));
     // The officer lines add up to the office.
     for r in &v.rows {
-        let mut sum = if r.vital.window_days().is_some() { Tally::share(0, 0) } else { Tally::count(0) };
+        let mut sum = r.vital.zero();
         r.officers.iter().for_each(|o| sum.add(o.now));
         assert_eq!(sum, r.now, "{:?}", r.vital);
     }

@@ -41,6 +41,11 @@ impl PkChoice {
         }
     }
 
+    /// The choice of the clients `pk` holds (no one: the clients no PK holds).
+    pub fn of(pk: Option<&PersonRef>) -> PkChoice {
+        pk.map_or(PkChoice::Unassigned, |pk| PkChoice::Officer(pk.id))
+    }
+
     /// Whether a client held by `pk` belongs to this choice.
     pub fn holds(self, pk: Option<&PersonRef>) -> bool {
         match (self, pk) {
@@ -67,7 +72,7 @@ pub struct TodayGroup {
 impl TodayGroup {
     /// The choice that opens this group's list.
     pub fn choice(&self) -> PkChoice {
-        self.pk.as_ref().map_or(PkChoice::Unassigned, |pk| PkChoice::Officer(pk.id))
+        PkChoice::of(self.pk.as_ref())
     }
 }
 

@@ -46,6 +46,11 @@ impl Vital {
         }
     }
 
+    /// The figure's zero: a count of none, or a share of none due.
+    pub fn zero(self) -> Tally {
+        if self.window_days().is_some() { Tally::share(0, 0) } else { Tally::count(0) }
+    }
+
     /// Whether a client listed on Today for `reasons` counts towards this figure (the
     /// counts; the shares are read from the reporting history instead).
     pub fn counts(self, reasons: &[TodayReason]) -> bool {
@@ -148,7 +153,7 @@ pub struct OfficerTally {
 impl OfficerTally {
     /// The choice that opens this officer's part of the list behind the figure.
     pub fn choice(&self) -> PkChoice {
-        self.pk.as_ref().map_or(PkChoice::Unassigned, |pk| PkChoice::Officer(pk.id))
+        PkChoice::of(self.pk.as_ref())
     }
 
     /// Whether the officer's figure got worse since a month earlier.

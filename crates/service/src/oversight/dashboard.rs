@@ -16,7 +16,7 @@ use pamong_domain::oversight::vitals::{
 };
 use pamong_domain::page::{ListQuery, Page};
 use pamong_entity::{bapas, client};
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
@@ -51,18 +51,18 @@ pub async fn office_vitals(
     for vital in Vital::ALL.iter().copied() {
         let mut per: HashMap<Option<Uuid>, (Tally, Tally)> = HashMap::new();
         for row in &cases.rows {
-            let entry = per.entry(held_by(row)).or_insert((empty(vital), empty(vital)));
+            let entry = per.entry(held_by(row)).or_insert((vital.zero(), vital.zero()));
             entry.0.add(days.tally(vital, row, Side::Now));
             if row.supervision_start <= before {
                 entry.1.add(days.tally(vital, row, Side::Before));
             }
         }
-        let (mut now_total, mut before_total) = (empty(vital), empty(vital));
+        let (mut now_total, mut before_total) = (vital.zero(), vital.zero());
         let officers = officers
             .iter()
             .map(|pk| {
                 let (now, before) =
-                    per.get(&pk.as_ref().map(|p| p.id)).copied().unwrap_or((empty(vital), empty(vital)));
+                    per.get(&pk.as_ref().map(|p| p.id)).copied().unwrap_or((vital.zero(), vital.zero()));
                 now_total.add(now);
                 before_total.add(before);
                 OfficerTally { pk: pk.clone(), now, before }
@@ -91,10 +91,7 @@ pub async fn behind(
     query: &ListQuery,
     now: OffsetDateTime,
 ) -> ServiceResult<VitalList> {
-    let Some(Remit::Office(office)) = policy::remit(actor) else { return Err(ServiceError::not_found()) };
-    if !policy::opens_vital_lists(actor, office) {
-        return Err(ServiceError::not_found());
-    }
+    let office = policy::vital_lists_office(actor).ok_or_else(ServiceError::not_found)?;
     let b = office_row(db, office).await?;
     let today = today_at(db, b.id, now).await?;
     let cases = Cases::load(db, Remit::Office(office)).await?;
@@ -162,7 +159,6 @@ async fn readable_office<C: ConnectionTrait>(
 }
 
 async fn office_row<C: ConnectionTrait>(db: &C, office: BapasId) -> ServiceResult<bapas::Model> {
-    use sea_orm::EntityTrait;
     bapas::Entity::find_by_id(office.get()).one(db).await?.ok_or_else(ServiceError::not_found)
 }
 
@@ -245,9 +241,4 @@ impl<'a> Days<'a> {
         let reasons = self.cases.reasons(row, day, work.get(&row.id).cloned(), ProgrammeFollowUp::default());
         Tally::count(u64::from(vital.counts(&reasons)))
     }
-}
-
-/// A figure's zero: a count of none, or a share of none due.
-fn empty(vital: Vital) -> Tally {
-    if vital.window_days().is_some() { Tally::share(0, 0) } else { Tally::count(0) }
 }

@@ -13,9 +13,17 @@ pub fn can_read_vitals(actor: &Actor, bapas_id: BapasId, kanwil_id: KanwilId) ->
     contains(figures_scope(actor), at)
 }
 
-/// Whether the actor opens the lists of clients behind the office's vitals: the Kabapas,
-/// who answers for every case of the office (the lists name clients, masked as the client
-/// list masks them).
+/// The office whose lists of clients behind the vitals the actor opens: the Kabapas's, who
+/// answers for every case of the office (the lists name clients, masked as the client list
+/// masks them).
+pub fn vital_lists_office(actor: &Actor) -> Option<BapasId> {
+    match remit(actor)? {
+        Remit::Office(b) => Some(b),
+        Remit::Caseload(..) => None,
+    }
+}
+
+/// Whether the actor opens the lists of clients behind this office's vitals.
 pub fn opens_vital_lists(actor: &Actor, bapas_id: BapasId) -> bool {
-    remit(actor) == Some(Remit::Office(bapas_id))
+    vital_lists_office(actor) == Some(bapas_id)
 }
