@@ -28,11 +28,15 @@ test('the Kabapas reads Today by PK, opens the dashboard and follows a figure to
   await page.getByTestId('home-dashboard').click();
   await hydrated(page);
   const vitals = page.getByTestId('vital');
-  await expect(vitals).toHaveCount(6);
+  await expect(vitals).toHaveCount(10);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Jakarta Barat');
   const overdue = page.locator('[data-vital="terlambat-lapor"]');
   await expect(overdue.getByTestId('vital-now')).toHaveText(/^\d+$/);
   await expect(overdue.getByTestId('vital-before')).toContainText('Sebulan lalu');
+  // The month's deadlines: a share, or a dash while nothing has fallen due.
+  const litmas = page.locator('[data-vital="litmas-3x24"]');
+  await expect(litmas.getByTestId('vital-now')).toHaveText(/^(\d+%|—)$/);
+  await expect(litmas.locator('.vital__how')).toHaveAttribute('href', '/metodologi#litmas-3x24');
   await shot(page, info, '112-dashboard');
   // Per PK: the chart (with its title) and its table.
   await overdue.locator('summary').click();
@@ -62,7 +66,7 @@ test('the Kanwil and headquarters read an office\'s vitals without a client list
   await login(page, 'pusat');
   await page.getByTestId('home-dashboard').click();
   await hydrated(page);
-  await expect(page.getByTestId('vital')).toHaveCount(6);
+  await expect(page.getByTestId('vital')).toHaveCount(10);
   await expect(page.getByTestId('vital-list')).toHaveCount(0);
   // The office is chosen with a plain GET form.
   await page.getByLabel('Kantor').selectOption({ label: 'Bapas Kelas I Jakarta Barat' });

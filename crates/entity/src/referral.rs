@@ -37,6 +37,8 @@ pub struct Model {
     pub sent_at: TimeDateTimeWithTimeZone,
     /// Status last changed.
     pub updated_at: TimeDateTimeWithTimeZone,
+    /// When the partner accepted or declined it.
+    pub answered_at: Option<TimeDateTimeWithTimeZone>,
 }
 
 /// Relations are followed by id in the service.

@@ -22,6 +22,7 @@ mod m20261208_000001_programmes;
 mod m20261209_000001_peduli;
 mod m20261210_000001_umkm;
 mod m20261211_000001_action_plans;
+mod m20261212_000001_referral_answers;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000001_peduli::Migration),
             Box::new(m20261210_000001_umkm::Migration),
             Box::new(m20261211_000001_action_plans::Migration),
+            Box::new(m20261212_000001_referral_answers::Migration),
         ]
     }
 }

@@ -254,6 +254,9 @@ pub async fn respond(
         ReferralStatus::Selesai => model.outcome = Set(Some(text.to_owned())),
         ReferralStatus::Dikirim | ReferralStatus::Diterima => {}
     }
+    if current == ReferralStatus::Dikirim {
+        model.answered_at = Set(Some(now));
+    }
     model.updated_at = Set(now);
     update_if(&txn, model, referral::Column::Status, expected).await?;
     audit::record(

@@ -1,21 +1,31 @@
 //! The Kabapas dashboard through the service on the test database (SQLite or PostgreSQL):
-//! each vital equal to a hand count, now and a month earlier, per PK; the lists behind the
-//! figures; the office's Today by PK; and who reads what.
+//! each vital equal to a hand count, now and a month earlier, per PK — reports, Today's
+//! reasons, the children's clocks, referrals and programmes; the lists behind the figures;
+//! the office's Today by PK; and who reads what.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
 mod common;
 
 use common::{Office, World};
+use pamong_domain::abh::case::AbhCaseForm;
+use pamong_domain::abh::litmas::{LitmasContent, LitmasRequestForm};
+use pamong_domain::abh::process::DiversionForm;
 use pamong_domain::client::ClientForm;
 use pamong_domain::oversight::today_groups::PkChoice;
 use pamong_domain::oversight::vitals::{OfficeVitals, Tally, Vital, VitalRow};
 use pamong_domain::page::ListQuery;
+use pamong_domain::partners::PartnerForm;
+use pamong_domain::referrals::{ReferralForm, ReferralStatus};
+use pamong_domain::reintegration::participation::EnrolForm;
+use pamong_domain::reintegration::programmes::ProgrammeForm;
 use pamong_domain::supervision::ReportForm;
 use pamong_domain::{ErrorKind, Role};
+use pamong_service::abh::{litmas, process, register};
 use pamong_service::clients::registry;
 use pamong_service::oversight::dashboard;
-use pamong_service::{Actor, ServiceError, supervision, today};
+use pamong_service::reintegration::{enrolments, programmes};
+use pamong_service::{Actor, ServiceError, partners, referrals, supervision, today};
 use time::macros::{date, datetime};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -204,4 +214,152 @@ async fn who_reads_the_vitals_and_who_opens_the_lists() {
         let list = dashboard::behind(db, &actor, Vital::Overdue, None, &all, NOW).await;
         assert_eq!(list.as_ref().ok().map(|l| l.page.total), listed, "{label} opens the list");
     }
+}
+
+/// A child's case of `pk`'s opened on `investigation` (diversion applies: 5 years, a first
+/// offence, age 15).
+async fn child_case(world: &World, pk: &Actor, name: &str, investigation: &str) -> Uuid {
+    let child = ClientForm {
+        full_name: name.into(),
+        sex: "P".into(),
+        birth_date: "2011-05-10".into(),
+        address: "Jl. Melati 5".into(),
+        ..ClientForm::default()
+    };
+    let case = AbhCaseForm {
+        mother_name: "Sri Wahyuni".into(),
+        offence_date: "2026-11-01".into(),
+        offence: "Pencurian ringan".into(),
+        penalty_years: "5".into(),
+        investigation_start: investigation.into(),
+        investigator: "Bripka Andi".into(),
+        police_unit: "Polsek Tamansari".into(),
+        ..AbhCaseForm::default()
+    };
+    register::create(world.conn(), pk, &child, &case, TODAY, NOW).await.unwrap()
+}
+
+/// A Litmas request received at `received` (office wall clock, WITA).
+async fn request_litmas(world: &World, pk: &Actor, child: Uuid, received: &str) -> Uuid {
+    let request = LitmasRequestForm {
+        requester: "penyidik".into(),
+        kind: "diversi".into(),
+        letter_number: "B/45/XII/2026".into(),
+        received_at: received.into(),
+    };
+    litmas::request(world.conn(), pk, child, &request, NOW).await.unwrap()
+}
+
+#[tokio::test]
+async fn deadline_figures_count_what_was_decided_this_month() {
+    let o = office().await;
+    let db = o.world.conn();
+    // Ani's child: diversion due to start by the end of 3 December, never started (breached
+    // in December); a Litmas requested at 10:00 on 1 December, never delivered (breached at
+    // 10:00 on 4 December).
+    let ani_child = child_case(&o.world, &o.ani, "Ayu Lestari", "2026-11-26").await;
+    request_litmas(&o.world, &o.ani, ani_child, "2026-12-01T10:00").await;
+    // Budi's child: diversion started on 2 December, in time; a Litmas requested on
+    // 4 December and delivered this morning (met).
+    let budi_child = child_case(&o.world, &o.budi, "Dewi Anggraini", "2026-11-28").await;
+    let diversion = DiversionForm {
+        stage: "penyidikan".into(),
+        started_on: "2026-12-02".into(),
+        ..DiversionForm::default()
+    };
+    process::save_diversion(db, &o.budi, budi_child, &diversion, TODAY, NOW).await.unwrap();
+    let l = request_litmas(&o.world, &o.budi, budi_child, "2026-12-04T10:00").await;
+    let written = LitmasContent {
+        personal_family: "Anak tinggal bersama ibu.".into(),
+        background: "Terpengaruh teman sebaya.".into(),
+        victim_condition: "Korban tidak terluka.".into(),
+        diversion_record: "Musyawarah dimulai 2 Desember.".into(),
+        recommendation: "Diversi: pengembalian kepada orang tua.".into(),
+    };
+    litmas::save(db, &o.budi, l, &written, true, NOW).await.unwrap();
+    litmas::review(db, &o.kabapas, l, true, "", NOW).await.unwrap();
+    litmas::deliver(db, &o.budi, l, "2026-12-05T09:00", NOW).await.unwrap();
+
+    // Referrals: Ani's client's due on 2 December, never answered; Budi's client's due on
+    // 10 December, accepted this morning (answered by its day).
+    let partner_form = PartnerForm {
+        name: "Dinas Sosial Kota".into(),
+        kind: "dinsos".into(),
+        services: vec!["bpjs".into()],
+        ..Default::default()
+    };
+    let partner = partners::save(db, &o.kabapas, None, &partner_form, NOW).await.unwrap();
+    let mitra = o.world.actor(Role::Mitra, Office::Own).await;
+    partners::link_user(db, &o.kabapas, partner, mitra.public_id, true, NOW).await.unwrap();
+    let mitra = o.world.actor(Role::Mitra, Office::Own).await;
+    let refer = |due: &str| ReferralForm {
+        partner_id: partner.to_string(),
+        service: "bpjs".into(),
+        reason: "Belum punya jaminan kesehatan".into(),
+        consent: true,
+        due_on: due.into(),
+    };
+    let earlier = datetime!(2026-11-20 02:00 UTC);
+    referrals::create(db, &o.ani, o.ani_client, &refer("2026-12-02"), date!(2026 - 11 - 20), earlier)
+        .await
+        .unwrap();
+    let answered =
+        referrals::create(db, &o.budi, o.budi_client, &refer("2026-12-10"), TODAY, NOW).await.unwrap();
+    referrals::respond(db, &mitra, answered, ReferralStatus::Diterima, "", NOW).await.unwrap();
+
+    // Ani's parolee joined a course on 2 November; Budi's never did.
+    let course = ProgrammeForm {
+        name: "Pelatihan las".into(),
+        kind: "kemandirian".into(),
+        place: "Aula Bapas".into(),
+        starts_on: "2026-10-01".into(),
+        capacity: "10".into(),
+        needs: vec!["pekerjaan".into()],
+        ..ProgrammeForm::default()
+    };
+    let course = programmes::save(db, &o.kabapas, None, &course, NOW).await.unwrap();
+    let enrol = EnrolForm {
+        programme_id: course.to_string(),
+        enrolled_on: "2026-11-02".into(),
+        consent: true,
+        ..EnrolForm::default()
+    };
+    enrolments::enrol(db, &o.ani, o.ani_client, &enrol, TODAY, NOW).await.unwrap();
+
+    let v = dashboard::office_vitals(db, &o.kabapas, None, NOW).await.unwrap();
+    // A month earlier (to 5 November) nothing had fallen due.
+    let sppa = row(&v, Vital::SppaClocks);
+    assert_eq!((sppa.now, sppa.before), (Tally::share(1, 2), Tally::share(0, 0)));
+    assert_eq!(of(&v, Vital::SppaClocks, &o.ani).0, Tally::share(0, 1));
+    assert_eq!(of(&v, Vital::SppaClocks, &o.budi).0, Tally::share(1, 1));
+    let litmas_row = row(&v, Vital::LitmasOnTime);
+    assert_eq!((litmas_row.now, litmas_row.before), (Tally::share(1, 2), Tally::share(0, 0)));
+    assert_eq!(of(&v, Vital::LitmasOnTime, &o.budi).0, Tally::share(1, 1));
+    let answers = row(&v, Vital::ReferralsAnswered);
+    assert_eq!((answers.now, answers.before), (Tally::share(1, 2), Tally::share(0, 0)));
+    assert_eq!(of(&v, Vital::ReferralsAnswered, &o.ani).0, Tally::share(0, 1));
+    // Children followed on their clocks are not counted among the supervised.
+    let taking_part = row(&v, Vital::ProgrammeParticipation);
+    assert_eq!((taking_part.now, taking_part.before), (Tally::share(1, 2), Tally::share(1, 2)));
+    for r in &v.rows {
+        let mut sum = r.vital.zero();
+        r.officers.iter().for_each(|o| sum.add(o.now));
+        assert_eq!(sum, r.now, "{:?}", r.vital);
+    }
+
+    // The lists behind them: who fell short.
+    let all = ListQuery::default();
+    let ids = |l: pamong_domain::oversight::vitals::VitalList| {
+        l.page.items.into_iter().map(|i| i.client.id).collect::<Vec<_>>()
+    };
+    let breached = dashboard::behind(db, &o.kabapas, Vital::SppaClocks, None, &all, NOW).await.unwrap();
+    assert_eq!(ids(breached), [ani_child]);
+    let late = dashboard::behind(db, &o.kabapas, Vital::LitmasOnTime, None, &all, NOW).await.unwrap();
+    assert_eq!(ids(late), [ani_child]);
+    let unanswered =
+        dashboard::behind(db, &o.kabapas, Vital::ReferralsAnswered, None, &all, NOW).await.unwrap();
+    assert_eq!(ids(unanswered), [o.ani_client]);
+    let not_taking_part =
+        dashboard::behind(db, &o.kabapas, Vital::ProgrammeParticipation, None, &all, NOW).await.unwrap();
+    assert_eq!(ids(not_taking_part), [o.budi_client]);
 }

@@ -4,10 +4,12 @@
 //! lists and the methodology note cannot drift apart.
 
 use serde::{Deserialize, Serialize};
-use time::{Date, Duration, Month};
+use time::{Date, Duration, Month, OffsetDateTime};
+
+use crate::abh::clock::{Clock, ClockState, end_of_day, state};
 
 use crate::caseload::{ClientSummary, PersonRef, TodayReason};
-use crate::office::OfficeRef;
+use crate::office::{OfficeRef, Zone};
 use crate::oversight::today_groups::PkChoice;
 use crate::page::Page;
 use crate::reporting::{Schedule, periods};
@@ -26,15 +28,38 @@ text_enum! {
         RevocationWarnings => "peringatan-pencabutan",
         /// Clients never assessed, or whose risk reassessment is due.
         ReassessmentsDue => "asesmen-ulang",
+        /// Share of the SPPA diversion clocks (start, finish, acting on a breach) decided this
+        /// month that were met.
+        SppaClocks => "jam-sppa",
+        /// Share of the Litmas clocks decided this month that were met: delivered within 3×24 h.
+        LitmasOnTime => "litmas-3x24",
+        /// Share of the referrals decided this month that the partner answered by their due day.
+        ReferralsAnswered => "rujukan-dijawab",
         /// Kerja sosial placements behind an even pace, or past their deadline.
         WorkBehind => "kerja-sosial-tertinggal",
+        /// Share of the supervised clients enrolled in a reintegration programme.
+        ProgrammeParticipation => "ikut-program",
     }
 }
 
 impl Vital {
+    /// Whether the figure is a share (met of due) rather than a count of clients.
+    pub fn is_share(self) -> bool {
+        !matches!(
+            self,
+            Vital::Overdue | Vital::RevocationWarnings | Vital::ReassessmentsDue | Vital::WorkBehind
+        )
+    }
+
     /// Whether a higher value is better (a share met) or worse (a count of problems).
     pub fn higher_is_better(self) -> bool {
-        matches!(self, Vital::ReportsOnTime30 | Vital::ReportsOnTime90)
+        self.is_share()
+    }
+
+    /// Whether the figure counts deadlines decided since the first of the month (met or
+    /// breached), rather than standing on one day.
+    pub fn by_month(self) -> bool {
+        matches!(self, Vital::SppaClocks | Vital::LitmasOnTime | Vital::ReferralsAnswered)
     }
 
     /// For a share of reports on time, the days it looks back.
@@ -48,7 +73,7 @@ impl Vital {
 
     /// The figure's zero: a count of none, or a share of none due.
     pub fn zero(self) -> Tally {
-        if self.window_days().is_some() { Tally::share(0, 0) } else { Tally::count(0) }
+        if self.is_share() { Tally::share(0, 0) } else { Tally::count(0) }
     }
 
     /// Whether a client listed on Today for `reasons` counts towards this figure (the
@@ -61,7 +86,12 @@ impl Vital {
             Vital::RevocationWarnings => matches!(r, TodayReason::RevocationWarning { .. }),
             Vital::ReassessmentsDue => matches!(r, TodayReason::ReassessmentDue { .. }),
             Vital::WorkBehind => matches!(r, TodayReason::WorkBehind { .. } | TodayReason::WorkLate { .. }),
-            Vital::ReportsOnTime30 | Vital::ReportsOnTime90 => false,
+            Vital::ReportsOnTime30
+            | Vital::ReportsOnTime90
+            | Vital::SppaClocks
+            | Vital::LitmasOnTime
+            | Vital::ReferralsAnswered
+            | Vital::ProgrammeParticipation => false,
         })
     }
 }
@@ -137,6 +167,68 @@ pub fn month_before(today: Date) -> Date {
     let year = if month == Month::December { today.year() - 1 } else { today.year() };
     let day = today.day().min(month.length(year));
     Date::from_calendar_date(year, month, day).unwrap_or(today)
+}
+
+/// The first day of `day`'s month: where a figure counted by month starts.
+pub fn month_start(day: Date) -> Date {
+    day.replace_day(1).unwrap_or(day)
+}
+
+/// A deadline and when what it waits for was done: a statutory clock of a child's case, or
+/// a referral's due day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadline {
+    /// The last instant it may be done in.
+    pub due: OffsetDateTime,
+    /// When it was done, if it was.
+    pub done: Option<OffsetDateTime>,
+}
+
+impl Deadline {
+    /// A clock's deadline, when its rule applies.
+    pub fn of_clock(clock: &Clock) -> Option<Deadline> {
+        let done = match clock.state {
+            ClockState::Met { at } => Some(at),
+            ClockState::Breached { done_at } => done_at,
+            ClockState::Running => None,
+            ClockState::NotApplicable => return None,
+        };
+        clock.due.map(|due| Deadline { due, done })
+    }
+
+    /// A referral's: the end of its due day in the office's zone, and when the partner
+    /// answered it.
+    pub fn of_day(due_on: Date, zone: Zone, answered: Option<OffsetDateTime>) -> Deadline {
+        Deadline { due: end_of_day(due_on, zone), done: answered }
+    }
+
+    /// When it was decided as of `as_of`, and whether it was met: met when done by the
+    /// deadline (on its last second included), breached the moment the deadline passed.
+    /// `None` while still running, or when only done after `as_of`.
+    pub fn decided(&self, as_of: OffsetDateTime) -> Option<(OffsetDateTime, bool)> {
+        match state(self.due, self.done.filter(|d| *d <= as_of), as_of) {
+            ClockState::Met { at } => Some((at, true)),
+            ClockState::Breached { .. } => Some((self.due, false)),
+            ClockState::Running | ClockState::NotApplicable => None,
+        }
+    }
+}
+
+/// Deadlines decided from `from` to `as_of` (both included) and how many of them were met.
+pub fn deadlines_met(deadlines: &[Deadline], from: OffsetDateTime, as_of: OffsetDateTime) -> Tally {
+    let mut tally = Tally::share(0, 0);
+    for (at, met) in deadlines.iter().filter_map(|d| d.decided(as_of)) {
+        if at >= from && at <= as_of {
+            tally.add(Tally::share(u64::from(met), 1));
+        }
+    }
+    tally
+}
+
+/// Whether a client is enrolled in a programme on `day`: an enrolment begun by then and not
+/// ended before it (its last day counts). `spans` are (enrolled on, ended on).
+pub fn enrolled(spans: &[(Date, Option<Date>)], day: Date) -> bool {
+    spans.iter().any(|(from, to)| *from <= day && to.is_none_or(|to| to >= day))
 }
 
 /// One row of the per-PK table: a figure for one officer (or for the clients no officer holds).
@@ -308,5 +400,73 @@ mod tests {
         assert_eq!(row(Vital::Overdue, Tally::count(3), Tally::count(2)).worse(), Some(true));
         assert_eq!(row(Vital::ReportsOnTime30, Tally::share(3, 4), Tally::share(1, 2)).worse(), Some(false));
         assert_eq!(row(Vital::ReportsOnTime30, Tally::share(0, 0), Tally::share(1, 2)).worse(), None);
+    }
+
+    fn at(s: &str) -> OffsetDateTime {
+        OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).expect("a test instant")
+    }
+
+    #[test]
+    fn a_clock_met_on_its_last_second_counts_as_met_and_one_a_second_late_is_breached() {
+        let due = at("2026-12-03T10:00:00Z");
+        let (from, as_of) = (at("2026-12-01T00:00:00Z"), at("2026-12-05T00:00:00Z"));
+        let on_time = Deadline { due, done: Some(due) };
+        let late = Deadline { due, done: Some(due + Duration::seconds(1)) };
+        let never = Deadline { due, done: None };
+        assert_eq!(deadlines_met(&[on_time], from, as_of), Tally::share(1, 1));
+        assert_eq!(deadlines_met(&[late], from, as_of), Tally::share(0, 1));
+        assert_eq!(deadlines_met(&[on_time, late, never], from, as_of), Tally::share(1, 3));
+    }
+
+    #[test]
+    fn a_running_clock_is_not_decided_and_a_deed_after_the_day_read_is_not_seen() {
+        let due = at("2026-12-06T10:00:00Z");
+        let (from, as_of) = (at("2026-12-01T00:00:00Z"), at("2026-12-05T00:00:00Z"));
+        assert_eq!(deadlines_met(&[Deadline { due, done: None }], from, as_of), Tally::share(0, 0));
+        // Done early counts when it was done; done after the day read, not yet.
+        let early = Deadline { due, done: Some(at("2026-12-04T08:00:00Z")) };
+        assert_eq!(deadlines_met(&[early], from, as_of), Tally::share(1, 1));
+        let tomorrow = Deadline { due, done: Some(at("2026-12-05T08:00:00Z")) };
+        assert_eq!(deadlines_met(&[tomorrow], from, as_of), Tally::share(0, 0));
+        // A clock met on the day it falls due exactly at the instant read: met.
+        assert_eq!(
+            deadlines_met(&[Deadline { due: as_of, done: Some(as_of) }], from, as_of),
+            Tally::share(1, 1)
+        );
+    }
+
+    #[test]
+    fn a_month_starts_at_midnight_in_the_office_s_zone() {
+        // Breached at 16:30 UTC on 30 November: 23:30 that day in WIB (November's), 01:30 on
+        // 1 December in WIT (December's).
+        let breached = Deadline { due: at("2026-11-30T16:30:00Z"), done: None };
+        let as_of = at("2026-12-05T00:00:00Z");
+        let december = month_start(date!(2026 - 12 - 05));
+        let from = |zone| crate::abh::clock::start_of_day(december, zone);
+        assert_eq!(deadlines_met(&[breached], from(Zone::Wib), as_of), Tally::share(0, 0));
+        assert_eq!(deadlines_met(&[breached], from(Zone::Wit), as_of), Tally::share(0, 1));
+        // A referral due on 30 November runs to the end of that day where the office is.
+        let referral = Deadline::of_day(date!(2026 - 11 - 30), Zone::Wib, Some(at("2026-11-30T16:59:59Z")));
+        assert_eq!(referral.decided(as_of), Some((at("2026-11-30T16:59:59Z"), true)));
+        assert_eq!(month_start(date!(2026 - 02 - 28)), date!(2026 - 02 - 01));
+    }
+
+    #[test]
+    fn an_enrolment_counts_from_its_first_day_to_its_last() {
+        let spans = [(date!(2026 - 11 - 10), Some(date!(2026 - 11 - 20)))];
+        assert!(!enrolled(&spans, date!(2026 - 11 - 09)));
+        assert!(enrolled(&spans, date!(2026 - 11 - 10)));
+        assert!(enrolled(&spans, date!(2026 - 11 - 20)));
+        assert!(!enrolled(&spans, date!(2026 - 11 - 21)));
+        assert!(enrolled(&[(date!(2026 - 11 - 10), None)], date!(2027 - 01 - 01)));
+    }
+
+    #[test]
+    fn shares_are_better_higher_and_counts_lower() {
+        for vital in Vital::ALL.iter().copied() {
+            assert_eq!(vital.zero().of.is_some(), vital.is_share(), "{vital:?}");
+            assert_eq!(vital.higher_is_better(), vital.is_share(), "{vital:?}");
+        }
+        assert!(Vital::LitmasOnTime.by_month() && !Vital::ProgrammeParticipation.by_month());
     }
 }

@@ -399,6 +399,35 @@ pub async fn deadlines(
         }
     }
     let children = client::Entity::find().filter(cond).all(db).await?;
+    let names = people(db, children.iter().filter_map(|c| c.pk_id).collect()).await?;
+    let mut rows = Vec::new();
+    for (found, clocks) in with_clocks(db, children, now).await? {
+        let current = Stage::parse(&found.case.stage).unwrap_or(Stage::Penyidikan);
+        let disclosure = found.identity_for(actor);
+        for (clock, litmas_id) in clocks.into_iter().filter(|(c, _)| on_board(c, current)) {
+            let row = DeadlineRow {
+                client_id: found.client.public_id,
+                register_number: found.client.register_number.clone(),
+                child_label: found.client.full_name.clone(),
+                pk: found.client.pk_id.and_then(|id| names.get(&id).cloned()),
+                clock,
+                litmas_id,
+                zone: found.zone,
+            };
+            rows.push(disclose(row, disclosure));
+        }
+    }
+    rows.sort_by(|a, b| board_order(&a.clock, &b.clock, now));
+    Ok(rows)
+}
+
+/// Every clock of the cases of `children` (child client rows; those without a case are left
+/// out), each with the Litmas it belongs to: for the deadlines board and the dashboard.
+pub(crate) async fn with_clocks<C: ConnectionTrait>(
+    db: &C,
+    children: Vec<client::Model>,
+    now: OffsetDateTime,
+) -> ServiceResult<Vec<(CaseFound, Vec<(Clock, Option<Uuid>)>)>> {
     let ids: Vec<i32> = children.iter().map(|c| c.id).collect();
     let cases = abh_case::Entity::find().filter(abh_case::Column::ClientId.is_in(ids)).all(db).await?;
     let case_ids: Vec<i32> = cases.iter().map(|c| c.id).collect();
@@ -414,10 +443,9 @@ pub async fn deadlines(
     {
         diversions.entry(d.case_id).or_default().push(d);
     }
-    let names = people(db, children.iter().filter_map(|c| c.pk_id).collect()).await?;
     let mut offices: HashMap<i32, (Zone, KanwilId)> = HashMap::new();
     let mut by_client: HashMap<i32, client::Model> = children.into_iter().map(|c| (c.id, c)).collect();
-    let mut rows = Vec::new();
+    let mut out = Vec::new();
     for case in cases {
         let Some(child) = by_client.remove(&case.client_id) else { continue };
         let (zone, kanwil_id) = match offices.get(&child.bapas_id) {
@@ -429,7 +457,6 @@ pub async fn deadlines(
             }
         };
         let at = case_at(&child, kanwil_id);
-        let current = Stage::parse(&case.stage).unwrap_or(Stage::Penyidikan);
         let found = CaseFound { client: child, case, at, zone };
         let clocks = clocks(
             &found,
@@ -437,20 +464,7 @@ pub async fn deadlines(
             diversions.get(&found.case.id).map(Vec::as_slice).unwrap_or_default(),
             now,
         );
-        let disclosure = found.identity_for(actor);
-        for (clock, litmas_id) in clocks.into_iter().filter(|(c, _)| on_board(c, current)) {
-            let row = DeadlineRow {
-                client_id: found.client.public_id,
-                register_number: found.client.register_number.clone(),
-                child_label: found.client.full_name.clone(),
-                pk: found.client.pk_id.and_then(|id| names.get(&id).cloned()),
-                clock,
-                litmas_id,
-                zone,
-            };
-            rows.push(disclose(row, disclosure));
-        }
+        out.push((found, clocks));
     }
-    rows.sort_by(|a, b| board_order(&a.clock, &b.clock, now));
-    Ok(rows)
+    Ok(out)
 }

@@ -6,26 +6,24 @@
 
 use std::collections::HashMap;
 
-use pamong_domain::caseload::{PersonRef, ProgrammeFollowUp};
-use pamong_domain::kerja_sosial::FollowUp;
+use pamong_domain::caseload::PersonRef;
 use pamong_domain::office::OfficeRef;
 use pamong_domain::oversight::today_groups::PkChoice;
 use pamong_domain::oversight::vitals::{
-    OfficeVitals, OfficerTally, Tally, Vital, VitalLine, VitalList, VitalRow, month_before, reports_on_time,
-    window,
+    OfficeVitals, OfficerTally, Tally, Vital, VitalLine, VitalList, VitalRow, month_before,
 };
 use pamong_domain::page::{ListQuery, Page};
 use pamong_entity::{bapas, client};
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait};
-use time::{Date, OffsetDateTime};
+use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::cases::Cases;
+use super::figures::Figures;
 use crate::actor::Actor;
 use crate::clients::{officers_of, people, summaries};
 use crate::error::{ServiceError, ServiceResult};
 use crate::ids::{BapasId, KanwilId};
-use crate::kerja_sosial;
 use crate::offices::today_at;
 use crate::policy::{self, Remit};
 use crate::reintegration::action_plans::{figure_offices, office_for};
@@ -43,18 +41,18 @@ pub async fn office_vitals(
     let today = today_at(db, b.id, now).await?;
     let before = month_before(today);
     let cases = Cases::load(db, Remit::Office(BapasId(b.id))).await?;
-    let holders = people(db, cases.rows.iter().filter_map(|r| r.pk_id).collect()).await?;
-    let officers = officer_order(db, &b, &holders, &cases).await?;
+    let figures = Figures::load(db, BapasId(b.id), &cases, today, before, now).await?;
+    let holders = people(db, figures.rows().filter_map(|r| r.pk_id).collect()).await?;
+    let officers = officer_order(db, &b, &holders, &figures).await?;
     let held_by = |row: &client::Model| row.pk_id.and_then(|id| holders.get(&id)).map(|p| p.id);
-    let days = Days::new(db, &cases, today, before).await?;
     let mut rows = Vec::new();
     for vital in Vital::ALL.iter().copied() {
         let mut per: HashMap<Option<Uuid>, (Tally, Tally)> = HashMap::new();
-        for row in &cases.rows {
-            let entry = per.entry(held_by(row)).or_insert((vital.zero(), vital.zero()));
-            entry.0.add(days.tally(vital, row, Side::Now));
-            if row.supervision_start <= before {
-                entry.1.add(days.tally(vital, row, Side::Before));
+        for part in figures.parts(vital) {
+            let entry = per.entry(held_by(part.row)).or_insert((vital.zero(), vital.zero()));
+            entry.0.add(part.now);
+            if let Some(before) = part.before {
+                entry.1.add(before);
             }
         }
         let (mut now_total, mut before_total) = (vital.zero(), vital.zero());
@@ -95,21 +93,21 @@ pub async fn behind(
     let b = office_row(db, office).await?;
     let today = today_at(db, b.id, now).await?;
     let cases = Cases::load(db, Remit::Office(office)).await?;
-    let days = Days::new(db, &cases, today, today).await?;
-    let names = people(db, cases.rows.iter().filter_map(|r| r.pk_id).collect()).await?;
+    let figures = Figures::load(db, office, &cases, today, today, now).await?;
+    let names = people(db, figures.rows().filter_map(|r| r.pk_id).collect()).await?;
     let mut counted: Vec<(client::Model, Option<Tally>)> = Vec::new();
-    for row in &cases.rows {
-        let held_by = row.pk_id.and_then(|id| names.get(&id));
+    for part in figures.parts(vital) {
+        let held_by = part.row.pk_id.and_then(|id| names.get(&id));
         if pk.is_some_and(|pk| !pk.holds(held_by)) {
             continue;
         }
-        let tally = days.tally(vital, row, Side::Now);
+        let tally = part.now;
         let listed = match tally.of {
             Some(due) => tally.count < due,
             None => tally.count > 0,
         };
         if listed {
-            counted.push((row.clone(), tally.of.map(|_| tally)));
+            counted.push((part.row.clone(), tally.of.map(|_| tally)));
         }
     }
     // The worst first: the lowest share met, then the most missed; a count by name.
@@ -120,7 +118,7 @@ pub async fn behind(
     });
     let page = Page::of(counted, query);
     let (rows, tallies): (Vec<client::Model>, Vec<Option<Tally>>) = page.items.into_iter().unzip();
-    let reasons: Vec<_> = rows.iter().map(|r| days.reasons_now(r)).collect();
+    let reasons: Vec<_> = rows.iter().map(|r| figures.reasons_now(r)).collect();
     let items = summaries(db, actor, rows)
         .await?
         .into_iter()
@@ -168,7 +166,7 @@ async fn officer_order<C: ConnectionTrait>(
     db: &C,
     b: &bapas::Model,
     holders: &HashMap<i32, PersonRef>,
-    cases: &Cases,
+    figures: &Figures<'_>,
 ) -> ServiceResult<Vec<Option<PersonRef>>> {
     let mut out: Vec<PersonRef> = officers_of(db, BapasId(b.id)).await?;
     let mut others: Vec<PersonRef> =
@@ -176,69 +174,8 @@ async fn officer_order<C: ConnectionTrait>(
     others.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
     out.extend(others);
     let mut out: Vec<Option<PersonRef>> = out.into_iter().map(Some).collect();
-    if cases.rows.iter().any(|r| r.pk_id.is_none()) {
+    if figures.rows().any(|r| r.pk_id.is_none()) {
         out.push(None);
     }
     Ok(out)
-}
-
-/// Which of the two days a tally is for.
-#[derive(Clone, Copy)]
-enum Side {
-    Now,
-    Before,
-}
-
-/// The cases read on the dashboard's two days, with their kerja sosial follow-ups on each.
-struct Days<'a> {
-    cases: &'a Cases,
-    today: Date,
-    before: Date,
-    work_now: HashMap<i32, FollowUp>,
-    work_before: HashMap<i32, FollowUp>,
-}
-
-impl<'a> Days<'a> {
-    async fn new<C: ConnectionTrait>(
-        db: &C,
-        cases: &'a Cases,
-        today: Date,
-        before: Date,
-    ) -> ServiceResult<Days<'a>> {
-        let ids = cases.ids();
-        let work_now = kerja_sosial::follow_ups(db, &ids, today).await?;
-        let work_before =
-            if before == today { HashMap::new() } else { kerja_sosial::follow_ups(db, &ids, before).await? };
-        Ok(Days { cases, today, before, work_now, work_before })
-    }
-
-    fn reasons_now(&self, row: &client::Model) -> Vec<pamong_domain::caseload::TodayReason> {
-        self.cases.reasons(row, self.today, self.work_now.get(&row.id).cloned(), ProgrammeFollowUp::default())
-    }
-
-    /// The client's part of a figure on one of the two days.
-    fn tally(&self, vital: Vital, row: &client::Model, side: Side) -> Tally {
-        let (day, work) = match side {
-            Side::Now => (self.today, &self.work_now),
-            Side::Before => (self.before, &self.work_before),
-        };
-        if let Some(days) = vital.window_days() {
-            if !self.cases.reports_due(row) {
-                return Tally::share(0, 0);
-            }
-            // Nothing is due after the supervision's end, though the case waits to be closed.
-            let (from, to) = window(day, days);
-            let to = row.supervision_end.map_or(to, |end| to.min(end));
-            return reports_on_time(
-                &self.cases.segments(row, day),
-                &self.cases.reports(row, day),
-                from,
-                to,
-                day,
-            );
-        }
-        // Programme follow-ups do not make any figure, so they are left out.
-        let reasons = self.cases.reasons(row, day, work.get(&row.id).cloned(), ProgrammeFollowUp::default());
-        Tally::count(u64::from(vital.counts(&reasons)))
-    }
 }

@@ -4,3 +4,4 @@
 
 pub(crate) mod cases;
 pub mod dashboard;
+mod figures;

@@ -1,5 +1,6 @@
 //! `/dasbor`: an office's vitals — reports on time, reports overdue, revocation warnings,
-//! reassessments due, kerja sosial behind — now and a month earlier, each with its chart and
+//! reassessments due, SPPA and Litmas clocks, referrals answered, kerja sosial behind,
+//! programme participation — now and a month earlier, each with its chart and
 //! table per PK, its methodology note and (for the Kabapas) the list of clients behind it.
 //! The Kanwil, headquarters and the admin choose the office (`?kantor=`).
 
@@ -8,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use pamong_domain::oversight::vitals::{OfficeVitals, OfficerTally, Vital, VitalRow};
 use uuid::Uuid;
 
-use super::{figure_text, share_detail, vital_name};
+use super::{figure_text, missed_detail, share_detail, vital_name};
 use crate::api::oversight::dashboard_vitals;
 use crate::app::{ErrorPage, Loading};
 use crate::components::{BarChart, ChartBar, PageTitle};
@@ -100,6 +101,7 @@ fn VitalCard(row: VitalRow, drill_down: bool) -> impl IntoView {
             <p class="vital__value">
                 <strong data-testid="vital-now">{figure_text(now)}</strong>
                 {share_detail(i18n, now).map(|d| view! { <span class="muted">{d}</span> })}
+                {missed_detail(i18n, vital, now).map(|d| view! { <span class="vital__missed" data-testid="vital-missed">{d}</span> })}
             </p>
             <p class=trend_class data-testid="vital-before">
                 {move || t_string!(i18n, dash_before, value = figure_text(before))}

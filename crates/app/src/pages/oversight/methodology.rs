@@ -16,7 +16,11 @@ fn how(i18n: crate::text::I18n, vital: Vital) -> String {
         Vital::Overdue => t_string!(i18n, method_overdue),
         Vital::RevocationWarnings => t_string!(i18n, method_revocation),
         Vital::ReassessmentsDue => t_string!(i18n, method_reassessment),
+        Vital::SppaClocks => t_string!(i18n, method_sppa),
+        Vital::LitmasOnTime => t_string!(i18n, method_litmas),
+        Vital::ReferralsAnswered => t_string!(i18n, method_referrals),
         Vital::WorkBehind => t_string!(i18n, method_work_behind),
+        Vital::ProgrammeParticipation => t_string!(i18n, method_programmes),
     }
     .to_string()
 }
@@ -38,6 +42,7 @@ pub fn MethodologyPage() -> impl IntoView {
                     <h2>{move || vital_name(i18n, vital)}</h2>
                     <p>{move || how(i18n, vital)}</p>
                     {days.map(|days| view! { <p>{move || t_string!(i18n, method_window, days = days)}</p> })}
+                    {vital.by_month().then(|| view! { <p>{move || t_string!(i18n, method_month)}</p> })}
                 </section>
             }
         }).collect_view()}

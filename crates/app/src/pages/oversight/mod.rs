@@ -17,7 +17,11 @@ pub fn vital_name(i18n: crate::text::I18n, vital: Vital) -> String {
         Vital::Overdue => t_string!(i18n, vital_overdue),
         Vital::RevocationWarnings => t_string!(i18n, vital_revocation),
         Vital::ReassessmentsDue => t_string!(i18n, vital_reassessment),
+        Vital::SppaClocks => t_string!(i18n, vital_sppa),
+        Vital::LitmasOnTime => t_string!(i18n, vital_litmas),
+        Vital::ReferralsAnswered => t_string!(i18n, vital_referrals),
         Vital::WorkBehind => t_string!(i18n, vital_work_behind),
+        Vital::ProgrammeParticipation => t_string!(i18n, vital_programmes),
     }
     .to_string()
 }
@@ -36,4 +40,11 @@ pub fn figure_text(tally: Tally) -> String {
 pub fn share_detail(i18n: crate::text::I18n, tally: Tally) -> Option<String> {
     let of = tally.of?;
     Some(t_string!(i18n, vital_share_of, met = tally.count, of = of).to_string())
+}
+
+/// For a figure of deadlines decided this month, how many were missed ("2 terlampaui"):
+/// the SPPA clocks met and breached, in one line.
+pub fn missed_detail(i18n: crate::text::I18n, vital: Vital, tally: Tally) -> Option<String> {
+    let missed = tally.of?.checked_sub(tally.count).filter(|m| *m > 0 && vital.by_month())?;
+    Some(t_string!(i18n, vital_breached, count = missed).to_string())
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use pamong_domain::oversight::today_groups::PK_KEY;
-use pamong_domain::oversight::vitals::VitalList;
+use pamong_domain::oversight::vitals::{Vital, VitalList};
 
 use super::{share_detail, vital_name};
 use crate::api::oversight::vital_clients;
@@ -60,7 +60,12 @@ fn List(data: VitalList) -> impl IntoView {
         {(total == 0).then(|| view! { <p class="card empty">{move || t_string!(i18n, dash_list_empty)}</p> })}
         <ul class="client-list" data-testid="client-list">
             {page.items.into_iter().map(|line| {
-                let detail = line.tally.and_then(|t| share_detail(i18n, t));
+                // A client's own share says something for deadlines (met of due), not for
+                // taking part in a programme (one of one, or none).
+                let detail = line
+                    .tally
+                    .filter(|_| vital != Vital::ProgrammeParticipation)
+                    .and_then(|t| share_detail(i18n, t));
                 let reasons = line.reasons;
                 view! {
                     <ClientLine client=line.client>
