@@ -17,6 +17,7 @@ pub mod kerja_sosial;
 pub mod partners;
 pub mod peduli;
 pub mod programmes;
+pub mod referrals;
 pub mod regions;
 pub mod reintegration;
 
@@ -180,6 +181,7 @@ pub async fn seed_demo(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceR
     let dinsos = partners::generate(db, now).await?;
     if let Some(dinsos) = &dinsos {
         kerja_sosial::generate(db, dinsos, now).await?;
+        referrals::generate(db, dinsos, now).await?;
     }
     programmes::generate(db, dinsos.as_ref(), now).await?;
     peduli::generate(db, dinsos.as_ref(), now).await?;

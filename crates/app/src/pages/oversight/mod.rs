@@ -36,9 +36,12 @@ pub fn figure_text(tally: Tally) -> String {
     }
 }
 
-/// What a share is of ("34 dari 40"); nothing for a count.
+/// What a share is of ("34 dari 40", or that nothing fell due); nothing for a count.
 pub fn share_detail(i18n: crate::text::I18n, tally: Tally) -> Option<String> {
     let of = tally.of?;
+    if of == 0 {
+        return Some(t_string!(i18n, vital_none_due).to_string());
+    }
     Some(t_string!(i18n, vital_share_of, met = tally.count, of = of).to_string())
 }
 
