@@ -19,13 +19,13 @@ use pamong_domain::partners::PartnerForm;
 use pamong_domain::referrals::{ReferralForm, ReferralStatus};
 use pamong_domain::reintegration::participation::EnrolForm;
 use pamong_domain::reintegration::programmes::ProgrammeForm;
-use pamong_domain::supervision::ReportForm;
+use pamong_domain::supervision::{ReportForm, StatusForm};
 use pamong_domain::{ErrorKind, Role};
 use pamong_service::abh::{litmas, process, register};
 use pamong_service::clients::registry;
-use pamong_service::oversight::dashboard;
+use pamong_service::oversight::{dashboard, region};
 use pamong_service::reintegration::{enrolments, programmes};
-use pamong_service::{Actor, ServiceError, partners, referrals, supervision, today};
+use pamong_service::{Actor, ServiceError, auth, offices, partners, referrals, supervision, today, users};
 use time::macros::{date, datetime};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -362,4 +362,102 @@ async fn deadline_figures_count_what_was_decided_this_month() {
     let not_taking_part =
         dashboard::behind(db, &o.kabapas, Vital::ProgrammeParticipation, None, &all, NOW).await.unwrap();
     assert_eq!(ids(not_taking_part), [o.budi_client]);
+}
+
+#[tokio::test]
+async fn offices_side_by_side_with_outliers_and_a_trend() {
+    let o = office().await;
+    let db = o.world.conn();
+    // Six more clients at our office, begun on 20 November: nothing due yet.
+    for i in 0..6 {
+        let form = ClientForm {
+            full_name: format!("Klien Baru {i}"),
+            sex: "L".into(),
+            birth_date: "1990-01-01".into(),
+            legal_basis: "pb".into(),
+            supervision_start: "2026-11-20".into(),
+            remaining_months: "10".into(),
+            ..ClientForm::default()
+        };
+        registry::create(db, &o.ani, &form, TODAY, NOW).await.unwrap();
+    }
+    // A second office of the same region whose five parolees never reported; one of them
+    // finished on 3 December.
+    let bpc =
+        offices::create_bapas(db, &Actor::system(), &common::bapas_form(&o.world.kanwil[0], "BPC"), NOW)
+            .await
+            .unwrap();
+    let mut form = o.world.user_form("pk.citra", Role::Pk, Office::Own);
+    form.office_id = bpc.id.to_string();
+    users::create(db, &Actor::system(), &form, NOW).await.unwrap();
+    let user = auth::login(db, "pk.citra", common::PASSWORD, None, NOW).await.unwrap();
+    let citra = auth::actor_for(db, user).await.unwrap().unwrap();
+    let mut theirs = Vec::new();
+    for i in 0..5 {
+        theirs.push(parolee(&o.world, &citra, &format!("Klien Lain {i}")).await);
+    }
+    let done =
+        StatusForm { status: "selesai".into(), date: "2026-12-03".into(), reason: "Masa habis".into() };
+    registry::change_status(db, &citra, theirs[0], &done, TODAY, NOW).await.unwrap();
+
+    let kanwil = o.world.actor(Role::Kanwil, Office::Own).await;
+    let v = region::region_vitals(db, &kanwil, None, NOW).await.unwrap();
+    assert_eq!(v.kanwil.as_ref().map(|k| k.id), Some(o.world.kanwil[0].id));
+    assert!(v.kanwils.is_empty(), "a Kanwil compares its own region");
+    let row = |vital| v.rows.iter().find(|r| r.vital == vital).unwrap();
+    let area = |vital, name: &str| row(vital).areas.iter().find(|a| a.area.name == name).unwrap().clone();
+    // Overdue: ours 1 of 8 supervised, theirs 4 of 4 — far above the region's 5 of 12.
+    assert_eq!(
+        (area(Vital::Overdue, "Bapas BPA").tally, area(Vital::Overdue, "Bapas BPA").clients),
+        (Tally::count(1), 8)
+    );
+    let far = area(Vital::Overdue, "Bapas BPC");
+    assert_eq!((far.tally, far.clients, far.outlier), (Tally::count(4), 4, true));
+    assert!(!area(Vital::Overdue, "Bapas BPA").outlier);
+    assert_eq!(row(Vital::Overdue).total, Tally::count(5));
+    // Reports on time over 30 days: ours 1 of 2, theirs 0 of 4 (at least ten points below 1 of 6).
+    assert_eq!(row(Vital::ReportsOnTime30).total, Tally::share(1, 6));
+    assert!(area(Vital::ReportsOnTime30, "Bapas BPC").outlier);
+    assert!(!area(Vital::ReportsOnTime30, "Bapas BPA").outlier);
+    // The trend: twelve points, today last; at the end of November the 1 November reports of
+    // all seven parolees then supervised (the one finished since included) were missed.
+    let trend = &row(Vital::ReportsOnTime30).trend;
+    assert_eq!(trend.len(), 12);
+    assert_eq!(trend[11], (TODAY, Tally::share(1, 6)));
+    assert_eq!(trend[10], (date!(2026 - 11 - 30), Tally::share(0, 7)));
+    assert_eq!(trend[9], (date!(2026 - 10 - 31), Tally::share(0, 0)), "nothing due in October");
+
+    // Headquarters compares the Kanwils, then chooses one; no client is ever named.
+    let pusat = o.world.actor(Role::Pusat, Office::Own).await;
+    let nation = region::region_vitals(db, &pusat, None, NOW).await.unwrap();
+    assert!(nation.by_kanwil());
+    assert_eq!(nation.kanwils.len(), 2);
+    let overdue = nation.rows.iter().find(|r| r.vital == Vital::Overdue).unwrap();
+    let names: Vec<_> = overdue.areas.iter().map(|a| (a.area.name.as_str(), a.tally, a.clients)).collect();
+    assert_eq!(names, [("Kanwil A", Tally::count(5), 12), ("Kanwil B", Tally::count(0), 0)]);
+    let text = format!("{nation:?}");
+    assert!(!text.contains("Agus Salim") && !text.contains("Klien Lain"), "never a client's name");
+    let chosen = region::region_vitals(db, &pusat, Some(o.world.kanwil[0].id), NOW).await.unwrap();
+    assert_eq!(chosen.rows[0].areas.len(), 2);
+
+    // A Kabapas reads their own dashboard, an officer neither.
+    assert!(is_not_found(region::region_vitals(db, &o.kabapas, None, NOW).await));
+    assert!(is_not_found(region::region_vitals(db, &o.ani, None, NOW).await));
+
+    // Our office's month-before figure counts who was supervised then: theirs, at BPC's own
+    // dashboard, the finished client too.
+    let bpc_kabapas = {
+        let mut form = o.world.user_form("kabapas.bpc", Role::Kabapas, Office::Own);
+        form.office_id = bpc.id.to_string();
+        users::create(db, &Actor::system(), &form, NOW).await.unwrap();
+        let user = auth::login(db, "kabapas.bpc", common::PASSWORD, None, NOW).await.unwrap();
+        auth::actor_for(db, user).await.unwrap().unwrap()
+    };
+    let theirs_now = dashboard::office_vitals(db, &bpc_kabapas, None, NOW).await.unwrap();
+    let overdue = row_of(&theirs_now, Vital::Overdue);
+    assert_eq!((overdue.now, overdue.before), (Tally::count(4), Tally::count(5)));
+}
+
+fn row_of(vitals: &OfficeVitals, vital: Vital) -> VitalRow {
+    row(vitals, vital).clone()
 }

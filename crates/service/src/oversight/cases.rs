@@ -1,17 +1,19 @@
-//! The active cases of a remit with what the Today list and the vitals read of them: the
+//! The supervised cases of a remit with what the Today list and the vitals read of them: the
 //! reports made, the risk assessments, the reporting frequencies and the reassessment
-//! interval. Loaded once, read as of any day — today for the Today list, today and a month
-//! earlier for the dashboard.
+//! interval. Loaded once, read as of any day — today for the Today list; today, a month
+//! earlier and the ends of past months for the dashboards, which also load the cases closed
+//! since the earliest day they read, so that a month's figure counts who was supervised then.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use pamong_domain::caseload::{ProgrammeFollowUp, TodayFacts, TodayReason, today_reasons};
 use pamong_domain::client::ClientStatus;
 use pamong_domain::kerja_sosial::FollowUp;
 use pamong_domain::legal::LegalBasis;
 use pamong_domain::reporting::{ReportingFrequencies, RiskBand, Schedule, schedules, status_over};
-use pamong_entity::client;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use pamong_entity::{client, client_status_change};
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
 use time::Date;
 
 use crate::clients::{assessment_history, attended_since};
@@ -20,11 +22,13 @@ use crate::ids::ClientId;
 use crate::policy::Remit;
 use crate::settings;
 
-/// The active supervised cases of a remit (children accompanied through their process have
-/// no reporting and are followed on their own clocks).
+/// The supervised cases of a remit (children accompanied through their process have no
+/// reporting and are followed on their own clocks).
 pub(crate) struct Cases {
     /// The clients, in no particular order.
     pub rows: Vec<client::Model>,
+    /// The day each case closed since the day loaded from was closed on.
+    ended: HashMap<i32, Date>,
     reports: HashMap<ClientId, Vec<Date>>,
     history: HashMap<ClientId, Vec<(Date, RiskBand)>>,
     frequencies: ReportingFrequencies,
@@ -32,10 +36,45 @@ pub(crate) struct Cases {
 }
 
 impl Cases {
-    /// Loads the remit's cases.
+    /// Loads the remit's active cases.
     pub(crate) async fn load<C: ConnectionTrait>(db: &C, remit: Remit) -> ServiceResult<Cases> {
+        Self::load_since(db, remit, None).await
+    }
+
+    /// Loads the remit's active cases and, with `since`, those closed on or after that day.
+    pub(crate) async fn load_since<C: ConnectionTrait>(
+        db: &C,
+        remit: Remit,
+        since: Option<Date>,
+    ) -> ServiceResult<Cases> {
+        let active = client::Column::Status.eq(ClientStatus::Aktif.as_str());
+        let mut ended: HashMap<i32, Date> = HashMap::new();
+        let status = match since {
+            None => Condition::all().add(active),
+            Some(since) => {
+                let closed = client_status_change::Entity::find()
+                    .filter(client_status_change::Column::Status.ne(ClientStatus::Aktif.as_str()))
+                    .filter(client_status_change::Column::ChangedOn.gte(since))
+                    .filter(
+                        client_status_change::Column::ClientId.in_subquery(
+                            Query::select()
+                                .column(client::Column::Id)
+                                .from(client::Entity)
+                                .and_where(client::Column::BapasId.eq(remit.office()))
+                                .to_owned(),
+                        ),
+                    )
+                    .all(db)
+                    .await?;
+                for change in closed {
+                    let day = ended.entry(change.client_id).or_insert(change.changed_on);
+                    *day = (*day).max(change.changed_on);
+                }
+                Condition::any().add(active).add(client::Column::Id.is_in(ended.keys().copied()))
+            }
+        };
         let select = client::Entity::find()
-            .filter(client::Column::Status.eq(ClientStatus::Aktif.as_str()))
+            .filter(status)
             .filter(client::Column::LegalBasis.ne(LegalBasis::PendampinganAnak.as_str()))
             .filter(client::Column::BapasId.eq(remit.office()));
         let select = match remit {
@@ -43,6 +82,10 @@ impl Cases {
             Remit::Caseload(_, pk) => select.filter(client::Column::PkId.eq(pk)),
         };
         let rows = select.all(db).await?;
+        // A case reopened since is active: only a closed case has an end.
+        let closed: HashSet<i32> =
+            rows.iter().filter(|r| r.status != ClientStatus::Aktif.as_str()).map(|r| r.id).collect();
+        ended.retain(|id, _| closed.contains(id));
         let ids: Vec<ClientId> = rows.iter().map(|r| ClientId(r.id)).collect();
         let reports = match rows.iter().map(|r| r.supervision_start).min() {
             Some(earliest) => attended_since(db, &ids, earliest).await?,
@@ -51,7 +94,13 @@ impl Cases {
         let history = assessment_history(db, &ids).await?;
         let frequencies = settings::reporting_frequencies(db, remit.office()).await?;
         let months = settings::reassessment_months(db).await?;
-        Ok(Cases { rows, reports, history, frequencies, months })
+        Ok(Cases { rows, ended, reports, history, frequencies, months })
+    }
+
+    /// Whether the case was under supervision on `day`: begun by then, and not closed on or
+    /// before it.
+    pub(crate) fn active_on(&self, row: &client::Model, day: Date) -> bool {
+        row.supervision_start <= day && self.ended.get(&row.id).is_none_or(|end| *end > day)
     }
 
     /// The clients' row ids.

@@ -15,17 +15,16 @@ use pamong_domain::oversight::vitals::{
 use pamong_domain::page::{ListQuery, Page};
 use pamong_entity::{bapas, client};
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait};
-use time::OffsetDateTime;
+use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
-use super::cases::Cases;
 use super::figures::Figures;
 use crate::actor::Actor;
 use crate::clients::{officers_of, people, summaries};
 use crate::error::{ServiceError, ServiceResult};
 use crate::ids::{BapasId, KanwilId};
 use crate::offices::today_at;
-use crate::policy::{self, Remit};
+use crate::policy;
 use crate::reintegration::action_plans::{figure_offices, office_for};
 
 /// The dashboard of `office` (the actor's own, or the first they read, when none), as of the
@@ -40,8 +39,9 @@ pub async fn office_vitals(
     let b = readable_office(db, actor, office, &readable).await?;
     let today = today_at(db, b.id, now).await?;
     let before = month_before(today);
-    let cases = Cases::load(db, Remit::Office(BapasId(b.id))).await?;
-    let figures = Figures::load(db, BapasId(b.id), &cases, today, before, now).await?;
+    // The same hour of the day a month earlier.
+    let then = now - Duration::days((today - before).whole_days());
+    let figures = Figures::load(db, BapasId(b.id), &[(today, now), (before, then)], now).await?;
     let holders = people(db, figures.rows().filter_map(|r| r.pk_id).collect()).await?;
     let officers = officer_order(db, &b, &holders, &figures).await?;
     let held_by = |row: &client::Model| row.pk_id.and_then(|id| holders.get(&id)).map(|p| p.id);
@@ -50,8 +50,10 @@ pub async fn office_vitals(
         let mut per: HashMap<Option<Uuid>, (Tally, Tally)> = HashMap::new();
         for part in figures.parts(vital) {
             let entry = per.entry(held_by(part.row)).or_insert((vital.zero(), vital.zero()));
-            entry.0.add(part.now);
-            if let Some(before) = part.before {
+            if let Some(now) = part.tallies.first().copied().flatten() {
+                entry.0.add(now);
+            }
+            if let Some(before) = part.tallies.get(1).copied().flatten() {
                 entry.1.add(before);
             }
         }
@@ -92,8 +94,7 @@ pub async fn behind(
     let office = policy::vital_lists_office(actor).ok_or_else(ServiceError::not_found)?;
     let b = office_row(db, office).await?;
     let today = today_at(db, b.id, now).await?;
-    let cases = Cases::load(db, Remit::Office(office)).await?;
-    let figures = Figures::load(db, office, &cases, today, today, now).await?;
+    let figures = Figures::load(db, office, &[(today, now)], now).await?;
     let names = people(db, figures.rows().filter_map(|r| r.pk_id).collect()).await?;
     let mut counted: Vec<(client::Model, Option<Tally>)> = Vec::new();
     for part in figures.parts(vital) {
@@ -101,7 +102,7 @@ pub async fn behind(
         if pk.is_some_and(|pk| !pk.holds(held_by)) {
             continue;
         }
-        let tally = part.now;
+        let Some(tally) = part.tallies.first().copied().flatten() else { continue };
         let listed = match tally.of {
             Some(due) => tally.count < due,
             None => tally.count > 0,
@@ -118,7 +119,7 @@ pub async fn behind(
     });
     let page = Page::of(counted, query);
     let (rows, tallies): (Vec<client::Model>, Vec<Option<Tally>>) = page.items.into_iter().unzip();
-    let reasons: Vec<_> = rows.iter().map(|r| figures.reasons_now(r)).collect();
+    let reasons: Vec<_> = rows.iter().map(|r| figures.reasons_first(r)).collect();
     let items = summaries(db, actor, rows)
         .await?
         .into_iter()
@@ -166,7 +167,7 @@ async fn officer_order<C: ConnectionTrait>(
     db: &C,
     b: &bapas::Model,
     holders: &HashMap<i32, PersonRef>,
-    figures: &Figures<'_>,
+    figures: &Figures,
 ) -> ServiceResult<Vec<Option<PersonRef>>> {
     let mut out: Vec<PersonRef> = officers_of(db, BapasId(b.id)).await?;
     let mut others: Vec<PersonRef> =

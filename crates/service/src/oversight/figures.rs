@@ -1,7 +1,7 @@
-//! What each vital counts, client by client, on the dashboard's two days: the active cases
-//! (reports, Today's reasons, programme enrolments), the children's statutory clocks and the
-//! referrals. The dashboard adds the parts up per PK; the list behind a figure shows the
-//! clients whose part falls short.
+//! What each vital counts, client by client, on the days a dashboard reads: the supervised
+//! cases (reports, Today's reasons, programme enrolments), the children's statutory clocks
+//! and the referrals. A dashboard adds the parts up per PK or per office; the list behind a
+//! figure shows the clients whose part falls short.
 
 use std::collections::HashMap;
 
@@ -15,34 +15,29 @@ use pamong_domain::oversight::vitals::{
 use pamong_entity::{client, programme_enrolment, referral};
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use time::{Date, Duration, OffsetDateTime};
+use time::{Date, OffsetDateTime};
 
 use super::cases::Cases;
 use crate::abh::{with_clocks, zone_of};
 use crate::error::ServiceResult;
 use crate::ids::BapasId;
 use crate::kerja_sosial;
+use crate::policy::Remit;
 
-/// A client's part of a figure: now, and a month earlier when they were counted then.
+/// A client's part of a figure on each day read, in the order asked; `None` on a day they
+/// were not counted (not yet, or no longer, supervised).
 pub(super) struct Part<'a> {
     pub row: &'a client::Model,
-    pub now: Tally,
-    pub before: Option<Tally>,
+    pub tallies: Vec<Option<Tally>>,
 }
 
-/// One of the two days a figure is read on, as a day and as an instant at the office.
+/// A day a figure is read on, as a day and as an instant at the office.
 #[derive(Clone, Copy)]
 struct Day {
     date: Date,
     at: OffsetDateTime,
     /// The first instant of its month where the office is.
     month_from: OffsetDateTime,
-}
-
-impl Day {
-    fn new(date: Date, at: OffsetDateTime, zone: Zone) -> Day {
-        Day { date, at, month_from: start_of_day(month_start(date), zone) }
-    }
 }
 
 /// A client with the deadlines a figure decides.
@@ -53,38 +48,40 @@ struct Deadlines {
 }
 
 /// Everything the vitals of one office read, loaded once.
-pub(super) struct Figures<'a> {
-    pub cases: &'a Cases,
-    today: Day,
-    before: Day,
-    work_now: HashMap<i32, FollowUp>,
-    work_before: HashMap<i32, FollowUp>,
+pub(super) struct Figures {
+    cases: Cases,
+    days: Vec<Day>,
+    /// The kerja sosial follow-ups as of each day.
+    work: Vec<HashMap<i32, FollowUp>>,
     enrolments: HashMap<i32, Vec<(Date, Option<Date>)>>,
     children: Vec<Deadlines>,
     referrals: Vec<(client::Model, Vec<Deadline>)>,
 }
 
-impl<'a> Figures<'a> {
-    /// Loads the office's figures as of `today` (at `now`) and `before`.
+impl Figures {
+    /// Loads an office's figures as of each of `days` (a day and the instant it is read at).
     pub(super) async fn load<C: ConnectionTrait>(
         db: &C,
         office: BapasId,
-        cases: &'a Cases,
-        today: Date,
-        before: Date,
+        days: &[(Date, OffsetDateTime)],
         now: OffsetDateTime,
-    ) -> ServiceResult<Figures<'a>> {
+    ) -> ServiceResult<Figures> {
         let zone = zone_of(db, office.get()).await?;
-        // The same hour of the day a month earlier.
-        let then = now - Duration::days((today - before).whole_days());
-        let (today, before) = (Day::new(today, now, zone), Day::new(before, then, zone));
+        let earliest = days.iter().map(|(d, _)| *d).min().unwrap_or(now.date());
+        let cases = Cases::load_since(db, Remit::Office(office), Some(earliest)).await?;
+        let days: Vec<Day> = days
+            .iter()
+            .map(|(date, at)| Day {
+                date: *date,
+                at: *at,
+                month_from: start_of_day(month_start(*date), zone),
+            })
+            .collect();
         let ids = cases.ids();
-        let work_now = kerja_sosial::follow_ups(db, &ids, today.date).await?;
-        let work_before = if before.date == today.date {
-            HashMap::new()
-        } else {
-            kerja_sosial::follow_ups(db, &ids, before.date).await?
-        };
+        let mut work = Vec::with_capacity(days.len());
+        for day in &days {
+            work.push(kerja_sosial::follow_ups(db, &ids, day.date).await?);
+        }
         let mut enrolments: HashMap<i32, Vec<(Date, Option<Date>)>> = HashMap::new();
         for e in programme_enrolment::Entity::find()
             .filter(programme_enrolment::Column::ClientId.is_in(ids))
@@ -95,13 +92,11 @@ impl<'a> Figures<'a> {
         }
         Ok(Figures {
             cases,
-            today,
-            before,
-            work_now,
-            work_before,
+            days,
+            work,
             enrolments,
             children: children(db, office, now).await?,
-            referrals: referrals(db, office, month_start(before.date), zone).await?,
+            referrals: referrals(db, office, month_start(earliest), zone).await?,
         })
     }
 
@@ -114,12 +109,22 @@ impl<'a> Figures<'a> {
             .chain(self.referrals.iter().map(|(row, _)| row))
     }
 
-    /// Each client's part of `vital`.
+    /// The supervised clients on the `i`th day read: what a count is compared against.
+    pub(super) fn supervised(&self, i: usize) -> u64 {
+        let Some(day) = self.days.get(i) else { return 0 };
+        let n = self.cases.rows.iter().filter(|r| self.cases.active_on(r, day.date)).count();
+        u64::try_from(n).unwrap_or(u64::MAX)
+    }
+
+    /// Each client's part of `vital` on each day read.
     pub(super) fn parts(&self, vital: Vital) -> Vec<Part<'_>> {
         let by_deadlines = |row, deadlines: &[Deadline]| Part {
             row,
-            now: deadlines_met(deadlines, self.today.month_from, self.today.at),
-            before: Some(deadlines_met(deadlines, self.before.month_from, self.before.at)),
+            tallies: self
+                .days
+                .iter()
+                .map(|day| Some(deadlines_met(deadlines, day.month_from, day.at)))
+                .collect(),
         };
         match vital {
             Vital::SppaClocks => self.children.iter().map(|c| by_deadlines(&c.row, &c.sppa)).collect(),
@@ -131,48 +136,55 @@ impl<'a> Figures<'a> {
                 .iter()
                 .map(|row| Part {
                     row,
-                    now: self.case_tally(vital, row, self.today, &self.work_now),
-                    before: (row.supervision_start <= self.before.date)
-                        .then(|| self.case_tally(vital, row, self.before, &self.work_before)),
+                    tallies: self
+                        .days
+                        .iter()
+                        .zip(&self.work)
+                        .map(|(day, work)| {
+                            self.cases
+                                .active_on(row, day.date)
+                                .then(|| self.case_tally(vital, row, day.date, work))
+                        })
+                        .collect(),
                 })
                 .collect(),
         }
     }
 
-    /// What Today says of an active case now (nothing for a child followed on their clocks).
-    pub(super) fn reasons_now(&self, row: &client::Model) -> Vec<TodayReason> {
-        if !self.cases.rows.iter().any(|r| r.id == row.id) {
+    /// What Today says of a case on the first day read (nothing for a child followed on
+    /// their clocks, or a case closed by then).
+    pub(super) fn reasons_first(&self, row: &client::Model) -> Vec<TodayReason> {
+        let (Some(day), Some(work)) = (self.days.first(), self.work.first()) else { return Vec::new() };
+        if !self.cases.rows.iter().any(|r| r.id == row.id) || !self.cases.active_on(row, day.date) {
             return Vec::new();
         }
-        let work = self.work_now.get(&row.id).cloned();
-        self.cases.reasons(row, self.today.date, work, ProgrammeFollowUp::default())
+        self.cases.reasons(row, day.date, work.get(&row.id).cloned(), ProgrammeFollowUp::default())
     }
 
-    /// An active case's part of a figure on one of the two days.
+    /// A case's part of a figure on a day.
     fn case_tally(
         &self,
         vital: Vital,
         row: &client::Model,
-        day: Day,
+        day: Date,
         work: &HashMap<i32, FollowUp>,
     ) -> Tally {
         if vital == Vital::ProgrammeParticipation {
             let spans = self.enrolments.get(&row.id).map(Vec::as_slice).unwrap_or_default();
-            return Tally::share(u64::from(enrolled(spans, day.date)), 1);
+            return Tally::share(u64::from(enrolled(spans, day)), 1);
         }
         if let Some(days) = vital.window_days() {
             if !self.cases.reports_due(row) {
                 return Tally::share(0, 0);
             }
             // Nothing is due after the supervision's end, though the case waits to be closed.
-            let (from, to) = window(day.date, days);
+            let (from, to) = window(day, days);
             let to = row.supervision_end.map_or(to, |end| to.min(end));
-            let (segments, reports) = (self.cases.segments(row, day.date), self.cases.reports(row, day.date));
-            return reports_on_time(&segments, &reports, from, to, day.date);
+            let (segments, reports) = (self.cases.segments(row, day), self.cases.reports(row, day));
+            return reports_on_time(&segments, &reports, from, to, day);
         }
         // Programme follow-ups do not make any figure, so they are left out.
-        let reasons =
-            self.cases.reasons(row, day.date, work.get(&row.id).cloned(), ProgrammeFollowUp::default());
+        let reasons = self.cases.reasons(row, day, work.get(&row.id).cloned(), ProgrammeFollowUp::default());
         Tally::count(u64::from(vital.counts(&reasons)))
     }
 }

@@ -1,7 +1,7 @@
-//! The policy for oversight: who reads an office's vitals (its figures, by PK) and who opens
-//! the lists of clients behind them.
+//! The policy for oversight: who reads an office's vitals (its figures, by PK), who compares
+//! offices side by side, and who opens the lists of clients behind them.
 
-use super::{Placement, Remit, contains, figures_scope, remit};
+use super::{Placement, Remit, Scope, contains, figures_scope, remit};
 use crate::actor::Actor;
 use crate::ids::{BapasId, KanwilId};
 
@@ -26,4 +26,23 @@ pub fn vital_lists_office(actor: &Actor) -> Option<BapasId> {
 /// Whether the actor opens the lists of clients behind this office's vitals.
 pub fn opens_vital_lists(actor: &Actor, bapas_id: BapasId) -> bool {
     vital_lists_office(actor) == Some(bapas_id)
+}
+
+/// What the actor compares side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparison {
+    /// The offices of one region (a Kanwil's own).
+    Region(KanwilId),
+    /// Any region's offices, and the regions of the country (headquarters, the admin).
+    Nation,
+}
+
+/// Whether and what the actor compares across offices: whoever reads the figures of more
+/// than one office. A Kabapas reads their own office's dashboard instead.
+pub fn comparison(actor: &Actor) -> Option<Comparison> {
+    match figures_scope(actor) {
+        Scope::All => Some(Comparison::Nation),
+        Scope::Kanwil(k) => Some(Comparison::Region(k)),
+        Scope::Bapas(_) | Scope::Nothing => None,
+    }
 }
