@@ -80,3 +80,60 @@ test('the Kanwil and headquarters read an office\'s vitals without a client list
   expect(response?.status()).toBe(404);
   expect(errors).toEqual([]);
 });
+
+test('headquarters compares the Kanwils, then one Kanwil\'s offices, each figure with its trend', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await login(page, 'pusat');
+  await page.getByTestId('home-region').click();
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('se-Indonesia');
+  await expect(page.getByTestId('region-vital')).toHaveCount(10);
+  const overdue = page.locator('[data-testid="region-vital"][data-vital="terlambat-lapor"]');
+  await expect(overdue.getByTestId('region-total')).toHaveText(/^\d+$/);
+  await expect(overdue.locator('svg.chart--trend title')).toContainText('12 bulan');
+  await overdue.locator('summary', { hasText: 'Per Kanwil' }).click();
+  await expect(overdue.getByTestId('region-area')).toHaveCount(3);
+  await expect(overdue.locator('svg.chart title').last()).toContainText('per kantor');
+  await shot(page, info, '117-region-nation');
+
+  // One Kanwil's offices, chosen with a plain GET form.
+  await page.getByLabel('Wilayah').selectOption({ label: 'Kanwil Ditjenpas DKI Jakarta' });
+  await page.getByRole('button', { name: 'Tampilkan' }).click();
+  await page.waitForURL(/kanwil=/);
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('DKI Jakarta');
+  const onTime = page.locator('[data-testid="region-vital"][data-vital="lapor-tepat-30"]');
+  await onTime.locator('summary', { hasText: 'Tabel tren 12 bulan' }).click();
+  await expect(onTime.locator('table').last().locator('tbody tr')).toHaveCount(12);
+  await onTime.locator('summary', { hasText: 'Per kantor' }).click();
+  await expect(onTime.getByTestId('region-area')).toHaveCount(1);
+  await shot(page, info, '118-region-kanwil');
+  // An office's line opens its dashboard; how outliers are marked is on the methodology page.
+  await onTime.getByTestId('region-area').getByRole('link').click();
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Jakarta Barat');
+  await page.goBack();
+  await hydrated(page);
+  await page.getByRole('link', { name: 'Cara menandai pencilan dan membaca tren' }).click();
+  await expect(page).toHaveURL(/metodologi#perbandingan/);
+  await expect(page.getByTestId('method-region')).toContainText('Pencilan');
+  expect(errors).toEqual([]);
+});
+
+test('the Kanwil compares its own region\'s offices', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await login(page, 'kanwil.dki');
+  await page.getByTestId('home-region').click();
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('DKI Jakarta');
+  await expect(page.getByTestId('region-picker')).toHaveCount(0);
+  await expect(page.getByTestId('region-vital')).toHaveCount(10);
+  await shot(page, info, '119-region-kanwil-own');
+  // A Kabapas reads their own office's dashboard, not the comparison.
+  await page.context().clearCookies();
+  await login(page, 'kabapas.jakbar');
+  await expect(page.getByTestId('home-region')).toHaveCount(0);
+  const response = await page.goto('/dasbor-wilayah');
+  expect(response?.status()).toBe(404);
+  expect(errors).toEqual([]);
+});

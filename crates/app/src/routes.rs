@@ -64,6 +64,12 @@ pub fn monthly_report(office: Option<Uuid>, month: Option<pamong_domain::calenda
 
 /// An office's dashboard of vitals.
 pub const DASHBOARD: &str = "/dasbor";
+/// The offices of a region (or the regions of the country) side by side.
+pub const REGION_DASHBOARD: &str = "/dasbor-wilayah";
+/// The query key naming a Kanwil.
+pub const KANWIL_KEY: &str = "kanwil";
+/// The methodology note on outliers and trends.
+pub const METHODOLOGY_REGION: &str = "/metodologi#perbandingan";
 /// How each figure of the dashboards is counted.
 pub const METHODOLOGY: &str = "/metodologi";
 
@@ -72,6 +78,14 @@ pub fn dashboard(office: Option<Uuid>) -> String {
     match office {
         Some(id) => format!("{DASHBOARD}?{OFFICE_KEY}={id}"),
         None => DASHBOARD.to_owned(),
+    }
+}
+
+/// The comparison of a Kanwil's offices (the country's Kanwils, where none is named).
+pub fn region_dashboard(kanwil: Option<Uuid>) -> String {
+    match kanwil {
+        Some(id) => format!("{REGION_DASHBOARD}?{KANWIL_KEY}={id}"),
+        None => REGION_DASHBOARD.to_owned(),
     }
 }
 

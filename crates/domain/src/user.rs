@@ -98,6 +98,8 @@ pub struct Abilities {
     pub keep_programmes: bool,
     /// Reads (or records) Klien Bapas Peduli activities.
     pub peduli: bool,
+    /// Compares offices side by side: their region's (the Kanwil), or every region's.
+    pub compare_offices: bool,
 }
 
 /// A user as the admin pages show them.

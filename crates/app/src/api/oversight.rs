@@ -1,8 +1,10 @@
-//! What the oversight pages read: an office's vitals and the lists behind them, the export
+//! What the oversight pages read: an office's vitals and the lists behind them, the offices
+//! of a region side by side, the export
 //! log, and the data-subject export of a client.
 
 use leptos::prelude::*;
 use pamong_domain::logs::{ExportFilter, ExportRow};
+use pamong_domain::oversight::region::RegionVitals;
 use pamong_domain::oversight::vitals::{OfficeVitals, VitalList};
 use pamong_domain::page::Page;
 use pamong_domain::subject::SubjectExport;
@@ -35,6 +37,16 @@ pub async fn dashboard_vitals(office: Option<Uuid>) -> Result<OfficeVitals, AppE
     let (ctx, actor) = actor().await?;
     let now = ctx.now();
     lift(&actor, pamong_service::oversight::dashboard::office_vitals(&ctx.db, &actor, office, now).await)
+}
+
+/// The offices of a Kanwil side by side (the viewer's own region; for headquarters and the
+/// admin `kanwil`, or every Kanwil of the country when none).
+#[server(endpoint = "oversight/region", input = server_fn::codec::GetUrl)]
+pub async fn compare_offices(kanwil: Option<Uuid>) -> Result<RegionVitals, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    lift(&actor, pamong_service::oversight::region::region_vitals(&ctx.db, &actor, kanwil, now).await)
 }
 
 /// A page of the clients behind one of the office's figures (`vital`, its text form), all

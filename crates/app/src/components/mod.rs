@@ -8,7 +8,7 @@ pub mod list;
 pub mod post;
 pub mod title;
 
-pub use chart::{BarChart, ChartBar};
+pub use chart::{BarChart, ChartBar, TrendChart, TrendPoint};
 pub use form::{
     ActiveToggle, ErrorBanner, ErrorSummary, SaveButton, SavedNotice, SelectField, TextArea, TextField,
     show_failure,

@@ -71,6 +71,9 @@ pub fn HomePage() -> impl IntoView {
         <Show when=move || can.get().figures>
             <p class="actions">
                 <a class="button" href=routes::DASHBOARD data-testid="home-dashboard">{move || t_string!(i18n, dash_title)}</a>
+                <Show when=move || can.get().compare_offices>
+                    " " <a class="button button--secondary" href=routes::REGION_DASHBOARD data-testid="home-region">{move || t_string!(i18n, region_open)}</a>
+                </Show>
             </p>
         </Show>
         // The Kanwil reads the logs and figures of its region here, the admin the country's

@@ -36,6 +36,12 @@ pub fn outlier(vital: Vital, area: Tally, area_clients: u64, whole: Tally, whole
         >= u128::from(times) * u128::from(whole.count) * u128::from(area_clients)
 }
 
+/// A count per 100 supervised clients, rounded half up (`None` with no clients): how a count
+/// compares between offices of different sizes.
+pub fn per_hundred(count: u64, clients: u64) -> Option<u64> {
+    (clients > 0).then(|| (count * 200 + clients) / (clients * 2))
+}
+
 /// The days a twelve-month trend reads: the last day of each of the eleven months before
 /// `today`'s, oldest first, then `today`.
 pub fn trend_days(today: Date) -> Vec<Date> {
@@ -138,6 +144,13 @@ mod tests {
         assert!(!outlier(v, Tally::count(2), 5, whole, 300));
         assert!(outlier(v, Tally::count(3), 5, whole, 300));
         assert!(!outlier(v, Tally::count(3), 5, Tally::count(0), 300));
+    }
+
+    #[test]
+    fn a_rate_per_hundred_rounds_half_up() {
+        assert_eq!(per_hundred(1, 8), Some(13));
+        assert_eq!(per_hundred(4, 4), Some(100));
+        assert_eq!(per_hundred(0, 0), None);
     }
 
     #[test]

@@ -118,6 +118,7 @@ pub fn abilities(actor: &Actor) -> Abilities {
         programmes: !programme_scope(actor).is_empty() || programme_partner(actor).is_some(),
         keep_programmes: keeps_partners(actor),
         peduli: remit.is_some() || !figures_scope(actor).is_empty(),
+        compare_offices: comparison(actor).is_some(),
     }
 }
 

@@ -439,3 +439,22 @@ fn vitals_are_read_by_figure_readers_and_their_lists_opened_by_the_kabapas() {
         assert!(!opens_vital_lists(&a, OTHER_BAPAS), "{role:?}");
     }
 }
+
+#[test]
+fn offices_are_compared_by_the_kanwil_in_its_region_and_by_headquarters_across_the_country() {
+    let cases = [
+        (Role::Kabapas, None),
+        (Role::Kanwil, Some(Comparison::Region(KANWIL))),
+        (Role::Pusat, Some(Comparison::Nation)),
+        (Role::Admin, Some(Comparison::Nation)),
+        (Role::Pk, None),
+        (Role::Koordinator, None),
+        (Role::Mitra, None),
+    ];
+    assert_eq!(cases.len(), Role::ALL.len());
+    for (role, expected) in cases {
+        let a = actor(role);
+        assert_eq!(comparison(&a), expected, "{role:?}");
+        assert_eq!(abilities(&a).compare_offices, expected.is_some(), "{role:?}");
+    }
+}

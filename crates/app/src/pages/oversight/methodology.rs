@@ -46,6 +46,11 @@ pub fn MethodologyPage() -> impl IntoView {
                 </section>
             }
         }).collect_view()}
+        <section class="card method" id="perbandingan" data-testid="method-region">
+            <h2>{move || t_string!(i18n, method_region_title)}</h2>
+            <p>{move || t_string!(i18n, method_region_outliers)}</p>
+            <p>{move || t_string!(i18n, method_region_trend)}</p>
+        </section>
         <section class="card method" id="umum">
             <h2>{move || t_string!(i18n, method_common_title)}</h2>
             <p>{move || t_string!(i18n, method_common_who)}</p>

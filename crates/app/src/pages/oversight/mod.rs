@@ -1,8 +1,9 @@
-//! Oversight pages: an office's dashboard of vitals, the list behind each figure, and the
-//! methodology note every figure links to.
+//! Oversight pages: an office's dashboard of vitals, the list behind each figure, the
+//! offices of a region side by side, and the methodology note every figure links to.
 
 pub mod dashboard;
 pub mod methodology;
+pub mod region;
 pub mod vital_list;
 
 use pamong_domain::oversight::vitals::{Tally, Vital};
