@@ -128,7 +128,15 @@ test('the Kanwil compares its own region\'s offices', async ({ page }, info) => 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('DKI Jakarta');
   await expect(page.getByTestId('region-picker')).toHaveCount(0);
   await expect(page.getByTestId('region-vital')).toHaveCount(10);
+  // Its PKS: the demo's two, one ending within 90 days; Klien Bapas Peduli one click away.
+  const pks = page.getByTestId('region-pks-area');
+  await expect(pks).toHaveCount(1);
+  await expect(pks.locator('td').first()).toHaveText('2');
+  await expect(pks.locator('td').last()).toHaveText('1');
   await shot(page, info, '119-region-kanwil-own');
+  await page.getByTestId('region-peduli').click();
+  await hydrated(page);
+  await expect(page).toHaveURL(/\/peduli/);
   // A Kabapas reads their own office's dashboard, not the comparison.
   await page.context().clearCookies();
   await login(page, 'kabapas.jakbar');

@@ -11,6 +11,7 @@ use common::{Office, World};
 use pamong_domain::abh::case::AbhCaseForm;
 use pamong_domain::abh::litmas::{LitmasContent, LitmasRequestForm};
 use pamong_domain::abh::process::DiversionForm;
+use pamong_domain::agreements::AgreementForm;
 use pamong_domain::client::ClientForm;
 use pamong_domain::oversight::today_groups::PkChoice;
 use pamong_domain::oversight::vitals::{OfficeVitals, Tally, Vital, VitalRow};
@@ -400,8 +401,31 @@ async fn offices_side_by_side_with_outliers_and_a_trend() {
         StatusForm { status: "selesai".into(), date: "2026-12-03".into(), reason: "Masa habis".into() };
     registry::change_status(db, &citra, theirs[0], &done, TODAY, NOW).await.unwrap();
 
+    // Our office's PKS: one in force for long, one ending within 90 days.
+    let partner = PartnerForm {
+        name: "Dinas Sosial Kota".into(),
+        kind: "dinsos".into(),
+        services: vec!["bpjs".into()],
+        ..Default::default()
+    };
+    let partner = partners::save(db, &o.kabapas, None, &partner, NOW).await.unwrap();
+    for (number, end) in [("PKS/1/2026", "2028-06-30"), ("PKS/2/2026", "2027-01-31")] {
+        let pks = AgreementForm {
+            number: number.into(),
+            title: "Layanan jaminan sosial klien".into(),
+            services: vec!["bpjs".into()],
+            signed_on: "2026-01-02".into(),
+            start_on: "2026-01-05".into(),
+            end_on: end.into(),
+            ..Default::default()
+        };
+        partners::agreements::create(db, &o.kabapas, partner, None, &pks, NOW).await.unwrap();
+    }
+
     let kanwil = o.world.actor(Role::Kanwil, Office::Own).await;
     let v = region::region_vitals(db, &kanwil, None, NOW).await.unwrap();
+    let pks: Vec<_> = v.agreements.iter().map(|a| (a.area.name.as_str(), a.in_force, a.expiring)).collect();
+    assert_eq!(pks, [("Bapas BPA", 2, 1), ("Bapas BPC", 0, 0)]);
     assert_eq!(v.kanwil.as_ref().map(|k| k.id), Some(o.world.kanwil[0].id));
     assert!(v.kanwils.is_empty(), "a Kanwil compares its own region");
     let row = |vital| v.rows.iter().find(|r| r.vital == vital).unwrap();

@@ -94,6 +94,18 @@ impl RegionRow {
     }
 }
 
+/// The cooperation agreements (PKS) of an area: in force today, and of those how many end
+/// within 90 days with no renewal signed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgreementCount {
+    /// The office or Kanwil.
+    pub area: OfficeRef,
+    /// In force today.
+    pub in_force: u64,
+    /// Ending within [`crate::agreements::EXPIRING_DAYS`] days and not renewed.
+    pub expiring: u64,
+}
+
 /// The regional (or national) comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegionVitals {
@@ -107,6 +119,8 @@ pub struct RegionVitals {
     pub rows: Vec<RegionRow>,
     /// The Kanwils the reader may choose between (none for a Kanwil's own staff).
     pub kanwils: Vec<OfficeRef>,
+    /// The PKS of each area, in the areas' order.
+    pub agreements: Vec<AgreementCount>,
 }
 
 impl RegionVitals {

@@ -1,15 +1,19 @@
 //! The regional comparison: the vitals of every office of a Kanwil side by side, or — for
 //! headquarters and the admin — of every Kanwil of the country, with the outliers marked and
-//! a twelve-month trend per figure ([`policy::comparison`]). Counts only: no client is named,
+//! a twelve-month trend per figure, and the PKS in force and expiring per area
+//! ([`policy::comparison`]). Counts only: no client is named,
 //! so reading it writes no access-log row.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use pamong_domain::abh::clock::end_of_day;
+use pamong_domain::agreements::{AgreementStatus, status_on};
 use pamong_domain::office::OfficeRef;
-use pamong_domain::oversight::region::{AreaFigure, RegionRow, RegionVitals, outlier, trend_days};
+use pamong_domain::oversight::region::{
+    AgreementCount, AreaFigure, RegionRow, RegionVitals, outlier, trend_days,
+};
 use pamong_domain::oversight::vitals::{Tally, Vital};
-use pamong_entity::{bapas, kanwil};
+use pamong_entity::{agreement, bapas, kanwil};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -90,6 +94,7 @@ pub async fn region_vitals(
     for b in &offices {
         per_office.push((b.kanwil_id, office_tallies(db, b, &days, today, now).await?));
     }
+    let agreements = agreement_counts(db, &offices, chosen.is_none(), &kanwils, today).await?;
     let areas: Vec<AreaTallies> = match &chosen {
         Some(_) => per_office.into_iter().map(|(_, t)| t).collect(),
         None => {
@@ -139,7 +144,49 @@ pub async fn region_vitals(
             Comparison::Nation => kanwils.iter().map(kanwil_ref).collect(),
             Comparison::Region(_) => Vec::new(),
         },
+        agreements,
     })
+}
+
+/// The PKS of the offices, per office or (`by_kanwil`) per Kanwil, in name order: in force
+/// today, and ending within 90 days without a renewal.
+async fn agreement_counts(
+    db: &DatabaseConnection,
+    offices: &[&bapas::Model],
+    by_kanwil: bool,
+    kanwils: &[kanwil::Model],
+    today: Date,
+) -> ServiceResult<Vec<AgreementCount>> {
+    let rows = agreement::Entity::find()
+        .filter(agreement::Column::BapasId.is_in(offices.iter().map(|b| b.id)))
+        .all(db)
+        .await?;
+    let renewed: HashSet<i32> = rows.iter().filter_map(|r| r.previous_id).collect();
+    let mut counts: BTreeMap<String, AgreementCount> = BTreeMap::new();
+    for b in offices {
+        let area = match (by_kanwil, kanwils.iter().find(|k| k.id == b.kanwil_id)) {
+            (true, Some(k)) => kanwil_ref(k),
+            _ => OfficeRef { id: b.public_id, name: b.name.clone() },
+        };
+        counts.entry(area.name.clone()).or_insert(AgreementCount { area, in_force: 0, expiring: 0 });
+    }
+    for r in &rows {
+        let Some(b) = offices.iter().find(|b| b.id == r.bapas_id) else { continue };
+        let name = match (by_kanwil, kanwils.iter().find(|k| k.id == b.kanwil_id)) {
+            (true, Some(k)) => k.name.clone(),
+            _ => b.name.clone(),
+        };
+        let Some(count) = counts.get_mut(&name) else { continue };
+        match status_on(r.signed_on, r.end_on, r.terminated_on, today) {
+            AgreementStatus::Active => count.in_force += 1,
+            AgreementStatus::Expiring => {
+                count.in_force += 1;
+                count.expiring += u64::from(!renewed.contains(&r.id));
+            }
+            AgreementStatus::Draft | AgreementStatus::Expired | AgreementStatus::Terminated => {}
+        }
+    }
+    Ok(counts.into_values().collect())
 }
 
 fn kanwil_ref(row: &kanwil::Model) -> OfficeRef {

@@ -1,13 +1,14 @@
 //! `/dasbor-wilayah`: the offices of a region side by side on the same vitals — for the
 //! Kanwil its own; for headquarters and the admin a chosen Kanwil's, or the country's
 //! Kanwils (`?kanwil=`) — each figure with the whole, its outliers, its twelve-month trend
-//! (chart and table) and every office's value (chart and table).
+//! (chart and table) and every office's value (chart and table); then the PKS in force and
+//! expiring per area, and the way to Klien Bapas Peduli's participation.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use pamong_domain::calendar::CalendarMonth;
 use pamong_domain::office::OfficeRef;
-use pamong_domain::oversight::region::{AreaFigure, RegionRow, RegionVitals, per_hundred};
+use pamong_domain::oversight::region::{AgreementCount, AreaFigure, RegionRow, RegionVitals, per_hundred};
 use pamong_domain::oversight::vitals::{Tally, Vital};
 use uuid::Uuid;
 
@@ -44,7 +45,7 @@ pub fn RegionPage() -> impl IntoView {
 fn Region(data: RegionVitals) -> impl IntoView {
     let i18n = use_i18n();
     let by_kanwil = data.by_kanwil();
-    let RegionVitals { kanwil, as_of, clients, rows, kanwils, .. } = data;
+    let RegionVitals { kanwil, as_of, clients, rows, kanwils, agreements } = data;
     let heading = kanwil.as_ref().map(|k| k.name.clone());
     let current = kanwil.as_ref().map(|k| k.id);
     view! {
@@ -62,6 +63,38 @@ fn Region(data: RegionVitals) -> impl IntoView {
         <div class="vitals" data-testid="vitals">
             {rows.into_iter().map(|row| view! { <RegionCard row=row by_kanwil=by_kanwil /> }).collect_view()}
         </div>
+        <Partnerships agreements=agreements by_kanwil=by_kanwil />
+    }
+}
+
+/// The PKS in force and expiring per area, and the way to Klien Bapas Peduli's
+/// participation per office and month.
+#[component]
+fn Partnerships(agreements: Vec<AgreementCount>, by_kanwil: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card" data-testid="region-pks">
+            <h2>{move || t_string!(i18n, region_pks_title)}</h2>
+            <table class="vital__table">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || if by_kanwil { t_string!(i18n, region_col_kanwil) } else { t_string!(i18n, region_col_office) }}</th>
+                        <th scope="col" class="num">{move || t_string!(i18n, region_pks_in_force)}</th>
+                        <th scope="col" class="num">{move || t_string!(i18n, region_pks_expiring)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {agreements.into_iter().map(|a| view! {
+                        <tr data-testid="region-pks-area">
+                            <th scope="row">{a.area.name}</th>
+                            <td class="num">{a.in_force}</td>
+                            <td class={if a.expiring > 0 { "num warn-text" } else { "num" }}>{a.expiring}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <p><a href=routes::PEDULI data-testid="region-peduli">{move || t_string!(i18n, region_peduli)}</a></p>
+        </section>
     }
 }
 
