@@ -146,3 +146,30 @@ test('the Kanwil compares its own region\'s offices', async ({ page }, info) => 
   expect(response?.status()).toBe(404);
   expect(errors).toEqual([]);
 });
+
+test('the Kabapas searches the office\'s audit log and reads who changed a client\'s records', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await login(page, 'kabapas.jakbar');
+  await page.goto('/kantor');
+  await hydrated(page);
+  await page.getByTestId('office-audit').click();
+  await hydrated(page);
+  const log = page.getByTestId('audit-log').getByTestId('audit-row');
+  await expect(log.first()).toBeVisible();
+  // Narrowed to referrals (the demo's were sent and answered through the app).
+  await page.getByLabel('Jenis catatan').selectOption({ label: 'rujukan' });
+  await page.getByRole('button', { name: 'Cari' }).click();
+  await page.waitForURL(/jenis=referral/);
+  await hydrated(page);
+  await expect(log.first()).toContainText('rujukan');
+  await shot(page, info, '120-audit-log');
+
+  // The row names its client; their page keeps the history.
+  await log.first().getByRole('link', { name: /^Klien / }).click();
+  await hydrated(page);
+  const history = page.getByTestId('client-history');
+  await history.locator('summary').click();
+  await expect(history.getByTestId('audit-row').filter({ hasText: 'rujukan' }).first()).toBeVisible();
+  await shot(page, info, '121-client-history');
+  expect(errors).toEqual([]);
+});

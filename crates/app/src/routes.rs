@@ -44,6 +44,8 @@ pub const OFFICE: &str = "/kantor";
 pub const ACCESS_LOG: &str = "/kantor/akses";
 /// The export log.
 pub const EXPORT_LOG: &str = "/kantor/ekspor";
+/// The audit log (who changed what and when).
+pub const AUDIT_LOG: &str = "/kantor/audit";
 /// The office's needs map (reintegration).
 pub const NEEDS_MAP: &str = "/kebutuhan";
 /// The office's action plans.

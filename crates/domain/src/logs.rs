@@ -1,8 +1,10 @@
-//! What the oversight logs show: the export log (who took client data out of the system,
-//! when, what they asked for and how much), beside the access log of children's records.
+//! What the oversight logs show: the audit trail (who changed what and when) and the export
+//! log (who took client data out of the system, when, what they asked for and how much),
+//! beside the access log of children's records.
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
+use uuid::Uuid;
 
 use crate::office::Zone;
 use crate::page::ListQuery;
@@ -41,4 +43,74 @@ pub struct ExportFilter {
     pub list: ListQuery,
     /// Only one kind of export.
     pub kind: Option<ExportKind>,
+}
+
+/// One field of a change: what it was and what it became (`None`: empty or absent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    /// The field's name as the record keeps it.
+    pub field: String,
+    /// Before.
+    pub old: Option<String>,
+    /// After.
+    pub new: Option<String>,
+}
+
+/// One row of the audit trail: who did what to which record, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditRow {
+    /// When.
+    pub at: OffsetDateTime,
+    /// Who (full name and login name).
+    pub user: String,
+    /// What they did (`create`, `update`, `status`, …).
+    pub action: String,
+    /// The kind of record (`client`, `client_report`, `referral`, …).
+    pub entity: String,
+    /// The record's id.
+    pub record: String,
+    /// The client the record is about, with their register number, when it is about one.
+    pub client: Option<(Uuid, String)>,
+    /// The fields it changed (free text about a child withheld).
+    pub changes: Vec<FieldChange>,
+    /// The zone the time is shown in (the office's).
+    pub zone: Zone,
+}
+
+/// Longest kind of record a search of the audit log may name.
+pub const ENTITY_MAX: usize = 32;
+
+/// Filters of the audit log.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    /// Search (who, or a record's id or register number) and paging.
+    pub list: ListQuery,
+    /// Only one kind of record (`client_report`, …).
+    pub entity: Option<String>,
+}
+
+impl AuditFilter {
+    /// The kind of record asked for, if it reads as one (lower-case letters and `_`, at most
+    /// [`ENTITY_MAX`]); anything else asks for none.
+    pub fn entity(&self) -> Option<&str> {
+        self.entity.as_deref().map(str::trim).filter(|e| {
+            !e.is_empty() && e.len() <= ENTITY_MAX && e.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entity_filter_is_a_short_lowercase_name_or_nothing() {
+        let with = |e: &str| AuditFilter { entity: Some(e.into()), ..AuditFilter::default() };
+        assert_eq!(with("client_report").entity(), Some("client_report"));
+        assert_eq!(with(" client ").entity(), Some("client"));
+        assert_eq!(with("Client").entity(), None);
+        assert_eq!(with("x'; drop").entity(), None);
+        assert_eq!(with(&"a".repeat(ENTITY_MAX + 1)).entity(), None);
+        assert_eq!(AuditFilter::default().entity(), None);
+    }
 }

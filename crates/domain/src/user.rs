@@ -100,6 +100,9 @@ pub struct Abilities {
     pub peduli: bool,
     /// Compares offices side by side: their region's (the Kanwil), or every region's.
     pub compare_offices: bool,
+    /// Reads the audit trail: records' histories and the office's log (the admin every
+    /// office's, the Kabapas their own).
+    pub audit_log: bool,
 }
 
 /// A user as the admin pages show them.

@@ -25,6 +25,10 @@ pub struct Model {
     pub changes: String,
     /// The request that made the change.
     pub request_id: Option<String>,
+    /// The office the record belongs to, when it belongs to one.
+    pub bapas_id: Option<i32>,
+    /// The client the record is about, when it is about one (the key of their history).
+    pub client_id: Option<i32>,
 }
 
 /// Audit rows have no relations: they must outlive what they describe.

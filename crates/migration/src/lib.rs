@@ -23,6 +23,7 @@ mod m20261209_000001_peduli;
 mod m20261210_000001_umkm;
 mod m20261211_000001_action_plans;
 mod m20261212_000001_referral_answers;
+mod m20261213_000001_audit_subjects;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000001_umkm::Migration),
             Box::new(m20261211_000001_action_plans::Migration),
             Box::new(m20261212_000001_referral_answers::Migration),
+            Box::new(m20261213_000001_audit_subjects::Migration),
         ]
     }
 }

@@ -149,7 +149,7 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    let changes = Changes::new()
+    let changes = Changes::at_office(bapas_id.get())
         .set("name", &row.name)
         .set("areas", &row.areas)
         .set("coordinator_id", &row.coordinator_id);
@@ -613,7 +613,7 @@ pub async fn watch_client(
     .await
     // Someone added the client in the same moment (the check above saw neither).
     .map_err(|e| unique_to_field(e, "group"))?;
-    let changes = Changes::about(c.row.is_child).set("group", &g.row.public_id).text("reason", &reason);
+    let changes = Changes::of_client(&c.row).set("group", &g.row.public_id).text("reason", &reason);
     audit::record(&txn, actor, now, "watch", "client", &client.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())

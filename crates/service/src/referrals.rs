@@ -163,7 +163,7 @@ pub async fn create(
     .insert(&txn)
     .await?;
     let changes =
-        Changes::new().set("client", &client).set("partner", &p.public_id).set("service", &row.service);
+        Changes::of_client(&c.row).set("client", &client).set("partner", &p.public_id).set("service", &row.service);
     audit::record(&txn, actor, now, "create", "referral", &row.public_id.to_string(), &changes).await?;
     checklist::follow_referral(&txn, actor, &row, c.row.bapas_id, ReferralStatus::Dikirim, now).await?;
     txn.commit().await?;
@@ -245,7 +245,9 @@ pub async fn respond(
         }
     }
     let expected = row.status.clone();
-    let client_office = client::Entity::find_by_id(row.client_id).one(&txn).await?.map_or(0, |c| c.bapas_id);
+    let owner = client::Entity::find_by_id(row.client_id).one(&txn).await?;
+    let client_office = owner.as_ref().map_or(0, |c| c.bapas_id);
+    let about = owner.as_ref().map_or_else(Changes::new, Changes::of_client);
     checklist::follow_referral(&txn, actor, &row, client_office, next, now).await?;
     let mut model: referral::ActiveModel = row.into();
     model.status = Set(next.as_str().into());
@@ -266,7 +268,7 @@ pub async fn respond(
         next.as_str(),
         "referral",
         &id.to_string(),
-        &Changes::new().diff("status", &current.as_str(), &next.as_str()),
+        &about.diff("status", &current.as_str(), &next.as_str()),
     )
     .await?;
     txn.commit().await?;

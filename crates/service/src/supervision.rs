@@ -69,7 +69,7 @@ pub async fn record_report(
     }
     .insert(&txn)
     .await?;
-    let changes = Changes::new()
+    let changes = Changes::of_client(&row)
         .set("client", &row.public_id)
         .set("kind", &report.kind)
         .set("date", &report.report_date)
@@ -116,7 +116,7 @@ pub async fn record_guidance(
     }
     .insert(&txn)
     .await?;
-    let changes = Changes::about(row.is_child)
+    let changes = Changes::of_client(&row)
         .set("client", &row.public_id)
         .set("kind", &g.kind)
         .text("topic", &g.topic);
@@ -154,7 +154,7 @@ pub async fn record_violation(
     }
     .insert(&txn)
     .await?;
-    let changes = Changes::new()
+    let changes = Changes::of_client(&row)
         .set("client", &row.public_id)
         .set("kind", &v.kind)
         .set("action", &v.action)
@@ -211,7 +211,7 @@ pub async fn assess(
         model.updated_at = Set(now);
         model.update(&txn).await?;
     }
-    let changes = Changes::new()
+    let changes = Changes::of_client(&row)
         .set("client", &row.public_id)
         .set("instrument", &a.instrument_version)
         .set("score", &a.score)
@@ -247,7 +247,7 @@ pub async fn update_violation_status(
     model.action_status = Set(status.as_str().to_owned());
     model.updated_at = Set(now);
     let row = model.update(&txn).await?;
-    let changes = Changes::new().diff("action_status", &old, &row.action_status);
+    let changes = Changes::of_client(&owner).diff("action_status", &old, &row.action_status);
     audit::record(&txn, actor, now, "update", "client_violation", &row.public_id.to_string(), &changes)
         .await?;
     txn.commit().await?;

@@ -12,7 +12,8 @@ use pamong_domain::abh::case::AbhCaseForm;
 use pamong_domain::caseload::{ClientFilter, TimelineEvent, TransferForm};
 use pamong_domain::client::ClientForm;
 use pamong_domain::groups::GroupForm;
-use pamong_domain::logs::{ExportFilter, ExportKind};
+use pamong_domain::logs::{AuditFilter, ExportFilter, ExportKind};
+use pamong_domain::page::ListQuery;
 use pamong_domain::partners::PartnerForm;
 use pamong_domain::referrals::{ReferralForm, ReferralStatus};
 use pamong_domain::supervision::{ReportForm, StatusForm};
@@ -20,7 +21,7 @@ use pamong_domain::user::UserForm;
 use pamong_domain::{ErrorKind, Problem, Role};
 use pamong_service::abh::register;
 use pamong_service::clients::{self, assignment, export, registry, subject};
-use pamong_service::{Actor, ServiceError, exports, groups, partners, referrals, supervision, users};
+use pamong_service::{Actor, ServiceError, audit, exports, groups, partners, referrals, supervision, users};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use time::macros::{date, datetime};
 use time::{Date, OffsetDateTime};
@@ -351,4 +352,56 @@ async fn exports_are_logged_and_read_by_the_kabapas_and_the_kanwil() {
     );
     let filtered = ExportFilter { kind: Some(ExportKind::ClientsCsv), ..ExportFilter::default() };
     assert_eq!(exports::list(s.world.conn(), &s.kabapas, &filtered).await.unwrap().total, 1);
+}
+
+#[tokio::test]
+async fn a_client_s_history_and_the_office_s_audit_log_are_read_by_the_kabapas_and_the_admin() {
+    let s = scene().await;
+    let db = s.world.conn();
+    let joko = registry::create(db, &s.pk, &adult("Joko Susilo"), TODAY, NOW).await.unwrap().id;
+    let visit = ReportForm {
+        kind: "kunjungan".into(),
+        date: TODAY.to_string(),
+        time: "09:30".into(),
+        attended: "ya".into(),
+        notes: "Klien ada di rumah".into(),
+        latitude: "-6.16".into(),
+        longitude: "106.76".into(),
+    };
+    supervision::record_report(db, &s.pk, joko, &visit, None, TODAY, NOW).await.unwrap();
+    let ended = StatusForm { status: "selesai".into(), date: TODAY.to_string(), reason: "Masa habis".into() };
+    registry::change_status(db, &s.pk, joko, &ended, TODAY, NOW).await.unwrap();
+
+    // Newest first: the status, the visit, the registration — all Joko's, one per record.
+    let history = audit::trail::of_client(db, &s.kabapas, joko).await.unwrap();
+    let kinds: Vec<_> = history.iter().map(|r| (r.entity.as_str(), r.action.as_str())).collect();
+    assert_eq!(kinds.len(), 3, "{kinds:?}");
+    assert!(kinds.contains(&("client_report", "create")) && kinds.contains(&("client", "status")), "{kinds:?}");
+    assert!(history.iter().all(|r| r.client.as_ref().map(|(id, _)| *id) == Some(joko)));
+    let status = history.iter().find(|r| r.action == "status").unwrap();
+    assert!(status.changes.iter().any(|c| c.field == "status" && c.new.as_deref() == Some("selesai")));
+    assert!(status.user.contains("pk.own"), "{}", status.user);
+    let admin = s.world.actor(Role::Admin, Office::Own).await;
+    assert_eq!(audit::trail::of_client(db, &admin, joko).await.map(|h| h.len()).ok(), Some(3));
+    // The PK who made the changes, the Kanwil and another office's Kabapas do not read it.
+    let elsewhere = s.world.actor(Role::Kabapas, Office::Other).await;
+    for reader in [&s.pk, &s.kanwil, &elsewhere] {
+        assert!(audit::trail::of_client(db, reader, joko).await.is_err(), "{}", reader.username);
+    }
+    // A child's history keeps none of the child's free text.
+    let child = audit::trail::of_client(db, &s.kabapas, s.child).await.unwrap();
+    assert!(!child.is_empty());
+    assert!(!format!("{child:?}").contains(NAME) && !format!("{child:?}").contains(MOTHER));
+
+    // The office's log: searched by register number and narrowed to a kind of record.
+    let register = history[0].client.clone().unwrap().1;
+    let by_register = AuditFilter { list: ListQuery { q: register, ..ListQuery::default() }, ..AuditFilter::default() };
+    let found = audit::trail::search(db, &s.kabapas, &by_register).await.unwrap();
+    assert_eq!(found.total, 3);
+    let reports = AuditFilter { entity: Some("client_report".into()), ..AuditFilter::default() };
+    assert_eq!(audit::trail::search(db, &s.kabapas, &reports).await.unwrap().total, 1);
+    assert_eq!(audit::trail::search(db, &elsewhere, &reports).await.unwrap().total, 0, "their office's only");
+    assert!(audit::trail::search(db, &s.kanwil, &reports).await.is_err());
+    assert!(audit::trail::search(db, &s.pk, &reports).await.is_err());
+    assert!(audit::trail::search(db, &admin, &AuditFilter::default()).await.unwrap().total >= 5);
 }

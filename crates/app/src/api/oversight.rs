@@ -1,9 +1,9 @@
 //! What the oversight pages read: an office's vitals and the lists behind them, the offices
-//! of a region side by side, the export
+//! of a region side by side, the audit trail, the export
 //! log, and the data-subject export of a client.
 
 use leptos::prelude::*;
-use pamong_domain::logs::{ExportFilter, ExportRow};
+use pamong_domain::logs::{AuditFilter, AuditRow, ExportFilter, ExportRow};
 use pamong_domain::oversight::region::RegionVitals;
 use pamong_domain::oversight::vitals::{OfficeVitals, VitalList};
 use pamong_domain::page::Page;
@@ -18,6 +18,22 @@ pub async fn export_log(filter: ExportFilter) -> Result<Page<ExportRow>, AppErro
     use crate::api::context::{actor, lift};
     let (ctx, actor) = actor().await?;
     lift(&actor, pamong_service::exports::list(&ctx.db, &actor, &filter).await)
+}
+
+/// A page of the audit log the user reads (the admin every office's, the Kabapas their own).
+#[server(endpoint = "logs/audit", input = server_fn::codec::Json)]
+pub async fn audit_log(filter: AuditFilter) -> Result<Page<AuditRow>, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::audit::trail::search(&ctx.db, &actor, &filter).await)
+}
+
+/// The history of a client's records, newest first (the admin, the Kabapas of the office).
+#[server(endpoint = "clients/history", input = server_fn::codec::GetUrl)]
+pub async fn client_history(id: Uuid) -> Result<Vec<AuditRow>, AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    lift(&actor, pamong_service::audit::trail::of_client(&ctx.db, &actor, id).await)
 }
 
 /// Everything held about one client (the Kabapas of the client's office). A GET, so that a

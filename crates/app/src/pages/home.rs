@@ -78,7 +78,7 @@ pub fn HomePage() -> impl IntoView {
         </Show>
         // The Kanwil reads the logs and figures of its region here, the admin the country's
         // figures; the Kabapas reaches both from the office page.
-        <Show when=move || (can.get().access_log || can.get().figures) && !can.get().office_caseload>
+        <Show when=move || (can.get().access_log || can.get().figures || can.get().audit_log) && !can.get().office_caseload>
             <section class="card" data-testid="oversight-links">
                 <h2>{move || t_string!(i18n, home_oversight)}</h2>
                 <p class="actions">
@@ -98,6 +98,9 @@ pub fn HomePage() -> impl IntoView {
                     <Show when=move || can.get().access_log>
                         <a class="button button--secondary" href=routes::ACCESS_LOG>{move || t_string!(i18n, access_title)}</a>
                         <a class="button button--secondary" href=routes::EXPORT_LOG>{move || t_string!(i18n, exports_title)}</a>
+                    </Show>
+                    <Show when=move || can.get().audit_log>
+                        <a class="button button--secondary" href=routes::AUDIT_LOG data-testid="home-audit">{move || t_string!(i18n, audit_title)}</a>
                     </Show>
                 </p>
             </section>

@@ -43,7 +43,7 @@ pub async fn set_stage(
     model.updated_at = Set(now);
     model.update(&txn).await?;
     let changes =
-        Changes::new().diff("stage", &previous, &stage.as_str().to_owned()).set("trigger_date", &trigger);
+        Changes::of_client(&found.client).diff("stage", &previous, &stage.as_str().to_owned()).set("trigger_date", &trigger);
     audit::record(&txn, actor, now, "update", "abh_case", &client_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
@@ -90,7 +90,7 @@ pub async fn save_diversion(
     model.notes = Set(draft.notes);
     model.updated_at = Set(now);
     model.save(&txn).await?;
-    let changes = Changes::new()
+    let changes = Changes::of_client(&found.client)
         .set("stage", &draft.stage.as_str())
         .set("started_on", &draft.started_on)
         .set("outcome", &draft.finished.map(|(_, o)| o.as_str()));
@@ -135,7 +135,7 @@ pub async fn record_breach(
     }
     model.updated_at = Set(now);
     model.update(&txn).await?;
-    let changes = Changes::new().set("stage", &draft.stage.as_str()).set("at", &draft.at.to_string());
+    let changes = Changes::of_client(&found.client).set("stage", &draft.stage.as_str()).set("at", &draft.at.to_string());
     let action = if acted { "breach_action" } else { "breach_report" };
     audit::record(&txn, actor, now, action, "abh_diversion", &client_id.to_string(), &changes).await?;
     txn.commit().await?;
@@ -172,7 +172,7 @@ pub async fn add_event(
     }
     .insert(&txn)
     .await?;
-    let changes = Changes::new().set("case", &found.client.register_number).set("kind", &draft.kind.as_str());
+    let changes = Changes::of_client(&found.client).set("case", &found.client.register_number).set("kind", &draft.kind.as_str());
     audit::record(&txn, actor, now, "create", "abh_event", &public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())

@@ -95,7 +95,7 @@ pub async fn create(
     .insert(&txn)
     .await?;
     // Names stay out of the audit log: the child's, and the parents'.
-    let changes = Changes::new()
+    let changes = Changes::of_client(&row)
         .redacted("full_name")
         .redacted("family")
         .set("register_number", &row.register_number)

@@ -101,11 +101,12 @@ pub async fn reassign(
         .ok_or_else(|| ServiceError::from(ErrorKind::field("pk_id", Problem::UnknownReference)))?;
     let old = row.pk_id;
     let public_id = row.public_id;
+    let about = Changes::of_client(&row);
     let mut model: client::ActiveModel = row.into();
     model.pk_id = Set(Some(officer.id));
     model.updated_at = Set(now);
     model.update(&txn).await?;
-    let changes = Changes::new().diff("pk_id", &old, &Some(officer.id));
+    let changes = about.diff("pk_id", &old, &Some(officer.id));
     audit::record(&txn, actor, now, "reassign", "client", &public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
@@ -160,7 +161,7 @@ pub async fn request_transfer(
     }
     .insert(&txn)
     .await?;
-    let changes = Changes::about(row.is_child)
+    let changes = Changes::of_client(&row)
         .set("client", &row.public_id)
         .set("to_bapas", &target.code)
         .text("reason", &reason);
@@ -268,7 +269,8 @@ pub async fn decide_transfer(
     let client =
         client::Entity::find_by_id(t.client_id).one(&txn).await?.ok_or_else(ServiceError::not_found)?;
     let to_bapas_id = t.to_bapas_id;
-    let client_is_child = client.is_child;
+    // The row joins the client's history (kept by client, wherever they now are).
+    let about = Changes::of_client(&client);
     let mut model: client_transfer::ActiveModel = t.clone().into();
     model.status = Set(if accept { ACCEPTED } else { REFUSED }.into());
     model.decided_by = Set(actor.user_key());
@@ -291,7 +293,7 @@ pub async fn decide_transfer(
         model.updated_at = Set(now);
         model.update(&txn).await?;
     }
-    let changes = Changes::about(client_is_child)
+    let changes = about
         .set("decision", &if accept { ACCEPTED } else { REFUSED })
         .text("note", &note);
     audit::record(&txn, actor, now, "decide", "client_transfer", &t.public_id.to_string(), &changes).await?;

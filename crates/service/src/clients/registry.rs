@@ -183,7 +183,7 @@ fn apply(model: &mut client::ActiveModel, draft: &ClientDraft, pk: Option<i32>) 
 /// What an audit row says about a client's fields: identifying fields by name only (the
 /// audit log is read more widely than the case file), free text withheld for a child.
 fn audit_changes(old: Option<&client::Model>, new: &client::Model) -> Changes {
-    let mut c = Changes::about(new.is_child);
+    let mut c = Changes::of_client(new);
     macro_rules! field {
         ($kind:ident, $name:literal, $f:ident) => {
             c = match old {
@@ -399,7 +399,7 @@ pub(crate) async fn set_status<C: ConnectionTrait>(
     .insert(db)
     .await?;
     let changes =
-        Changes::about(row.is_child).diff("status", &old_status, &row.status).text("reason", &reason);
+        Changes::of_client(&row).diff("status", &old_status, &row.status).text("reason", &reason);
     audit::record(db, actor, now, "status", "client", &row.public_id.to_string(), &changes).await?;
     Ok(row)
 }

@@ -89,7 +89,7 @@ pub async fn complete(
     model.status = Set(PlacementStatus::Selesai.as_str().to_owned());
     model.updated_at = Set(now);
     model.update(&txn).await?;
-    let changes = Changes::about(client.is_child).set("hours", &p.hours).set("signed_minutes", &signed);
+    let changes = Changes::of_client(&client).set("hours", &p.hours).set("signed_minutes", &signed);
     audit::record(&txn, actor, now, "complete", "ks_placement", &id.to_string(), &changes).await?;
     let sentenced = LegalBasis::parse(&client.legal_basis) == Some(LegalBasis::KerjaSosial);
     if sentenced && client.status == ClientStatus::Aktif.as_str() {

@@ -9,7 +9,7 @@ use pamong_domain::kerja_sosial::{PlacementStatus, SessionDraft, SessionEntry, S
 use pamong_domain::request_key::RequestKey;
 use pamong_domain::validate::note;
 use pamong_domain::{ErrorKind, Problem};
-use pamong_entity::{ks_placement, ks_session, work_site};
+use pamong_entity::{client, ks_placement, ks_session, work_site};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
 };
@@ -28,7 +28,7 @@ use crate::request_keys;
 struct Context {
     placement: ks_placement::Model,
     at: CaseAt,
-    child: bool,
+    client: client::Model,
     site: work_site::Model,
 }
 
@@ -40,7 +40,7 @@ async fn context<C: ConnectionTrait>(db: &C, placement_id: i32) -> ServiceResult
         .one(db)
         .await?
         .ok_or_else(ServiceError::not_found)?;
-    Ok(Context { placement, at, child: client.is_child, site })
+    Ok(Context { placement, at, client, site })
 }
 
 /// Checks `draft` against the placement's ledger, leaving out the session `except` (the one
@@ -113,7 +113,7 @@ pub async fn record(
     let draft = form.parse(today)?;
     let txn = begin_write(db).await?;
     let id = super::placement(&txn, placement).await?.id;
-    let Context { placement: p, at, child, site } = context(&txn, id).await?;
+    let Context { placement: p, at, client, site } = context(&txn, id).await?;
     let here = site_at(&site);
     if !policy::can_record_hours(actor, at, here) {
         return Err(ServiceError::not_found());
@@ -145,7 +145,7 @@ pub async fn record(
     };
     fill(&mut model, &draft);
     let s = model.insert(&txn).await?;
-    let changes = Changes::about(child)
+    let changes = Changes::of_client(&client)
         .set("placement", &p.public_id)
         .set("date", &s.held_on)
         .set("minutes", &s.minutes)
@@ -181,12 +181,14 @@ pub async fn sign_off(
     if s.signed_off_at.is_some() {
         return Ok(());
     }
+    let Context { client, .. } = context(&txn, s.placement_id).await?;
     let mut model: ks_session::ActiveModel = s.into();
     model.signed_off_by = Set(actor.user_key());
     model.signed_off_at = Set(Some(now));
     model.updated_at = Set(now);
     model.update(&txn).await?;
-    audit::record(&txn, actor, now, "sign_off", "ks_session", &id.to_string(), &Changes::new()).await?;
+    audit::record(&txn, actor, now, "sign_off", "ks_session", &id.to_string(), &Changes::of_client(&client))
+        .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -206,7 +208,7 @@ pub async fn correct(
     let reason = note("reason", reason, 1000)?;
     let txn = begin_write(db).await?;
     let s = session(&txn, id).await?;
-    let Context { placement: p, at, child, site } = context(&txn, s.placement_id).await?;
+    let Context { placement: p, at, client, site } = context(&txn, s.placement_id).await?;
     if !policy::can_record_hours(actor, at, site_at(&site)) {
         return Err(ServiceError::not_found());
     }
@@ -221,7 +223,7 @@ pub async fn correct(
     model.correction = Set(reason.clone());
     model.updated_at = Set(now);
     let after = model.update(&txn).await?;
-    let changes = Changes::about(child)
+    let changes = Changes::of_client(&client)
         .diff("date", &before.0, &after.held_on)
         .diff("minutes", &before.1, &after.minutes)
         .diff("absent", &before.2, &after.absent)

@@ -118,7 +118,7 @@ pub async fn place(
     }
     .insert(&txn)
     .await?;
-    let changes = Changes::about(row.is_child)
+    let changes = Changes::of_client(&row)
         .set("client", &row.public_id)
         .set("site", &site.public_id)
         .set("hours", &p.hours)
@@ -157,7 +157,7 @@ pub async fn move_to(
     model.site_id = Set(to.id);
     model.updated_at = Set(now);
     model.update(&txn).await?;
-    let changes = Changes::new().diff("site_id", &from, &to.id);
+    let changes = Changes::of_client(&row).diff("site_id", &from, &to.id);
     audit::record(&txn, actor, now, "move", "ks_placement", &placement.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())

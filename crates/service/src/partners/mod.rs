@@ -262,7 +262,7 @@ pub async fn save(
             apply(&mut model, &draft);
             let row = model.insert(&txn).await?;
             let changes =
-                Changes::new().set("name", &row.name).set("kind", &row.kind).set("services", &row.services);
+                Changes::at_office(bapas_id.get()).set("name", &row.name).set("kind", &row.kind).set("services", &row.services);
             (row, "create", changes)
         }
         Some(id) => {
@@ -274,7 +274,7 @@ pub async fn save(
             apply(&mut model, &draft);
             model.updated_at = Set(now);
             let row = model.update(&txn).await?;
-            let changes = Changes::new()
+            let changes = Changes::at_office(old.bapas_id)
                 .diff("name", &old.name, &row.name)
                 .diff("kind", &old.kind, &row.kind)
                 .diff("services", &old.services, &row.services)

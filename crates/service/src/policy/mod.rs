@@ -119,6 +119,7 @@ pub fn abilities(actor: &Actor) -> Abilities {
         keep_programmes: keeps_partners(actor),
         peduli: remit.is_some() || !figures_scope(actor).is_empty(),
         compare_offices: comparison(actor).is_some(),
+        audit_log: !audit_scope(actor).is_empty(),
     }
 }
 

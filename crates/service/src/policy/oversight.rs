@@ -1,7 +1,10 @@
 //! The policy for oversight: who reads an office's vitals (its figures, by PK), who compares
-//! offices side by side, and who opens the lists of clients behind them.
+//! offices side by side, who opens the lists of clients behind them, and who reads the audit
+//! trail.
 
-use super::{Placement, Remit, Scope, contains, figures_scope, remit};
+use pamong_domain::Role;
+
+use super::{Placement, Remit, Scope, contains, figures_scope, own_office, remit};
 use crate::actor::Actor;
 use crate::ids::{BapasId, KanwilId};
 
@@ -44,5 +47,24 @@ pub fn comparison(actor: &Actor) -> Option<Comparison> {
         Scope::All => Some(Comparison::Nation),
         Scope::Kanwil(k) => Some(Comparison::Region(k)),
         Scope::Bapas(_) | Scope::Nothing => None,
+    }
+}
+
+/// Whose audit trail the actor reads: the admin every office's (and the rows of no office),
+/// the Kabapas their own office's — the history on a client's page and the office's search.
+pub fn audit_scope(actor: &Actor) -> Scope {
+    match actor.role {
+        Role::Admin => Scope::All,
+        Role::Kabapas => own_office(actor),
+        Role::Pusat | Role::Kanwil | Role::Pk | Role::Koordinator | Role::Mitra => Scope::Nothing,
+    }
+}
+
+/// Whether the actor reads the history of a record of office `bapas_id`.
+pub fn reads_history(actor: &Actor, bapas_id: BapasId) -> bool {
+    match audit_scope(actor) {
+        Scope::All => true,
+        Scope::Bapas(b) => b == bapas_id,
+        Scope::Kanwil(_) | Scope::Nothing => false,
     }
 }

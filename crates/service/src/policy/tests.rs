@@ -458,3 +458,23 @@ fn offices_are_compared_by_the_kanwil_in_its_region_and_by_headquarters_across_t
         assert_eq!(abilities(&a).compare_offices, expected.is_some(), "{role:?}");
     }
 }
+
+#[test]
+fn the_audit_trail_is_read_by_the_admin_everywhere_and_the_kabapas_at_their_office() {
+    let cases = [
+        (Role::Admin, true, true),
+        (Role::Kabapas, true, false),
+        (Role::Kanwil, false, false),
+        (Role::Pusat, false, false),
+        (Role::Pk, false, false),
+        (Role::Koordinator, false, false),
+        (Role::Mitra, false, false),
+    ];
+    assert_eq!(cases.len(), Role::ALL.len());
+    for (role, own, other) in cases {
+        let a = actor(role);
+        assert_eq!(reads_history(&a, BAPAS), own, "{role:?}");
+        assert_eq!(reads_history(&a, OTHER_BAPAS), other, "{role:?}");
+        assert_eq!(abilities(&a).audit_log, own, "{role:?}");
+    }
+}

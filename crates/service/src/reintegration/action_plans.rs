@@ -288,7 +288,7 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    let changes = Changes::new()
+    let changes = Changes::at_office(office.get())
         .set("title", &draft.title)
         .set("starts_on", &draft.starts_on.to_string())
         .set("ends_on", &draft.ends_on.to_string());

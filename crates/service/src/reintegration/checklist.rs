@@ -181,7 +181,7 @@ pub async fn mark(
     let txn = begin_write(db).await?;
     let c = find_editable(&txn, actor, client).await?;
     let latest = latest(&txn, c.row.id).await?;
-    let mut changes = Changes::about(c.row.is_child);
+    let mut changes = Changes::of_client(&c.row);
     for (item, state) in draft.marks {
         let current = state_of(latest.get(&item));
         if let Some(next) = next_state(current, NeedChange::Marked(state)) {

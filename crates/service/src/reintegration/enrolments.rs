@@ -350,7 +350,7 @@ pub async fn enrol(
     .await?;
     checklist::follow_enrolment(&txn, actor, &saved, &needs_of(&p), EnrolmentStatus::Aktif, today, now)
         .await?;
-    let changes = Changes::about(row.is_child)
+    let changes = Changes::of_client(&row)
         .set("client", &row.public_id)
         .set("programme", &p.public_id)
         .set("enrolled_on", &draft.enrolled_on.to_string())
@@ -402,7 +402,7 @@ pub async fn end(
     model.updated_at = Set(now);
     let saved = model.update(&txn).await?;
     checklist::follow_enrolment(&txn, actor, &saved, &needs_of(&p), draft.status, today, now).await?;
-    let mut changes = Changes::about(c.is_child)
+    let mut changes = Changes::of_client(&c)
         .diff("status", &e.status, &saved.status)
         .set("ended_on", &draft.ended_on.to_string())
         .set("certificate", &draft.outcomes.certificate)

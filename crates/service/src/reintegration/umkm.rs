@@ -149,7 +149,7 @@ pub async fn add(
     .insert(&txn)
     .await?;
     step(&txn, actor, saved.id, (draft.status, draft.since, draft.note.clone()), now).await?;
-    let changes = Changes::about(row.is_child)
+    let changes = Changes::of_client(&row)
         .set("client", &row.public_id)
         .text("name", &draft.name)
         .set("kind", &draft.kind)
@@ -166,7 +166,7 @@ async fn editable<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     id: Uuid,
-) -> ServiceResult<(client_business::Model, bool)> {
+) -> ServiceResult<(client_business::Model, pamong_entity::client::Model)> {
     let b = client_business::Entity::find()
         .filter(client_business::Column::PublicId.eq(id))
         .one(db)
@@ -177,7 +177,7 @@ async fn editable<C: ConnectionTrait>(
         .await?
         .ok_or_else(ServiceError::not_found)?;
     let Found { row, .. } = find_editable(db, actor, c.public_id).await?;
-    Ok((b, row.is_child))
+    Ok((b, row))
 }
 
 /// Moves a business on (running, stopped with a reason, running again).
@@ -190,7 +190,7 @@ pub async fn change_status(
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let txn = begin_write(db).await?;
-    let (b, child) = editable(&txn, actor, business).await?;
+    let (b, client) = editable(&txn, actor, business).await?;
     let change = form.parse(status_of(&b), b.since, today)?;
     step(&txn, actor, b.id, (change.status, change.on, change.note.clone()), now).await?;
     let old = b.status.clone();
@@ -199,7 +199,7 @@ pub async fn change_status(
     model.since = Set(change.on);
     model.updated_at = Set(now);
     model.update(&txn).await?;
-    let mut changes = Changes::about(child).diff("status", &old, &change.status.as_str().to_owned());
+    let mut changes = Changes::of_client(&client).diff("status", &old, &change.status.as_str().to_owned());
     if let Some(note) = &change.note {
         changes = changes.text("note", note);
     }
@@ -219,7 +219,7 @@ pub async fn add_support(
 ) -> ServiceResult<()> {
     let draft = form.parse(today)?;
     let txn = begin_write(db).await?;
-    let (b, child) = editable(&txn, actor, business).await?;
+    let (b, client) = editable(&txn, actor, business).await?;
     let office = pamong_entity::client::Entity::find_by_id(b.client_id)
         .one(&txn)
         .await?
@@ -251,7 +251,7 @@ pub async fn add_support(
     }
     .insert(&txn)
     .await?;
-    let mut changes = Changes::about(child)
+    let mut changes = Changes::of_client(&client)
         .set("support", &draft.kind.as_str())
         .set("partner", &draft.partner_id)
         .set("received_on", &draft.received_on.to_string())

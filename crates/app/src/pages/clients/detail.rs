@@ -120,6 +120,35 @@ fn ClientView(
             <h2>{move || t_string!(i18n, timeline_title)}</h2>
             <Timeline entries=timeline editable=can_edit />
         </section>
+        <ClientHistory client=id />
+    }
+}
+
+/// Who changed this client's records and when: for whoever reads the office's audit trail
+/// (the Kabapas, the admin). Folded away: it is looked up, not read every day.
+#[component]
+fn ClientHistory(client: uuid::Uuid) -> impl IntoView {
+    let i18n = use_i18n();
+    let can = crate::app::use_abilities();
+    let rows = Resource::new(
+        move || can.get().audit_log,
+        move |reads| async move { if reads { crate::api::oversight::client_history(client).await.ok() } else { None } },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                rows.await.map(|rows| view! {
+                    <details class="card history" data-testid="client-history">
+                        <summary><h2>{move || t_string!(i18n, audit_history)}</h2></summary>
+                        <p class="muted">{move || t_string!(i18n, audit_history_note)}</p>
+                        {rows.is_empty().then(|| view! { <p class="empty">{move || t_string!(i18n, audit_history_empty)}</p> })}
+                        <ul class="access-list">
+                            {rows.into_iter().map(|r| view! { <crate::pages::logs::AuditLine row=r /> }).collect_view()}
+                        </ul>
+                    </details>
+                })
+            })}
+        </Suspense>
     }
 }
 

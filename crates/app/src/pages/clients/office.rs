@@ -39,6 +39,7 @@ pub fn OfficePage() -> impl IntoView {
             <a class="button button--secondary" href=routes::MONTHLY_REPORT data-testid="office-report">{move || t_string!(i18n, report_title)}</a>
             <a class="button button--secondary" href=routes::ACCESS_LOG>{move || t_string!(i18n, access_title)}</a>
             <a class="button button--secondary" href=routes::EXPORT_LOG>{move || t_string!(i18n, exports_title)}</a>
+            <a class="button button--secondary" href=routes::AUDIT_LOG data-testid="office-audit">{move || t_string!(i18n, audit_title)}</a>
         </div>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

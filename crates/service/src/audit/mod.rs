@@ -1,9 +1,13 @@
 //! The audit trail. Every mutation calls [`record`] with the transaction it changes data in,
-//! so the audit row commits or rolls back together with the change.
+//! so the audit row commits or rolls back together with the change. A row names the office
+//! and the client its record belongs to ([`Changes::of_client`], [`Changes::at_office`]), so
+//! that [`trail`] can show a client's history and search an office's log.
+
+pub mod trail;
 
 use std::collections::BTreeMap;
 
-use pamong_entity::audit_log;
+use pamong_entity::{audit_log, client};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use serde_json::{Value, json};
 use time::OffsetDateTime;
@@ -22,6 +26,8 @@ pub const WITHHELD: &str = "[dirahasiakan]";
 pub struct Changes {
     fields: BTreeMap<&'static str, [Value; 2]>,
     about_child: bool,
+    bapas_id: Option<i32>,
+    client_id: Option<i32>,
 }
 
 impl Changes {
@@ -30,9 +36,21 @@ impl Changes {
         Self::default()
     }
 
-    /// No changes yet, to a record about a client: a child's free text will be withheld.
-    pub fn about(child: bool) -> Self {
-        Self { about_child: child, ..Self::default() }
+    /// No changes yet, to a record about a client: a child's free text will be withheld, and
+    /// the row joins the client's history and their office's log.
+    pub fn of_client(client: &client::Model) -> Self {
+        Self {
+            about_child: client.is_child,
+            bapas_id: Some(client.bapas_id),
+            client_id: Some(client.id),
+            ..Self::default()
+        }
+    }
+
+    /// No changes yet, to a record of an office (its partners, agreements, programmes,
+    /// users): the row joins the office's log.
+    pub fn at_office(bapas_id: i32) -> Self {
+        Self { bapas_id: Some(bapas_id), ..Self::default() }
     }
 
     /// Records free text written about the record's person (a name, a reason, a note), or
@@ -108,6 +126,8 @@ pub async fn record<C: ConnectionTrait>(
         entity_id: Set(entity_id.to_owned()),
         changes: Set(changes.to_json()),
         request_id: Set(actor.request_id.clone()),
+        bapas_id: Set(changes.bapas_id),
+        client_id: Set(changes.client_id),
         ..Default::default()
     }
     .insert(conn)
@@ -128,9 +148,9 @@ mod tests {
 
     #[test]
     fn a_childs_free_text_is_withheld() {
-        let adult = Changes::about(false).text("reason", &"Pindah ke rumah ibu Siti").to_json();
+        let adult = Changes::new().text("reason", &"Pindah ke rumah ibu Siti").to_json();
         assert_eq!(adult, r#"{"reason":[null,"Pindah ke rumah ibu Siti"]}"#);
-        let child = Changes::about(true)
+        let child = Changes { about_child: true, ..Changes::new() }
             .text("reason", &"Pindah ke rumah ibu Siti")
             .text_diff("name", &"Rizky", &"Rizki")
             .text_diff("same", &"a", &"a")
