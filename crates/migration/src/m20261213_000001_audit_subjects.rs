@@ -21,7 +21,9 @@ impl MigrationTrait for Migration {
         // SQLite alters one column per statement.
         for column in [AuditLog::BapasId, AuditLog::ClientId] {
             manager
-                .alter_table(Table::alter().table(AuditLog::Table).add_column(integer_null(column)).to_owned())
+                .alter_table(
+                    Table::alter().table(AuditLog::Table).add_column(integer_null(column)).to_owned(),
+                )
                 .await?;
         }
         index(manager, "idx_audit_log_bapas_at", AuditLog::Table, &[AuditLog::BapasId, AuditLog::At]).await?;

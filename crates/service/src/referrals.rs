@@ -162,8 +162,10 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    let changes =
-        Changes::of_client(&c.row).set("client", &client).set("partner", &p.public_id).set("service", &row.service);
+    let changes = Changes::of_client(&c.row)
+        .set("client", &client)
+        .set("partner", &p.public_id)
+        .set("service", &row.service);
     audit::record(&txn, actor, now, "create", "referral", &row.public_id.to_string(), &changes).await?;
     checklist::follow_referral(&txn, actor, &row, c.row.bapas_id, ReferralStatus::Dikirim, now).await?;
     txn.commit().await?;

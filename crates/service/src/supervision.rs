@@ -116,10 +116,8 @@ pub async fn record_guidance(
     }
     .insert(&txn)
     .await?;
-    let changes = Changes::of_client(&row)
-        .set("client", &row.public_id)
-        .set("kind", &g.kind)
-        .text("topic", &g.topic);
+    let changes =
+        Changes::of_client(&row).set("client", &row.public_id).set("kind", &g.kind).text("topic", &g.topic);
     audit::record(&txn, actor, now, "create", "client_guidance", &g.public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())

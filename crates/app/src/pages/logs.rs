@@ -106,7 +106,42 @@ pub fn ExportLogPage() -> impl IntoView {
 }
 
 /// The kinds of record the audit log can be narrowed to.
-const AUDIT_KINDS: [&str; 34] = ["client", "client_report", "client_guidance", "client_violation", "client_assessment", "client_needs", "client_business", "client_transfer", "abh_case", "abh_diversion", "abh_event", "litmas", "referral", "ks_placement", "ks_session", "programme", "programme_enrolment", "programme_session", "kb_group", "kb_member", "kb_meeting", "kb_action", "social_activity", "action_plan", "action_objective", "partner", "agreement", "work_site", "user", "bapas", "kanwil", "setting", "pokmas_member", "regions"];
+const AUDIT_KINDS: [&str; 34] = [
+    "client",
+    "client_report",
+    "client_guidance",
+    "client_violation",
+    "client_assessment",
+    "client_needs",
+    "client_business",
+    "client_transfer",
+    "abh_case",
+    "abh_diversion",
+    "abh_event",
+    "litmas",
+    "referral",
+    "ks_placement",
+    "ks_session",
+    "programme",
+    "programme_enrolment",
+    "programme_session",
+    "kb_group",
+    "kb_member",
+    "kb_meeting",
+    "kb_action",
+    "social_activity",
+    "action_plan",
+    "action_objective",
+    "partner",
+    "agreement",
+    "work_site",
+    "user",
+    "bapas",
+    "kanwil",
+    "setting",
+    "pokmas_member",
+    "regions",
+];
 
 /// What an audit row says was done, in words (the code itself for one not known here).
 pub fn audit_action(i18n: crate::text::I18n, code: &str) -> String {
@@ -187,13 +222,22 @@ pub fn audit_entity(i18n: crate::text::I18n, code: &str) -> String {
 
 /// One change: who did what to which record and when, and the fields it changed.
 #[component]
-pub fn AuditLine(row: AuditRow) -> impl IntoView {
+pub fn AuditLine(
+    /// The row.
+    row: AuditRow,
+) -> impl IntoView {
     let i18n = use_i18n();
     let AuditRow { at, user, action, entity, record, client, changes, zone } = row;
     let at = text::abh::instant(at, zone);
     let line = move || {
-        t_string!(i18n, audit_line, user = user.clone(), action = audit_action(i18n, &action), entity = audit_entity(i18n, &entity))
-            .to_string()
+        t_string!(
+            i18n,
+            audit_line,
+            user = user.clone(),
+            action = audit_action(i18n, &action),
+            entity = audit_entity(i18n, &entity)
+        )
+        .to_string()
     };
     view! {
         <li class="card access" data-testid="audit-row">
@@ -206,8 +250,19 @@ pub fn AuditLine(row: AuditRow) -> impl IntoView {
                     {changes.into_iter().map(|c| view! { <FieldLine change=c /> }).collect_view()}
                 </ul>
             })}
-            <p class="muted">{at} " · " <span class="audit-record">{record}</span></p>
+            <p class="muted">{at} " · " <span class="audit-record" title=record.clone()>{short(record.clone())}</span></p>
         </li>
+    }
+}
+
+/// A record's id as the history writes it: a long id cut to its last eight characters
+/// ("…6cf355f", as a short commit hash); anything else as it is.
+fn short(value: String) -> String {
+    match uuid::Uuid::parse_str(&value) {
+        Ok(_) => {
+            format!("…{}", value.chars().skip(value.chars().count().saturating_sub(8)).collect::<String>())
+        }
+        Err(_) => value,
     }
 }
 
@@ -215,6 +270,7 @@ pub fn AuditLine(row: AuditRow) -> impl IntoView {
 fn FieldLine(change: FieldChange) -> impl IntoView {
     let i18n = use_i18n();
     let FieldChange { field, old, new } = change;
+    let (old, new) = (old.map(short), new.map(short));
     let empty = move || t_string!(i18n, audit_empty_value).to_string();
     let new_text = new.clone();
     view! {
@@ -265,5 +321,16 @@ pub fn AuditLogPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short;
+
+    #[test]
+    fn long_ids_are_cut_and_other_values_kept() {
+        assert_eq!(short("01a24573-92d3-7092-b764-4e83a6cf355f".into()), "…a6cf355f");
+        assert_eq!(short("selesai".into()), "selesai");
     }
 }

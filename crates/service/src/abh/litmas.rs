@@ -242,7 +242,7 @@ pub async fn save(
     let mut model: abh_litmas::ActiveModel = found.row.into();
     set_content(&mut model, content);
     model.updated_at = Set(now);
-    let mut changes = Changes::of_client(&found.client).redacted("content");
+    let mut changes = Changes::of_client(&found.case.client).redacted("content");
     if submit {
         model.status = Set(LitmasStatus::Diajukan.as_str().into());
         model.submitted_at = Set(Some(now));
@@ -291,7 +291,11 @@ pub async fn review(
     }
     model.updated_at = Set(now);
     update_if(&txn, model, abh_litmas::Column::Status, expected).await?;
-    let changes = Changes::of_client(&found.client).diff("status", &LitmasStatus::Diajukan.as_str(), &next.as_str());
+    let changes = Changes::of_client(&found.case.client).diff(
+        "status",
+        &LitmasStatus::Diajukan.as_str(),
+        &next.as_str(),
+    );
     audit::record(
         &txn,
         actor,
@@ -331,7 +335,7 @@ pub async fn deliver(
     model.delivered_at = Set(Some(delivered));
     model.updated_at = Set(now);
     update_if(&txn, model, abh_litmas::Column::Status, expected).await?;
-    let changes = Changes::of_client(&found.client)
+    let changes = Changes::of_client(&found.case.client)
         .diff("status", &LitmasStatus::Disetujui.as_str(), &LitmasStatus::Diserahkan.as_str())
         .set("delivered_at", &delivered.to_string());
     audit::record(&txn, actor, now, "deliver", "litmas", &id.to_string(), &changes).await?;

@@ -42,8 +42,9 @@ pub async fn set_stage(
     }
     model.updated_at = Set(now);
     model.update(&txn).await?;
-    let changes =
-        Changes::of_client(&found.client).diff("stage", &previous, &stage.as_str().to_owned()).set("trigger_date", &trigger);
+    let changes = Changes::of_client(&found.client)
+        .diff("stage", &previous, &stage.as_str().to_owned())
+        .set("trigger_date", &trigger);
     audit::record(&txn, actor, now, "update", "abh_case", &client_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())
@@ -135,7 +136,9 @@ pub async fn record_breach(
     }
     model.updated_at = Set(now);
     model.update(&txn).await?;
-    let changes = Changes::of_client(&found.client).set("stage", &draft.stage.as_str()).set("at", &draft.at.to_string());
+    let changes = Changes::of_client(&found.client)
+        .set("stage", &draft.stage.as_str())
+        .set("at", &draft.at.to_string());
     let action = if acted { "breach_action" } else { "breach_report" };
     audit::record(&txn, actor, now, action, "abh_diversion", &client_id.to_string(), &changes).await?;
     txn.commit().await?;
@@ -172,7 +175,9 @@ pub async fn add_event(
     }
     .insert(&txn)
     .await?;
-    let changes = Changes::of_client(&found.client).set("case", &found.client.register_number).set("kind", &draft.kind.as_str());
+    let changes = Changes::of_client(&found.client)
+        .set("case", &found.client.register_number)
+        .set("kind", &draft.kind.as_str());
     audit::record(&txn, actor, now, "create", "abh_event", &public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())

@@ -9,7 +9,9 @@ use pamong_domain::logs::{AuditFilter, AuditRow, FieldChange};
 use pamong_domain::office::Zone;
 use pamong_domain::page::Page;
 use pamong_entity::{audit_log, client};
-use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -27,7 +29,11 @@ pub const HISTORY_ROWS: u64 = 100;
 
 /// The history of a client's records, newest first: the client's own and every record about
 /// them (reports, guidance, assessments, referrals, placements, …).
-pub async fn of_client(db: &DatabaseConnection, actor: &Actor, client_id: Uuid) -> ServiceResult<Vec<AuditRow>> {
+pub async fn of_client(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    client_id: Uuid,
+) -> ServiceResult<Vec<AuditRow>> {
     let found = find_readable(db, actor, client_id).await?;
     if !policy::reads_history(actor, BapasId(found.row.bapas_id)) {
         return Err(ServiceError::not_found());
@@ -44,7 +50,11 @@ pub async fn of_client(db: &DatabaseConnection, actor: &Actor, client_id: Uuid) 
 
 /// A page of the audit log the actor reads, newest first: searched by who (login name), the
 /// record's id or the client's register number, and narrowed to one kind of record.
-pub async fn search(db: &DatabaseConnection, actor: &Actor, filter: &AuditFilter) -> ServiceResult<Page<AuditRow>> {
+pub async fn search(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: &AuditFilter,
+) -> ServiceResult<Page<AuditRow>> {
     let mut cond = match policy::audit_scope(actor) {
         Scope::All => Condition::all(),
         Scope::Bapas(b) => Condition::all().add(audit_log::Column::BapasId.eq(b.get())),
@@ -69,8 +79,10 @@ pub async fn search(db: &DatabaseConnection, actor: &Actor, filter: &AuditFilter
                 .add(audit_log::Column::ClientId.is_in(by_register)),
         );
     }
-    let select =
-        audit_log::Entity::find().filter(cond).order_by_desc(audit_log::Column::At).order_by_desc(audit_log::Column::Id);
+    let select = audit_log::Entity::find()
+        .filter(cond)
+        .order_by_desc(audit_log::Column::At)
+        .order_by_desc(audit_log::Column::Id);
     let (rows, total) = fetch_page(db, select, &filter.list).await?;
     Ok(page(views(db, rows).await?, total, &filter.list))
 }
@@ -134,8 +146,16 @@ mod tests {
     #[test]
     fn a_row_s_changes_read_as_lines() {
         let lines = field_changes(r#"{"pk_id":[null,7],"status":["aktif","selesai"],"odd":"x"}"#);
-        let flat: Vec<_> = lines.iter().map(|l| (l.field.as_str(), l.old.as_deref(), l.new.as_deref())).collect();
-        assert_eq!(flat, [("odd", None, Some("x")), ("pk_id", None, Some("7")), ("status", Some("aktif"), Some("selesai"))]);
+        let flat: Vec<_> =
+            lines.iter().map(|l| (l.field.as_str(), l.old.as_deref(), l.new.as_deref())).collect();
+        assert_eq!(
+            flat,
+            [
+                ("odd", None, Some("x")),
+                ("pk_id", None, Some("7")),
+                ("status", Some("aktif"), Some("selesai"))
+            ]
+        );
         assert!(field_changes("not json").is_empty());
     }
 }

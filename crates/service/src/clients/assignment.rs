@@ -293,9 +293,7 @@ pub async fn decide_transfer(
         model.updated_at = Set(now);
         model.update(&txn).await?;
     }
-    let changes = about
-        .set("decision", &if accept { ACCEPTED } else { REFUSED })
-        .text("note", &note);
+    let changes = about.set("decision", &if accept { ACCEPTED } else { REFUSED }).text("note", &note);
     audit::record(&txn, actor, now, "decide", "client_transfer", &t.public_id.to_string(), &changes).await?;
     txn.commit().await?;
     Ok(())

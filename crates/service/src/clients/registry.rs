@@ -398,8 +398,7 @@ pub(crate) async fn set_status<C: ConnectionTrait>(
     }
     .insert(db)
     .await?;
-    let changes =
-        Changes::of_client(&row).diff("status", &old_status, &row.status).text("reason", &reason);
+    let changes = Changes::of_client(&row).diff("status", &old_status, &row.status).text("reason", &reason);
     audit::record(db, actor, now, "status", "client", &row.public_id.to_string(), &changes).await?;
     Ok(row)
 }

@@ -261,8 +261,10 @@ pub async fn save(
             };
             apply(&mut model, &draft);
             let row = model.insert(&txn).await?;
-            let changes =
-                Changes::at_office(bapas_id.get()).set("name", &row.name).set("kind", &row.kind).set("services", &row.services);
+            let changes = Changes::at_office(bapas_id.get())
+                .set("name", &row.name)
+                .set("kind", &row.kind)
+                .set("services", &row.services);
             (row, "create", changes)
         }
         Some(id) => {

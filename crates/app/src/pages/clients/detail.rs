@@ -132,7 +132,9 @@ fn ClientHistory(client: uuid::Uuid) -> impl IntoView {
     let can = crate::app::use_abilities();
     let rows = Resource::new(
         move || can.get().audit_log,
-        move |reads| async move { if reads { crate::api::oversight::client_history(client).await.ok() } else { None } },
+        move |reads| async move {
+            if reads { crate::api::oversight::client_history(client).await.ok() } else { None }
+        },
     );
     view! {
         <Suspense fallback=|| ()>
