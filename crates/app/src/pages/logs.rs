@@ -49,6 +49,39 @@ pub fn LogTabs() -> impl IntoView {
     }
 }
 
+/// A log's search: its text (`q`) and a kind of entry (`jenis`), as a plain GET form.
+#[component]
+fn LogSearch(
+    /// What the text searches.
+    placeholder: String,
+    /// The kind's label.
+    kind_label: String,
+    /// The choice of every kind.
+    all_kinds: String,
+    /// The kinds, as (value, label).
+    kinds: Vec<(String, String)>,
+    /// The kind chosen now.
+    chosen: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_list_query();
+    view! {
+        <form method="get" action="" class="search" role="search">
+            <label class="visually-hidden" for="q">{move || t_string!(i18n, search)}</label>
+            <input class="input search__input" id="q" type="search" name="q" placeholder=placeholder value=query.get_untracked().q />
+            <label class="visually-hidden" for="jenis">{kind_label}</label>
+            <select class="input" id="jenis" name="jenis">
+                <option value="">{all_kinds}</option>
+                {kinds.into_iter().map(|(value, label)| {
+                    let selected = chosen.as_deref() == Some(value.as_str());
+                    view! { <option value=value selected=selected>{label}</option> }
+                }).collect_view()}
+            </select>
+            <button class="button button--secondary" type="submit">{move || t_string!(i18n, search)}</button>
+        </form>
+    }
+}
+
 /// The export log page.
 #[component]
 pub fn ExportLogPage() -> impl IntoView {
@@ -66,20 +99,13 @@ pub fn ExportLogPage() -> impl IntoView {
         <LogTabs />
         <h1>{move || t_string!(i18n, exports_title)}</h1>
         <p class="muted">{move || t_string!(i18n, exports_intro)}</p>
-        <form method="get" action="" class="search" role="search">
-            <label class="visually-hidden" for="q">{move || t_string!(i18n, search)}</label>
-            <input class="input search__input" id="q" type="search" name="q"
-                placeholder=move || t_string!(i18n, exports_search).to_string() value=query.get_untracked().q />
-            <label class="visually-hidden" for="jenis">{move || t_string!(i18n, exports_kind)}</label>
-            <select class="input" id="jenis" name="jenis">
-                <option value="">{move || t_string!(i18n, exports_all_kinds)}</option>
-                {ExportKind::ALL.iter().map(|k| {
-                    let k = *k;
-                    view! { <option value=k.as_str() selected=move || kind.get() == Some(k)>{move || kind_label(k)}</option> }
-                }).collect_view()}
-            </select>
-            <button class="button button--secondary" type="submit">{move || t_string!(i18n, search)}</button>
-        </form>
+        <LogSearch
+            placeholder=t_string!(i18n, exports_search).to_string()
+            kind_label=t_string!(i18n, exports_kind).to_string()
+            all_kinds=t_string!(i18n, exports_all_kinds).to_string()
+            kinds=ExportKind::ALL.iter().map(|k| (k.as_str().to_owned(), kind_label(*k))).collect()
+            chosen=kind.get_untracked().map(|k| k.as_str().to_owned())
+        />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match rows.await {
@@ -295,20 +321,13 @@ pub fn AuditLogPage() -> impl IntoView {
         <LogTabs />
         <h1>{move || t_string!(i18n, audit_title)}</h1>
         <p class="muted">{move || t_string!(i18n, audit_intro)}</p>
-        <form method="get" action="" class="search" role="search">
-            <label class="visually-hidden" for="q">{move || t_string!(i18n, search)}</label>
-            <input class="input search__input" id="q" type="search" name="q"
-                placeholder=move || t_string!(i18n, audit_search).to_string() value=query.get_untracked().q />
-            <label class="visually-hidden" for="jenis">{move || t_string!(i18n, audit_kind)}</label>
-            <select class="input" id="jenis" name="jenis">
-                <option value="">{move || t_string!(i18n, audit_all_kinds)}</option>
-                {AUDIT_KINDS.iter().map(|k| {
-                    let k = *k;
-                    view! { <option value=k selected=move || entity.get().as_deref() == Some(k)>{move || audit_entity(i18n, k)}</option> }
-                }).collect_view()}
-            </select>
-            <button class="button button--secondary" type="submit">{move || t_string!(i18n, search)}</button>
-        </form>
+        <LogSearch
+            placeholder=t_string!(i18n, audit_search).to_string()
+            kind_label=t_string!(i18n, audit_kind).to_string()
+            all_kinds=t_string!(i18n, audit_all_kinds).to_string()
+            kinds=AUDIT_KINDS.iter().map(|k| ((*k).to_owned(), audit_entity(i18n, k))).collect()
+            chosen=entity.get_untracked()
+        />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match rows.await {

@@ -4,7 +4,7 @@
 //! ([`policy::comparison`]). Counts only: no client is named,
 //! so reading it writes no access-log row.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use pamong_domain::abh::clock::end_of_day;
 use pamong_domain::agreements::{AgreementStatus, status_on};
@@ -162,21 +162,24 @@ async fn agreement_counts(
         .all(db)
         .await?;
     let renewed: HashSet<i32> = rows.iter().filter_map(|r| r.previous_id).collect();
-    let mut counts: BTreeMap<String, AgreementCount> = BTreeMap::new();
-    for b in offices {
-        let area = match (by_kanwil, kanwils.iter().find(|k| k.id == b.kanwil_id)) {
-            (true, Some(k)) => kanwil_ref(k),
-            _ => OfficeRef { id: b.public_id, name: b.name.clone() },
-        };
-        counts.entry(area.name.clone()).or_insert(AgreementCount { area, in_force: 0, expiring: 0 });
-    }
+    // Each office's area, worked out once: the office itself, or its Kanwil.
+    let area_of: HashMap<i32, OfficeRef> = offices
+        .iter()
+        .map(|b| {
+            let area = match (by_kanwil, kanwils.iter().find(|k| k.id == b.kanwil_id)) {
+                (true, Some(k)) => kanwil_ref(k),
+                _ => OfficeRef { id: b.public_id, name: b.name.clone() },
+            };
+            (b.id, area)
+        })
+        .collect();
+    let mut counts: BTreeMap<String, AgreementCount> = area_of
+        .values()
+        .map(|area| (area.name.clone(), AgreementCount { area: area.clone(), in_force: 0, expiring: 0 }))
+        .collect();
     for r in &rows {
-        let Some(b) = offices.iter().find(|b| b.id == r.bapas_id) else { continue };
-        let name = match (by_kanwil, kanwils.iter().find(|k| k.id == b.kanwil_id)) {
-            (true, Some(k)) => k.name.clone(),
-            _ => b.name.clone(),
-        };
-        let Some(count) = counts.get_mut(&name) else { continue };
+        let Some(area) = area_of.get(&r.bapas_id) else { continue };
+        let Some(count) = counts.get_mut(&area.name) else { continue };
         match status_on(r.signed_on, r.end_on, r.terminated_on, today) {
             AgreementStatus::Active => count.in_force += 1,
             AgreementStatus::Expiring => {
