@@ -57,6 +57,7 @@ pub fn problem(i18n: I18n, problem: Problem) -> String {
         Problem::DateOutOfRange { from, to } => {
             t_string!(i18n, err_date_out_of_range, from = from, to = to).to_string()
         }
+        Problem::PeriodTooLong { years } => t_string!(i18n, err_period_too_long, years = years).to_string(),
     }
 }
 

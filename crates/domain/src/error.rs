@@ -99,6 +99,11 @@ pub enum Problem {
         /// Last year allowed.
         to: i32,
     },
+    /// A period longer than a report reads.
+    PeriodTooLong {
+        /// Most years.
+        years: u8,
+    },
 }
 
 /// A problem attached to a named form field.

@@ -24,6 +24,7 @@ mod m20261210_000001_umkm;
 mod m20261211_000001_action_plans;
 mod m20261212_000001_referral_answers;
 mod m20261213_000001_audit_subjects;
+mod m20261214_000001_nik_reentry;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261211_000001_action_plans::Migration),
             Box::new(m20261212_000001_referral_answers::Migration),
             Box::new(m20261213_000001_audit_subjects::Migration),
+            Box::new(m20261214_000001_nik_reentry::Migration),
         ]
     }
 }

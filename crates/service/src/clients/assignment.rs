@@ -29,7 +29,7 @@ use crate::policy::{self, CaseAt};
 
 /// Transfer states.
 const WAITING: &str = "menunggu";
-const ACCEPTED: &str = "diterima";
+pub(crate) const ACCEPTED: &str = "diterima";
 const REFUSED: &str = "ditolak";
 
 /// Each PK's active caseload in the Kabapas's office (every PK, even with no clients, and

@@ -89,11 +89,17 @@ async fn check_references<C: ConnectionTrait>(
     current: Option<&client::Model>,
 ) -> ServiceResult<Option<i32>> {
     if let Some(nik) = &draft.nik {
-        let taken = client::Entity::find()
-            .filter(client::Column::Nik.eq(nik.as_str()))
-            .one(db)
-            .await?
-            .is_some_and(|other| Some(other.id) != current.map(|c| c.id));
+        // One active supervision per NIK; someone whose supervision ended comes back as a
+        // new client under the same NIK (the evaluation's re-entry).
+        let active = ClientStatus::Aktif.as_str();
+        let taken = current.is_none_or(|c| c.status == active)
+            && client::Entity::find()
+                .filter(client::Column::Nik.eq(nik.as_str()))
+                .filter(client::Column::Status.eq(active))
+                .all(db)
+                .await?
+                .iter()
+                .any(|other| Some(other.id) != current.map(|c| c.id));
         if taken {
             return Err(ErrorKind::field("nik", Problem::Taken).into());
         }

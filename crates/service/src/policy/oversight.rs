@@ -1,8 +1,9 @@
 //! The policy for oversight: who reads an office's vitals (its figures, by PK), who compares
 //! offices side by side, who opens the lists of clients behind them, and who reads the audit
-//! trail.
+//! trail, and how the outcome evaluation is grouped.
 
 use pamong_domain::Role;
+use pamong_domain::oversight::outcomes::Grouping;
 
 use super::{Placement, Remit, Scope, contains, figures_scope, own_office, remit};
 use crate::actor::Actor;
@@ -66,5 +67,19 @@ pub fn reads_history(actor: &Actor, bapas_id: BapasId) -> bool {
         Scope::All => true,
         Scope::Bapas(b) => b == bapas_id,
         Scope::Kanwil(_) | Scope::Nothing => false,
+    }
+}
+
+/// The groupings of the outcome evaluation the actor reads, the default first — empty when
+/// they read none. The evaluation is read by whoever reads the offices' figures (it counts
+/// and never names); one office's reader groups by time, basis and band, a region's also by
+/// office, the country's also by Kanwil.
+pub fn evaluation_groupings(actor: &Actor) -> Vec<Grouping> {
+    use Grouping::{Band, Basis, Kanwil, Office, Quarter};
+    match figures_scope(actor) {
+        Scope::All => vec![Kanwil, Office, Basis, Band, Quarter],
+        Scope::Kanwil(_) => vec![Office, Basis, Band, Quarter],
+        Scope::Bapas(_) => vec![Quarter, Basis, Band],
+        Scope::Nothing => Vec::new(),
     }
 }
