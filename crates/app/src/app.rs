@@ -149,6 +149,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("dasbor") view=pages::oversight::dashboard::DashboardPage ssr=SsrMode::Async />
                         <Route path=path!("dasbor/:vital") view=pages::oversight::vital_list::VitalListPage ssr=SsrMode::Async />
                         <Route path=path!("dasbor-wilayah") view=pages::oversight::region::RegionPage ssr=SsrMode::Async />
+                        <Route path=path!("evaluasi") view=pages::oversight::evaluation::EvaluationPage ssr=SsrMode::Async />
                         <Route path=path!("metodologi") view=pages::oversight::methodology::MethodologyPage ssr=SsrMode::Async />
                         <Route path=path!("laporan-bulanan") view=pages::reintegration::report::MonthlyReportPage ssr=SsrMode::Async />
                         <Route path=path!("program") view=pages::reintegration::programmes::ProgrammeListPage ssr=SsrMode::Async />

@@ -70,6 +70,10 @@ pub const DASHBOARD: &str = "/dasbor";
 pub const REGION_DASHBOARD: &str = "/dasbor-wilayah";
 /// The query key naming a Kanwil.
 pub const KANWIL_KEY: &str = "kanwil";
+/// How supervisions ended, and what followed.
+pub const EVALUATION: &str = "/evaluasi";
+/// The methodology note on the outcome evaluation.
+pub const METHODOLOGY_EVALUATION: &str = "/metodologi#evaluasi";
 /// The methodology note on outliers and trends.
 pub const METHODOLOGY_REGION: &str = "/metodologi#perbandingan";
 /// How each figure of the dashboards is counted.

@@ -1,9 +1,10 @@
 //! What the oversight pages read: an office's vitals and the lists behind them, the offices
-//! of a region side by side, the audit trail, the export
-//! log, and the data-subject export of a client.
+//! of a region side by side, the outcome evaluation, the audit trail, the export log, and
+//! the data-subject export of a client.
 
 use leptos::prelude::*;
 use pamong_domain::logs::{AuditFilter, AuditRow, ExportFilter, ExportRow};
+use pamong_domain::oversight::outcomes::Evaluation;
 use pamong_domain::oversight::region::RegionVitals;
 use pamong_domain::oversight::vitals::{OfficeVitals, VitalList};
 use pamong_domain::page::Page;
@@ -83,4 +84,25 @@ pub async fn vital_clients(vital: String, pk: Option<String>, page: u64) -> Resu
     }
     .await;
     lift(&actor, result)
+}
+
+/// How the supervisions of the reader's offices ended from `dari` to `sampai`, grouped
+/// `menurut` (empty: the defaults). A GET with the page's own query, so the page's form is a
+/// plain GET form.
+#[server(endpoint = "oversight/outcomes", input = server_fn::codec::GetUrl)]
+pub async fn evaluate_outcomes(
+    dari: Option<String>,
+    sampai: Option<String>,
+    menurut: Option<String>,
+) -> Result<Evaluation, AppError> {
+    use crate::api::context::{actor, lift};
+    use pamong_domain::oversight::outcomes::EvaluationForm;
+    let (ctx, actor) = actor().await?;
+    let form = EvaluationForm {
+        dari: dari.unwrap_or_default(),
+        sampai: sampai.unwrap_or_default(),
+        menurut: menurut.unwrap_or_default(),
+    };
+    let now = ctx.now();
+    lift(&actor, pamong_service::oversight::outcomes::evaluation(&ctx.db, &actor, &form, now).await)
 }

@@ -74,6 +74,7 @@ pub fn HomePage() -> impl IntoView {
                 <Show when=move || can.get().compare_offices>
                     " " <a class="button button--secondary" href=routes::REGION_DASHBOARD data-testid="home-region">{move || t_string!(i18n, region_open)}</a>
                 </Show>
+                " " <a class="button button--secondary" href=routes::EVALUATION data-testid="home-evaluation">{move || t_string!(i18n, eval_title)}</a>
             </p>
         </Show>
         // The Kanwil reads the logs and figures of its region here, the admin the country's

@@ -454,7 +454,7 @@ mod tests {
         assert_eq!(quarter_of(date!(2026 - 03 - 31)), (2026, 1));
         assert_eq!(quarter_of(date!(2026 - 04 - 01)), (2026, 2));
         assert_eq!(quarter_of(date!(2026 - 12 - 31)), (2026, 4));
-        let mut labels = vec![
+        let mut labels = [
             GroupLabel::Band(None),
             GroupLabel::Band(Some(RiskBand::Tinggi)),
             GroupLabel::Band(Some(RiskBand::Rendah)),

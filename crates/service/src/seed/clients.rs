@@ -145,15 +145,15 @@ const ARTICLES: [&str; 6] = [
 pub const EXTRA_PK: [&str; 3] = ["Hendra Gunawan", "Ratna Sari", "Yusuf Maulana"];
 
 /// One Bapas's generation inputs.
-struct Office {
-    id: i32,
+pub(super) struct Office {
+    pub(super) id: i32,
     code: String,
     kab_kota: String,
     court: String,
-    officers: Vec<i32>,
+    pub(super) officers: Vec<i32>,
 }
 
-async fn offices<C: ConnectionTrait>(db: &C) -> ServiceResult<Vec<Office>> {
+pub(super) async fn offices<C: ConnectionTrait>(db: &C) -> ServiceResult<Vec<Office>> {
     let rows = bapas::Entity::find()
         .filter(bapas::Column::Active.eq(true))
         .order_by_asc(bapas::Column::Id)
@@ -192,11 +192,11 @@ async fn offices<C: ConnectionTrait>(db: &C) -> ServiceResult<Vec<Office>> {
 }
 
 /// A date `days` before `today`.
-fn days_ago(today: Date, days: i64) -> Date {
+pub(super) fn days_ago(today: Date, days: i64) -> Date {
     today.checked_sub(Duration::days(days)).unwrap_or(today)
 }
 
-struct Generator {
+pub(super) struct Generator {
     rng: StdRng,
     niks: HashSet<String>,
     today: Date,
@@ -208,10 +208,10 @@ struct Generator {
 }
 
 /// One generated client and the history that goes with it.
-struct Generated {
-    client: client::ActiveModel,
-    reports: Vec<(Date, Time, &'static str, bool)>,
-    assessment: Option<(Date, u16, String, Answers)>,
+pub(super) struct Generated {
+    pub(super) client: client::ActiveModel,
+    pub(super) reports: Vec<(Date, Time, &'static str, bool)>,
+    pub(super) assessment: Option<(Date, u16, String, Answers)>,
 }
 
 impl Generator {
@@ -252,7 +252,7 @@ impl Generator {
         answers
     }
 
-    fn client(
+    pub(super) fn client(
         &mut self,
         office: &Office,
         kecamatan: &[&str],
@@ -435,26 +435,11 @@ pub async fn generate_with_progress(
 ) -> ServiceResult<usize> {
     let system = Actor::system();
     let offices = offices(db).await?;
-    let kecamatan: Vec<&str> = DEMO_REGIONS.iter().filter(|(c, _)| c.len() == 8).map(|(c, _)| *c).collect();
-    let villages: Vec<&str> = DEMO_REGIONS.iter().filter(|(c, _)| c.len() == 13).map(|(c, _)| *c).collect();
-    let mut generator = Generator {
-        rng: StdRng::seed_from_u64(seed),
-        niks: HashSet::new(),
-        today: super::demo_today(now),
-        now,
-        instrument: Instrument::part_a_2021(),
-        frequencies: ReportingFrequencies::default(),
-        serial: 0,
-    };
-    let existing: Vec<Option<String>> =
-        client::Entity::find().select_only().column(client::Column::Nik).into_tuple().all(db).await?;
-    generator.serial = existing.len() as u64;
-    generator.niks.extend(existing.into_iter().flatten());
+    let (kecamatan, villages) = demo_places();
+    let mut generator = Generator::new(db, seed, now).await?;
     let mut made = 0;
     for office in &offices {
-        let local: Vec<&str> =
-            kecamatan.iter().copied().filter(|k| k.starts_with(&office.kab_kota)).collect();
-        let local = if local.is_empty() { kecamatan.clone() } else { local };
+        let local = office.kecamatan(&kecamatan);
         let mut batch = Vec::with_capacity(CHUNK);
         for i in 0..per_office {
             // The first officer (the named demo PK) gets every 6th client, the others share
@@ -480,7 +465,46 @@ pub async fn generate_with_progress(
     Ok(made)
 }
 
-async fn write(
+/// The demo's kecamatan and village codes.
+pub(super) fn demo_places() -> (Vec<&'static str>, Vec<&'static str>) {
+    let kecamatan = DEMO_REGIONS.iter().filter(|(c, _)| c.len() == 8).map(|(c, _)| *c).collect();
+    let villages = DEMO_REGIONS.iter().filter(|(c, _)| c.len() == 13).map(|(c, _)| *c).collect();
+    (kecamatan, villages)
+}
+
+impl Office {
+    /// The kecamatan of the office's area (all of them when it covers none of the demo's).
+    pub(super) fn kecamatan<'a>(&self, all: &[&'a str]) -> Vec<&'a str> {
+        let local: Vec<&str> = all.iter().copied().filter(|k| k.starts_with(&self.kab_kota)).collect();
+        if local.is_empty() { all.to_vec() } else { local }
+    }
+}
+
+impl Generator {
+    /// A generator seeded with `seed`, that avoids the NIKs already registered.
+    pub(super) async fn new(
+        db: &DatabaseConnection,
+        seed: u64,
+        now: OffsetDateTime,
+    ) -> ServiceResult<Generator> {
+        let mut generator = Generator {
+            rng: StdRng::seed_from_u64(seed),
+            niks: HashSet::new(),
+            today: super::demo_today(now),
+            now,
+            instrument: Instrument::part_a_2021(),
+            frequencies: ReportingFrequencies::default(),
+            serial: 0,
+        };
+        let existing: Vec<Option<String>> =
+            client::Entity::find().select_only().column(client::Column::Nik).into_tuple().all(db).await?;
+        generator.serial = existing.len() as u64;
+        generator.niks.extend(existing.into_iter().flatten());
+        Ok(generator)
+    }
+}
+
+pub(super) async fn write(
     db: &DatabaseConnection,
     actor: &Actor,
     batch: Vec<Generated>,

@@ -14,6 +14,7 @@ pub mod children;
 pub mod clients;
 pub mod groups;
 pub mod kerja_sosial;
+pub mod outcomes;
 pub mod partners;
 pub mod peduli;
 pub mod programmes;
@@ -33,6 +34,9 @@ pub const DEMO_CLIENTS_PER_OFFICE: usize = 240;
 
 /// Seed of the demo generator, so every fresh demo looks the same.
 pub const DEMO_SEED: u64 = 2026;
+
+/// Former clients per demo office, whose ended supervisions the outcome evaluation counts.
+pub const DEMO_PAST_PER_OFFICE: usize = 48;
 
 /// A demo login, for printing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,5 +190,7 @@ pub async fn seed_demo(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceR
     programmes::generate(db, dinsos.as_ref(), now).await?;
     peduli::generate(db, dinsos.as_ref(), now).await?;
     action_plans::generate(db, dinsos.as_ref(), now).await?;
+    // Last, so the generators above draw only on the clients supervised now.
+    outcomes::generate(db, DEMO_PAST_PER_OFFICE, DEMO_SEED + 1, now).await?;
     Ok(logins)
 }

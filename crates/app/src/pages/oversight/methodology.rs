@@ -51,6 +51,14 @@ pub fn MethodologyPage() -> impl IntoView {
             <p>{move || t_string!(i18n, method_region_outliers)}</p>
             <p>{move || t_string!(i18n, method_region_trend)}</p>
         </section>
+        <section class="card method" id="evaluasi" data-testid="method-evaluation">
+            <h2>{move || t_string!(i18n, method_eval_title)}</h2>
+            <p>{move || t_string!(i18n, method_eval_outcomes)}</p>
+            <p>{move || t_string!(i18n, method_eval_closing)}</p>
+            <p>{move || t_string!(i18n, method_eval_offences)}</p>
+            <p>{move || t_string!(i18n, method_eval_returns)}</p>
+            <p>{move || t_string!(i18n, method_eval_caveats)}</p>
+        </section>
         <section class="card method" id="umum">
             <h2>{move || t_string!(i18n, method_common_title)}</h2>
             <p>{move || t_string!(i18n, method_common_who)}</p>

@@ -1,7 +1,9 @@
 //! Oversight pages: an office's dashboard of vitals, the list behind each figure, the
-//! offices of a region side by side, and the methodology note every figure links to.
+//! offices of a region side by side, the outcome evaluation, and the methodology note every
+//! figure links to.
 
 pub mod dashboard;
+pub mod evaluation;
 pub mod methodology;
 pub mod region;
 pub mod vital_list;
