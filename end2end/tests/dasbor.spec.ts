@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { hydrated, login, shot, watchErrors } from './helpers';
 
@@ -51,6 +52,12 @@ test('the Kabapas reads Today by PK, opens the dashboard and follows a figure to
   await expect(page.getByTestId('dash-list-summary')).toContainText(`${count} klien`);
   await expect(page.getByTestId('client-list').locator('.client-line')).toHaveCount(Math.min(count, 20));
   await shot(page, info, '114-dashboard-list');
+  // The whole list as CSV for Excel: a byte-order mark, semicolons, one line per client.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv-excel').click()]);
+  expect(download.suggestedFilename()).toBe('daftar-terlambat-lapor.csv');
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv.startsWith('\uFEFFnomor_register;nama;nik;')).toBe(true);
+  expect(csv.trim().split('\r\n')).toHaveLength(count + 1);
 
   // How it is counted.
   await page.getByRole('link', { name: 'Cara menghitung' }).click();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { checkAccessibility, hydrated, login, shot, watchErrors } from './helpers';
 
@@ -29,6 +30,17 @@ test('the Kabapas evaluates how the office\'s supervisions ended', async ({ page
   // Over three years some completions have had their whole year: the one-year column has a share.
   await expect(page.getByTestId('eval-returns').getByTestId('eval-total').locator('td').first()).toContainText('dari');
   await shot(page, info, '123-evaluation-by-band');
+
+  // The table as a workbook, with the same query; the export is in the office's log.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  expect(download.suggestedFilename()).toBe('evaluasi.xlsx');
+  const bytes = readFileSync(await download.path());
+  expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  await page.goto('/kantor/ekspor');
+  await expect(page.locator('main')).toContainText('Evaluasi hasil');
+  await expect(page.locator('main')).toContainText('menurut: risiko; format: xlsx');
+  await page.goBack();
+  await hydrated(page);
 
   // The caveats are one click away.
   await page.getByTestId('eval-returns').getByRole('link', { name: 'Cara menghitung' }).click();

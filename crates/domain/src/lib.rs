@@ -16,6 +16,7 @@ pub mod calendar;
 pub mod caseload;
 pub mod client;
 pub mod error;
+pub mod export;
 pub mod groups;
 pub mod kerja_sosial;
 pub mod legal;

@@ -12,8 +12,12 @@ use crate::page::ListQuery;
 text_enum! {
     /// What was exported.
     ExportKind {
-        /// The client list, as CSV.
-        ClientsCsv => "clients_csv",
+        /// The client list (its text dates from when CSV was the only format).
+        ClientList => "clients_csv",
+        /// The outcome evaluation's table.
+        Evaluation => "evaluation",
+        /// The clients behind a figure of the dashboard.
+        VitalList => "vital_list",
         /// Everything held about one client (UU PDP 27/2022 art. 7), as JSON or a page.
         DataSubject => "data_subject",
     }

@@ -14,6 +14,7 @@ use pamong_domain::abh::litmas::{LitmasContent, LitmasRequestForm, LitmasStatus}
 use pamong_domain::abh::process::{BreachForm, DiversionForm, StageForm};
 use pamong_domain::caseload::ClientFilter;
 use pamong_domain::client::ClientForm;
+use pamong_domain::export::ExportFormat;
 use pamong_domain::office::Zone;
 use pamong_domain::page::ListQuery;
 use pamong_domain::{ErrorKind, Problem, Role};
@@ -250,7 +251,8 @@ async fn look(world: &World, actor: &Actor, id: Uuid) -> (Seen, u64) {
     let cases = abh::list(db, actor, &ListQuery::default()).await.unwrap();
     let page = clients::get(db, actor, id, TODAY, NOW).await;
     let case = abh::get(db, actor, id, None, NOW).await;
-    let csv = export::csv(db, actor, &ClientFilter::default(), NOW).await.unwrap();
+    let csv = export::list(db, actor, &ClientFilter::default(), ExportFormat::Csv, NOW).await.unwrap();
+    let csv = String::from_utf8(csv.bytes).unwrap();
     let board = abh::deadlines(db, actor, DeadlineScope::Office, NOW).await.unwrap();
     let mut text = format!("{searched:?}{listed:?}{cases:?}{board:?}{csv}");
     if let Ok(p) = &page {

@@ -13,6 +13,7 @@ use pamong_domain::abh::litmas::{LitmasContent, LitmasRequestForm};
 use pamong_domain::abh::process::DiversionForm;
 use pamong_domain::agreements::AgreementForm;
 use pamong_domain::client::ClientForm;
+use pamong_domain::export::ExportFormat;
 use pamong_domain::oversight::today_groups::PkChoice;
 use pamong_domain::oversight::vitals::{OfficeVitals, Tally, Vital, VitalRow};
 use pamong_domain::page::ListQuery;
@@ -159,6 +160,23 @@ async fn the_lists_behind_the_figures_hold_the_clients_counted() {
     let due = dashboard::behind(db, &o.kabapas, Vital::ReassessmentsDue, Some(ani), &all, NOW).await.unwrap();
     assert_eq!(due.page.items.iter().map(|i| i.client.id).collect::<Vec<_>>(), [o.ani_client]);
     let _ = o.budi_client;
+
+    // The whole list as a file: the same clients, worst first, each one's share; logged.
+    let file = dashboard::export_behind(db, &o.kabapas, Vital::ReportsOnTime90, None, ExportFormat::Csv, NOW)
+        .await
+        .unwrap();
+    assert_eq!(file.file_name, "daftar-lapor-tepat-90.csv");
+    let text = String::from_utf8(file.bytes).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[1].contains("Bambang Irawan") && lines[1].contains(",0/2,"), "{text}");
+    assert!(lines[2].contains("Agus Salim") && lines[2].contains(",1/2,"), "{text}");
+    let log = pamong_service::exports::list(db, &o.kabapas, &Default::default()).await.unwrap();
+    assert_eq!(log.items[0].kind, pamong_domain::logs::ExportKind::VitalList);
+    assert!(log.items[0].filter.starts_with("angka: lapor-tepat-90; pk: semua"), "{}", log.items[0].filter);
+    // Only the Kabapas exports it, as only they open it.
+    let refused = dashboard::export_behind(db, &o.ani, Vital::Overdue, None, ExportFormat::Csv, NOW).await;
+    assert!(is_not_found(refused));
 }
 
 #[tokio::test]

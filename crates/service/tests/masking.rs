@@ -22,6 +22,7 @@ use pamong_domain::abh::litmas::LitmasRequestForm;
 use pamong_domain::abh::process::{DiversionForm, EventForm};
 use pamong_domain::caseload::{ClientFilter, TransferForm};
 use pamong_domain::client::ClientForm;
+use pamong_domain::export::ExportFormat;
 use pamong_domain::groups::GroupForm;
 use pamong_domain::office::Zone;
 use pamong_domain::page::ListQuery;
@@ -385,7 +386,15 @@ async fn views(s: &Scene, actor: &Actor) -> Vec<(&'static str, String)> {
             format!("{:?}", supervision::timeline(db, actor, s.child, TODAY).await.map(|v| json(&v))),
         ),
         ("clients::list", format!("{:?}", clients::list(db, actor, &list).await.map(|v| json(&v)))),
-        ("export::csv", format!("{:?}", export::csv(db, actor, &list, NOW).await)),
+        (
+            "export::list",
+            format!(
+                "{:?}",
+                export::list(db, actor, &list, ExportFormat::Csv, NOW)
+                    .await
+                    .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+            ),
+        ),
         (
             "similar",
             format!("{:?}", registry::similar(db, actor, &name, birth, None).await.map(|v| json(&v))),

@@ -224,3 +224,57 @@ async fn a_nik_comes_back_only_once_its_supervision_has_ended() {
         other => panic!("{other:?}"),
     }
 }
+
+fn sheet(bytes: Vec<u8>, name: &str) -> Vec<Vec<calamine::Data>> {
+    use calamine::{Reader, Xlsx};
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    book.worksheet_range(name).unwrap().rows().map(<[calamine::Data]>::to_vec).collect()
+}
+
+#[tokio::test]
+async fn exports_open_as_spreadsheets_keep_the_nik_and_are_logged() {
+    use calamine::Data;
+    use pamong_domain::caseload::ClientFilter;
+    use pamong_domain::export::ExportFormat;
+    use pamong_domain::logs::{ExportFilter, ExportKind};
+    use pamong_service::clients::export;
+    use pamong_service::{exports, oversight::outcomes};
+
+    let f = fixture().await;
+    let db = f.world.conn();
+    // The evaluation as a workbook: a row per quarter, then the total, counts as numbers.
+    let file = outcomes::export(db, &f.kabapas, &asked("2025-01-01", "", ""), ExportFormat::Xlsx, NOW)
+        .await
+        .unwrap();
+    assert_eq!(file.file_name, "evaluasi.xlsx");
+    let rows = sheet(file.bytes, "Evaluasi");
+    assert_eq!(rows.len(), 1 + 4 + 1);
+    assert_eq!(rows[0][0], Data::String("kelompok".into()));
+    assert_eq!(rows[1][0], Data::String("2025-T1".into()));
+    let total = &rows[5];
+    assert_eq!(total[0], Data::String("jumlah".into()));
+    assert_eq!(&total[1..5], &[Data::Float(3.0), Data::Float(1.0), Data::Float(1.0), Data::Float(1.0)]);
+    assert_eq!(total[12], Data::Float(1.0), "back within a year");
+
+    // The client list as a workbook: the NIK stays text with its 16 digits.
+    let filter = ClientFilter { status: Some("selesai".into()), ..ClientFilter::default() };
+    let file = export::list(db, &f.kabapas, &filter, ExportFormat::Xlsx, NOW).await.unwrap();
+    let rows = sheet(file.bytes, "Klien");
+    let bayu = rows.iter().find(|r| r[1] == Data::String("Bayu Aji".into())).unwrap();
+    assert_eq!(bayu[2], Data::String("3173051203850002".into()));
+    // For Excel in an Indonesian locale: a byte-order mark and semicolons.
+    let file = export::list(db, &f.kabapas, &filter, ExportFormat::CsvExcel, NOW).await.unwrap();
+    let text = String::from_utf8(file.bytes).unwrap();
+    assert!(text.starts_with("\u{feff}nomor_register;nama;nik;"), "{text}");
+
+    // Each export is in the log, with what was asked for.
+    let log = exports::list(db, &f.kabapas, &ExportFilter::default()).await.unwrap();
+    let kinds: Vec<_> = log.items.iter().map(|r| r.kind).collect();
+    assert_eq!(kinds, [ExportKind::ClientList, ExportKind::ClientList, ExportKind::Evaluation]);
+    assert!(log.items[2].filter.contains("format: xlsx"), "{}", log.items[2].filter);
+
+    // An officer exports no evaluation.
+    let pk = f.world.actor(Role::Pk, Office::Own).await;
+    let refused = outcomes::export(db, &pk, &EvaluationForm::default(), ExportFormat::Csv, NOW).await;
+    assert!(matches!(refused, Err(ServiceError::Domain(ErrorKind::NotFound))));
+}

@@ -11,6 +11,7 @@ use common::{Office, World, audit_rows};
 use pamong_domain::abh::case::AbhCaseForm;
 use pamong_domain::caseload::{ClientFilter, TimelineEvent, TransferForm};
 use pamong_domain::client::ClientForm;
+use pamong_domain::export::ExportFormat;
 use pamong_domain::groups::GroupForm;
 use pamong_domain::logs::{AuditFilter, ExportFilter, ExportKind};
 use pamong_domain::page::ListQuery;
@@ -318,7 +319,7 @@ async fn exports_are_logged_and_read_by_the_kabapas_and_the_kanwil() {
     let s = scene().await;
     registry::create(s.world.conn(), &s.pk, &adult("Joko Susilo"), TODAY, NOW).await.unwrap();
     let filter = ClientFilter::default();
-    export::csv(s.world.conn(), &s.pk, &filter, NOW).await.unwrap();
+    export::list(s.world.conn(), &s.pk, &filter, ExportFormat::Xlsx, NOW).await.unwrap();
     let everything = subject::export(s.world.conn(), &s.kabapas, s.child, NOW).await.unwrap();
     assert_eq!(everything.full_name, NAME);
     let tables: Vec<&str> =
@@ -337,9 +338,9 @@ async fn exports_are_logged_and_read_by_the_kabapas_and_the_kanwil() {
     for reader in [&s.kabapas, &s.kanwil] {
         let log = exports::list(s.world.conn(), reader, &ExportFilter::default()).await.unwrap();
         let kinds: Vec<ExportKind> = log.items.iter().map(|r| r.kind).collect();
-        assert_eq!(kinds, [ExportKind::DataSubject, ExportKind::ClientsCsv], "{}", reader.username);
+        assert_eq!(kinds, [ExportKind::DataSubject, ExportKind::ClientList], "{}", reader.username);
         assert_eq!(log.items[1].rows, 2, "the adult and the child (masked)");
-        assert_eq!(log.items[1].filter, "semua");
+        assert_eq!(log.items[1].filter, "semua; format: xlsx");
     }
     let other_kanwil = s.world.actor(Role::Kanwil, Office::Other).await;
     assert_eq!(
@@ -350,7 +351,7 @@ async fn exports_are_logged_and_read_by_the_kabapas_and_the_kanwil() {
         exports::list(s.world.conn(), &s.pk, &ExportFilter::default()).await.is_err(),
         "officers do not read it"
     );
-    let filtered = ExportFilter { kind: Some(ExportKind::ClientsCsv), ..ExportFilter::default() };
+    let filtered = ExportFilter { kind: Some(ExportKind::ClientList), ..ExportFilter::default() };
     assert_eq!(exports::list(s.world.conn(), &s.kabapas, &filtered).await.unwrap().total, 1);
 }
 

@@ -57,19 +57,26 @@ pub async fn list_clients(filter: ClientFilter) -> Result<Page<ClientSummary>, A
     lift(&actor, pamong_service::clients::list(&ctx.db, &actor, &filter).await)
 }
 
-/// The clients matching the list page's filter as a CSV file, masked as the list is. A GET
-/// with the list page's own query (`q`, `risiko`, `status`, `dasar`, `pk`), so the list's
-/// export is a plain link that downloads.
-#[server(endpoint = "clients/export", input = server_fn::codec::GetUrl, output = server_fn::codec::StreamingText)]
+/// The clients matching the list page's filter as a file, masked as the list is. A GET with
+/// the list page's own query (`q`, `risiko`, `status`, `dasar`, `pk`) and `format` (`csv`,
+/// `csv-excel` or `xlsx`; CSV when absent), so the list's export is a plain link that
+/// downloads.
+#[server(endpoint = "clients/export", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
 pub async fn export_clients(
     q: Option<String>,
     risiko: Option<String>,
     status: Option<String>,
     dasar: Option<String>,
     pk: Option<String>,
-) -> Result<server_fn::codec::TextStream<AppError>, AppError> {
+    format: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
     use crate::api::context::{actor, lift};
+    use pamong_domain::export::ExportFormat;
     let (ctx, actor) = actor().await?;
+    let format = lift(
+        &actor,
+        ExportFormat::asked(format.as_deref()).ok_or_else(pamong_service::ServiceError::not_found),
+    )?;
     let filter = ClientFilter {
         list: pamong_domain::page::ListQuery {
             q: q.unwrap_or_default(),
@@ -82,18 +89,11 @@ pub async fn export_clients(
         legal_basis: dasar,
         pk,
     };
-    let csv = lift(&actor, pamong_service::clients::export::csv(&ctx.db, &actor, &filter, ctx.now()).await)?;
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.insert_header(
-            http::header::CONTENT_TYPE,
-            http::HeaderValue::from_static("text/csv; charset=utf-8"),
-        );
-        response.insert_header(
-            http::header::CONTENT_DISPOSITION,
-            http::HeaderValue::from_static("attachment; filename=\"klien.csv\""),
-        );
-    }
-    Ok(server_fn::codec::TextStream::new(futures_util::stream::once(async move { Ok(csv) })))
+    let file = lift(
+        &actor,
+        pamong_service::clients::export::list(&ctx.db, &actor, &filter, format, ctx.now()).await,
+    )?;
+    Ok(crate::api::context::download(file))
 }
 
 /// A client's page.

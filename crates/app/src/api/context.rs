@@ -174,3 +174,18 @@ pub async fn actor() -> Result<(ServerContext, Actor), AppError> {
         None => Err(failed(ErrorKind::Unauthenticated)),
     }
 }
+
+/// An exported file as a server fn's download: its media type, and a name to save it under.
+pub fn download(file: pamong_service::exports::ExportFile) -> server_fn::codec::ByteStream<AppError> {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(kind) = http::HeaderValue::from_str(file.format.content_type()) {
+            response.insert_header(http::header::CONTENT_TYPE, kind);
+        }
+        let disposition = format!("attachment; filename=\"{}\"", file.file_name);
+        if let Ok(disposition) = http::HeaderValue::from_str(&disposition) {
+            response.insert_header(http::header::CONTENT_DISPOSITION, disposition);
+        }
+    }
+    let bytes = file.bytes;
+    server_fn::codec::ByteStream::new(futures_util::stream::once(async move { Ok::<_, AppError>(bytes) }))
+}

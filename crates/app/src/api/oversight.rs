@@ -106,3 +106,56 @@ pub async fn evaluate_outcomes(
     let now = ctx.now();
     lift(&actor, pamong_service::oversight::outcomes::evaluation(&ctx.db, &actor, &form, now).await)
 }
+
+/// The evaluation's table as a file (`format`: `csv`, `csv-excel` or `xlsx`), with the
+/// page's own query; written to the export log. A GET, so the page's links download.
+#[server(endpoint = "oversight/outcomes/export", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn export_outcomes(
+    dari: Option<String>,
+    sampai: Option<String>,
+    menurut: Option<String>,
+    format: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    use crate::api::context::{actor, download, lift};
+    use pamong_domain::export::ExportFormat;
+    use pamong_domain::oversight::outcomes::EvaluationForm;
+    let (ctx, actor) = actor().await?;
+    let format = lift(
+        &actor,
+        ExportFormat::asked(format.as_deref()).ok_or_else(pamong_service::ServiceError::not_found),
+    )?;
+    let form = EvaluationForm {
+        dari: dari.unwrap_or_default(),
+        sampai: sampai.unwrap_or_default(),
+        menurut: menurut.unwrap_or_default(),
+    };
+    let now = ctx.now();
+    let file =
+        lift(&actor, pamong_service::oversight::outcomes::export(&ctx.db, &actor, &form, format, now).await)?;
+    Ok(download(file))
+}
+
+/// The whole list behind one of the office's figures as a file (`format`: `csv`,
+/// `csv-excel` or `xlsx`), all the office's or one PK's; written to the export log.
+#[server(endpoint = "oversight/vital/export", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn export_vital(
+    vital: String,
+    pk: Option<String>,
+    format: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    use crate::api::context::{actor, download, lift};
+    use pamong_domain::export::ExportFormat;
+    use pamong_domain::oversight::today_groups::PkChoice;
+    use pamong_domain::oversight::vitals::Vital;
+    use pamong_service::ServiceError;
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let vital = Vital::parse(&vital).ok_or_else(ServiceError::not_found)?;
+        let format = ExportFormat::asked(format.as_deref()).ok_or_else(ServiceError::not_found)?;
+        let pk = pk.as_deref().and_then(PkChoice::parse);
+        pamong_service::oversight::dashboard::export_behind(&ctx.db, &actor, vital, pk, format, now).await
+    }
+    .await;
+    Ok(download(lift(&actor, result)?))
+}

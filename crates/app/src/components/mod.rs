@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface: form fields, error summaries, lists and badges.
 
 pub mod chart;
+pub mod downloads;
 pub mod form;
 pub mod layout;
 pub mod letterhead;
@@ -9,6 +10,7 @@ pub mod post;
 pub mod title;
 
 pub use chart::{BarChart, ChartBar, TrendChart, TrendPoint};
+pub use downloads::DownloadLinks;
 pub use form::{
     ActiveToggle, ErrorBanner, ErrorSummary, SaveButton, SavedNotice, SelectField, TextArea, TextField,
     show_failure,

@@ -91,8 +91,10 @@ pub fn ExportLogPage() -> impl IntoView {
     let kind = Memo::new(move |_| params.with(|p| p.get("jenis").and_then(|k| ExportKind::parse(&k))));
     let rows = Resource::new(move || ExportFilter { list: query.get(), kind: kind.get() }, export_log);
     let kind_label = move |k: ExportKind| match k {
-        ExportKind::ClientsCsv => t_string!(i18n, export_kind_csv).to_string(),
+        ExportKind::ClientList => t_string!(i18n, export_kind_csv).to_string(),
         ExportKind::DataSubject => t_string!(i18n, export_kind_subject).to_string(),
+        ExportKind::Evaluation => t_string!(i18n, export_kind_evaluation).to_string(),
+        ExportKind::VitalList => t_string!(i18n, export_kind_vital).to_string(),
     };
     view! {
         <PageTitle text=move || t_string!(i18n, exports_title).to_string() />

@@ -1,8 +1,9 @@
-//! The client list as CSV, masked exactly as the list is: a child's name leaves the system
+//! The client list as a file (CSV, CSV for Excel, XLSX), masked exactly as the list is: a child's name leaves the system
 //! only for those who may see it, each child exported in full is logged in the access log,
 //! and every export in the export log.
 
 use pamong_domain::caseload::{ClientFilter, ClientSummary};
+use pamong_domain::export::ExportFormat;
 use pamong_domain::logs::ExportKind;
 use pamong_domain::page::{ListQuery, MAX_PER_PAGE};
 use pamong_entity::client;
@@ -11,34 +12,25 @@ use time::OffsetDateTime;
 
 use crate::actor::Actor;
 use crate::error::ServiceResult;
-use crate::exports::{self, Export};
+use crate::exports::{self, Cell, Export, ExportFile, TableWriter};
 use crate::privacy;
 
 /// The most rows one export holds.
 pub const EXPORT_MAX_ROWS: u64 = 20_000;
 
-/// One CSV cell: quoted when needed, and a leading `=`, `+`, `-` or `@` defused so a
-/// spreadsheet does not run it as a formula.
-fn cell(raw: &str) -> String {
-    let text = if raw.starts_with(['=', '+', '-', '@']) { format!("'{raw}") } else { raw.to_owned() };
-    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text }
-}
+/// The columns of the exported client list.
+const HEADINGS: [&str; 8] =
+    ["nomor_register", "nama", "nik", "dasar", "status", "risiko", "pk", "akhir_pengawasan"];
 
-fn line(cells: &[&str]) -> String {
-    let mut out = cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",");
-    out.push_str("\r\n");
-    out
-}
-
-/// The clients matching `filter` (all pages, up to [`EXPORT_MAX_ROWS`]) as CSV with a header.
-pub async fn csv(
+/// The clients matching `filter` (all pages, up to [`EXPORT_MAX_ROWS`]) as a file of
+/// `format`, with a header row.
+pub async fn list(
     db: &DatabaseConnection,
     actor: &Actor,
     filter: &ClientFilter,
+    format: ExportFormat,
     now: OffsetDateTime,
-) -> ServiceResult<String> {
-    let mut out =
-        line(&["nomor_register", "nama", "nik", "dasar", "status", "risiko", "pk", "akhir_pengawasan"]);
+) -> ServiceResult<ExportFile> {
     let mut rows: Vec<ClientSummary> = Vec::new();
     let mut page = 1;
     loop {
@@ -53,33 +45,46 @@ pub async fn csv(
     }
     rows.truncate(usize::try_from(EXPORT_MAX_ROWS).unwrap_or(usize::MAX));
     let export = Export {
-        kind: ExportKind::ClientsCsv,
-        filter: &describe(filter),
+        kind: ExportKind::ClientList,
+        filter: &format!("{}; format: {}", describe(filter), format.as_str()),
         rows: rows.len() as u64,
         bapas: actor.bapas_id,
         kanwil: actor.kanwil_id,
     };
     exports::record(db, actor, export, now).await?;
+    log_revealed(db, actor, &rows, now).await?;
+    let mut out = TableWriter::new(format, "Klien", &HEADINGS)?;
+    for r in rows {
+        let end = r.supervision_end.map(|d| d.to_string()).unwrap_or_default();
+        out.row(&[
+            Cell::Text(&r.register_number),
+            Cell::Text(&r.full_name),
+            Cell::maybe(r.nik.as_deref()),
+            Cell::Text(r.legal_basis.as_str()),
+            Cell::Text(r.status.as_str()),
+            Cell::maybe(r.risk_band.map(|b| b.as_str())),
+            Cell::maybe(r.pk.as_ref().map(|p| p.name.as_str())),
+            Cell::Text(&end),
+        ])?;
+    }
+    out.finish("klien")
+}
+
+/// Writes an access-log row for each child of `rows` the export shows in full (a masked
+/// child left nothing to log).
+pub(crate) async fn log_revealed(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    rows: &[ClientSummary],
+    now: OffsetDateTime,
+) -> ServiceResult<()> {
     let revealed: Vec<_> = rows.iter().filter(|r| r.child && !r.masked).map(|r| r.id).collect();
     if !revealed.is_empty() {
         for child in client::Entity::find().filter(client::Column::PublicId.is_in(revealed)).all(db).await? {
             privacy::log(db, actor, "export", &child, None, now).await?;
         }
     }
-    for r in rows {
-        let end = r.supervision_end.map(|d| d.to_string()).unwrap_or_default();
-        out.push_str(&line(&[
-            &r.register_number,
-            &r.full_name,
-            r.nik.as_deref().unwrap_or_default(),
-            r.legal_basis.as_str(),
-            r.status.as_str(),
-            r.risk_band.map(|b| b.as_str()).unwrap_or_default(),
-            r.pk.as_ref().map(|p| p.name.as_str()).unwrap_or_default(),
-            &end,
-        ]));
-    }
-    Ok(out)
+    Ok(())
 }
 
 /// The list's filters in words, for the export log ("semua" when none).
@@ -104,15 +109,6 @@ fn describe(filter: &ClientFilter) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cells_are_quoted_and_formulas_defused() {
-        assert_eq!(cell("Budi"), "Budi");
-        assert_eq!(cell("Santoso, Budi"), "\"Santoso, Budi\"");
-        assert_eq!(cell("a \"b\""), "\"a \"\"b\"\"\"");
-        assert_eq!(cell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(line(&["a", "b"]), "a,b\r\n");
-    }
 
     #[test]
     fn filters_are_described_in_words() {

@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 
 use pamong_domain::caseload::PersonRef;
+use pamong_domain::export::ExportFormat;
+use pamong_domain::logs::ExportKind;
 use pamong_domain::office::OfficeRef;
 use pamong_domain::oversight::today_groups::PkChoice;
 use pamong_domain::oversight::vitals::{
@@ -20,8 +22,10 @@ use uuid::Uuid;
 
 use super::figures::Figures;
 use crate::actor::Actor;
+use crate::clients::export::{EXPORT_MAX_ROWS, log_revealed};
 use crate::clients::{officers_of, people, summaries};
 use crate::error::{ServiceError, ServiceResult};
+use crate::exports::{self, Cell, Export, ExportFile, TableWriter};
 use crate::ids::{BapasId, KanwilId};
 use crate::offices::today_at;
 use crate::policy;
@@ -80,17 +84,23 @@ pub async fn office_vitals(
     })
 }
 
-/// The clients behind a figure of the actor's office, now: those it counts, or, for a share
-/// of reports on time, those who missed at least one report in its window (fewest met
-/// first). Only the Kabapas opens it; `pk` narrows it to one officer's clients.
-pub async fn behind(
+/// The clients a figure of the actor's office counts now, worst first, with what the
+/// dashboard shows of them.
+struct Behind {
+    office: bapas::Model,
+    today: time::Date,
+    figures: Figures,
+    names: HashMap<i32, PersonRef>,
+    counted: Vec<(client::Model, Option<Tally>)>,
+}
+
+async fn counted(
     db: &DatabaseConnection,
     actor: &Actor,
     vital: Vital,
     pk: Option<PkChoice>,
-    query: &ListQuery,
     now: OffsetDateTime,
-) -> ServiceResult<VitalList> {
+) -> ServiceResult<Behind> {
     let office = policy::vital_lists_office(actor).ok_or_else(ServiceError::not_found)?;
     let b = office_row(db, office).await?;
     let today = today_at(db, b.id, now).await?;
@@ -117,6 +127,21 @@ pub async fn behind(
             |t: &Option<Tally>| t.map(|t| (t.percent().unwrap_or(100), std::cmp::Reverse(t.of.unwrap_or(0))));
         key(ta).cmp(&key(tb)).then_with(|| a.full_name.cmp(&b.full_name))
     });
+    Ok(Behind { office: b, today, figures, names, counted })
+}
+
+/// The clients behind a figure of the actor's office, now: those it counts, or, for a share
+/// of reports on time, those who missed at least one report in its window (fewest met
+/// first). Only the Kabapas opens it; `pk` narrows it to one officer's clients.
+pub async fn behind(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    vital: Vital,
+    pk: Option<PkChoice>,
+    query: &ListQuery,
+    now: OffsetDateTime,
+) -> ServiceResult<VitalList> {
+    let Behind { office: b, today, figures, names, counted } = counted(db, actor, vital, pk, now).await?;
     let page = Page::of(counted, query);
     let (rows, tallies): (Vec<client::Model>, Vec<Option<Tally>>) = page.items.into_iter().unzip();
     let reasons: Vec<_> = rows.iter().map(|r| figures.reasons_first(r)).collect();
@@ -140,6 +165,57 @@ pub async fn behind(
         pk: chosen,
         page: Page { items, total: page.total, page: page.page, per_page: page.per_page },
     })
+}
+
+/// The columns of an exported list behind a figure.
+const HEADINGS: [&str; 8] =
+    ["nomor_register", "nama", "nik", "dasar", "risiko", "pk", "laporan_tepat_waktu", "akhir_pengawasan"];
+
+/// The whole list behind a figure (up to [`EXPORT_MAX_ROWS`]) as a file, masked as the list
+/// is; written to the export log, and each child shown in full to the access log.
+pub async fn export_behind(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    vital: Vital,
+    pk: Option<PkChoice>,
+    format: ExportFormat,
+    now: OffsetDateTime,
+) -> ServiceResult<ExportFile> {
+    let Behind { counted, .. } = counted(db, actor, vital, pk, now).await?;
+    let (rows, tallies): (Vec<client::Model>, Vec<Option<Tally>>) =
+        counted.into_iter().take(usize::try_from(EXPORT_MAX_ROWS).unwrap_or(usize::MAX)).unzip();
+    let lines = summaries(db, actor, rows).await?;
+    let asked = format!(
+        "angka: {}; pk: {}; format: {}",
+        vital.as_str(),
+        pk.map_or_else(|| "semua".to_owned(), |p| p.as_query()),
+        format.as_str()
+    );
+    let export = Export {
+        kind: ExportKind::VitalList,
+        filter: &asked,
+        rows: lines.len() as u64,
+        bapas: actor.bapas_id,
+        kanwil: actor.kanwil_id,
+    };
+    exports::record(db, actor, export, now).await?;
+    log_revealed(db, actor, &lines, now).await?;
+    let mut out = TableWriter::new(format, "Daftar", &HEADINGS)?;
+    for (c, tally) in lines.iter().zip(tallies) {
+        let share = tally.and_then(|t| t.of.map(|of| format!("{}/{of}", t.count)));
+        let end = c.supervision_end.map(|d| d.to_string());
+        out.row(&[
+            Cell::Text(&c.register_number),
+            Cell::Text(&c.full_name),
+            Cell::maybe(c.nik.as_deref()),
+            Cell::Text(c.legal_basis.as_str()),
+            Cell::maybe(c.risk_band.map(|b| b.as_str())),
+            Cell::maybe(c.pk.as_ref().map(|p| p.name.as_str())),
+            Cell::maybe(share.as_deref()),
+            Cell::maybe(end.as_deref()),
+        ])?;
+    }
+    out.finish(&format!("daftar-{}", vital.as_str()))
 }
 
 /// The office asked for, if the actor reads its vitals.

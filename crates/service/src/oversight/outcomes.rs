@@ -8,7 +8,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use pamong_domain::client::ClientStatus;
+use pamong_domain::export::ExportFormat;
 use pamong_domain::legal::LegalBasis;
+use pamong_domain::logs::ExportKind;
 use pamong_domain::oversight::outcomes::{
     CLOSING_ITEMS, EndedSupervision, Evaluation, EvaluationForm, GroupLabel, Grouping, OUTCOMES, OutcomeRow,
     OutcomeTally, quarter_of,
@@ -29,6 +31,7 @@ use crate::actor::Actor;
 use crate::clients::assessment_history;
 use crate::clients::assignment::ACCEPTED;
 use crate::error::{ServiceError, ServiceResult};
+use crate::exports::{self, Cell, Export, ExportFile, TableWriter};
 use crate::ids::ClientId;
 use crate::offices::today_at;
 use crate::policy::{self, Scope};
@@ -322,4 +325,88 @@ impl Facts {
     fn first_band(&self, client_id: i32) -> Option<RiskBand> {
         self.bands.get(&ClientId(client_id))?.iter().min_by_key(|(day, _)| *day).map(|(_, band)| *band)
     }
+}
+
+/// The columns of the exported evaluation, after the group's.
+const HEADINGS: [&str; 19] = [
+    "kelompok",
+    "selesai",
+    "dicabut",
+    "dipindahkan",
+    "meninggal",
+    "berakhir",
+    "ditutup",
+    "ktp_terpenuhi",
+    "bpjs_terpenuhi",
+    "pekerjaan_terpenuhi",
+    "tempat_tinggal_terpenuhi",
+    "tindak_pidana_baru",
+    "kembali_1_tahun",
+    "diamati_1_tahun",
+    "kembali_2_tahun",
+    "diamati_2_tahun",
+    "belum_dinilai_1_tahun",
+    "belum_dinilai_2_tahun",
+    "selesai_tanpa_nik",
+];
+
+/// A row's group as the file writes it: an area's name, a basis's or band's code, a quarter
+/// as `2026-T1`.
+fn group_text(label: &GroupLabel) -> String {
+    match label {
+        GroupLabel::Area(name) => name.clone(),
+        GroupLabel::Basis(basis) => basis.as_str().to_owned(),
+        GroupLabel::Band(band) => band.map_or("belum_dinilai", |b| b.as_str()).to_owned(),
+        GroupLabel::Quarter { year, quarter } => format!("{year}-T{quarter}"),
+    }
+}
+
+fn cells<'a>(group: &'a str, t: &OutcomeTally) -> Vec<Cell<'a>> {
+    let mut row = vec![Cell::Text(group)];
+    row.extend(t.ended.iter().map(|n| Cell::Number(*n)));
+    row.push(Cell::Number(t.total()));
+    row.push(Cell::Number(t.closed));
+    row.extend(t.met.iter().map(|n| Cell::Number(*n)));
+    row.push(Cell::Number(t.new_offence));
+    for window in t.reentry {
+        row.push(Cell::Number(window.returned));
+        row.push(Cell::Number(window.observed));
+    }
+    row.extend(t.reentry.iter().map(|w| Cell::Number(w.pending)));
+    row.push(Cell::Number(t.without_nik));
+    row
+}
+
+/// The evaluation's table as a file, a row per group and the total last; written to the
+/// export log. Whoever reads the evaluation may export it: it counts and names no client.
+pub async fn export(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    form: &EvaluationForm,
+    format: ExportFormat,
+    now: OffsetDateTime,
+) -> ServiceResult<ExportFile> {
+    let e = evaluation(db, actor, form, now).await?;
+    let mut out = TableWriter::new(format, "Evaluasi", &HEADINGS)?;
+    for row in &e.rows {
+        let group = group_text(&row.label);
+        out.row(&cells(&group, &row.tally))?;
+    }
+    out.row(&cells("jumlah", &e.total))?;
+    let asked = format!(
+        "{} s.d. {}; menurut: {}; format: {}",
+        e.period.from,
+        e.period.to,
+        e.grouping.as_str(),
+        format.as_str()
+    );
+    let export = Export {
+        kind: ExportKind::Evaluation,
+        filter: &asked,
+        rows: e.rows.len() as u64,
+        bapas: actor.bapas_id,
+        kanwil: actor.kanwil_id,
+    };
+    exports::record(db, actor, export, now).await?;
+    out.finish("evaluasi")
 }

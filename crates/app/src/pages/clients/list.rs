@@ -97,16 +97,13 @@ pub fn ClientListPage() -> impl IntoView {
     let mine = current.pk.as_deref() == Some("saya");
     // The officer's own caseload is kept on their phone; the whole office's list is not.
     crate::offline::keep_offline(mine);
-    // The whole filtered list (all pages) as a CSV file, masked as the list is: a link to
-    // the server fn with the page's own filter.
-    let export = format!("{}?{}", crate::api::clients::ExportClients::PATH, query_of(&current));
+    // The whole filtered list (all pages) as a file, masked as the list is: links to the
+    // server fn with the page's own filter.
+    let query = query_of(&current);
     view! {
         <PageTitle text=move || t_string!(i18n, clients_title).to_string() />
         <div class="page-head">
             <h1>{move || t_string!(i18n, clients_title)}</h1>
-            <a class="button button--secondary" data-testid="export-csv" href=export download="klien.csv">
-                {move || t_string!(i18n, export_csv)}
-            </a>
             <Show when=can_add>
                 <a class="button" href="/klien/baru">{move || t_string!(i18n, client_new)}</a>
             </Show>
@@ -153,6 +150,7 @@ pub fn ClientListPage() -> impl IntoView {
             <button class="button button--secondary" type="submit">{move || t_string!(i18n, search)}</button>
             <LiveFilter target="client-results".to_owned() />
         </form>
+        <crate::components::DownloadLinks path=crate::api::clients::ExportClients::PATH query=query stem="klien" />
         <div id="client-results">
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {

@@ -9,10 +9,11 @@ use pamong_domain::FieldErrors;
 use pamong_domain::oversight::outcomes::{
     CLOSING_ITEMS, Evaluation, GroupLabel, Grouping, OUTCOMES, OutcomeRow, OutcomeTally, Reentry, percent,
 };
+use server_fn::ServerFn;
 
-use crate::api::oversight::evaluate_outcomes;
+use crate::api::oversight::{ExportOutcomes, evaluate_outcomes};
 use crate::app::{ErrorPage, Loading};
-use crate::components::{BarChart, ChartBar, ErrorSummary, PageTitle, SelectField, TextField};
+use crate::components::{BarChart, ChartBar, DownloadLinks, ErrorSummary, PageTitle, SelectField, TextField};
 use crate::i18n::*;
 use crate::pages::reintegration::needs::item_text;
 use crate::routes;
@@ -62,6 +63,7 @@ fn Results(data: Evaluation) -> impl IntoView {
     let asked =
         (Some(period.from.to_string()), Some(period.to.to_string()), Some(grouping.as_str().to_owned()));
     let ended = total.total();
+    let query = format!("dari={}&sampai={}&menurut={}", period.from, period.to, grouping.as_str());
     let rows = StoredValue::new(rows);
     let total = StoredValue::new(total);
     view! {
@@ -73,6 +75,7 @@ fn Results(data: Evaluation) -> impl IntoView {
             }}
         </h1>
         <PeriodForm asked=asked groupings=groupings errors=FieldErrors::new() />
+        <DownloadLinks path=ExportOutcomes::PATH query=query stem="evaluasi" />
         <p class="muted" data-testid="eval-summary">
             {move || t_string!(i18n, eval_summary, from = text::date(period.from), to = text::date(period.to), ended = ended)} " "
             <a href=routes::METHODOLOGY_EVALUATION>{move || t_string!(i18n, eval_how)}</a>

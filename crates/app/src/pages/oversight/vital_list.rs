@@ -6,11 +6,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use pamong_domain::oversight::today_groups::PK_KEY;
 use pamong_domain::oversight::vitals::{Vital, VitalList};
+use server_fn::ServerFn;
 
 use super::{share_detail, vital_name};
-use crate::api::oversight::vital_clients;
+use crate::api::oversight::{ExportVital, vital_clients};
 use crate::app::{ErrorPage, Loading};
-use crate::components::{PageTitle, Pagination};
+use crate::components::{DownloadLinks, PageTitle, Pagination};
 use crate::i18n::*;
 use crate::pages::clients::ClientLine;
 use crate::routes;
@@ -45,6 +46,10 @@ fn List(data: VitalList) -> impl IntoView {
     let i18n = use_i18n();
     let VitalList { bapas, vital, as_of, pk, page } = data;
     let (total, pages, current) = (page.total, page.page_count(), page.page);
+    let query = match pk.as_ref() {
+        Some((choice, _)) => format!("vital={}&{PK_KEY}={}", vital.as_str(), choice.as_query()),
+        None => format!("vital={}", vital.as_str()),
+    };
     let whose = pk.map(|(_, person)| person.map(|p| p.name));
     view! {
         <p class="no-print"><a href=routes::DASHBOARD data-testid="dash-back">{move || t_string!(i18n, dash_back)}</a></p>
@@ -57,6 +62,7 @@ fn List(data: VitalList) -> impl IntoView {
             " · " {move || t_string!(i18n, dash_list_as_of, as_of = text::date(as_of), count = total)} " "
             <a href=routes::methodology(vital)>{move || t_string!(i18n, dash_how)}</a>
         </p>
+        {(total > 0).then(|| view! { <DownloadLinks path=ExportVital::PATH query=query.clone() stem=format!("daftar-{}", vital.as_str()) /> })}
         {(total == 0).then(|| view! { <p class="card empty">{move || t_string!(i18n, dash_list_empty)}</p> })}
         <ul class="client-list" data-testid="client-list">
             {page.items.into_iter().map(|line| {

@@ -1,6 +1,11 @@
 //! The export log. Every export of client data writes a row here: who, when, what they asked
 //! for and how many records left the system. The Kabapas reads the office's rows and the
-//! Kanwil the region's, beside the access log.
+//! Kanwil the region's, beside the access log. [`table`] writes what is exported.
+
+mod table;
+
+pub use table::ExportFile;
+pub(crate) use table::{Cell, TableWriter};
 
 use pamong_domain::logs::{ExportFilter, ExportKind, ExportRow};
 use pamong_domain::office::Zone;
