@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Browser, expect, Page, test } from '@playwright/test';
 import { DEMO_PASSWORD, checkAccessibility, hydrated, login, shot, watchErrors } from './helpers';
 
@@ -235,6 +236,9 @@ test('Today follows kerja sosial up: a missed day, a late placement for the pros
   await expect(page.getByTestId('statement-outcome')).toContainText('telah dilaksanakan seluruhnya');
   await expect(page.getByTestId('doc-ledger').locator('tbody tr')).toHaveCount(4);
   await shot(page, info, '81-ks-statement');
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-pdf').click()]);
+  expect(pdf.suggestedFilename()).toMatch(/^pernyataan-kerja-sosial-.+\.pdf$/);
+  expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
   await page.goto(officerToday);
   await expect(page.getByTestId('today').locator('.client-line').filter({ hasText: 'Jam kerja sosial terpenuhi' })).toHaveCount(0);
   expect(errors).toEqual([]);

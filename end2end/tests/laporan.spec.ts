@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { hydrated, login, shot, watchErrors } from './helpers';
 
@@ -25,6 +26,15 @@ test('the Kabapas prints the monthly report; the month is chosen without the was
   await expect(page.getByTestId('report-pick')).toBeHidden();
   await shot(page, info, '104-monthly-report-print');
   await page.emulateMedia({ media: 'screen' });
+
+  // The same report as a PDF on the letterhead, a plain link; the print is in the export log.
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-pdf').click()]);
+  expect(pdf.suggestedFilename()).toMatch(/^laporan-bulanan-bapas-kelas-i-jakarta-barat-\d{4}-\d{2}\.pdf$/);
+  expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
+  await page.goto('/kantor/ekspor');
+  await expect(page.locator('main')).toContainText('Laporan bulanan (PDF)');
+  await page.goBack();
+  await hydrated(page);
 
   // This month so far, chosen with the plain GET form.
   const month = page.locator('#report-month');

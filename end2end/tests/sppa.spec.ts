@@ -89,6 +89,9 @@ test('a child case: registration, Litmas drafted, submitted, approved and delive
   await expect(page.getByTestId('litmas-print')).toContainText('LAPORAN PENELITIAN KEMASYARAKATAN');
   await expect(page.getByTestId('litmas-print')).toContainText(SECTIONS[4][1]);
   await shot(page, info, '36-litmas-print');
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-pdf').click()]);
+  expect(pdf.suggestedFilename()).toMatch(/^litmas-.+\.pdf$/);
+  expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
 
   // Another PK of the office sees initials only, and must give a reason to see more.
   await signOut(page);

@@ -22,6 +22,8 @@ pub use generated::i18n;
 pub mod api;
 pub mod app;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod documents;
 pub mod error;
 pub mod islands;
 pub mod offline;

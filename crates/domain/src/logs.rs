@@ -20,6 +20,12 @@ text_enum! {
         VitalList => "vital_list",
         /// Everything held about one client (UU PDP 27/2022 art. 7), as JSON or a page.
         DataSubject => "data_subject",
+        /// A Litmas on the office's letterhead, as PDF.
+        Litmas => "litmas_pdf",
+        /// A kerja sosial hours statement, as PDF.
+        HoursStatement => "ks_statement_pdf",
+        /// An office's monthly reintegration report, as PDF.
+        MonthlyReport => "monthly_report_pdf",
     }
 }
 

@@ -15,6 +15,7 @@ use pamong_domain::abh::process::{BreachForm, DiversionForm, StageForm};
 use pamong_domain::caseload::ClientFilter;
 use pamong_domain::client::ClientForm;
 use pamong_domain::export::ExportFormat;
+use pamong_domain::logs::{ExportFilter, ExportKind};
 use pamong_domain::office::Zone;
 use pamong_domain::page::ListQuery;
 use pamong_domain::{ErrorKind, Problem, Role};
@@ -179,6 +180,35 @@ async fn litmas_from_request_to_delivery_stops_the_clock() {
     let board = abh::deadlines(world.conn(), &kabapas, DeadlineScope::Office, now).await.unwrap();
     assert!(board.iter().all(|d| d.litmas_id != Some(litmas_id)), "met clocks leave the board");
     assert!(!common::audit_rows(world.conn(), &litmas_id.to_string()).await.is_empty());
+
+    // Printed as a document by whoever reads the child's identity, and logged.
+    let printed = litmas::for_print(world.conn(), &pk, litmas_id, now).await.unwrap();
+    assert_eq!(printed.content, written);
+    let far = world.actor(Role::Pk, Office::Other).await;
+    assert!(matches!(
+        litmas::for_print(world.conn(), &far, litmas_id, now).await,
+        Err(ServiceError::Domain(ErrorKind::NotFound))
+    ));
+    let log = pamong_service::exports::list(world.conn(), &kabapas, &ExportFilter::default()).await.unwrap();
+    let kinds: Vec<_> = log.items.iter().map(|r| r.kind).collect();
+    assert_eq!(kinds, [ExportKind::Litmas]);
+    assert_eq!(log.items[0].filter, view.register_number);
+}
+
+#[tokio::test]
+async fn a_draft_litmas_is_not_printed() {
+    let world = World::new().await;
+    let pk = world.actor(Role::Pk, Office::Own).await;
+    let id = register::create(world.conn(), &pk, &child(), &case(), TODAY, NOW).await.unwrap();
+    let request = LitmasRequestForm {
+        requester: "penyidik".into(),
+        kind: "diversi".into(),
+        letter_number: "B/46/XI/2026".into(),
+        received_at: wall(NOW - Duration::hours(1)),
+    };
+    let litmas_id = litmas::request(world.conn(), &pk, id, &request, NOW).await.unwrap();
+    let draft = litmas::for_print(world.conn(), &pk, litmas_id, NOW).await;
+    assert!(matches!(draft, Err(ServiceError::Domain(ErrorKind::NotFound))), "a draft is no document yet");
 }
 
 #[tokio::test]

@@ -12,12 +12,13 @@ use common::{Office, World, audit_rows};
 use pamong_domain::caseload::TodayReason;
 use pamong_domain::client::{ClientForm, ClientStatus};
 use pamong_domain::kerja_sosial::{PlacementForm, PlacementStatus, Progress, SessionForm, SiteForm};
+use pamong_domain::logs::{ExportFilter, ExportKind};
 use pamong_domain::partners::PartnerForm;
 use pamong_domain::request_key::RequestKey;
 use pamong_domain::{ErrorKind, Problem, Role};
 use pamong_service::clients::registry;
 use pamong_service::kerja_sosial::{closing, ledger, placements, sites};
-use pamong_service::{Actor, ServiceError, clients, partners, today};
+use pamong_service::{Actor, ServiceError, clients, exports, partners, today};
 use time::macros::{date, datetime};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -389,6 +390,15 @@ async fn today_follows_up_and_completion_ends_the_supervision_with_a_statement()
     assert_eq!(doc.placement.status, PlacementStatus::Selesai);
     assert_eq!((doc.placement.done_minutes, doc.placement.sessions.len()), (480, 2));
     assert!(doc.placement.for_prosecutor(), "the unexcused absence is still reported");
+
+    // Printed as a document: the same statement, and the print in the office's export log.
+    assert_eq!(closing::statement_for_print(db, &pk, p, TODAY, NOW).await.unwrap(), doc);
+    assert!(not_found(closing::statement_for_print(db, &mitra, p, TODAY, NOW).await));
+    assert!(not_found(closing::statement_for_print(db, &far_pk, p, TODAY, NOW).await));
+    let log = exports::list(db, &kabapas, &ExportFilter::default()).await.unwrap();
+    let printed: Vec<_> = log.items.iter().filter(|r| r.kind == ExportKind::HoursStatement).collect();
+    assert_eq!(printed.len(), 1, "the refused prints leave no row");
+    assert_eq!(printed[0].filter, doc.register_number);
 }
 
 #[tokio::test]

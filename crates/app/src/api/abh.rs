@@ -139,6 +139,22 @@ pub async fn litmas_page(id: Uuid) -> Result<LitmasView, AppError> {
     lift(&actor, pamong_service::abh::litmas::get(&ctx.db, &actor, id, now).await)
 }
 
+/// An approved Litmas as a PDF on the office's letterhead, for whoever reads the child's
+/// identity; the view is access-logged and the print export-logged. A GET, so a plain link
+/// downloads it.
+#[server(endpoint = "abh/litmas/pdf", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn litmas_pdf(id: Uuid) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    use crate::api::context::{actor, download, lift};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let litmas = pamong_service::abh::litmas::for_print(&ctx.db, &actor, id, now).await?;
+        crate::documents::litmas(&litmas, now)
+    }
+    .await;
+    Ok(download(lift(&actor, result)?))
+}
+
 /// Saves a Litmas draft, or submits it to the Kabapas.
 #[server(endpoint = "abh/litmas/save", input = server_fn::codec::PostUrl)]
 pub async fn save_litmas(id: Uuid, content: LitmasContent, submit: bool) -> Result<(), AppError> {

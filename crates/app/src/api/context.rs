@@ -100,6 +100,10 @@ fn status_of(kind: &ErrorKind) -> http::StatusCode {
 
 fn failed(kind: ErrorKind) -> AppError {
     if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        // A link followed as a navigation (opened in a tab, or by a browser that ignores
+        // `download`) accepts HTML, which server_fn answers with a redirect back to the
+        // page; a file is the answer.
+        response.set_status(http::StatusCode::OK);
         response.set_status(status_of(&kind));
     }
     AppError::Kind(kind)
@@ -178,7 +182,11 @@ pub async fn actor() -> Result<(ServerContext, Actor), AppError> {
 /// An exported file as a server fn's download: its media type, and a name to save it under.
 pub fn download(file: pamong_service::exports::ExportFile) -> server_fn::codec::ByteStream<AppError> {
     if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        if let Ok(kind) = http::HeaderValue::from_str(file.format.content_type()) {
+        // A link followed as a navigation (opened in a tab, or by a browser that ignores
+        // `download`) accepts HTML, which server_fn answers with a redirect back to the
+        // page; a file is the answer.
+        response.set_status(http::StatusCode::OK);
+        if let Ok(kind) = http::HeaderValue::from_str(file.content_type) {
             response.insert_header(http::header::CONTENT_TYPE, kind);
         }
         let disposition = format!("attachment; filename=\"{}\"", file.file_name);

@@ -195,6 +195,23 @@ pub async fn placement_print(id: Uuid) -> Result<PlacementDocument, AppError> {
     lift(&actor, result)
 }
 
+/// A placement's hours statement as a PDF on the office's letterhead; written to the export
+/// log. A GET, so a plain link downloads it.
+#[server(endpoint = "kerja-sosial/statement-pdf", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn statement_pdf(id: Uuid) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    use crate::api::context::{actor, download, lift};
+    use pamong_service::{clients, kerja_sosial::closing};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        let doc = closing::statement_for_print(&ctx.db, &actor, id, today, now).await?;
+        crate::documents::statement(&doc, now)
+    }
+    .await;
+    Ok(download(lift(&actor, result)?))
+}
+
 /// Closes a placement whose hours are all signed off (for a kerja sosial sentence, the
 /// client's supervision with it).
 #[server(endpoint = "kerja-sosial/complete", input = server_fn::codec::PostUrl)]

@@ -209,21 +209,50 @@ pub async fn monthly_report(
     month: Option<String>,
 ) -> Result<pamong_domain::reintegration::report::MonthlyReport, AppError> {
     use crate::api::context::{actor, lift};
-    use pamong_domain::calendar::CalendarMonth;
-    use pamong_domain::{ErrorKind, Problem};
     use pamong_service::{clients, reintegration::report};
     let (ctx, actor) = actor().await?;
     let now = ctx.now();
     let result = async {
-        let month = match month.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
-            Some(raw) => {
-                Some(CalendarMonth::parse(raw).ok_or(ErrorKind::field("bulan", Problem::BadFormat))?)
-            }
-            None => None,
-        };
+        let month = report_month(month.as_deref())?;
         let today = clients::today_for(&ctx.db, &actor, now).await?;
         report::monthly(&ctx.db, &actor, office, month, today).await
     }
     .await;
     lift(&actor, result)
+}
+
+/// The month a report is asked for (`YYYY-MM`), if any.
+#[cfg(feature = "ssr")]
+fn report_month(
+    raw: Option<&str>,
+) -> Result<Option<pamong_domain::calendar::CalendarMonth>, pamong_domain::ErrorKind> {
+    use pamong_domain::calendar::CalendarMonth;
+    use pamong_domain::{ErrorKind, Problem};
+    match raw.map(str::trim).filter(|m| !m.is_empty()) {
+        Some(raw) => {
+            Ok(Some(CalendarMonth::parse(raw).ok_or(ErrorKind::field("bulan", Problem::BadFormat))?))
+        }
+        None => Ok(None),
+    }
+}
+
+/// The monthly report as a PDF on the office's letterhead (same office and month as the
+/// page); written to the export log. A GET, so a plain link downloads it.
+#[server(endpoint = "reintegration/monthly-report-pdf", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn monthly_report_pdf(
+    office: Option<Uuid>,
+    month: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    use crate::api::context::{actor, download, lift};
+    use pamong_service::{clients, reintegration::report};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let month = report_month(month.as_deref())?;
+        let today = clients::today_for(&ctx.db, &actor, now).await?;
+        let report = report::monthly_for_print(&ctx.db, &actor, office, month, today, now).await?;
+        crate::documents::monthly_report(&report, now)
+    }
+    .await;
+    Ok(download(lift(&actor, result)?))
 }

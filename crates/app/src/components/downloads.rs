@@ -1,6 +1,6 @@
 //! The links that download what a page shows, in each export format: plain links to a GET
 //! server fn with the page's own query, so they work before the wasm and the server logs
-//! each export.
+//! each export. [`PdfLink`] does the same for a printable document.
 
 use leptos::prelude::*;
 use pamong_domain::export::ExportFormat;
@@ -44,6 +44,22 @@ pub fn DownloadLinks(
             {link(ExportFormat::CsvExcel, "export-csv-excel")}
             {link(ExportFormat::Csv, "export-csv")}
         </p>
+    }
+}
+
+/// "Unduh PDF": a printable document as a PDF file. A plain link; the server names the file
+/// and writes the export log.
+#[component]
+pub fn PdfLink(
+    /// The document's server fn path with its query.
+    #[prop(into)]
+    href: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="button button--secondary no-print" href=href download="" data-testid="download-pdf">
+            {move || t_string!(i18n, download_pdf)}
+        </a>
     }
 }
 

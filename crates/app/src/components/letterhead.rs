@@ -12,7 +12,7 @@ pub fn Letterhead(
 ) -> impl IntoView {
     view! {
         <header class="letterhead">
-            <p class="letterhead__ministry">"KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN"</p>
+            <p class="letterhead__ministry">{pamong_domain::abh::litmas::MINISTRY}</p>
             <p class="letterhead__office">{office.name.to_uppercase()}</p>
             <p class="letterhead__address">{office.address.unwrap_or_default()} {office.phone.map(|p| format!(" · Telp. {p}"))}</p>
         </header>

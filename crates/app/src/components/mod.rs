@@ -10,7 +10,7 @@ pub mod post;
 pub mod title;
 
 pub use chart::{BarChart, ChartBar, TrendChart, TrendPoint};
-pub use downloads::DownloadLinks;
+pub use downloads::{DownloadLinks, PdfLink};
 pub use form::{
     ActiveToggle, ErrorBanner, ErrorSummary, SaveButton, SavedNotice, SelectField, TextArea, TextField,
     show_failure,

@@ -95,6 +95,9 @@ pub fn ExportLogPage() -> impl IntoView {
         ExportKind::DataSubject => t_string!(i18n, export_kind_subject).to_string(),
         ExportKind::Evaluation => t_string!(i18n, export_kind_evaluation).to_string(),
         ExportKind::VitalList => t_string!(i18n, export_kind_vital).to_string(),
+        ExportKind::Litmas => t_string!(i18n, export_kind_litmas).to_string(),
+        ExportKind::HoursStatement => t_string!(i18n, export_kind_statement).to_string(),
+        ExportKind::MonthlyReport => t_string!(i18n, export_kind_report).to_string(),
     };
     view! {
         <PageTitle text=move || t_string!(i18n, exports_title).to_string() />

@@ -316,6 +316,9 @@ pub struct LitmasView {
     pub can_deliver: bool,
 }
 
+/// The ministry a Bapas belongs to, at the top of every letterhead.
+pub const MINISTRY: &str = "KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN";
+
 /// The office as printed at the top of a letter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Letterhead {

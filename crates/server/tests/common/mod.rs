@@ -56,6 +56,8 @@ pub struct Reply {
     pub nosniff: Option<String>,
     pub encoding: Option<String>,
     pub body: String,
+    /// The body as sent (a file).
+    pub bytes: Vec<u8>,
 }
 
 impl TestApp {
@@ -69,8 +71,9 @@ impl TestApp {
         let nosniff = header_text(header::X_CONTENT_TYPE_OPTIONS);
         let encoding = header_text(header::CONTENT_ENCODING);
         let cookie = set_cookie.as_ref().and_then(|c| c.split(';').next()).map(str::to_owned);
-        let body = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).into_owned();
-        Reply { status, headers, cookie, set_cookie, request_id, nosniff, encoding, body }
+        let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+        let body = String::from_utf8_lossy(&bytes).into_owned();
+        Reply { status, headers, cookie, set_cookie, request_id, nosniff, encoding, body, bytes }
     }
 
     pub async fn call(&self, endpoint: &str, json: &str, cookie: Option<&str>) -> Reply {

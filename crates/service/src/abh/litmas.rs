@@ -11,6 +11,7 @@ use pamong_domain::abh::litmas::{
 };
 use pamong_domain::caseload::PersonRef;
 use pamong_domain::error::{ErrorKind, FieldErrors, Problem};
+use pamong_domain::logs::ExportKind;
 use pamong_domain::privacy::disclose;
 use pamong_entity::{abh_case, abh_litmas, client};
 use sea_orm::{
@@ -25,6 +26,7 @@ use crate::audit::{self, Changes};
 use crate::clients::people;
 use crate::db::{begin_write, update_if};
 use crate::error::{ServiceError, ServiceResult};
+use crate::exports::{self, Export};
 use crate::policy::{self, CaseAt};
 use crate::privacy;
 
@@ -174,12 +176,45 @@ pub async fn get(
     id: Uuid,
     now: OffsetDateTime,
 ) -> ServiceResult<LitmasView> {
+    Ok(read(db, actor, id, now).await?.0)
+}
+
+async fn read(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    now: OffsetDateTime,
+) -> ServiceResult<(LitmasView, CaseAt)> {
     let LitmasFound { row, case } = locate(db, actor, id).await?;
     privacy::log(db, actor, "litmas", &case.client, None, now).await?;
     let names = people(db, [row.author_id, row.approved_by].into_iter().flatten().collect()).await?;
     let view =
         views(db, actor, &case, vec![row], &names, now).await?.pop().ok_or_else(ServiceError::not_found)?;
-    Ok(disclose(view, case.identity_for(actor)))
+    Ok((disclose(view, case.identity_for(actor)), case.at))
+}
+
+/// An approved (or delivered) Litmas for printing on the letterhead, for whoever reads the
+/// child's identity; the view is access-logged and the print written to the export log.
+/// A masked reader, or a Litmas not yet approved, finds nothing to print.
+pub async fn for_print(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    now: OffsetDateTime,
+) -> ServiceResult<LitmasView> {
+    let (view, at) = read(db, actor, id, now).await?;
+    if view.masked || !matches!(view.status, LitmasStatus::Disetujui | LitmasStatus::Diserahkan) {
+        return Err(ServiceError::not_found());
+    }
+    let export = Export {
+        kind: ExportKind::Litmas,
+        filter: &view.register_number,
+        rows: 1,
+        bapas: Some(at.bapas_id),
+        kanwil: Some(at.kanwil_id),
+    };
+    exports::record(db, actor, export, now).await?;
+    Ok(view)
 }
 
 /// What a step of the Litmas needs to be allowed.

@@ -1,7 +1,9 @@
 //! The export log. Every export of client data writes a row here: who, when, what they asked
 //! for and how many records left the system. The Kabapas reads the office's rows and the
-//! Kanwil the region's, beside the access log. [`table`] writes what is exported.
+//! Kanwil the region's, beside the access log. [`table`] writes the tables exported, [`pdf`] the
+//! documents.
 
+pub mod pdf;
 mod table;
 
 pub use table::ExportFile;

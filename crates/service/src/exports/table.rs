@@ -33,8 +33,8 @@ impl<'a> Cell<'a> {
 /// A finished export.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportFile {
-    /// What it is written as.
-    pub format: ExportFormat,
+    /// Its media type.
+    pub content_type: &'static str,
     /// The file's name.
     pub file_name: String,
     /// Its bytes.
@@ -148,7 +148,11 @@ impl TableWriter {
             Sink::Csv(w) => w.into_inner().map_err(|e| csv_failed(e.error()))?,
             Sink::Xlsx(mut workbook) => workbook.save_to_buffer().map_err(xlsx_failed)?,
         };
-        Ok(ExportFile { format: self.format, file_name: self.format.file_name(stem), bytes })
+        Ok(ExportFile {
+            content_type: self.format.content_type(),
+            file_name: self.format.file_name(stem),
+            bytes,
+        })
     }
 }
 

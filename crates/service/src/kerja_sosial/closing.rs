@@ -5,6 +5,7 @@
 use pamong_domain::client::ClientStatus;
 use pamong_domain::kerja_sosial::{PlacementDocument, PlacementStatus, Progress, progress, remaining};
 use pamong_domain::legal::LegalBasis;
+use pamong_domain::logs::ExportKind;
 use pamong_domain::{ErrorKind, Problem};
 use pamong_entity::{ks_placement, ks_session};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
@@ -18,7 +19,9 @@ use crate::clients::people;
 use crate::clients::registry::set_status;
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
+use crate::exports::{self, Export};
 use crate::offices::letterhead;
+use crate::policy::CaseAt;
 use crate::{policy, privacy};
 
 /// A placement's documents, for whoever places its client (the PK, the Kabapas). Printing
@@ -30,6 +33,37 @@ pub async fn document(
     today: Date,
     now: OffsetDateTime,
 ) -> ServiceResult<PlacementDocument> {
+    Ok(documented(db, actor, id, today, now).await?.0)
+}
+
+/// The hours statement for printing as a document: [`document`], and the print written to
+/// the export log under the client's register number.
+pub async fn statement_for_print(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    today: Date,
+    now: OffsetDateTime,
+) -> ServiceResult<PlacementDocument> {
+    let (doc, at) = documented(db, actor, id, today, now).await?;
+    let export = Export {
+        kind: ExportKind::HoursStatement,
+        filter: &doc.register_number,
+        rows: 1,
+        bapas: Some(at.bapas_id),
+        kanwil: Some(at.kanwil_id),
+    };
+    exports::record(db, actor, export, now).await?;
+    Ok(doc)
+}
+
+async fn documented(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    today: Date,
+    now: OffsetDateTime,
+) -> ServiceResult<(PlacementDocument, CaseAt)> {
     let p = placement(db, id).await?;
     let (client, at) = client_of(db, &p).await?;
     if !policy::can_place(actor, at) {
@@ -50,7 +84,14 @@ pub async fn document(
     }
     // The placement went through the masking step in `placement_views`; the rest names the
     // office and the officer, never the person.
-    Ok(PlacementDocument { office, placement: view, register_number: client.register_number, officer, today })
+    let doc = PlacementDocument {
+        office,
+        placement: view,
+        register_number: client.register_number,
+        officer,
+        today,
+    };
+    Ok((doc, at))
 }
 
 /// Closes a placement whose every hour is signed off; a kerja sosial sentence's client

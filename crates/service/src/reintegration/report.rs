@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use pamong_domain::calendar::CalendarMonth;
 use pamong_domain::caseload::PersonRef;
+use pamong_domain::logs::ExportKind;
 use pamong_domain::reintegration::needs_map::count_since;
 use pamong_domain::reintegration::peduli::{ActivityKind, Held, tally};
 use pamong_domain::reintegration::programmes::EnrolmentStatus;
@@ -19,20 +20,22 @@ use pamong_domain::reintegration::report::{
 use pamong_domain::reintegration::umkm::BusinessStatus;
 use pamong_domain::{ErrorKind, Problem};
 use pamong_entity::{
-    action_plan, business_status_change, business_support, client, client_business, programme,
+    action_plan, bapas, business_status_change, business_support, client, client_business, programme,
     programme_attendance, programme_enrolment, programme_session, social_activity,
 };
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     QueryTrait,
 };
-use time::Date;
+use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 use super::action_plans::{figure_offices, office_for, views};
 use super::programmes::kind_of;
 use crate::actor::Actor;
 use crate::error::ServiceResult;
+use crate::exports::{self, Export};
+use crate::ids::{BapasId, KanwilId};
 
 /// The report of `office` (the actor's own, or the first they read, when none) for `month`
 /// (the last complete one, when none) as of `today`.
@@ -43,6 +46,39 @@ pub async fn monthly(
     month: Option<CalendarMonth>,
     today: Date,
 ) -> ServiceResult<MonthlyReport> {
+    Ok(report(db, actor, office, month, today).await?.0)
+}
+
+/// The report for printing as a document: [`monthly`], and the print written to the export
+/// log under the office and the month.
+pub async fn monthly_for_print(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    office: Option<Uuid>,
+    month: Option<CalendarMonth>,
+    today: Date,
+    now: OffsetDateTime,
+) -> ServiceResult<MonthlyReport> {
+    let (report, office) = report(db, actor, office, month, today).await?;
+    let filter = format!("{} {}", office.name, report.period.month);
+    let export = Export {
+        kind: ExportKind::MonthlyReport,
+        filter: &filter,
+        rows: 1,
+        bapas: Some(BapasId(office.id)),
+        kanwil: Some(KanwilId(office.kanwil_id)),
+    };
+    exports::record(db, actor, export, now).await?;
+    Ok(report)
+}
+
+async fn report(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    office: Option<Uuid>,
+    month: Option<CalendarMonth>,
+    today: Date,
+) -> ServiceResult<(MonthlyReport, bapas::Model)> {
     let readable = figure_offices(db, actor).await?;
     let b = office_for(db, actor, office, &readable).await?;
     let month = month.unwrap_or_else(|| default_month(today));
@@ -57,7 +93,7 @@ pub async fn monthly(
         .order_by_asc(action_plan::Column::Id)
         .all(db)
         .await?;
-    Ok(MonthlyReport {
+    let report = MonthlyReport {
         bapas: PersonRef { id: b.public_id, name: b.name.clone() },
         letterhead: crate::offices::letterhead(db, b.id).await?,
         needs: count_since(&facts, period.as_of, period.since),
@@ -73,7 +109,8 @@ pub async fn monthly(
             .collect(),
         period,
         prepared_on: today,
-    })
+    };
+    Ok((report, b))
 }
 
 /// Each programme of the office, counted for the period: the busiest first, idle ones last.

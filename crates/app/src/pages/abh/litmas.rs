@@ -8,7 +8,7 @@ use pamong_domain::abh::litmas::{LitmasContent, LitmasStatus, LitmasView};
 use server_fn::ServerFn;
 use uuid::Uuid;
 
-use crate::api::abh::{DeliverLitmas, ReviewLitmas, SaveLitmas, litmas_page};
+use crate::api::abh::{DeliverLitmas, LitmasPdf, ReviewLitmas, SaveLitmas, litmas_page};
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::components::{ErrorBanner, ErrorSummary, PostForm, TextArea, TextField, now_utc};
@@ -195,7 +195,10 @@ pub fn LitmasPrintPage() -> impl IntoView {
                                 {l.approved.clone().map(|(n, at)| view! {
                                     <p class="print-doc__sign">{move || t_string!(i18n, litmas_approved_by, name = n.clone(), at = text::abh::instant(at, zone))}</p>
                                 })}
-                                <crate::islands::PrintButton label=t_string!(i18n, litmas_print).to_string() />
+                                <p class="print-doc__actions">
+                                    <crate::islands::PrintButton label=t_string!(i18n, litmas_print).to_string() />
+                                    <crate::components::PdfLink href=format!("{}?id={}", LitmasPdf::PATH, l.id) />
+                                </p>
                             </article>
                         }
                         .into_any()

@@ -5,11 +5,12 @@
 
 use leptos::prelude::*;
 use pamong_domain::kerja_sosial::{PlacementDocument, PlacementStatus, SessionView, prosecutor_office};
+use server_fn::ServerFn;
 
 use super::hours;
-use crate::api::kerja_sosial::placement_print;
+use crate::api::kerja_sosial::{StatementPdf, placement_print};
 use crate::app::{ErrorPage, Loading};
-use crate::components::{Letterhead, PageTitle};
+use crate::components::{Letterhead, PageTitle, PdfLink};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::islands::PrintButton;
@@ -150,7 +151,10 @@ fn Statement(doc: PlacementDocument) -> impl IntoView {
             </p>
             <LedgerTable sessions=doc.placement.sessions.clone() />
             <Signature doc=doc.clone() />
-            <PrintButton label=t_string!(i18n, litmas_print).to_string() />
+            <p class="print-doc__actions">
+                <PrintButton label=t_string!(i18n, litmas_print).to_string() />
+                <PdfLink href=format!("{}?id={}", StatementPdf::PATH, doc.placement.id) />
+            </p>
         </article>
     }
 }

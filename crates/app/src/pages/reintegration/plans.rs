@@ -25,7 +25,7 @@ use crate::i18n::*;
 use crate::routes::{self, OFFICE_KEY};
 use crate::text::{self, I18n};
 
-pub(super) fn standing_text(i18n: I18n, s: Standing) -> String {
+pub(crate) fn standing_text(i18n: I18n, s: Standing) -> String {
     match s {
         Standing::Achieved => t_string!(i18n, plan_achieved).to_string(),
         Standing::OnTrack => t_string!(i18n, plan_on_track).to_string(),

@@ -13,15 +13,16 @@ use pamong_domain::reintegration::report::{
     BusinessMonth, MonthlyReport, PeduliMonth, ProgrammeMonth, ReportPeriod,
 };
 use pamong_domain::reintegration::umkm::format_rupiah;
+use server_fn::ServerFn;
 use uuid::Uuid;
 
 use super::needs::item_text;
 use super::peduli::{kind_text as activity_text, month_long};
 use super::plans::{standing_class, standing_text};
 use super::programmes::kind_text;
-use crate::api::reintegration::monthly_report;
+use crate::api::reintegration::{MonthlyReportPdf, monthly_report};
 use crate::app::{ErrorPage, Loading};
-use crate::components::{Letterhead, PageTitle};
+use crate::components::{Letterhead, PageTitle, PdfLink};
 use crate::i18n::*;
 use crate::islands::PrintButton;
 use crate::routes::{self, MONTH_KEY, OFFICE_KEY};
@@ -72,6 +73,7 @@ fn Report(data: MonthlyReport) -> impl IntoView {
         prepared_on,
     } = data;
     let month = period.month;
+    let pdf = format!("{}?office={}&month={month}", MonthlyReportPdf::PATH, bapas.id);
     let (clients, activities) = (needs.clients, peduli.count.activities);
     view! {
         <Picker period=period bapas=bapas.clone() months=months offices=offices />
@@ -99,7 +101,10 @@ fn Report(data: MonthlyReport) -> impl IntoView {
                 <p>{move || t_string!(i18n, report_signer, office = bapas.name.clone())}</p>
                 <p class="print-doc__signature">"……………………………"</p>
             </div>
-            <PrintButton label=t_string!(i18n, litmas_print).to_string() />
+            <p class="print-doc__actions">
+                <PrintButton label=t_string!(i18n, litmas_print).to_string() />
+                <PdfLink href=pdf />
+            </p>
         </article>
     }
 }

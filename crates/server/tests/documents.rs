@@ -1,0 +1,93 @@
+//! The printable documents downloaded as PDF files, as the print pages' links download them:
+//! a PDF with the document's text in it (read back with a PDF text extractor), named for
+//! the document, refused to whoever may not read it, and written to the export log.
+
+#![allow(clippy::unwrap_used, reason = "a test: a failure fails it")]
+
+mod common;
+
+use axum::http::{StatusCode, header};
+use common::{NOW, Reply, TestApp, spawn};
+use pamong_domain::logs::{ExportFilter, ExportKind};
+use pamong_entity::ks_placement;
+use pamong_service::seed::DEMO_PASSWORD;
+use pamong_service::{auth, exports};
+use sea_orm::EntityTrait;
+
+async fn cookie(t: &TestApp, username: &str) -> String {
+    t.login(username, DEMO_PASSWORD, None).await.cookie.unwrap()
+}
+
+/// The reply's PDF text, after checking it is a PDF sent as a download.
+fn pdf_text(reply: &Reply, stem: &str) -> String {
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(reply.headers[header::CONTENT_TYPE], "application/pdf");
+    let disposition = reply.headers[header::CONTENT_DISPOSITION].to_str().unwrap();
+    assert!(disposition.starts_with(&format!("attachment; filename=\"{stem}")), "{disposition}");
+    assert!(disposition.ends_with(".pdf\""), "{disposition}");
+    assert!(reply.bytes.starts_with(b"%PDF-"));
+    pdf_extract::extract_text_from_mem(&reply.bytes).unwrap()
+}
+
+async fn printed(t: &TestApp, username: &str) -> Vec<ExportKind> {
+    let id = auth::login(&t.db.conn, username, DEMO_PASSWORD, None, NOW).await.unwrap();
+    let actor = auth::actor_for(&t.db.conn, id).await.unwrap().unwrap();
+    let log = exports::list(&t.db.conn, &actor, &ExportFilter::default()).await.unwrap();
+    log.items.iter().map(|r| r.kind).collect()
+}
+
+#[tokio::test]
+async fn the_hours_statement_downloads_as_a_pdf_on_the_letterhead() {
+    let t = spawn().await;
+    let pk = cookie(&t, "pk.jakbar").await;
+    let kanwil = cookie(&t, "kanwil.dki").await;
+    let mut found = None;
+    for p in ks_placement::Entity::find().all(&t.db.conn).await.unwrap() {
+        let path = format!("/api/kerja-sosial/statement-pdf?id={}", p.public_id);
+        let reply = t.get(&path, Some(&pk)).await;
+        if reply.status == StatusCode::OK {
+            found = Some((path, reply));
+            break;
+        }
+    }
+    let (path, reply) = found.expect("a placement of the PK's office");
+    let text = pdf_text(&reply, "pernyataan-kerja-sosial-");
+    for expected in [
+        "KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN",
+        "BAPAS KELAS I JAKARTA BARAT",
+        "SURAT KETERANGAN PELAKSANAAN PIDANA KERJA SOSIAL",
+        "Jam yang telah dilaksanakan",
+        "Pembimbing Kemasyarakatan",
+        "Halaman 1 dari",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from:\n{text}");
+    }
+    assert_eq!(t.get(&path, Some(&kanwil)).await.status, StatusCode::NOT_FOUND, "the Kanwil places no one");
+    assert_eq!(t.get(&path, None).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(printed(&t, "kabapas.jakbar").await, [ExportKind::HoursStatement]);
+}
+
+#[tokio::test]
+async fn the_monthly_report_downloads_as_a_pdf_and_names_no_one() {
+    let t = spawn().await;
+    let kabapas = cookie(&t, "kabapas.jakbar").await;
+    let reply = t.get("/api/reintegration/monthly-report-pdf?month=2026-10", Some(&kabapas)).await;
+    let text = pdf_text(&reply, "laporan-bulanan-bapas-kelas-i-jakarta-barat-2026-10");
+    for expected in [
+        "LAPORAN BULANAN PEMBIMBINGAN DAN REINTEGRASI KLIEN",
+        "Oktober 2026",
+        "1. Kebutuhan klien",
+        "2. Program pembinaan",
+        "5. Rencana aksi",
+        "Cara penghitungan",
+        "Kepala Bapas Kelas I Jakarta Barat",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from:\n{text}");
+    }
+    let bad = t.get("/api/reintegration/monthly-report-pdf?month=oktober", Some(&kabapas)).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    let mitra = cookie(&t, "mitra.jakbar").await;
+    let refused = t.get("/api/reintegration/monthly-report-pdf", Some(&mitra)).await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+    assert_eq!(printed(&t, "kabapas.jakbar").await, [ExportKind::MonthlyReport]);
+}
