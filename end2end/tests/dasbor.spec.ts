@@ -44,6 +44,10 @@ test('the Kabapas reads Today by PK, opens the dashboard and follows a figure to
   await expect(overdue.locator('svg.chart title')).toContainText('per PK');
   await expect(overdue.locator('table tbody tr').first()).toBeVisible();
   await shot(page, info, '113-dashboard-per-pk');
+  // The figures per PK as a workbook (a zip: "PK"); the download is in the export log.
+  const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  expect(workbook.suggestedFilename()).toMatch(/^dasbor-bapas-kelas-i-jakarta-barat-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  expect(readFileSync(await workbook.path()).subarray(0, 2).toString()).toBe('PK');
 
   // Follow the figure to its list: as many clients as it counts.
   const count = Number((await overdue.getByTestId('vital-now').innerText()).trim());
@@ -142,6 +146,13 @@ test('the Kanwil compares its own region\'s offices', async ({ page }, info) => 
   expect(Number(await pks.locator('td').first().innerText())).toBeGreaterThanOrEqual(2);
   expect(Number(await pks.locator('td').last().innerText())).toBeGreaterThanOrEqual(1);
   await shot(page, info, '119-region-kanwil-own');
+  // The comparison as CSV for Excel: every figure for the region and its office.
+  const [table] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv-excel').click()]);
+  expect(table.suggestedFilename()).toMatch(/^perbandingan-kanwil-.+\.csv$/);
+  const raw = readFileSync(await table.path(), 'utf8');
+  expect(raw.startsWith('\uFEFFAngka;Kantor atau Kanwil;')).toBe(true);
+  const rows = raw.trim().split('\r\n');
+  expect(rows).toHaveLength(1 + 10 * 2);
   await page.getByTestId('region-peduli').click();
   await hydrated(page);
   await expect(page).toHaveURL(/\/peduli/);

@@ -48,9 +48,30 @@ impl ExportFormat {
     }
 }
 
+/// A file name's stem from its parts: lower-case letters, digits and single dashes only (a
+/// register number's slashes would make a path of it), the same on the page's link and in
+/// the server's answer.
+pub fn file_stem(parts: &[&str]) -> String {
+    let joined = parts.join("-");
+    let cleaned: String = joined
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    cleaned.split('-').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("-")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stem_keeps_letters_and_digits() {
+        assert_eq!(file_stem(&["litmas", "PB/ABH/2026/0007"]), "litmas-pb-abh-2026-0007");
+        assert_eq!(
+            file_stem(&["laporan", "Bapas Kelas I Jakarta Barat", "2026-11"]),
+            "laporan-bapas-kelas-i-jakarta-barat-2026-11"
+        );
+    }
 
     #[test]
     fn the_format_asked_for_defaults_to_csv_and_refuses_the_unknown() {

@@ -26,6 +26,10 @@ text_enum! {
         HoursStatement => "ks_statement_pdf",
         /// An office's monthly reintegration report, as PDF.
         MonthlyReport => "monthly_report_pdf",
+        /// An office's dashboard figures, per PK.
+        OfficeVitals => "office_vitals",
+        /// The regional (or national) comparison of the figures.
+        RegionVitals => "region_vitals",
     }
 }
 

@@ -1,6 +1,7 @@
-//! The printable documents downloaded as PDF files, as the print pages' links download them:
-//! a PDF with the document's text in it (read back with a PDF text extractor), named for
-//! the document, refused to whoever may not read it, and written to the export log.
+//! Files written from what the pages show, downloaded as the pages' links download them: the
+//! printable documents as PDF (the text read back with a PDF text extractor) and the
+//! dashboards' tables as spreadsheets; each named for what it holds, refused to whoever may
+//! not read it, and written to the export log.
 
 #![allow(clippy::unwrap_used, reason = "a test: a failure fails it")]
 
@@ -90,4 +91,38 @@ async fn the_monthly_report_downloads_as_a_pdf_and_names_no_one() {
     let refused = t.get("/api/reintegration/monthly-report-pdf", Some(&mitra)).await;
     assert_eq!(refused.status, StatusCode::NOT_FOUND);
     assert_eq!(printed(&t, "kabapas.jakbar").await, [ExportKind::MonthlyReport]);
+}
+
+#[tokio::test]
+async fn the_dashboard_tables_download_as_spreadsheets_with_the_figures_named() {
+    let t = spawn().await;
+    let kabapas = cookie(&t, "kabapas.jakbar").await;
+    let reply = t.get("/api/oversight/dashboard/export?format=csv-excel", Some(&kabapas)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let disposition = reply.headers[header::CONTENT_DISPOSITION].to_str().unwrap();
+    assert!(
+        disposition.contains("filename=\"dasbor-bapas-kelas-i-jakarta-barat-2026-11-24.csv\""),
+        "{disposition}"
+    );
+    let text = reply.body.trim_start_matches('\u{feff}');
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "Angka;PK;Nilai per 24/11/2026;Jumlah per 24/11/2026;Dari (per 24/11/2026);Nilai per 24/10/2026;Jumlah per 24/10/2026;Dari (per 24/10/2026)"
+        )
+    );
+    assert!(text.contains("Klien terlambat lapor;Seluruh kantor;"), "{text}");
+    assert!(text.lines().count() > 10, "a figure per officer too");
+
+    let kanwil = cookie(&t, "kanwil.dki").await;
+    let reply = t.get("/api/oversight/region/export?format=csv", Some(&kanwil)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert!(reply.body.starts_with("Angka,Kantor atau Kanwil,Klien dalam pengawasan,"), "{}", reply.body);
+    assert!(reply.body.contains("Bapas Kelas I Jakarta Barat"), "{}", reply.body);
+    let refused = t.get("/api/oversight/region/export?format=csv", Some(&kabapas)).await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+    let unknown = t.get("/api/oversight/region/export?format=pdf", Some(&kanwil)).await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert_eq!(printed(&t, "kabapas.jakbar").await, [ExportKind::OfficeVitals]);
 }

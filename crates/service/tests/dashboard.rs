@@ -25,7 +25,7 @@ use pamong_domain::supervision::{ReportForm, StatusForm};
 use pamong_domain::{ErrorKind, Role};
 use pamong_service::abh::{litmas, process, register};
 use pamong_service::clients::registry;
-use pamong_service::oversight::{dashboard, region};
+use pamong_service::oversight::{dashboard, region, tables};
 use pamong_service::reintegration::{enrolments, programmes};
 use pamong_service::{Actor, ServiceError, auth, offices, partners, referrals, supervision, today, users};
 use time::macros::{date, datetime};
@@ -233,6 +233,36 @@ async fn who_reads_the_vitals_and_who_opens_the_lists() {
         let list = dashboard::behind(db, &actor, Vital::Overdue, None, &all, NOW).await;
         assert_eq!(list.as_ref().ok().map(|l| l.page.total), listed, "{label} opens the list");
     }
+}
+
+#[tokio::test]
+async fn the_figures_download_for_whoever_reads_them_and_each_download_is_logged() {
+    use pamong_domain::logs::ExportKind;
+    let o = office().await;
+    let db = o.world.conn();
+    let own = o.world.bapas[0].id;
+    let page = dashboard::office_vitals(db, &o.kabapas, Some(own), NOW).await.unwrap();
+    let file = tables::office_vitals(db, &o.kabapas, Some(own), ExportFormat::Xlsx, NOW).await.unwrap();
+    assert_eq!(file, page, "the download holds what the page shows");
+    let officers = page.rows[0].officers.len() as u64;
+    assert_eq!(tables::office_rows(&page), Vital::ALL.len() as u64 * (1 + officers));
+    assert!(is_not_found(tables::office_vitals(db, &o.ani, Some(own), ExportFormat::Csv, NOW).await));
+
+    let kanwil = o.world.actor(Role::Kanwil, Office::Own).await;
+    let region = tables::region_vitals(db, &kanwil, None, ExportFormat::CsvExcel, NOW).await.unwrap();
+    assert_eq!(region, region::region_vitals(db, &kanwil, None, NOW).await.unwrap());
+    let refused = tables::region_vitals(db, &o.kabapas, None, ExportFormat::Csv, NOW).await;
+    assert!(is_not_found(refused), "a Kabapas compares no offices");
+
+    // Each in its reader's log; the refusals left no row.
+    let office_log = pamong_service::exports::list(db, &o.kabapas, &Default::default()).await.unwrap();
+    let kinds: Vec<_> = office_log.items.iter().map(|r| r.kind).collect();
+    assert_eq!(kinds, [ExportKind::OfficeVitals]);
+    assert!(office_log.items[0].filter.ends_with("format: xlsx"), "{}", office_log.items[0].filter);
+    let region_log = pamong_service::exports::list(db, &kanwil, &Default::default()).await.unwrap();
+    let compared = region_log.items.iter().find(|r| r.kind == ExportKind::RegionVitals).unwrap();
+    assert_eq!(compared.rows, tables::region_rows(&region));
+    assert_eq!(region_log.items.iter().filter(|r| r.kind == ExportKind::RegionVitals).count(), 1);
 }
 
 /// A child's case of `pk`'s opened on `investigation` (diversion applies: 5 years, a first

@@ -70,13 +70,9 @@ pub async fn export_clients(
     pk: Option<String>,
     format: Option<String>,
 ) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
-    use crate::api::context::{actor, lift};
-    use pamong_domain::export::ExportFormat;
+    use crate::api::context::{actor, export_format, lift};
     let (ctx, actor) = actor().await?;
-    let format = lift(
-        &actor,
-        ExportFormat::asked(format.as_deref()).ok_or_else(pamong_service::ServiceError::not_found),
-    )?;
+    let format = lift(&actor, export_format(format.as_deref()))?;
     let filter = ClientFilter {
         list: pamong_domain::page::ListQuery {
             q: q.unwrap_or_default(),

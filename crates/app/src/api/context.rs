@@ -179,6 +179,14 @@ pub async fn actor() -> Result<(ServerContext, Actor), AppError> {
     }
 }
 
+/// The export format a download link asks for (`?format=`; CSV when none); an unknown one
+/// is "not found", as a page that does not exist.
+pub fn export_format(
+    raw: Option<&str>,
+) -> Result<pamong_domain::export::ExportFormat, pamong_service::ServiceError> {
+    pamong_domain::export::ExportFormat::asked(raw).ok_or_else(pamong_service::ServiceError::not_found)
+}
+
 /// An exported file as a server fn's download: its media type, and a name to save it under.
 pub fn download(file: pamong_service::exports::ExportFile) -> server_fn::codec::ByteStream<AppError> {
     if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {

@@ -66,6 +66,46 @@ pub async fn compare_offices(kanwil: Option<Uuid>) -> Result<RegionVitals, AppEr
     lift(&actor, pamong_service::oversight::region::region_vitals(&ctx.db, &actor, kanwil, now).await)
 }
 
+/// The dashboard's figures, for the office and each PK, as a file (`format`: `csv`,
+/// `csv-excel` or `xlsx`); written to the export log. A GET, so the page's links download.
+#[server(endpoint = "oversight/dashboard/export", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn export_office_vitals(
+    office: Option<Uuid>,
+    format: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    use crate::api::context::{actor, download, export_format, lift};
+    use pamong_service::oversight::tables;
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let format = export_format(format.as_deref())?;
+        let vitals = tables::office_vitals(&ctx.db, &actor, office, format, now).await?;
+        crate::documents::office_table(&vitals, format)
+    }
+    .await;
+    Ok(download(lift(&actor, result)?))
+}
+
+/// The comparison as a file (`format`: `csv`, `csv-excel` or `xlsx`); written to the export
+/// log. A GET, so the page's links download.
+#[server(endpoint = "oversight/region/export", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn export_region(
+    kanwil: Option<Uuid>,
+    format: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    use crate::api::context::{actor, download, export_format, lift};
+    use pamong_service::oversight::tables;
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let format = export_format(format.as_deref())?;
+        let vitals = tables::region_vitals(&ctx.db, &actor, kanwil, format, now).await?;
+        crate::documents::region_table(&vitals, format)
+    }
+    .await;
+    Ok(download(lift(&actor, result)?))
+}
+
 /// A page of the clients behind one of the office's figures (`vital`, its text form), all
 /// the office's or one PK's (`pk`: a PK's id, or `tanpa`).
 #[server(endpoint = "oversight/vital", input = server_fn::codec::GetUrl)]
@@ -116,14 +156,10 @@ pub async fn export_outcomes(
     menurut: Option<String>,
     format: Option<String>,
 ) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
-    use crate::api::context::{actor, download, lift};
-    use pamong_domain::export::ExportFormat;
+    use crate::api::context::{actor, download, export_format, lift};
     use pamong_domain::oversight::outcomes::EvaluationForm;
     let (ctx, actor) = actor().await?;
-    let format = lift(
-        &actor,
-        ExportFormat::asked(format.as_deref()).ok_or_else(pamong_service::ServiceError::not_found),
-    )?;
+    let format = lift(&actor, export_format(format.as_deref()))?;
     let form = EvaluationForm {
         dari: dari.unwrap_or_default(),
         sampai: sampai.unwrap_or_default(),
@@ -143,8 +179,7 @@ pub async fn export_vital(
     pk: Option<String>,
     format: Option<String>,
 ) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
-    use crate::api::context::{actor, download, lift};
-    use pamong_domain::export::ExportFormat;
+    use crate::api::context::{actor, download, export_format, lift};
     use pamong_domain::oversight::today_groups::PkChoice;
     use pamong_domain::oversight::vitals::Vital;
     use pamong_service::ServiceError;
@@ -152,7 +187,7 @@ pub async fn export_vital(
     let now = ctx.now();
     let result = async {
         let vital = Vital::parse(&vital).ok_or_else(ServiceError::not_found)?;
-        let format = ExportFormat::asked(format.as_deref()).ok_or_else(ServiceError::not_found)?;
+        let format = export_format(format.as_deref())?;
         let pk = pk.as_deref().and_then(PkChoice::parse);
         pamong_service::oversight::dashboard::export_behind(&ctx.db, &actor, vital, pk, format, now).await
     }

@@ -98,6 +98,8 @@ pub fn ExportLogPage() -> impl IntoView {
         ExportKind::Litmas => t_string!(i18n, export_kind_litmas).to_string(),
         ExportKind::HoursStatement => t_string!(i18n, export_kind_statement).to_string(),
         ExportKind::MonthlyReport => t_string!(i18n, export_kind_report).to_string(),
+        ExportKind::OfficeVitals => t_string!(i18n, export_kind_office_vitals).to_string(),
+        ExportKind::RegionVitals => t_string!(i18n, export_kind_region_vitals).to_string(),
     };
     view! {
         <PageTitle text=move || t_string!(i18n, exports_title).to_string() />

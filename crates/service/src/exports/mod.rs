@@ -7,7 +7,7 @@ pub mod pdf;
 mod table;
 
 pub use table::ExportFile;
-pub(crate) use table::{Cell, TableWriter};
+pub use table::{Cell, TableWriter};
 
 use pamong_domain::logs::{ExportFilter, ExportKind, ExportRow};
 use pamong_domain::office::Zone;

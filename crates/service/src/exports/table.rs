@@ -42,7 +42,7 @@ pub struct ExportFile {
 }
 
 /// Writes a table row by row in one of the export formats.
-pub(crate) struct TableWriter {
+pub struct TableWriter {
     sink: Sink,
     format: ExportFormat,
     rows: u32,
@@ -69,7 +69,7 @@ fn csv_text(raw: &str) -> std::borrow::Cow<'_, str> {
 
 impl TableWriter {
     /// A writer whose first row is `headings`.
-    pub(crate) fn new(format: ExportFormat, sheet: &str, headings: &[&str]) -> ServiceResult<TableWriter> {
+    pub fn new(format: ExportFormat, sheet: &str, headings: &[&str]) -> ServiceResult<TableWriter> {
         let sink = match format {
             ExportFormat::Csv | ExportFormat::CsvExcel => {
                 let (delimiter, start) = match format {
@@ -113,7 +113,7 @@ impl TableWriter {
     }
 
     /// Writes the next row.
-    pub(crate) fn row(&mut self, cells: &[Cell<'_>]) -> ServiceResult<()> {
+    pub fn row(&mut self, cells: &[Cell<'_>]) -> ServiceResult<()> {
         let row = self.rows;
         match &mut self.sink {
             Sink::Csv(w) => {
@@ -143,7 +143,7 @@ impl TableWriter {
     }
 
     /// The finished file, named `stem` and the format's extension.
-    pub(crate) fn finish(self, stem: &str) -> ServiceResult<ExportFile> {
+    pub fn finish(self, stem: &str) -> ServiceResult<ExportFile> {
         let bytes = match self.sink {
             Sink::Csv(w) => w.into_inner().map_err(|e| csv_failed(e.error()))?,
             Sink::Xlsx(mut workbook) => workbook.save_to_buffer().map_err(xlsx_failed)?,

@@ -8,3 +8,4 @@ pub mod dashboard;
 mod figures;
 pub mod outcomes;
 pub mod region;
+pub mod tables;

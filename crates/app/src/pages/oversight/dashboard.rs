@@ -6,13 +6,15 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use pamong_domain::export::file_stem;
 use pamong_domain::oversight::vitals::{OfficeVitals, OfficerTally, Vital, VitalRow};
+use server_fn::ServerFn;
 use uuid::Uuid;
 
 use super::{figure_text, missed_detail, share_detail, vital_name};
-use crate::api::oversight::dashboard_vitals;
+use crate::api::oversight::{ExportOfficeVitals, dashboard_vitals};
 use crate::app::{ErrorPage, Loading};
-use crate::components::{BarChart, ChartBar, PageTitle};
+use crate::components::{BarChart, ChartBar, DownloadLinks, PageTitle};
 use crate::i18n::*;
 use crate::pages::reintegration::map::OfficePicker;
 use crate::routes::{self, OFFICE_KEY};
@@ -50,6 +52,8 @@ fn Dashboard(data: OfficeVitals) -> impl IntoView {
             {move || t_string!(i18n, dash_as_of, as_of = text::date(as_of), before = text::date(before))} " "
             <a href=routes::METHODOLOGY>{move || t_string!(i18n, dash_methodology)}</a>
         </p>
+        <DownloadLinks path=ExportOfficeVitals::PATH query=format!("office={}", bapas.id)
+            stem=file_stem(&["dasbor", &bapas.name, &as_of.to_string()]) />
         <div class="vitals" data-testid="vitals">
             {rows.into_iter().map(|row| view! { <VitalCard row=row drill_down=drill_down /> }).collect_view()}
         </div>

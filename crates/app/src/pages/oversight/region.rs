@@ -7,15 +7,17 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use pamong_domain::calendar::CalendarMonth;
+use pamong_domain::export::file_stem;
 use pamong_domain::office::OfficeRef;
 use pamong_domain::oversight::region::{AgreementCount, AreaFigure, RegionRow, RegionVitals, per_hundred};
 use pamong_domain::oversight::vitals::{Tally, Vital};
+use server_fn::ServerFn;
 use uuid::Uuid;
 
 use super::{figure_text, share_detail, vital_name};
-use crate::api::oversight::compare_offices;
+use crate::api::oversight::{ExportRegion, compare_offices};
 use crate::app::{ErrorPage, Loading};
-use crate::components::{BarChart, ChartBar, PageTitle, TrendChart, TrendPoint};
+use crate::components::{BarChart, ChartBar, DownloadLinks, PageTitle, TrendChart, TrendPoint};
 use crate::i18n::*;
 use crate::pages::reintegration::peduli::month_text;
 use crate::routes::{self, KANWIL_KEY};
@@ -60,6 +62,8 @@ fn Region(data: RegionVitals) -> impl IntoView {
             {move || t_string!(i18n, region_as_of, as_of = text::date(as_of), clients = clients)} " "
             <a href=routes::METHODOLOGY_REGION>{move || t_string!(i18n, region_how_outliers)}</a>
         </p>
+        <DownloadLinks path=ExportRegion::PATH query=current.map(|k| format!("kanwil={k}")).unwrap_or_default()
+            stem=file_stem(&["perbandingan", kanwil.as_ref().map_or("nasional", |k| k.name.as_str()), &as_of.to_string()]) />
         <div class="vitals" data-testid="vitals">
             {rows.into_iter().map(|row| view! { <RegionCard row=row by_kanwil=by_kanwil /> }).collect_view()}
         </div>
