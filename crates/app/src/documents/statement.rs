@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 
 use super::{footer, official, stem};
 use crate::i18n::*;
-use crate::pages::kerja_sosial::hours;
+use crate::pages::kerja_sosial::{hours, session_counted};
 use crate::text::{self, I18n};
 
 /// Who the person is and what the court ordered.
@@ -46,11 +46,7 @@ fn ledger(i18n: I18n, doc: &PlacementDocument) -> Block {
         .iter()
         .rev()
         .map(|s| {
-            let counted = match (s.absent, s.absence_accepted) {
-                (true, Some(true)) => t_string!(i18n, ks_doc_absent_excused).to_string(),
-                (true, _) => t_string!(i18n, ks_doc_absent_unexcused).to_string(),
-                (false, _) => hours(i18n, s.minutes),
-            };
+            let counted = session_counted(i18n, s);
             let signed =
                 s.signed_off_by.clone().unwrap_or_else(|| t_string!(i18n, ks_doc_unsigned).to_string());
             let mut row = vec![text::date(s.held_on)];

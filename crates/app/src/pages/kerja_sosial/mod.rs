@@ -9,7 +9,7 @@ pub mod print;
 pub mod site;
 
 use leptos::prelude::*;
-use pamong_domain::kerja_sosial::{Progress, SiteDays, SiteView};
+use pamong_domain::kerja_sosial::{Progress, SessionView, SiteDays, SiteView};
 
 use crate::api::kerja_sosial::work_sites;
 use crate::app::{ErrorPage, Loading};
@@ -45,6 +45,16 @@ pub fn days_text(i18n: crate::text::I18n, d: SiteDays) -> String {
         SiteDays::MondayToSaturday => t_string!(i18n, ks_days_mon_sat).to_string(),
         SiteDays::Weekend => t_string!(i18n, ks_days_weekend).to_string(),
         SiteDays::Everyday => t_string!(i18n, ks_days_everyday).to_string(),
+    }
+}
+
+/// What a session counts for on a document: its hours, or the absence and whether its
+/// reason was accepted.
+pub fn session_counted(i18n: crate::text::I18n, s: &SessionView) -> String {
+    match (s.absent, s.absence_accepted) {
+        (true, Some(true)) => t_string!(i18n, ks_doc_absent_excused).to_string(),
+        (true, _) => t_string!(i18n, ks_doc_absent_unexcused).to_string(),
+        (false, _) => hours(i18n, s.minutes),
     }
 }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use pamong_domain::kerja_sosial::{PlacementDocument, PlacementStatus, SessionView, prosecutor_office};
 use server_fn::ServerFn;
 
-use super::hours;
+use super::{hours, session_counted};
 use crate::api::kerja_sosial::{StatementPdf, placement_print};
 use crate::app::{ErrorPage, Loading};
 use crate::components::{Letterhead, PageTitle, PdfLink};
@@ -97,14 +97,7 @@ fn LedgerTable(sessions: Vec<SessionView>) -> impl IntoView {
             </tr></thead>
             <tbody>
                 {sessions.into_iter().rev().map(|s| {
-                    let counted = if s.absent {
-                        match s.absence_accepted {
-                            Some(true) => t_string!(i18n, ks_doc_absent_excused).to_string(),
-                            _ => t_string!(i18n, ks_doc_absent_unexcused).to_string(),
-                        }
-                    } else {
-                        hours(i18n, s.minutes)
-                    };
+                    let counted = session_counted(i18n, &s);
                     view! {
                         <tr>
                             <td>{text::date(s.held_on)}</td>
