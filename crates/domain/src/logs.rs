@@ -30,6 +30,16 @@ text_enum! {
         OfficeVitals => "office_vitals",
         /// The regional (or national) comparison of the figures.
         RegionVitals => "region_vitals",
+        /// The audit log, as searched.
+        AuditLog => "audit_log",
+        /// The access log of children's records, as searched.
+        AccessLog => "access_log",
+        /// The export log itself, as searched.
+        ExportLog => "export_log",
+        /// The users, as searched.
+        UserList => "user_list",
+        /// The partner directory, as searched.
+        PartnerList => "partner_list",
     }
 }
 

@@ -52,4 +52,5 @@ pub mod social_activity;
 pub mod social_activity_client;
 pub mod social_activity_partner;
 pub mod user;
+pub mod vital_snapshot;
 pub mod work_site;

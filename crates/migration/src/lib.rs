@@ -25,6 +25,7 @@ mod m20261211_000001_action_plans;
 mod m20261212_000001_referral_answers;
 mod m20261213_000001_audit_subjects;
 mod m20261214_000001_nik_reentry;
+mod m20261215_000001_vital_snapshots;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261212_000001_referral_answers::Migration),
             Box::new(m20261213_000001_audit_subjects::Migration),
             Box::new(m20261214_000001_nik_reentry::Migration),
+            Box::new(m20261215_000001_vital_snapshots::Migration),
         ]
     }
 }

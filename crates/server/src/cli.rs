@@ -54,8 +54,12 @@ pub enum Command {
     #[command(subcommand)]
     User(UserCommand),
     /// Fill an empty database with demo offices, one user per role and a few hundred
-    /// synthetic clients per office; `--clients N` adds N more clients (for benchmarks).
+    /// synthetic clients per office; `--offices N` adds synthetic Kanwils and Bapas until N
+    /// Bapas are active, `--clients N` adds N more clients over them (for benchmarks).
     SeedDemo {
+        /// Active Bapas wanted: synthetic offices are added up to this many (94 nationally).
+        #[arg(long, default_value_t = 0)]
+        offices: usize,
         /// Extra synthetic clients to add, spread over the active Bapas.
         #[arg(long, default_value_t = 0)]
         clients: usize,

@@ -19,7 +19,7 @@ pub async fn run(cli: Cli) -> CommandResult {
         Some(Command::Serve(args)) => serve(&cli.database_url, &args).await,
         Some(Command::Migrate { action, steps }) => migrate(&cli.database_url, action, steps).await,
         Some(Command::User(cmd)) => user(&cli.database_url, cmd).await,
-        Some(Command::SeedDemo { clients }) => seed_demo(&cli.database_url, clients).await,
+        Some(Command::SeedDemo { offices, clients }) => seed_demo(&cli.database_url, offices, clients).await,
         Some(Command::Regions(RegionsCommand::Import { file })) => {
             let conn = open(&cli.database_url).await?;
             db::migrate_up(&conn).await?;
@@ -161,10 +161,15 @@ async fn seed_clients(conn: &pamong_service::DatabaseConnection, total: usize) -
 }
 
 #[expect(clippy::print_stdout, reason = "the seed command prints the demo logins")]
-async fn seed_demo(database_url: &str, extra_clients: usize) -> CommandResult {
+async fn seed_demo(database_url: &str, offices: usize, extra_clients: usize) -> CommandResult {
     let conn = open(database_url).await?;
     db::migrate_up(&conn).await?;
     let logins = seed::seed_demo(&conn, Clock::System.now()).await.map_err(say_service_error)?;
+    if offices > 0 {
+        let made =
+            seed::national::generate(&conn, offices, Clock::System.now()).await.map_err(say_service_error)?;
+        println!("{made} synthetic Bapas added");
+    }
     if extra_clients > 0 {
         seed_clients(&conn, extra_clients).await?;
     }

@@ -111,9 +111,11 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let store = DbSessionStore::new(self.db.clone(), Clock::System);
         let sweeper = tokio::spawn(sweep_expired_sessions(store));
+        let refresher = tokio::spawn(refresh_figures(self.db.clone()));
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await;
         sweeper.abort();
+        refresher.abort();
         tracing::info!("server stopped");
         result
     }
@@ -244,6 +246,25 @@ async fn sweep_expired_sessions(store: DbSessionStore) {
             Ok(n) if n > 0 => tracing::debug!(removed = n, "expired sessions removed"),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "could not remove expired sessions"),
+        }
+    }
+}
+
+/// Keeps the regional comparison's figures fresh: every office's figures of today computed
+/// again every five minutes (`snapshot::REFRESH_AFTER`), the month-ends once, so a Kanwil
+/// or headquarters reader finds them kept rather than waiting for 94 offices' histories.
+async fn refresh_figures(db: DatabaseConnection) {
+    let period = pamong_domain::oversight::snapshot::REFRESH_AFTER.unsigned_abs();
+    let mut every = tokio::time::interval(period);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        let started = std::time::Instant::now();
+        match pamong_service::oversight::snapshots::refresh(&db, Clock::System.now()).await {
+            Ok(offices) => {
+                tracing::debug!(offices, took_ms = started.elapsed().as_millis(), "figures refreshed")
+            }
+            Err(e) => tracing::warn!(error = %e, "could not refresh the figures"),
         }
     }
 }

@@ -126,3 +126,74 @@ async fn the_dashboard_tables_download_as_spreadsheets_with_the_figures_named() 
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
     assert_eq!(printed(&t, "kabapas.jakbar").await, [ExportKind::OfficeVitals]);
 }
+
+#[tokio::test]
+async fn the_logs_download_as_searched_in_bahasa_indonesia() {
+    let t = spawn().await;
+    let kabapas = cookie(&t, "kabapas.jakbar").await;
+    let reply = t.get("/api/logs/audit/export?jenis=client&format=xlsx", Some(&kabapas)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let disposition = reply.headers[header::CONTENT_DISPOSITION].to_str().unwrap();
+    assert!(disposition.contains("filename=\"log-audit.xlsx\""), "{disposition}");
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(reply.bytes)).unwrap();
+    let sheet = calamine::Reader::worksheet_range(&mut book, "Audit").unwrap();
+    let heading: Vec<String> = sheet.rows().next().unwrap().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        heading,
+        ["Waktu", "Pengguna", "Tindakan", "Jenis catatan", "Catatan", "Nomor register klien", "Perubahan"]
+    );
+    assert!(sheet.height() > 1, "the seeded clients were registered");
+    assert!(sheet.rows().skip(1).all(|r| r[3] == "data klien"), "narrowed to clients");
+
+    let reply = t.get("/api/abh/access-log/export?format=csv", Some(&kabapas)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert!(reply.body.starts_with("Waktu,Pengguna,Catatan,Alasan\r\n"), "{}", reply.body);
+    let reply = t.get("/api/logs/exports/export?format=csv", Some(&kabapas)).await;
+    assert!(
+        reply.body.starts_with("Waktu,Pengguna,Jenis ekspor,Yang diminta,Jumlah baris\r\n"),
+        "{}",
+        reply.body
+    );
+    assert!(
+        reply.body.contains("Log akses data anak"),
+        "the access log's download is logged: {}",
+        reply.body
+    );
+
+    let pk = cookie(&t, "pk.jakbar").await;
+    for path in ["/api/logs/audit/export", "/api/abh/access-log/export", "/api/logs/exports/export"] {
+        let refused = t.get(&format!("{path}?format=csv"), Some(&pk)).await;
+        assert_eq!(refused.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    assert_eq!(
+        printed(&t, "kabapas.jakbar").await,
+        [ExportKind::ExportLog, ExportKind::AccessLog, ExportKind::AuditLog]
+    );
+}
+
+#[tokio::test]
+async fn the_users_and_the_partner_directory_download_for_those_who_keep_them() {
+    let t = spawn().await;
+    let admin = cookie(&t, "admin").await;
+    let reply = t.get("/api/users/export?q=jakbar&format=csv", Some(&admin)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let mut lines = reply.body.lines();
+    assert_eq!(
+        lines.next(),
+        Some("Nama lengkap,Nama pengguna,NIP,Peran,Kantor,Email,Nomor HP,Status,Terakhir masuk")
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert!(rows.iter().any(|l| l.contains(",kabapas.jakbar,")), "{rows:?}");
+    assert!(rows.iter().all(|l| l.contains(".jakbar,")), "as searched: {rows:?}");
+
+    let kabapas = cookie(&t, "kabapas.jakbar").await;
+    let reply = t.get("/api/partners/export?format=csv-excel", Some(&kabapas)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let text = reply.body.trim_start_matches('\u{feff}');
+    assert!(text.starts_with("Nama lembaga;Jenis lembaga;Bapas;"), "{text}");
+    assert!(text.lines().count() > 1, "the demo's partners");
+    let mitra = cookie(&t, "mitra.jakbar").await;
+    assert_eq!(t.get("/api/users/export?format=csv", Some(&mitra)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(printed(&t, "kabapas.jakbar").await, [ExportKind::PartnerList]);
+}

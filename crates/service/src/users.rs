@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use pamong_domain::export::ExportFormat;
+use pamong_domain::logs::ExportKind;
 use pamong_domain::office::OfficeRef;
 use pamong_domain::page::{ListQuery, Page};
 use pamong_domain::role::OfficeLevel;
@@ -23,7 +25,7 @@ use crate::error::{ServiceError, ServiceResult, unique_to_field};
 use crate::ids::{BapasId, KanwilId, UserId};
 use crate::policy::{self, Placement, Scope};
 use crate::search::{contains_ci, fetch_page, nothing, page};
-use crate::{auth, password};
+use crate::{auth, exports, password};
 
 /// Where a stored user sits. A role the code does not know is a broken row, not a default.
 fn placement(row: &user::Model) -> ServiceResult<Placement> {
@@ -62,6 +64,26 @@ pub async fn list(
     let (rows, total) = fetch_page(db, select, query).await?;
     let items = views(db, rows).await?;
     Ok(page(items, total, query))
+}
+
+/// The users as [`list`] reads them, every page up to [`crate::exports::LOG_MAX_ROWS`],
+/// for a download in `format`; written to the export log. Refused to whoever lists no user.
+pub async fn for_download(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    query: &ListQuery,
+    format: ExportFormat,
+    now: OffsetDateTime,
+) -> ServiceResult<Vec<UserView>> {
+    if policy::user_scope(actor).is_empty() {
+        return Err(ServiceError::not_found());
+    }
+    let rows = exports::all_pages(query, exports::LOG_MAX_ROWS, |q| async move { list(db, actor, &q).await })
+        .await?;
+    let inactive = if query.include_inactive { "ya" } else { "" };
+    let asked = [("cari", query.q.as_str()), ("termasuk nonaktif", inactive)];
+    exports::record_log_download(db, actor, ExportKind::UserList, &asked, rows.len(), format, now).await?;
+    Ok(rows)
 }
 
 /// Maps rows to views, loading the office names they refer to in two queries.

@@ -402,6 +402,14 @@ async fn break_glass_needs_a_reason_and_the_kabapas_sees_it() {
             other.username
         );
     }
+    // The log downloads as searched and the download is export-logged; a PK's is refused.
+    let glass = AccessFilter { break_glass_only: true, ..Default::default() };
+    let rows = access::for_download(world.conn(), &kabapas, &glass, ExportFormat::Xlsx, now).await.unwrap();
+    assert_eq!(rows, log.items);
+    assert!(access::for_download(world.conn(), &pk, &glass, ExportFormat::Csv, now).await.is_err());
+    let exported = pamong_service::exports::list(world.conn(), &kabapas, &Default::default()).await.unwrap();
+    assert_eq!(exported.total, 1);
+    assert_eq!(exported.items[0].filter, "hanya: buka darurat; format: xlsx");
     let elsewhere = world.actor(Role::Kabapas, Office::Other).await;
     let theirs = access::list(world.conn(), &elsewhere, &AccessFilter::default()).await.unwrap();
     assert_eq!(theirs.total, 0, "another office's Kabapas sees their own office's log only");

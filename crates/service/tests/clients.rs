@@ -462,3 +462,33 @@ async fn reporting_frequency_is_an_office_setting() {
     assert_eq!(reporting.consecutive_misses, 7, "every week since 8 October missed");
     assert!(reporting.revocation_warning());
 }
+
+#[tokio::test]
+async fn a_long_export_holds_every_client_of_the_list_in_its_order() {
+    use pamong_domain::export::ExportFormat;
+    let world = World::new().await;
+    let db = world.conn();
+    let kabapas = world.actor(Role::Kabapas, Office::Own).await;
+    // More than one chunk of the export (a thousand) per office.
+    pamong_service::seed::clients::generate(db, 1_203, 7, NOW).await.unwrap();
+    let filter = ClientFilter::default();
+    let file = clients::export::list(db, &kabapas, &filter, ExportFormat::Csv, NOW).await.unwrap();
+    let text = String::from_utf8(file.bytes).unwrap();
+    let registers: Vec<&str> = text.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
+    let mut listed = Vec::new();
+    for page in 1..=13 {
+        let query = ListQuery { page, per_page: 100, ..ListQuery::default() };
+        let got = clients::list(db, &kabapas, &ClientFilter { list: query, ..filter.clone() }).await.unwrap();
+        listed.extend(got.items.into_iter().map(|c| c.register_number));
+    }
+    assert_eq!(listed.len(), 1_203, "the office's own clients only");
+    assert_eq!(registers, listed, "every client once, in the list's order");
+    // A search exports what it finds, and only that.
+    let first_name = text.lines().nth(1).unwrap().split(',').nth(1).unwrap().to_owned();
+    let search = ClientFilter { list: ListQuery { q: first_name.clone(), ..ListQuery::default() }, ..filter };
+    let found = clients::list(db, &kabapas, &search).await.unwrap().total;
+    let file = clients::export::list(db, &kabapas, &search, ExportFormat::Csv, NOW).await.unwrap();
+    let lines = String::from_utf8(file.bytes).unwrap().lines().count() as u64;
+    assert!((1..1_203).contains(&found));
+    assert_eq!(lines, 1 + found);
+}

@@ -533,3 +533,44 @@ async fn offices_side_by_side_with_outliers_and_a_trend() {
 fn row_of(vitals: &OfficeVitals, vital: Vital) -> VitalRow {
     row(vitals, vital).clone()
 }
+
+#[tokio::test]
+async fn the_comparison_keeps_its_figures_and_computes_today_again_when_old() {
+    use pamong_domain::oversight::region::RegionVitals;
+    use pamong_domain::oversight::snapshot::{LIVE_FOR, REFRESH_AFTER};
+    use pamong_service::oversight::snapshots;
+    use time::Duration;
+    let o = office().await;
+    let db = o.world.conn();
+    let own = o.world.bapas[0].id;
+    let kanwil = o.world.actor(Role::Kanwil, Office::Own).await;
+    let overdue = |v: &RegionVitals| v.rows.iter().find(|r| r.vital == Vital::Overdue).unwrap().total;
+    let first = region::region_vitals(db, &kanwil, None, NOW).await.unwrap();
+    assert_eq!(first.computed_at, NOW);
+    assert_eq!(overdue(&first), Tally::count(1), "Budi never reported");
+
+    // Budi makes up for his misses: the office's own dashboard counts it at once, the
+    // comparison once its kept figures are ten minutes old.
+    report(&o.world, &o.budi, o.budi_client, "2026-12-05").await;
+    let soon = NOW + Duration::minutes(5);
+    let live = dashboard::office_vitals(db, &o.kabapas, Some(own), soon).await.unwrap();
+    assert_eq!(row(&live, Vital::Overdue).now, Tally::count(0));
+    let kept = region::region_vitals(db, &kanwil, None, soon).await.unwrap();
+    assert_eq!((kept.computed_at, overdue(&kept)), (NOW, Tally::count(1)));
+    assert_eq!(kept.rows, first.rows, "every figure as kept");
+
+    let later = NOW + LIVE_FOR;
+    let fresh = region::region_vitals(db, &kanwil, None, later).await.unwrap();
+    assert_eq!((fresh.computed_at, overdue(&fresh)), (later, Tally::count(0)));
+    let trend = |v: &RegionVitals| v.rows.iter().map(|r| r.trend[..11].to_vec()).collect::<Vec<_>>();
+    assert_eq!(trend(&fresh), trend(&first), "the month-ends were final");
+
+    // The background refresh computes today again before a reader finds it old.
+    let refreshed_at = later + REFRESH_AFTER;
+    assert_eq!(snapshots::refresh(db, refreshed_at).await.unwrap(), 2, "both offices");
+    let read = region::region_vitals(db, &kanwil, None, refreshed_at + Duration::minutes(1)).await.unwrap();
+    assert_eq!(read.computed_at, refreshed_at);
+    // A reader of an earlier instant does not take figures computed after it.
+    let past = region::region_vitals(db, &kanwil, None, later).await.unwrap();
+    assert_eq!(past.computed_at, later);
+}

@@ -353,6 +353,17 @@ async fn exports_are_logged_and_read_by_the_kabapas_and_the_kanwil() {
     );
     let filtered = ExportFilter { kind: Some(ExportKind::ClientList), ..ExportFilter::default() };
     assert_eq!(exports::list(s.world.conn(), &s.kabapas, &filtered).await.unwrap().total, 1);
+
+    // The log itself downloads as searched, and the download joins it; an officer's is refused
+    // and leaves no row.
+    let db = s.world.conn();
+    let rows = exports::for_download(db, &s.kabapas, &filtered, ExportFormat::Csv, NOW).await.unwrap();
+    assert_eq!(rows, exports::list(db, &s.kabapas, &filtered).await.unwrap().items);
+    assert!(exports::for_download(db, &s.pk, &filtered, ExportFormat::Csv, NOW).await.is_err());
+    let log = exports::list(db, &s.kabapas, &ExportFilter::default()).await.unwrap();
+    assert_eq!(log.items[0].kind, ExportKind::ExportLog);
+    assert_eq!(log.items[0].filter, "jenis: clients_csv; format: csv");
+    assert_eq!((log.items[0].rows, log.total), (1, 3));
 }
 
 #[tokio::test]
@@ -410,4 +421,22 @@ async fn a_client_s_history_and_the_office_s_audit_log_are_read_by_the_kabapas_a
     assert!(audit::trail::search(db, &s.kanwil, &reports).await.is_err());
     assert!(audit::trail::search(db, &s.pk, &reports).await.is_err());
     assert!(audit::trail::search(db, &admin, &AuditFilter::default()).await.unwrap().total >= 5);
+
+    // The log downloads as searched, every page, for those who read it; the download is
+    // export-logged, a refusal is not.
+    let all = audit::trail::for_download(db, &admin, &AuditFilter::default(), ExportFormat::Xlsx, NOW)
+        .await
+        .unwrap();
+    assert_eq!(
+        all.len() as u64,
+        audit::trail::search(db, &admin, &AuditFilter::default()).await.unwrap().total
+    );
+    let found =
+        audit::trail::for_download(db, &s.kabapas, &by_register, ExportFormat::Csv, NOW).await.unwrap();
+    assert_eq!(found.len(), 3);
+    assert!(audit::trail::for_download(db, &s.kanwil, &reports, ExportFormat::Csv, NOW).await.is_err());
+    let log = exports::list(db, &s.kabapas, &ExportFilter::default()).await.unwrap();
+    assert_eq!(log.total, 1, "the Kabapas's download only");
+    assert_eq!((log.items[0].kind, log.items[0].rows), (ExportKind::AuditLog, 3));
+    assert!(log.items[0].filter.starts_with("cari: ") && log.items[0].filter.ends_with("; format: csv"));
 }

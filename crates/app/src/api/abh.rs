@@ -243,3 +243,25 @@ pub async fn access_log(filter: AccessFilter) -> Result<Page<AccessRow>, AppErro
     let (ctx, actor) = actor().await?;
     lift(&actor, pamong_service::abh::access::list(&ctx.db, &actor, &filter).await)
 }
+
+/// The access log as searched (`q`; `alasan=1`: break-glass views only), every page up to
+/// `pamong_service::exports::LOG_MAX_ROWS`, as a file (`format`); export-logged.
+#[server(endpoint = "abh/access-log/export", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn export_access_log(
+    q: Option<String>,
+    alasan: Option<String>,
+    format: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    use crate::api::context::{actor, download, export_format, lift};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let format = export_format(format.as_deref())?;
+        let list = pamong_domain::page::ListQuery { q: q.unwrap_or_default(), ..Default::default() };
+        let filter = AccessFilter { list, break_glass_only: alasan.as_deref() == Some("1") };
+        let rows = pamong_service::abh::access::for_download(&ctx.db, &actor, &filter, format, now).await?;
+        crate::documents::access_table(&rows, format)
+    }
+    .await;
+    Ok(download(lift(&actor, result)?))
+}

@@ -29,6 +29,51 @@ pub async fn audit_log(filter: AuditFilter) -> Result<Page<AuditRow>, AppError> 
     lift(&actor, pamong_service::audit::trail::search(&ctx.db, &actor, &filter).await)
 }
 
+/// The export log as searched (`q`, `jenis`), every page up to
+/// `pamong_service::exports::LOG_MAX_ROWS`, as a file (`format`); itself export-logged.
+#[server(endpoint = "logs/exports/export", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn export_export_log(
+    q: Option<String>,
+    jenis: Option<String>,
+    format: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    use crate::api::context::{actor, download, export_format, lift};
+    use pamong_domain::logs::ExportKind;
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let format = export_format(format.as_deref())?;
+        let list = pamong_domain::page::ListQuery { q: q.unwrap_or_default(), ..Default::default() };
+        let filter = ExportFilter { list, kind: jenis.as_deref().and_then(ExportKind::parse) };
+        let rows = pamong_service::exports::for_download(&ctx.db, &actor, &filter, format, now).await?;
+        crate::documents::export_log_table(&rows, format)
+    }
+    .await;
+    Ok(download(lift(&actor, result)?))
+}
+
+/// The audit log as searched (`q`, `jenis`), every page up to
+/// `pamong_service::exports::LOG_MAX_ROWS`, as a file (`format`); export-logged.
+#[server(endpoint = "logs/audit/export", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn export_audit_log(
+    q: Option<String>,
+    jenis: Option<String>,
+    format: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    use crate::api::context::{actor, download, export_format, lift};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let format = export_format(format.as_deref())?;
+        let list = pamong_domain::page::ListQuery { q: q.unwrap_or_default(), ..Default::default() };
+        let filter = AuditFilter { list, entity: jenis };
+        let rows = pamong_service::audit::trail::for_download(&ctx.db, &actor, &filter, format, now).await?;
+        crate::documents::audit_table(&rows, format)
+    }
+    .await;
+    Ok(download(lift(&actor, result)?))
+}
+
 /// The history of a client's records, newest first (the admin, the Kabapas of the office).
 #[server(endpoint = "clients/history", input = server_fn::codec::GetUrl)]
 pub async fn client_history(id: Uuid) -> Result<Vec<AuditRow>, AppError> {

@@ -85,6 +85,33 @@ pub async fn list_partners(filter: PartnerFilter) -> Result<Page<PartnerView>, A
     lift(&actor, pamong_service::partners::list(&ctx.db, &actor, &filter).await)
 }
 
+/// The partner directory as searched (`q`, `jenis`, `layanan`), as a file (`format`);
+/// export-logged. A GET, so the page's links download.
+#[server(endpoint = "partners/export", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn export_partners(
+    q: Option<String>,
+    jenis: Option<String>,
+    layanan: Option<String>,
+    format: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    use crate::api::context::{actor, download, export_format, lift};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let format = export_format(format.as_deref())?;
+        let list = pamong_domain::page::ListQuery { q: q.unwrap_or_default(), ..Default::default() };
+        let filter = PartnerFilter {
+            list,
+            kind: jenis.filter(|k| !k.is_empty()),
+            service: layanan.filter(|s| !s.is_empty()),
+        };
+        let rows = pamong_service::partners::for_download(&ctx.db, &actor, &filter, format, now).await?;
+        crate::documents::partners_table(&rows, format)
+    }
+    .await;
+    Ok(download(lift(&actor, result)?))
+}
+
 /// A partner with its agreements.
 #[server(endpoint = "partners/get", input = server_fn::codec::Json)]
 pub async fn load_partner(id: Uuid) -> Result<PartnerPage, AppError> {

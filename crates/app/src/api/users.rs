@@ -27,6 +27,31 @@ pub async fn list_users(query: ListQuery) -> Result<Page<UserView>, AppError> {
     lift(&actor, pamong_service::users::list(&ctx.db, &actor, &query).await)
 }
 
+/// The users as searched (`q`; `nonaktif=1` includes the inactive), as a file (`format`);
+/// export-logged. A GET, so the page's links download.
+#[server(endpoint = "users/export", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn export_users(
+    q: Option<String>,
+    nonaktif: Option<String>,
+    format: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    use crate::api::context::{actor, download, export_format, lift};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = async {
+        let format = export_format(format.as_deref())?;
+        let query = ListQuery {
+            q: q.unwrap_or_default(),
+            include_inactive: nonaktif.as_deref() == Some("1"),
+            ..Default::default()
+        };
+        let rows = pamong_service::users::for_download(&ctx.db, &actor, &query, format, now).await?;
+        crate::documents::users_table(&rows, format)
+    }
+    .await;
+    Ok(download(lift(&actor, result)?))
+}
+
 /// One user.
 #[server(endpoint = "users/get", input = server_fn::codec::Json)]
 pub async fn get_user(id: Uuid) -> Result<UserView, AppError> {

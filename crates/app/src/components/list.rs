@@ -90,6 +90,17 @@ pub fn url_encode(raw: &str) -> String {
         .collect()
 }
 
+/// A query string of the pairs whose value is not empty, each value percent-encoded: a page's
+/// own filter, for its download links.
+pub fn query_string(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", url_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 /// "Aktif" / "Nonaktif", in words and colour.
 #[component]
 pub fn StatusBadge(
@@ -106,6 +117,14 @@ pub fn StatusBadge(
 
 #[cfg(test)]
 mod tests {
+    use super::query_string;
+
+    #[test]
+    fn query_strings_skip_empty_values() {
+        assert_eq!(query_string(&[("q", "Budi S"), ("jenis", ""), ("alasan", "1")]), "q=Budi%20S&alasan=1");
+        assert_eq!(query_string(&[("q", "")]), "");
+    }
+
     #[test]
     fn url_encode_escapes_reserved() {
         assert_eq!(super::url_encode("Bapas & Co/1"), "Bapas%20%26%20Co%2F1");

@@ -6,11 +6,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 use pamong_domain::logs::{AuditFilter, AuditRow, ExportFilter, ExportKind, ExportRow, FieldChange};
+use server_fn::ServerFn;
 
-use crate::api::oversight::{audit_log, export_log};
+use crate::api::oversight::{ExportAuditLog, ExportExportLog, audit_log, export_log};
 use crate::app::{ErrorPage, Loading, use_abilities};
-use crate::components::PageTitle;
-use crate::components::list::{CardList, use_list_query};
+use crate::components::list::{CardList, query_string, use_list_query};
+use crate::components::{DownloadLinks, PageTitle};
 use crate::i18n::*;
 use crate::routes;
 use crate::text;
@@ -90,17 +91,7 @@ pub fn ExportLogPage() -> impl IntoView {
     let params = use_query_map();
     let kind = Memo::new(move |_| params.with(|p| p.get("jenis").and_then(|k| ExportKind::parse(&k))));
     let rows = Resource::new(move || ExportFilter { list: query.get(), kind: kind.get() }, export_log);
-    let kind_label = move |k: ExportKind| match k {
-        ExportKind::ClientList => t_string!(i18n, export_kind_csv).to_string(),
-        ExportKind::DataSubject => t_string!(i18n, export_kind_subject).to_string(),
-        ExportKind::Evaluation => t_string!(i18n, export_kind_evaluation).to_string(),
-        ExportKind::VitalList => t_string!(i18n, export_kind_vital).to_string(),
-        ExportKind::Litmas => t_string!(i18n, export_kind_litmas).to_string(),
-        ExportKind::HoursStatement => t_string!(i18n, export_kind_statement).to_string(),
-        ExportKind::MonthlyReport => t_string!(i18n, export_kind_report).to_string(),
-        ExportKind::OfficeVitals => t_string!(i18n, export_kind_office_vitals).to_string(),
-        ExportKind::RegionVitals => t_string!(i18n, export_kind_region_vitals).to_string(),
-    };
+    let kind_label = move |k: ExportKind| export_kind(i18n, k);
     view! {
         <PageTitle text=move || t_string!(i18n, exports_title).to_string() />
         <LogTabs />
@@ -113,6 +104,10 @@ pub fn ExportLogPage() -> impl IntoView {
             kinds=ExportKind::ALL.iter().map(|k| (k.as_str().to_owned(), kind_label(*k))).collect()
             chosen=kind.get_untracked().map(|k| k.as_str().to_owned())
         />
+        {move || {
+            let query = query_string(&[("q", &query.get().q), ("jenis", kind.get().map(ExportKind::as_str).unwrap_or_default())]);
+            view! { <DownloadLinks path=ExportExportLog::PATH query=query stem="log-ekspor" /> }
+        }}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match rows.await {
@@ -135,6 +130,26 @@ pub fn ExportLogPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// What was exported, in words.
+pub fn export_kind(i18n: crate::text::I18n, kind: ExportKind) -> String {
+    match kind {
+        ExportKind::ClientList => t_string!(i18n, export_kind_csv).to_string(),
+        ExportKind::DataSubject => t_string!(i18n, export_kind_subject).to_string(),
+        ExportKind::Evaluation => t_string!(i18n, export_kind_evaluation).to_string(),
+        ExportKind::VitalList => t_string!(i18n, export_kind_vital).to_string(),
+        ExportKind::Litmas => t_string!(i18n, export_kind_litmas).to_string(),
+        ExportKind::HoursStatement => t_string!(i18n, export_kind_statement).to_string(),
+        ExportKind::MonthlyReport => t_string!(i18n, export_kind_report).to_string(),
+        ExportKind::OfficeVitals => t_string!(i18n, export_kind_office_vitals).to_string(),
+        ExportKind::RegionVitals => t_string!(i18n, export_kind_region_vitals).to_string(),
+        ExportKind::AuditLog => t_string!(i18n, export_kind_audit_log).to_string(),
+        ExportKind::AccessLog => t_string!(i18n, export_kind_access_log).to_string(),
+        ExportKind::ExportLog => t_string!(i18n, export_kind_export_log).to_string(),
+        ExportKind::UserList => t_string!(i18n, export_kind_user_list).to_string(),
+        ExportKind::PartnerList => t_string!(i18n, export_kind_partner_list).to_string(),
     }
 }
 
@@ -335,6 +350,10 @@ pub fn AuditLogPage() -> impl IntoView {
             kinds=AUDIT_KINDS.iter().map(|k| ((*k).to_owned(), audit_entity(i18n, k))).collect()
             chosen=entity.get_untracked()
         />
+        {move || {
+            let query = query_string(&[("q", &query.get().q), ("jenis", entity.get().as_deref().unwrap_or_default())]);
+            view! { <DownloadLinks path=ExportAuditLog::PATH query=query stem="log-audit" /> }
+        }}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match rows.await {

@@ -9,10 +9,10 @@ use server_fn::ServerFn;
 use time::macros::format_description;
 
 use crate::api::offices::{OfficePickList, office_choices};
-use crate::api::users::{ResetUserPassword, SaveUser, SetUserActive, get_user, list_users};
+use crate::api::users::{ExportUsers, ResetUserPassword, SaveUser, SetUserActive, get_user, list_users};
 use crate::app::{ErrorPage, Loading, Me};
 use crate::components::PageTitle;
-use crate::components::list::use_list_query;
+use crate::components::list::{query_string, use_list_query};
 use crate::components::*;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -51,6 +51,11 @@ pub fn UserListPage() -> impl IntoView {
             add_href="/admin/pengguna/baru"
             can_add=Signal::derive(move || can_add(&user.get()))
         />
+        {move || {
+            let q = query.get();
+            let query = query_string(&[("q", &q.q), ("nonaktif", if q.include_inactive { "1" } else { "" })]);
+            view! { <DownloadLinks path=ExportUsers::PATH query=query stem="pengguna" /> }
+        }}
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match rows.await {

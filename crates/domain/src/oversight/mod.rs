@@ -5,5 +5,6 @@
 
 pub mod outcomes;
 pub mod region;
+pub mod snapshot;
 pub mod today_groups;
 pub mod vitals;

@@ -3,9 +3,9 @@
 //! figure's trend over twelve months. Only counts; no client is named.
 
 use serde::{Deserialize, Serialize};
-use time::{Date, Month};
+use time::{Date, Month, OffsetDateTime};
 
-use crate::office::OfficeRef;
+use crate::office::{OfficeRef, Zone};
 use crate::oversight::vitals::{Tally, Vital};
 
 /// Percentage points below the whole at which a share marks an office as an outlier.
@@ -113,6 +113,11 @@ pub struct RegionVitals {
     pub kanwil: Option<OfficeRef>,
     /// The day the figures stand at.
     pub as_of: Date,
+    /// When today's figures were computed (the oldest office's, when kept ones answered),
+    /// and the zone to tell it in.
+    pub computed_at: OffsetDateTime,
+    /// The zone of [`RegionVitals::computed_at`] (the first office's).
+    pub zone: Zone,
     /// Clients under supervision in the whole today.
     pub clients: u64,
     /// The figures, in [`Vital::ALL`] order.

@@ -3,14 +3,18 @@
 
 use pamong_domain::abh::case::{AccessFilter, AccessRow};
 use pamong_domain::caseload::PersonRef;
+use pamong_domain::export::ExportFormat;
+use pamong_domain::logs::ExportKind;
 use pamong_domain::office::Zone;
 use pamong_domain::page::Page;
 use pamong_entity::access_log;
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use time::OffsetDateTime;
 
 use crate::actor::Actor;
 use crate::clients::people;
 use crate::error::{ServiceError, ServiceResult};
+use crate::exports::{LOG_MAX_ROWS, all_pages, record_log_download};
 use crate::offices::zones_of;
 use crate::policy;
 use crate::search::{contains_ci, fetch_page, office_condition, page};
@@ -64,4 +68,24 @@ pub async fn list(
         })
         .collect();
     Ok(page(items, total, &filter.list))
+}
+
+/// The access log as [`list`] reads it, every page up to [`LOG_MAX_ROWS`], for a download in
+/// `format`; written to the export log.
+pub async fn for_download(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: &AccessFilter,
+    format: ExportFormat,
+    now: OffsetDateTime,
+) -> ServiceResult<Vec<AccessRow>> {
+    let rows = all_pages(&filter.list, LOG_MAX_ROWS, |list| {
+        let filter = AccessFilter { list, ..filter.clone() };
+        async move { self::list(db, actor, &filter).await }
+    })
+    .await?;
+    let only = if filter.break_glass_only { "buka darurat" } else { "" };
+    let asked = [("cari", filter.list.q.as_str()), ("hanya", only)];
+    record_log_download(db, actor, ExportKind::AccessLog, &asked, rows.len(), format, now).await?;
+    Ok(rows)
 }

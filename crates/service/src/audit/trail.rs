@@ -5,7 +5,8 @@
 
 use std::collections::HashMap;
 
-use pamong_domain::logs::{AuditFilter, AuditRow, FieldChange};
+use pamong_domain::export::ExportFormat;
+use pamong_domain::logs::{AuditFilter, AuditRow, ExportKind, FieldChange};
 use pamong_domain::office::Zone;
 use pamong_domain::page::Page;
 use pamong_entity::{audit_log, client};
@@ -13,12 +14,14 @@ use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use serde_json::Value;
+use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::abh::access::who;
 use crate::actor::Actor;
 use crate::clients::{find_readable, people};
 use crate::error::{ServiceError, ServiceResult};
+use crate::exports::{LOG_MAX_ROWS, all_pages, record_log_download};
 use crate::ids::BapasId;
 use crate::offices::zones_of;
 use crate::policy::{self, Scope};
@@ -137,6 +140,25 @@ fn text(value: Value) -> Option<String> {
         Value::String(s) => Some(s),
         other => Some(other.to_string()),
     }
+}
+
+/// The audit log as [`search`] reads it, every page up to [`LOG_MAX_ROWS`], for a download
+/// in `format`; written to the export log.
+pub async fn for_download(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: &AuditFilter,
+    format: ExportFormat,
+    now: OffsetDateTime,
+) -> ServiceResult<Vec<AuditRow>> {
+    let rows = all_pages(&filter.list, LOG_MAX_ROWS, |list| {
+        let filter = AuditFilter { list, ..filter.clone() };
+        async move { search(db, actor, &filter).await }
+    })
+    .await?;
+    let asked = [("cari", filter.list.q.as_str()), ("catatan", filter.entity().unwrap_or_default())];
+    record_log_download(db, actor, ExportKind::AuditLog, &asked, rows.len(), format, now).await?;
+    Ok(rows)
 }
 
 #[cfg(test)]

@@ -119,25 +119,64 @@ pub async fn list(
         return Ok(page(summaries(db, actor, rows).await?, total, query));
     }
     let Some(fuzzy) = search.fuzzy else { return Ok(page(Vec::new(), 0, query)) };
-    let mut hits: Vec<(String, i32)> = client::Entity::find()
-        .select_only()
-        .column(client::Column::NameFolded)
-        .column(client::Column::Id)
-        .filter(cond.add(fuzzy))
-        .into_tuple()
-        .all(db)
-        .await?;
-    hits.sort();
+    let hits = fuzzy_hits(db, cond.add(fuzzy)).await?;
     let total = hits.len() as u64;
     let wanted: Vec<i32> = hits
-        .iter()
+        .into_iter()
         .skip(usize::try_from(query.page_index() * query.page_size()).unwrap_or(usize::MAX))
         .take(usize::try_from(query.page_size()).unwrap_or(0))
-        .map(|(_, id)| *id)
         .collect();
     let mut rows = client::Entity::find().filter(client::Column::Id.is_in(wanted.clone())).all(db).await?;
     rows.sort_by_key(|r| wanted.iter().position(|id| *id == r.id));
     Ok(page(summaries(db, actor, rows).await?, total, query))
+}
+
+/// The ids of the clients [`list`] would show on all its pages, in its order, up to `limit`:
+/// what an export writes, read a chunk at a time rather than held as rows.
+pub(crate) async fn matching_ids(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: &ClientFilter,
+    limit: u64,
+) -> ServiceResult<Vec<i32>> {
+    let cond = filter_condition(db, actor, filter).await?;
+    let in_order = |cond: Condition| {
+        client::Entity::find()
+            .select_only()
+            .column(client::Column::Id)
+            .filter(cond)
+            .order_by_asc(client::Column::NameFolded)
+            .order_by_asc(client::Column::Id)
+            .limit(limit)
+            .into_tuple::<i32>()
+            .all(db)
+    };
+    let Some(q) = filter.list.search()? else { return Ok(in_order(cond).await?) };
+    let search = name_search(q);
+    let cond = cond.add(children_condition(actor, Listing::Search));
+    let exact = in_order(cond.clone().add(search.exact)).await?;
+    match search.fuzzy {
+        Some(fuzzy) if exact.is_empty() => {
+            let mut hits = fuzzy_hits(db, cond.add(fuzzy)).await?;
+            hits.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+            Ok(hits)
+        }
+        _ => Ok(exact),
+    }
+}
+
+/// The ids of the clients one typo away, in name order.
+async fn fuzzy_hits(db: &DatabaseConnection, cond: Condition) -> ServiceResult<Vec<i32>> {
+    let mut hits: Vec<(String, i32)> = client::Entity::find()
+        .select_only()
+        .column(client::Column::NameFolded)
+        .column(client::Column::Id)
+        .filter(cond)
+        .into_tuple()
+        .all(db)
+        .await?;
+    hits.sort();
+    Ok(hits.into_iter().map(|(_, id)| id).collect())
 }
 
 /// Whether children are being listed or searched for.

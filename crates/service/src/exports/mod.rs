@@ -9,9 +9,10 @@ mod table;
 pub use table::ExportFile;
 pub use table::{Cell, TableWriter};
 
+use pamong_domain::export::ExportFormat;
 use pamong_domain::logs::{ExportFilter, ExportKind, ExportRow};
 use pamong_domain::office::Zone;
-use pamong_domain::page::Page;
+use pamong_domain::page::{ListQuery, MAX_PER_PAGE, Page};
 use pamong_entity::export_log;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -30,6 +31,9 @@ use crate::search::{contains_ci, fetch_page, page};
 
 /// The longest description of what was asked for that a row keeps.
 const FILTER_MAX_CHARS: usize = 500;
+
+/// The most rows a log's download holds: the newest that match its search.
+pub const LOG_MAX_ROWS: u64 = 10_000;
 
 /// One export, as the caller describes it.
 pub(crate) struct Export<'a> {
@@ -68,6 +72,75 @@ pub(crate) async fn record<C: ConnectionTrait>(
     .insert(conn)
     .await?;
     Ok(())
+}
+
+/// Every page of a list, newest first as the list orders it, up to `cap` rows: `fetch` reads
+/// the page it is given.
+pub(crate) async fn all_pages<T, F, Fut>(list: &ListQuery, cap: u64, mut fetch: F) -> ServiceResult<Vec<T>>
+where
+    F: FnMut(ListQuery) -> Fut,
+    Fut: Future<Output = ServiceResult<Page<T>>>,
+{
+    let mut out = Vec::new();
+    for page in 1.. {
+        let got = fetch(ListQuery { page, per_page: MAX_PER_PAGE, ..list.clone() }).await?;
+        let last = (got.items.len() as u64) < MAX_PER_PAGE;
+        out.extend(got.items);
+        if last || out.len() as u64 >= cap {
+            break;
+        }
+    }
+    out.truncate(usize::try_from(cap).unwrap_or(usize::MAX));
+    Ok(out)
+}
+
+/// Records the download of a log (`kind`) of `rows` rows, described by `asked` and `format`.
+pub(crate) async fn record_log_download(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    kind: ExportKind,
+    asked: &[(&str, &str)],
+    rows: usize,
+    format: ExportFormat,
+    now: OffsetDateTime,
+) -> ServiceResult<()> {
+    let mut words: Vec<String> = asked
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("{k}: {}", v.trim()))
+        .collect();
+    if words.is_empty() {
+        words.push("semua".into());
+    }
+    words.push(format!("format: {}", format.as_str()));
+    let export = Export {
+        kind,
+        filter: &words.join("; "),
+        rows: rows as u64,
+        bapas: actor.bapas_id,
+        kanwil: actor.kanwil_id,
+    };
+    record(db, actor, export, now).await
+}
+
+/// The export log as [`list`] reads it, every page up to [`LOG_MAX_ROWS`], for a download
+/// in `format`; the download is itself written to the export log.
+pub async fn for_download(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: &ExportFilter,
+    format: ExportFormat,
+    now: OffsetDateTime,
+) -> ServiceResult<Vec<ExportRow>> {
+    let rows = all_pages(&filter.list, LOG_MAX_ROWS, |list| {
+        let filter = ExportFilter { list, ..filter.clone() };
+        async move { self::list(db, actor, &filter).await }
+    })
+    .await?;
+    let kind = filter.kind.map(ExportKind::as_str).unwrap_or_default();
+    let asked = [("cari", filter.list.q.as_str()), ("jenis", kind)];
+    record_log_download(db, actor, ExportKind::ExportLog, &asked, rows.len(), format, now).await?;
+    Ok(rows)
 }
 
 /// The export log the actor may read, newest first; searchable by login name or by what was

@@ -8,4 +8,5 @@ pub mod dashboard;
 mod figures;
 pub mod outcomes;
 pub mod region;
+pub mod snapshots;
 pub mod tables;

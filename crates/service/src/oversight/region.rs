@@ -6,50 +6,22 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use pamong_domain::abh::clock::end_of_day;
 use pamong_domain::agreements::{AgreementStatus, status_on};
-use pamong_domain::office::OfficeRef;
+use pamong_domain::office::{OfficeRef, Zone};
 use pamong_domain::oversight::region::{
     AgreementCount, AreaFigure, RegionRow, RegionVitals, outlier, trend_days,
 };
-use pamong_domain::oversight::vitals::{Tally, Vital};
+use pamong_domain::oversight::vitals::Vital;
 use pamong_entity::{agreement, bapas, kanwil};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
-use super::figures::Figures;
-use crate::abh::zone_of;
+use super::snapshots::{AreaTallies, offices_tallies};
 use crate::actor::Actor;
 use crate::error::{ServiceError, ServiceResult};
-use crate::ids::BapasId;
-use crate::offices::today_at;
 use crate::policy::{self, Comparison};
 use crate::reintegration::action_plans::figure_offices;
-
-/// One area's figures: today, and on each trend day.
-struct AreaTallies {
-    area: OfficeRef,
-    clients: u64,
-    /// Per vital (in [`Vital::ALL`] order), per trend day (today last).
-    tallies: Vec<Vec<Tally>>,
-}
-
-impl AreaTallies {
-    fn empty(area: OfficeRef, days: usize) -> AreaTallies {
-        let tallies = Vital::ALL.iter().map(|v| vec![v.zero(); days]).collect();
-        AreaTallies { area, clients: 0, tallies }
-    }
-
-    fn add(&mut self, other: &AreaTallies) {
-        self.clients += other.clients;
-        for (mine, theirs) in self.tallies.iter_mut().zip(&other.tallies) {
-            for (m, t) in mine.iter_mut().zip(theirs) {
-                m.add(*t);
-            }
-        }
-    }
-}
 
 /// The comparison the actor reads: their region's offices (a Kanwil); for headquarters and
 /// the admin, the offices of `kanwil` when one is chosen, else every Kanwil of the country.
@@ -85,15 +57,11 @@ pub async fn region_vitals(
         readable.iter().filter(|b| chosen.as_ref().is_none_or(|k| b.kanwil_id == k.id)).collect();
     // Every office is read on the same calendar days: the first office's today (they differ
     // at most by the hours between WIB and WIT).
-    let today = match offices.first() {
-        Some(b) => today_at(db, b.id, now).await?,
-        None => now.date(),
-    };
+    let zone = offices.first().and_then(|b| Zone::parse(&b.zone)).unwrap_or(Zone::Wib);
+    let today = now.to_offset(zone.offset()).date();
     let days = trend_days(today);
-    let mut per_office = Vec::with_capacity(offices.len());
-    for b in &offices {
-        per_office.push((b.kanwil_id, office_tallies(db, b, &days, today, now).await?));
-    }
+    let tallies = offices_tallies(db, &offices, &days, today, now).await?;
+    let per_office: Vec<(i32, AreaTallies)> = offices.iter().map(|b| b.kanwil_id).zip(tallies).collect();
     let agreements = agreement_counts(db, &offices, chosen.is_none(), &kanwils, today).await?;
     let areas: Vec<AreaTallies> = match &chosen {
         Some(_) => per_office.into_iter().map(|(_, t)| t).collect(),
@@ -101,7 +69,10 @@ pub async fn region_vitals(
             let mut by_kanwil: BTreeMap<i32, AreaTallies> = BTreeMap::new();
             for (k, t) in &per_office {
                 let Some(row) = kanwils.iter().find(|row| row.id == *k) else { continue };
-                by_kanwil.entry(*k).or_insert_with(|| AreaTallies::empty(kanwil_ref(row), days.len())).add(t);
+                by_kanwil
+                    .entry(*k)
+                    .or_insert_with(|| AreaTallies::empty(kanwil_ref(row), days.len(), now))
+                    .add(t);
             }
             let mut areas: Vec<AreaTallies> = by_kanwil.into_values().collect();
             areas.sort_by(|a, b| a.area.name.cmp(&b.area.name));
@@ -110,7 +81,7 @@ pub async fn region_vitals(
     };
     let whole_ref =
         chosen.as_ref().map_or_else(|| OfficeRef { id: Uuid::nil(), name: String::new() }, kanwil_ref);
-    let mut whole = AreaTallies::empty(whole_ref, days.len());
+    let mut whole = AreaTallies::empty(whole_ref, days.len(), now);
     areas.iter().for_each(|a| whole.add(a));
     let last = days.len().saturating_sub(1);
     let rows = Vital::ALL
@@ -138,6 +109,8 @@ pub async fn region_vitals(
     Ok(RegionVitals {
         kanwil: chosen.as_ref().map(kanwil_ref),
         as_of: today,
+        computed_at: whole.computed_at,
+        zone,
         clients: whole.clients,
         rows,
         kanwils: match comparison {
@@ -194,34 +167,4 @@ async fn agreement_counts(
 
 fn kanwil_ref(row: &kanwil::Model) -> OfficeRef {
     OfficeRef { id: row.public_id, name: row.name.clone() }
-}
-
-/// One office's vitals on each of `days`: today as of `now`, a past day as of its end.
-async fn office_tallies(
-    db: &DatabaseConnection,
-    b: &bapas::Model,
-    days: &[Date],
-    today: Date,
-    now: OffsetDateTime,
-) -> ServiceResult<AreaTallies> {
-    let zone = zone_of(db, b.id).await?;
-    let at: Vec<(Date, OffsetDateTime)> =
-        days.iter().map(|d| (*d, if *d >= today { now } else { end_of_day(*d, zone) })).collect();
-    let figures = Figures::load(db, BapasId(b.id), &at, now).await?;
-    let tallies = Vital::ALL
-        .iter()
-        .map(|vital| {
-            let mut per_day = vec![vital.zero(); days.len()];
-            for part in figures.parts(*vital) {
-                for (sum, tally) in per_day.iter_mut().zip(&part.tallies) {
-                    if let Some(t) = tally {
-                        sum.add(*t);
-                    }
-                }
-            }
-            per_day
-        })
-        .collect();
-    let clients = figures.supervised(days.len().saturating_sub(1));
-    Ok(AreaTallies { area: OfficeRef { id: b.public_id, name: b.name.clone() }, clients, tallies })
 }

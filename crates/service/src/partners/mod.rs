@@ -8,6 +8,8 @@ use std::collections::HashMap;
 
 use pamong_domain::caseload::PersonRef;
 use pamong_domain::client::fold_name;
+use pamong_domain::export::ExportFormat;
+use pamong_domain::logs::ExportKind;
 use pamong_domain::office::OfficeRef;
 use pamong_domain::page::Page;
 use pamong_domain::partners::{
@@ -26,6 +28,7 @@ use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
+use crate::exports;
 use crate::ids::BapasId;
 use crate::policy::{self, Scope};
 use crate::search::{contains_ci, fetch_page, office_condition, page};
@@ -134,6 +137,32 @@ async fn view<C: ConnectionTrait>(db: &C, actor: &Actor, row: partner::Model) ->
         can_manage: policy::can_manage_partners(actor, BapasId(row.bapas_id)),
         name: row.name,
     })
+}
+
+/// The partners as [`list`] reads them, every page up to [`crate::exports::LOG_MAX_ROWS`],
+/// for a download in `format`; written to the export log. Refused to whoever lists none.
+pub async fn for_download(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    filter: &PartnerFilter,
+    format: ExportFormat,
+    now: OffsetDateTime,
+) -> ServiceResult<Vec<PartnerView>> {
+    if policy::partner_scope(actor).is_empty() {
+        return Err(ServiceError::not_found());
+    }
+    let rows = exports::all_pages(&filter.list, exports::LOG_MAX_ROWS, |list| {
+        let filter = PartnerFilter { list, ..filter.clone() };
+        async move { self::list(db, actor, &filter).await }
+    })
+    .await?;
+    let asked = [
+        ("cari", filter.list.q.as_str()),
+        ("jenis", filter.kind.as_deref().unwrap_or_default()),
+        ("layanan", filter.service.as_deref().unwrap_or_default()),
+    ];
+    exports::record_log_download(db, actor, ExportKind::PartnerList, &asked, rows.len(), format, now).await?;
+    Ok(rows)
 }
 
 /// Partners the actor may see, searched (name, area) and filtered (kind, service).

@@ -513,6 +513,10 @@ pub(super) async fn write(
     if batch.is_empty() {
         return Ok(0);
     }
+    let batch_office = batch.first().and_then(|g| match &g.client.bapas_id {
+        Set(office) => Some(*office),
+        _ => None,
+    });
     let txn = begin_write(db).await?;
     let count = batch.len();
     let mut reports = Vec::new();
@@ -603,7 +607,12 @@ pub(super) async fn write(
     for chunk in assessment_rows.chunks(CHUNK) {
         client_assessment::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
     }
-    audit::record(&txn, actor, now, "seed", "client", "demo", &Changes::new().set("clients", &count)).await?;
+    // A batch holds one office's clients: the row joins that office's log.
+    let changes = match batch_office {
+        Some(office) => Changes::at_office(office),
+        None => Changes::new(),
+    };
+    audit::record(&txn, actor, now, "seed", "client", "demo", &changes.set("clients", &count)).await?;
     txn.commit().await?;
     Ok(count)
 }

@@ -14,6 +14,7 @@ pub mod children;
 pub mod clients;
 pub mod groups;
 pub mod kerja_sosial;
+pub mod national;
 pub mod outcomes;
 pub mod partners;
 pub mod peduli;

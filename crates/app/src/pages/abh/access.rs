@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use pamong_domain::abh::case::{AccessFilter, AccessRow};
+use server_fn::ServerFn;
 
-use crate::api::abh::access_log;
+use crate::api::abh::{ExportAccessLog, access_log};
 use crate::app::{ErrorPage, Loading};
-use crate::components::PageTitle;
-use crate::components::list::{CardList, use_list_query};
+use crate::components::list::{CardList, query_string, use_list_query};
+use crate::components::{DownloadLinks, PageTitle};
 use crate::i18n::*;
 use crate::text;
 
@@ -36,6 +37,10 @@ pub fn AccessLogPage() -> impl IntoView {
             </label>
             <button class="button button--secondary" type="submit">{move || t_string!(i18n, search)}</button>
         </form>
+        {move || {
+            let query = query_string(&[("q", &query.get().q), ("alasan", if only.get() { "1" } else { "" })]);
+            view! { <DownloadLinks path=ExportAccessLog::PATH query=query stem="log-akses" /> }
+        }}
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match rows.await {

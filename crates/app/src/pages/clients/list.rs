@@ -15,7 +15,7 @@ use super::ClientLine;
 use crate::api::clients::list_clients;
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
-use crate::components::list::{Pagination, url_encode};
+use crate::components::list::{Pagination, query_string};
 use crate::i18n::*;
 use crate::islands::LiveFilter;
 use crate::routes;
@@ -45,18 +45,13 @@ fn use_client_filter() -> Memo<ClientFilter> {
 
 /// The query string of a filter (page 1), as the list page's form posts it.
 fn query_of(f: &ClientFilter) -> String {
-    let mut parts = Vec::new();
-    let mut push = |k: &str, v: &str| {
-        if !v.is_empty() {
-            parts.push(format!("{k}={}", url_encode(v)));
-        }
-    };
-    push("q", &f.list.q);
-    push("risiko", f.band.as_deref().unwrap_or_default());
-    push("status", f.status.as_deref().unwrap_or_default());
-    push("dasar", f.legal_basis.as_deref().unwrap_or_default());
-    push("pk", f.pk.as_deref().unwrap_or_default());
-    parts.join("&")
+    query_string(&[
+        ("q", &f.list.q),
+        ("risiko", f.band.as_deref().unwrap_or_default()),
+        ("status", f.status.as_deref().unwrap_or_default()),
+        ("dasar", f.legal_basis.as_deref().unwrap_or_default()),
+        ("pk", f.pk.as_deref().unwrap_or_default()),
+    ])
 }
 
 /// The client list.

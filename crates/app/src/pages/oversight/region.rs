@@ -47,7 +47,8 @@ pub fn RegionPage() -> impl IntoView {
 fn Region(data: RegionVitals) -> impl IntoView {
     let i18n = use_i18n();
     let by_kanwil = data.by_kanwil();
-    let RegionVitals { kanwil, as_of, clients, rows, kanwils, agreements } = data;
+    let RegionVitals { kanwil, as_of, computed_at, zone, clients, rows, kanwils, agreements } = data;
+    let computed = text::abh::instant(computed_at, zone);
     let heading = kanwil.as_ref().map(|k| k.name.clone());
     let current = kanwil.as_ref().map(|k| k.id);
     view! {
@@ -59,7 +60,7 @@ fn Region(data: RegionVitals) -> impl IntoView {
         </h1>
         {(!kanwils.is_empty()).then(|| view! { <KanwilPicker current=current kanwils=kanwils.clone() /> })}
         <p class="muted" data-testid="region-as-of">
-            {move || t_string!(i18n, region_as_of, as_of = text::date(as_of), clients = clients)} " "
+            {move || t_string!(i18n, region_as_of, as_of = text::date(as_of), clients = clients, at = computed.clone())} " "
             <a href=routes::METHODOLOGY_REGION>{move || t_string!(i18n, region_how_outliers)}</a>
         </p>
         <DownloadLinks path=ExportRegion::PATH query=current.map(|k| format!("kanwil={k}")).unwrap_or_default()

@@ -11,11 +11,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use pamong_domain::agreements::{AgreementStatus, Reminder};
 use pamong_domain::partners::PartnerFilter;
+use server_fn::ServerFn;
 
-use crate::api::partners::{agreement_reminders, list_partners, load_partner_setup};
+use crate::api::partners::{ExportPartners, agreement_reminders, list_partners, load_partner_setup};
 use crate::app::{ErrorPage, Loading};
-use crate::components::PageTitle;
-use crate::components::list::{Pagination, use_list_query};
+use crate::components::list::{Pagination, query_string, use_list_query};
+use crate::components::{DownloadLinks, PageTitle};
 use crate::i18n::*;
 use crate::routes;
 use crate::text;
@@ -79,6 +80,11 @@ pub fn PartnerListPage() -> impl IntoView {
                         </select>
                         <button class="button button--secondary" type="submit">{move || t_string!(i18n, search)}</button>
                     </form>
+                    <DownloadLinks path=ExportPartners::PATH stem="mitra" query=query_string(&[
+                        ("q", &current.list.q),
+                        ("jenis", current.kind.as_deref().unwrap_or_default()),
+                        ("layanan", current.service.as_deref().unwrap_or_default()),
+                    ]) />
                 }
                 .into_any()
             })}
