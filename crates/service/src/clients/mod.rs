@@ -264,6 +264,10 @@ pub(crate) async fn people<C: ConnectionTrait>(
     db: &C,
     ids: Vec<i32>,
 ) -> ServiceResult<HashMap<i32, PersonRef>> {
+    // Each officer once: a page of a caseload names the same few PKs hundreds of times, and
+    // an `IN` list as long as the page is a new prepared statement (kept in the connection's
+    // statement cache) for every length it happens to have.
+    let ids: std::collections::BTreeSet<i32> = ids.into_iter().collect();
     Ok(user::Entity::find()
         .filter(user::Column::Id.is_in(ids))
         .all(db)

@@ -159,24 +159,40 @@ pub(crate) async fn placement_views<C: ConnectionTrait>(
     Ok(out)
 }
 
+/// Ids per `IN` list when a list of records may be as long as an office's clients.
+const IN_CHUNK: usize = 5_000;
+
 /// What Today follows up of each client's active placement: `client row id → follow-up`.
 pub(crate) async fn follow_ups<C: ConnectionTrait>(
     db: &C,
     client_ids: &[i32],
     today: Date,
 ) -> ServiceResult<HashMap<i32, FollowUp>> {
-    let placements = ks_placement::Entity::find()
-        .filter(ks_placement::Column::ClientId.is_in(client_ids.iter().copied()))
-        .filter(ks_placement::Column::Status.eq(PlacementStatus::Aktif.as_str()))
-        .all(db)
-        .await?;
+    // The dashboard asks for a whole office's clients: read in chunks, as one `IN` list may
+    // hold at most 32,766 values on SQLite (65,535 on PostgreSQL).
+    let mut placements = Vec::new();
+    for chunk in client_ids.chunks(IN_CHUNK) {
+        placements.extend(
+            ks_placement::Entity::find()
+                .filter(ks_placement::Column::ClientId.is_in(chunk.iter().copied()))
+                .filter(ks_placement::Column::Status.eq(PlacementStatus::Aktif.as_str()))
+                .all(db)
+                .await?,
+        );
+    }
     if placements.is_empty() {
         return Ok(HashMap::new());
     }
-    let sessions = ks_session::Entity::find()
-        .filter(ks_session::Column::PlacementId.is_in(placements.iter().map(|p| p.id)))
-        .all(db)
-        .await?;
+    let placement_ids: Vec<i32> = placements.iter().map(|p| p.id).collect();
+    let mut sessions = Vec::new();
+    for chunk in placement_ids.chunks(IN_CHUNK) {
+        sessions.extend(
+            ks_session::Entity::find()
+                .filter(ks_session::Column::PlacementId.is_in(chunk.iter().copied()))
+                .all(db)
+                .await?,
+        );
+    }
     let mut ledgers: HashMap<i32, Vec<LedgerLine>> = HashMap::new();
     // Read as of `today`, which may lie in the past (the dashboard's month before): a session
     // held later had not happened then.

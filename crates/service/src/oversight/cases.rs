@@ -70,7 +70,15 @@ impl Cases {
                     let day = ended.entry(change.client_id).or_insert(change.changed_on);
                     *day = (*day).max(change.changed_on);
                 }
-                Condition::any().add(active).add(client::Column::Id.is_in(ended.keys().copied()))
+                // The same closings as a subquery, not their ids: a large office closes more
+                // cases in a year than one `IN` list may hold.
+                let closed_since = Query::select()
+                    .column(client_status_change::Column::ClientId)
+                    .from(client_status_change::Entity)
+                    .and_where(client_status_change::Column::Status.ne(ClientStatus::Aktif.as_str()))
+                    .and_where(client_status_change::Column::ChangedOn.gte(since))
+                    .to_owned();
+                Condition::any().add(active).add(client::Column::Id.in_subquery(closed_since))
             }
         };
         let select = client::Entity::find()

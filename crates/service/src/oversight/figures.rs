@@ -83,12 +83,16 @@ impl Figures {
             work.push(kerja_sosial::follow_ups(db, &ids, day.date).await?);
         }
         let mut enrolments: HashMap<i32, Vec<(Date, Option<Date>)>> = HashMap::new();
-        for e in programme_enrolment::Entity::find()
-            .filter(programme_enrolment::Column::ClientId.is_in(ids))
-            .all(db)
-            .await?
-        {
-            enrolments.entry(e.client_id).or_default().push((e.enrolled_on, e.ended_on));
+        // In chunks: an office of 100,000 clients is more than one `IN` list may hold
+        // (32,766 values on SQLite).
+        for chunk in ids.chunks(5_000) {
+            for e in programme_enrolment::Entity::find()
+                .filter(programme_enrolment::Column::ClientId.is_in(chunk.iter().copied()))
+                .all(db)
+                .await?
+            {
+                enrolments.entry(e.client_id).or_default().push((e.enrolled_on, e.ended_on));
+            }
         }
         Ok(Figures {
             cases,
