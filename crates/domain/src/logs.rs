@@ -40,6 +40,14 @@ text_enum! {
         UserList => "user_list",
         /// The partner directory, as searched.
         PartnerList => "partner_list",
+        /// The children's cases, as searched.
+        AbhCaseList => "abh_case_list",
+        /// The programme catalogue.
+        ProgrammeList => "programme_list",
+        /// The Kelayan Binter groups.
+        GroupList => "group_list",
+        /// The kerja sosial work sites.
+        WorkSiteList => "work_site_list",
     }
 }
 

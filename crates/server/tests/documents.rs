@@ -197,3 +197,88 @@ async fn the_users_and_the_partner_directory_download_for_those_who_keep_them() 
     assert_eq!(t.get("/api/users/export?format=csv", Some(&mitra)).await.status, StatusCode::NOT_FOUND);
     assert_eq!(printed(&t, "kabapas.jakbar").await, [ExportKind::PartnerList]);
 }
+
+#[tokio::test]
+async fn the_childrens_cases_download_as_listed_and_each_named_child_is_access_logged() {
+    use pamong_entity::access_log;
+    use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
+    let t = spawn().await;
+    let exported = || access_log::Entity::find().filter(access_log::Column::Entity.eq("export"));
+    let before = exported().count(&t.db.conn).await.unwrap();
+    let kabapas = cookie(&t, "kabapas.jakbar").await;
+    let reply = t.get("/api/abh/export?format=csv", Some(&kabapas)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let disposition = reply.headers[header::CONTENT_DISPOSITION].to_str().unwrap();
+    assert!(disposition.starts_with("attachment; filename=\"perkara-anak"), "{disposition}");
+    let mut lines = reply.body.lines();
+    assert_eq!(lines.next(), Some("Nomor register klien,Anak,Tahap,Perkara,PK"));
+    let rows: Vec<&str> = lines.collect();
+    assert!(!rows.is_empty(), "the demo's children");
+    // The Kabapas sees every child of the office by name: each one left in the file is logged.
+    let logged = exported().count(&t.db.conn).await.unwrap() - before;
+    assert_eq!(logged, rows.len() as u64, "{rows:?}");
+
+    let kanwil = cookie(&t, "kanwil.dki").await;
+    assert_eq!(t.get("/api/abh/export?format=csv", Some(&kanwil)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(printed(&t, "kabapas.jakbar").await, [ExportKind::AbhCaseList]);
+}
+
+#[tokio::test]
+async fn the_programme_catalogue_downloads_as_its_page_lists_it() {
+    let t = spawn().await;
+    let kabapas = cookie(&t, "kabapas.jakbar").await;
+    let reply = t.get("/api/programmes/export?format=csv", Some(&kabapas)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let mut lines = reply.body.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "Nama program,Jenis,Bapas,Mitra,PKS,PKS berlaku,Tempat,Jadwal,Mulai,Selesai,Kapasitas,Terisi,\
+             Kebutuhan yang dipenuhi,Status"
+        )
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert!(!rows.is_empty(), "the demo's programmes");
+    assert!(rows.iter().all(|l| l.contains("Jakarta Barat")), "the office's own: {rows:?}");
+    assert_eq!(printed(&t, "kabapas.jakbar").await, [ExportKind::ProgrammeList]);
+    let bogus = t.get("/api/programmes/export?format=pdf", Some(&kabapas)).await;
+    assert_eq!(bogus.status, StatusCode::NOT_FOUND, "an unknown format");
+}
+
+#[tokio::test]
+async fn the_kelayan_binter_groups_download_for_those_who_read_them() {
+    let t = spawn().await;
+    let coordinator = cookie(&t, "koordinator.jakbar").await;
+    let reply = t.get("/api/groups/export?format=csv", Some(&coordinator)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let mut lines = reply.body.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "Nama kelompok,Kecamatan yang dicakup,Koordinator,Anggota,Tindak lanjut terbuka,\
+             Tindak lanjut terlambat"
+        )
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert!(!rows.is_empty(), "the coordinator's group");
+    // The coordinator's download is the office's: its Kabapas reads it in the export log.
+    assert_eq!(printed(&t, "kabapas.jakbar").await, [ExportKind::GroupList]);
+}
+
+#[tokio::test]
+async fn the_work_sites_download_with_their_days_and_supervisors() {
+    let t = spawn().await;
+    let kabapas = cookie(&t, "kabapas.jakbar").await;
+    let reply = t.get("/api/kerja-sosial/sites/export?format=csv", Some(&kabapas)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let mut lines = reply.body.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "Nama lokasi,Lembaga mitra,PKS,PKS berlaku,Alamat,Wilayah (kecamatan/kabupaten),Jenis pekerjaan,\
+             Hari,Jam,Daya tampung,Ditempatkan,Pengawas lokasi,Nomor HP,Status"
+        )
+    );
+    assert!(lines.count() > 0, "the demo's sites");
+    assert_eq!(printed(&t, "kabapas.jakbar").await, [ExportKind::WorkSiteList]);
+}

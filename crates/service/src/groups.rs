@@ -6,10 +6,12 @@ use std::collections::HashMap;
 
 use pamong_domain::caseload::PersonRef;
 use pamong_domain::error::{ErrorKind, FieldErrors, Problem};
+use pamong_domain::export::ExportFormat;
 use pamong_domain::groups::{
     ActionView, GroupForm, GroupRow, GroupView, MeetingForm, MeetingView, MemberForm, MemberRole, MemberView,
     Owner, WatchedClient, action_overdue,
 };
+use pamong_domain::logs::ExportKind;
 use pamong_domain::office::OfficeRef;
 use pamong_domain::privacy::disclose;
 use pamong_domain::reporting::RiskBand;
@@ -109,6 +111,20 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, today: Date) -> Servic
         });
     }
     Ok(out)
+}
+
+/// The groups as [`list`] reads them, for a download in `format`; written to the export log.
+pub async fn for_download(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    format: ExportFormat,
+    today: Date,
+    now: OffsetDateTime,
+) -> ServiceResult<Vec<GroupRow>> {
+    let rows = list(db, actor, today).await?;
+    crate::exports::record_log_download(db, actor, ExportKind::GroupList, &[], rows.len(), format, now)
+        .await?;
+    Ok(rows)
 }
 
 /// Forms a group in the Kabapas's office, with a coordinator of that office.

@@ -20,6 +20,22 @@ pub async fn list_child_cases(query: ListQuery) -> Result<Page<AbhCaseRow>, AppE
     lift(&actor, pamong_service::abh::list(&ctx.db, &actor, &query).await)
 }
 
+/// The children's cases as searched (`q`), masked as the list is, every page up to
+/// `pamong_service::exports::LOG_MAX_ROWS`, as a file (`format`); export-logged, and each
+/// child shown in full access-logged. A GET, so the page's links download.
+#[server(endpoint = "abh/export", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn export_child_cases(
+    q: Option<String>,
+    format: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    crate::api::context::table_download(format, |x, format| async move {
+        let query = ListQuery { q: q.unwrap_or_default(), ..Default::default() };
+        let rows = pamong_service::abh::for_download(&x.ctx.db, &x.actor, &query, format, x.now).await?;
+        crate::documents::abh_cases_table(&rows, format)
+    })
+    .await
+}
+
 /// Open statutory clocks: the office's (`mine` false) or the actor's own cases.
 #[server(endpoint = "abh/deadlines", input = server_fn::codec::Json)]
 pub async fn child_deadlines(mine: bool) -> Result<Vec<DeadlineRow>, AppError> {
@@ -144,15 +160,11 @@ pub async fn litmas_page(id: Uuid) -> Result<LitmasView, AppError> {
 /// downloads it.
 #[server(endpoint = "abh/litmas/pdf", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
 pub async fn litmas_pdf(id: Uuid) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
-    use crate::api::context::{actor, download, lift};
-    let (ctx, actor) = actor().await?;
-    let now = ctx.now();
-    let result = async {
-        let litmas = pamong_service::abh::litmas::for_print(&ctx.db, &actor, id, now).await?;
-        crate::documents::litmas(&litmas, now)
-    }
-    .await;
-    Ok(download(lift(&actor, result)?))
+    crate::api::context::file_download(|x| async move {
+        let litmas = pamong_service::abh::litmas::for_print(&x.ctx.db, &x.actor, id, x.now).await?;
+        crate::documents::litmas(&litmas, x.now)
+    })
+    .await
 }
 
 /// Saves a Litmas draft, or submits it to the Kabapas.
@@ -252,16 +264,12 @@ pub async fn export_access_log(
     alasan: Option<String>,
     format: Option<String>,
 ) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
-    use crate::api::context::{actor, download, export_format, lift};
-    let (ctx, actor) = actor().await?;
-    let now = ctx.now();
-    let result = async {
-        let format = export_format(format.as_deref())?;
+    crate::api::context::table_download(format, |x, format| async move {
         let list = pamong_domain::page::ListQuery { q: q.unwrap_or_default(), ..Default::default() };
         let filter = AccessFilter { list, break_glass_only: alasan.as_deref() == Some("1") };
-        let rows = pamong_service::abh::access::for_download(&ctx.db, &actor, &filter, format, now).await?;
+        let rows =
+            pamong_service::abh::access::for_download(&x.ctx.db, &x.actor, &filter, format, x.now).await?;
         crate::documents::access_table(&rows, format)
-    }
-    .await;
-    Ok(download(lift(&actor, result)?))
+    })
+    .await
 }

@@ -70,26 +70,22 @@ pub async fn export_clients(
     pk: Option<String>,
     format: Option<String>,
 ) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
-    use crate::api::context::{actor, export_format, lift};
-    let (ctx, actor) = actor().await?;
-    let format = lift(&actor, export_format(format.as_deref()))?;
-    let filter = ClientFilter {
-        list: pamong_domain::page::ListQuery {
-            q: q.unwrap_or_default(),
-            page: 1,
-            per_page: 0,
-            include_inactive: false,
-        },
-        band: risiko,
-        status,
-        legal_basis: dasar,
-        pk,
-    };
-    let file = lift(
-        &actor,
-        pamong_service::clients::export::list(&ctx.db, &actor, &filter, format, ctx.now()).await,
-    )?;
-    Ok(crate::api::context::download(file))
+    crate::api::context::table_download(format, |x, format| async move {
+        let filter = ClientFilter {
+            list: pamong_domain::page::ListQuery {
+                q: q.unwrap_or_default(),
+                page: 1,
+                per_page: 0,
+                include_inactive: false,
+            },
+            band: risiko,
+            status,
+            legal_basis: dasar,
+            pk,
+        };
+        pamong_service::clients::export::list(&x.ctx.db, &x.actor, &filter, format, x.now).await
+    })
+    .await
 }
 
 /// A client's page.

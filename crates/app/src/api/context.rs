@@ -179,16 +179,55 @@ pub async fn actor() -> Result<(ServerContext, Actor), AppError> {
     }
 }
 
+/// What a download server fn builds its file from: the request's context, the signed-in
+/// actor and the instant it acts at.
+pub struct Exporting {
+    /// The request's server context (its `db`).
+    pub ctx: ServerContext,
+    /// Who asked for the file.
+    pub actor: Actor,
+    /// When they asked (what the export log records).
+    pub now: OffsetDateTime,
+}
+
+/// Answers a download server fn: signs the actor in, builds the file with `make`, translates
+/// its error for the actor and sends the file as a download (see [`download`]). Every
+/// download link of the app (tables and PDFs) goes through here, so each answers the same way.
+pub async fn file_download<F, Fut>(make: F) -> Result<server_fn::codec::ByteStream<AppError>, AppError>
+where
+    F: FnOnce(Exporting) -> Fut,
+    Fut: Future<Output = ServiceResult<pamong_service::exports::ExportFile>>,
+{
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    let result = make(Exporting { ctx, actor: actor.clone(), now }).await;
+    Ok(download(lift(&actor, result)?))
+}
+
+/// [`file_download`] for a table, in the format its link asks for (`?format=`).
+pub async fn table_download<F, Fut>(
+    format: Option<String>,
+    make: F,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError>
+where
+    F: FnOnce(Exporting, pamong_domain::export::ExportFormat) -> Fut,
+    Fut: Future<Output = ServiceResult<pamong_service::exports::ExportFile>>,
+{
+    file_download(|exporting| async move {
+        let format = export_format(format.as_deref())?;
+        make(exporting, format).await
+    })
+    .await
+}
+
 /// The export format a download link asks for (`?format=`; CSV when none); an unknown one
 /// is "not found", as a page that does not exist.
-pub fn export_format(
-    raw: Option<&str>,
-) -> Result<pamong_domain::export::ExportFormat, pamong_service::ServiceError> {
-    pamong_domain::export::ExportFormat::asked(raw).ok_or_else(pamong_service::ServiceError::not_found)
+fn export_format(raw: Option<&str>) -> ServiceResult<pamong_domain::export::ExportFormat> {
+    pamong_domain::export::ExportFormat::asked(raw).ok_or_else(ServiceError::not_found)
 }
 
 /// An exported file as a server fn's download: its media type, and a name to save it under.
-pub fn download(file: pamong_service::exports::ExportFile) -> server_fn::codec::ByteStream<AppError> {
+fn download(file: pamong_service::exports::ExportFile) -> server_fn::codec::ByteStream<AppError> {
     if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
         // A link followed as a navigation (opened in a tab, or by a browser that ignores
         // `download`) accepts HTML, which server_fn answers with a redirect back to the

@@ -23,6 +23,21 @@ pub async fn list_groups() -> Result<Vec<GroupRow>, AppError> {
     lift(&actor, result)
 }
 
+/// The groups the user may see as a file (`format`); export-logged. A GET, so the list's
+/// links download.
+#[server(endpoint = "groups/export", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn export_groups(
+    format: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    use pamong_service::{clients, groups};
+    crate::api::context::table_download(format, |x, format| async move {
+        let today = clients::today_for(&x.ctx.db, &x.actor, x.now).await?;
+        let rows = groups::for_download(&x.ctx.db, &x.actor, format, today, x.now).await?;
+        crate::documents::groups_table(&rows, format)
+    })
+    .await
+}
+
 /// A group's page.
 #[server(endpoint = "groups/get", input = server_fn::codec::Json)]
 pub async fn load_group(id: Uuid) -> Result<GroupView, AppError> {

@@ -26,6 +26,21 @@ pub async fn work_sites() -> Result<Vec<SiteView>, AppError> {
     lift(&actor, result)
 }
 
+/// The work sites the user may read as a file (`format`); export-logged. A GET, so the
+/// list's links download.
+#[server(endpoint = "kerja-sosial/sites/export", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn export_work_sites(
+    format: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    use pamong_service::{clients, kerja_sosial::sites};
+    crate::api::context::table_download(format, |x, format| async move {
+        let today = clients::today_for(&x.ctx.db, &x.actor, x.now).await?;
+        let rows = sites::for_download(&x.ctx.db, &x.actor, format, today, x.now).await?;
+        crate::documents::work_sites_table(&rows, format)
+    })
+    .await
+}
+
 /// A work site and the people placed there now.
 #[server(endpoint = "kerja-sosial/site", input = server_fn::codec::Json)]
 pub async fn work_site(id: Uuid) -> Result<(SiteView, Vec<PlacementView>), AppError> {
@@ -199,17 +214,13 @@ pub async fn placement_print(id: Uuid) -> Result<PlacementDocument, AppError> {
 /// log. A GET, so a plain link downloads it.
 #[server(endpoint = "kerja-sosial/statement-pdf", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
 pub async fn statement_pdf(id: Uuid) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
-    use crate::api::context::{actor, download, lift};
     use pamong_service::{clients, kerja_sosial::closing};
-    let (ctx, actor) = actor().await?;
-    let now = ctx.now();
-    let result = async {
-        let today = clients::today_for(&ctx.db, &actor, now).await?;
-        let doc = closing::statement_for_print(&ctx.db, &actor, id, today, now).await?;
-        crate::documents::statement(&doc, now)
-    }
-    .await;
-    Ok(download(lift(&actor, result)?))
+    crate::api::context::file_download(|x| async move {
+        let today = clients::today_for(&x.ctx.db, &x.actor, x.now).await?;
+        let doc = closing::statement_for_print(&x.ctx.db, &x.actor, id, today, x.now).await?;
+        crate::documents::statement(&doc, x.now)
+    })
+    .await
 }
 
 /// Closes a placement whose hours are all signed off (for a kerja sosial sentence, the

@@ -37,19 +37,14 @@ pub async fn export_export_log(
     jenis: Option<String>,
     format: Option<String>,
 ) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
-    use crate::api::context::{actor, download, export_format, lift};
     use pamong_domain::logs::ExportKind;
-    let (ctx, actor) = actor().await?;
-    let now = ctx.now();
-    let result = async {
-        let format = export_format(format.as_deref())?;
+    crate::api::context::table_download(format, |x, format| async move {
         let list = pamong_domain::page::ListQuery { q: q.unwrap_or_default(), ..Default::default() };
         let filter = ExportFilter { list, kind: jenis.as_deref().and_then(ExportKind::parse) };
-        let rows = pamong_service::exports::for_download(&ctx.db, &actor, &filter, format, now).await?;
+        let rows = pamong_service::exports::for_download(&x.ctx.db, &x.actor, &filter, format, x.now).await?;
         crate::documents::export_log_table(&rows, format)
-    }
-    .await;
-    Ok(download(lift(&actor, result)?))
+    })
+    .await
 }
 
 /// The audit log as searched (`q`, `jenis`), every page up to
@@ -60,18 +55,14 @@ pub async fn export_audit_log(
     jenis: Option<String>,
     format: Option<String>,
 ) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
-    use crate::api::context::{actor, download, export_format, lift};
-    let (ctx, actor) = actor().await?;
-    let now = ctx.now();
-    let result = async {
-        let format = export_format(format.as_deref())?;
+    crate::api::context::table_download(format, |x, format| async move {
         let list = pamong_domain::page::ListQuery { q: q.unwrap_or_default(), ..Default::default() };
         let filter = AuditFilter { list, entity: jenis };
-        let rows = pamong_service::audit::trail::for_download(&ctx.db, &actor, &filter, format, now).await?;
+        let rows =
+            pamong_service::audit::trail::for_download(&x.ctx.db, &x.actor, &filter, format, x.now).await?;
         crate::documents::audit_table(&rows, format)
-    }
-    .await;
-    Ok(download(lift(&actor, result)?))
+    })
+    .await
 }
 
 /// The history of a client's records, newest first (the admin, the Kabapas of the office).
@@ -118,17 +109,12 @@ pub async fn export_office_vitals(
     office: Option<Uuid>,
     format: Option<String>,
 ) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
-    use crate::api::context::{actor, download, export_format, lift};
     use pamong_service::oversight::tables;
-    let (ctx, actor) = actor().await?;
-    let now = ctx.now();
-    let result = async {
-        let format = export_format(format.as_deref())?;
-        let vitals = tables::office_vitals(&ctx.db, &actor, office, format, now).await?;
+    crate::api::context::table_download(format, |x, format| async move {
+        let vitals = tables::office_vitals(&x.ctx.db, &x.actor, office, format, x.now).await?;
         crate::documents::office_table(&vitals, format)
-    }
-    .await;
-    Ok(download(lift(&actor, result)?))
+    })
+    .await
 }
 
 /// The comparison as a file (`format`: `csv`, `csv-excel` or `xlsx`); written to the export
@@ -138,17 +124,12 @@ pub async fn export_region(
     kanwil: Option<Uuid>,
     format: Option<String>,
 ) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
-    use crate::api::context::{actor, download, export_format, lift};
     use pamong_service::oversight::tables;
-    let (ctx, actor) = actor().await?;
-    let now = ctx.now();
-    let result = async {
-        let format = export_format(format.as_deref())?;
-        let vitals = tables::region_vitals(&ctx.db, &actor, kanwil, format, now).await?;
+    crate::api::context::table_download(format, |x, format| async move {
+        let vitals = tables::region_vitals(&x.ctx.db, &x.actor, kanwil, format, x.now).await?;
         crate::documents::region_table(&vitals, format)
-    }
-    .await;
-    Ok(download(lift(&actor, result)?))
+    })
+    .await
 }
 
 /// A page of the clients behind one of the office's figures (`vital`, its text form), all
@@ -201,19 +182,16 @@ pub async fn export_outcomes(
     menurut: Option<String>,
     format: Option<String>,
 ) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
-    use crate::api::context::{actor, download, export_format, lift};
     use pamong_domain::oversight::outcomes::EvaluationForm;
-    let (ctx, actor) = actor().await?;
-    let format = lift(&actor, export_format(format.as_deref()))?;
-    let form = EvaluationForm {
-        dari: dari.unwrap_or_default(),
-        sampai: sampai.unwrap_or_default(),
-        menurut: menurut.unwrap_or_default(),
-    };
-    let now = ctx.now();
-    let file =
-        lift(&actor, pamong_service::oversight::outcomes::export(&ctx.db, &actor, &form, format, now).await)?;
-    Ok(download(file))
+    crate::api::context::table_download(format, |x, format| async move {
+        let form = EvaluationForm {
+            dari: dari.unwrap_or_default(),
+            sampai: sampai.unwrap_or_default(),
+            menurut: menurut.unwrap_or_default(),
+        };
+        pamong_service::oversight::outcomes::export(&x.ctx.db, &x.actor, &form, format, x.now).await
+    })
+    .await
 }
 
 /// The whole list behind one of the office's figures as a file (`format`: `csv`,
@@ -224,18 +202,14 @@ pub async fn export_vital(
     pk: Option<String>,
     format: Option<String>,
 ) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
-    use crate::api::context::{actor, download, export_format, lift};
     use pamong_domain::oversight::today_groups::PkChoice;
     use pamong_domain::oversight::vitals::Vital;
     use pamong_service::ServiceError;
-    let (ctx, actor) = actor().await?;
-    let now = ctx.now();
-    let result = async {
+    crate::api::context::table_download(format, |x, format| async move {
         let vital = Vital::parse(&vital).ok_or_else(ServiceError::not_found)?;
-        let format = export_format(format.as_deref())?;
         let pk = pk.as_deref().and_then(PkChoice::parse);
-        pamong_service::oversight::dashboard::export_behind(&ctx.db, &actor, vital, pk, format, now).await
-    }
-    .await;
-    Ok(download(lift(&actor, result)?))
+        pamong_service::oversight::dashboard::export_behind(&x.ctx.db, &x.actor, vital, pk, format, x.now)
+            .await
+    })
+    .await
 }

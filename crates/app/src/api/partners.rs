@@ -94,22 +94,18 @@ pub async fn export_partners(
     layanan: Option<String>,
     format: Option<String>,
 ) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
-    use crate::api::context::{actor, download, export_format, lift};
-    let (ctx, actor) = actor().await?;
-    let now = ctx.now();
-    let result = async {
-        let format = export_format(format.as_deref())?;
+    crate::api::context::table_download(format, |x, format| async move {
         let list = pamong_domain::page::ListQuery { q: q.unwrap_or_default(), ..Default::default() };
         let filter = PartnerFilter {
             list,
             kind: jenis.filter(|k| !k.is_empty()),
             service: layanan.filter(|s| !s.is_empty()),
         };
-        let rows = pamong_service::partners::for_download(&ctx.db, &actor, &filter, format, now).await?;
+        let rows =
+            pamong_service::partners::for_download(&x.ctx.db, &x.actor, &filter, format, x.now).await?;
         crate::documents::partners_table(&rows, format)
-    }
-    .await;
-    Ok(download(lift(&actor, result)?))
+    })
+    .await
 }
 
 /// A partner with its agreements.

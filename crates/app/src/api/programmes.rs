@@ -10,6 +10,21 @@ use uuid::Uuid;
 
 use crate::error::AppError;
 
+/// The programmes the user may read as a file (`format`); export-logged. A GET, so the
+/// catalogue's links download.
+#[server(endpoint = "programmes/export", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn export_programmes(
+    format: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    use pamong_service::{clients, reintegration::programmes};
+    crate::api::context::table_download(format, |x, format| async move {
+        let today = clients::today_for(&x.ctx.db, &x.actor, x.now).await?;
+        let rows = programmes::for_download(&x.ctx.db, &x.actor, format, today, x.now).await?;
+        crate::documents::programmes_table(&rows, format)
+    })
+    .await
+}
+
 /// The programmes the user may read.
 #[server(endpoint = "programmes/list", input = server_fn::codec::Json)]
 pub async fn programmes() -> Result<Vec<ProgrammeView>, AppError> {

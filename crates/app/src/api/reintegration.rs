@@ -243,16 +243,12 @@ pub async fn monthly_report_pdf(
     office: Option<Uuid>,
     month: Option<String>,
 ) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
-    use crate::api::context::{actor, download, lift};
     use pamong_service::{clients, reintegration::report};
-    let (ctx, actor) = actor().await?;
-    let now = ctx.now();
-    let result = async {
+    crate::api::context::file_download(|x| async move {
         let month = report_month(month.as_deref())?;
-        let today = clients::today_for(&ctx.db, &actor, now).await?;
-        let report = report::monthly_for_print(&ctx.db, &actor, office, month, today, now).await?;
-        crate::documents::monthly_report(&report, now)
-    }
-    .await;
-    Ok(download(lift(&actor, result)?))
+        let today = clients::today_for(&x.ctx.db, &x.actor, x.now).await?;
+        let report = report::monthly_for_print(&x.ctx.db, &x.actor, office, month, today, x.now).await?;
+        crate::documents::monthly_report(&report, x.now)
+    })
+    .await
 }

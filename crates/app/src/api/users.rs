@@ -35,21 +35,16 @@ pub async fn export_users(
     nonaktif: Option<String>,
     format: Option<String>,
 ) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
-    use crate::api::context::{actor, download, export_format, lift};
-    let (ctx, actor) = actor().await?;
-    let now = ctx.now();
-    let result = async {
-        let format = export_format(format.as_deref())?;
+    crate::api::context::table_download(format, |x, format| async move {
         let query = ListQuery {
             q: q.unwrap_or_default(),
             include_inactive: nonaktif.as_deref() == Some("1"),
             ..Default::default()
         };
-        let rows = pamong_service::users::for_download(&ctx.db, &actor, &query, format, now).await?;
+        let rows = pamong_service::users::for_download(&x.ctx.db, &x.actor, &query, format, x.now).await?;
         crate::documents::users_table(&rows, format)
-    }
-    .await;
-    Ok(download(lift(&actor, result)?))
+    })
+    .await
 }
 
 /// One user.

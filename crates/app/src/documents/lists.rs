@@ -14,7 +14,7 @@ use crate::pages::users::role_label;
 use crate::text::abh::instant;
 
 /// "Aktif" or "Nonaktif".
-fn active_text(i18n: crate::text::I18n, active: bool) -> String {
+pub(super) fn active_text(i18n: crate::text::I18n, active: bool) -> String {
     if active { t_string!(i18n, active).to_string() } else { t_string!(i18n, inactive).to_string() }
 }
 

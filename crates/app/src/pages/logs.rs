@@ -150,6 +150,10 @@ pub fn export_kind(i18n: crate::text::I18n, kind: ExportKind) -> String {
         ExportKind::ExportLog => t_string!(i18n, export_kind_export_log).to_string(),
         ExportKind::UserList => t_string!(i18n, export_kind_user_list).to_string(),
         ExportKind::PartnerList => t_string!(i18n, export_kind_partner_list).to_string(),
+        ExportKind::AbhCaseList => t_string!(i18n, export_kind_abh_case_list).to_string(),
+        ExportKind::ProgrammeList => t_string!(i18n, export_kind_programme_list).to_string(),
+        ExportKind::GroupList => t_string!(i18n, export_kind_group_list).to_string(),
+        ExportKind::WorkSiteList => t_string!(i18n, export_kind_work_site_list).to_string(),
     }
 }
 

@@ -23,6 +23,8 @@ use pamong_domain::abh::process::{
     AgreementForm, DiversionOutcome, DiversionView, EventKind, EventView, PartnerKind, Party,
 };
 use pamong_domain::abh::rules::AgeRoute;
+use pamong_domain::export::ExportFormat;
+use pamong_domain::logs::ExportKind;
 use pamong_domain::office::Zone;
 use pamong_domain::page::{ListQuery, Page};
 use pamong_domain::privacy::{Disclosure, disclose};
@@ -38,6 +40,7 @@ use crate::clients::{
     Listing, case_at, children_condition, find_readable, kanwils_of, people, scope_condition, summary_of,
 };
 use crate::error::{ServiceError, ServiceResult};
+use crate::exports;
 use crate::ids::KanwilId;
 use crate::policy::{self, CaseAt, Remit};
 use crate::privacy;
@@ -365,6 +368,28 @@ pub async fn list(
         })
         .collect();
     Ok(page(items, total, query))
+}
+
+/// The children's cases as [`list`] reads them (masked alike), every page up to
+/// [`crate::exports::LOG_MAX_ROWS`], for a download in `format`. Each child shown in full is
+/// written to the access log, and the download to the export log.
+pub async fn for_download(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    query: &ListQuery,
+    format: ExportFormat,
+    now: OffsetDateTime,
+) -> ServiceResult<Vec<AbhCaseRow>> {
+    if !policy::lists_children(actor) {
+        return Err(ServiceError::not_found());
+    }
+    let rows = exports::all_pages(query, exports::LOG_MAX_ROWS, |q| async move { list(db, actor, &q).await })
+        .await?;
+    let children: Vec<_> = rows.iter().map(|r| r.child.clone()).collect();
+    crate::clients::export::log_revealed(db, actor, &children, now).await?;
+    let asked = [("cari", query.q.as_str())];
+    exports::record_log_download(db, actor, ExportKind::AbhCaseList, &asked, rows.len(), format, now).await?;
+    Ok(rows)
 }
 
 /// Which cases a deadlines list covers.

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 
 use pamong_domain::agreements::{AgreementStatus, status_on};
 use pamong_domain::caseload::PersonRef;
+use pamong_domain::export::ExportFormat;
 use pamong_domain::kerja_sosial::{PlacementStatus, SiteChoices, SiteDay, SiteDays, SiteForm, SiteView};
+use pamong_domain::logs::ExportKind;
 use pamong_domain::{ErrorKind, Problem};
 use pamong_entity::{agreement, ks_placement, partner, user, work_site};
 use sea_orm::{
@@ -101,6 +103,21 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, today: Date) -> Servic
         .all(db)
         .await?;
     views(db, actor, rows, today).await
+}
+
+/// The work sites as [`list`] reads them, for a download in `format`; written to the export
+/// log.
+pub async fn for_download(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    format: ExportFormat,
+    today: Date,
+    now: OffsetDateTime,
+) -> ServiceResult<Vec<SiteView>> {
+    let rows = list(db, actor, today).await?;
+    crate::exports::record_log_download(db, actor, ExportKind::WorkSiteList, &[], rows.len(), format, now)
+        .await?;
+    Ok(rows)
 }
 
 async fn readable<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> ServiceResult<work_site::Model> {

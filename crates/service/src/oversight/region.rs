@@ -17,7 +17,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
-use super::snapshots::{AreaTallies, offices_tallies};
+use super::snapshots::{AreaTallies, offices_tallies, zone};
 use crate::actor::Actor;
 use crate::error::{ServiceError, ServiceResult};
 use crate::policy::{self, Comparison};
@@ -57,7 +57,7 @@ pub async fn region_vitals(
         readable.iter().filter(|b| chosen.as_ref().is_none_or(|k| b.kanwil_id == k.id)).collect();
     // Every office is read on the same calendar days: the first office's today (they differ
     // at most by the hours between WIB and WIT).
-    let zone = offices.first().and_then(|b| Zone::parse(&b.zone)).unwrap_or(Zone::Wib);
+    let zone = offices.first().map_or(Zone::Wib, |b| zone(b));
     let today = now.to_offset(zone.offset()).date();
     let days = trend_days(today);
     let tallies = offices_tallies(db, &offices, &days, today, now).await?;

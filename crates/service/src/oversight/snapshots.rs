@@ -52,7 +52,7 @@ impl AreaTallies {
 }
 
 /// The office's zone as kept on its row (WIB when unreadable, as elsewhere).
-fn zone(office: &bapas::Model) -> Zone {
+pub(super) fn zone(office: &bapas::Model) -> Zone {
     Zone::parse(&office.zone).unwrap_or(Zone::Wib)
 }
 

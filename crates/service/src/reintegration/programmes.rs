@@ -7,7 +7,9 @@ use std::collections::HashMap;
 
 use pamong_domain::agreements::{AgreementStatus, status_on};
 use pamong_domain::caseload::PersonRef;
+use pamong_domain::export::ExportFormat;
 use pamong_domain::legal::LegalBasis;
+use pamong_domain::logs::ExportKind;
 use pamong_domain::reintegration::catalogue::{ProgrammeChoices, ProgrammeView};
 use pamong_domain::reintegration::checklist::NeedItem;
 use pamong_domain::reintegration::programmes::{
@@ -27,6 +29,7 @@ use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
+use crate::exports;
 use crate::ids::{BapasId, KanwilId, PartnerId};
 use crate::policy::{self, ProgrammeAt};
 use crate::search::office_condition;
@@ -231,6 +234,19 @@ pub async fn list(db: &DatabaseConnection, actor: &Actor, today: Date) -> Servic
         .filter(|r| places.get(&r.id).is_some_and(|at| policy::can_read_programme(actor, *at)))
         .collect();
     views(db, actor, rows, today).await
+}
+
+/// The catalogue as [`list`] reads it, for a download in `format`; written to the export log.
+pub async fn for_download(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    format: ExportFormat,
+    today: Date,
+    now: OffsetDateTime,
+) -> ServiceResult<Vec<ProgrammeView>> {
+    let rows = list(db, actor, today).await?;
+    exports::record_log_download(db, actor, ExportKind::ProgrammeList, &[], rows.len(), format, now).await?;
+    Ok(rows)
 }
 
 /// What the programme editor offers the actor: the active partners of the offices whose

@@ -10,11 +10,13 @@ pub mod register;
 use leptos::prelude::*;
 use pamong_domain::abh::case::DeadlineRow;
 
-use crate::api::abh::{child_deadlines, list_child_cases};
+use server_fn::ServerFn;
+
+use crate::api::abh::{ExportChildCases, child_deadlines, list_child_cases};
 use crate::app::{ErrorPage, Loading};
-use crate::components::PageTitle;
-use crate::components::list::{Pagination, use_list_query};
+use crate::components::list::{Pagination, query_string, use_list_query};
 use crate::components::now_utc;
+use crate::components::{DownloadLinks, PageTitle};
 use crate::i18n::*;
 use crate::routes;
 use crate::text;
@@ -115,6 +117,10 @@ pub fn AbhPage() -> impl IntoView {
                     value=query.get_untracked().q />
                 <button class="button button--secondary" type="submit">{move || t_string!(i18n, search)}</button>
             </form>
+            {move || {
+                let query = query_string(&[("q", &query.get().q)]);
+                view! { <DownloadLinks path=ExportChildCases::PATH query=query stem="perkara-anak" /> }
+            }}
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match cases.await {

@@ -9,10 +9,9 @@ use leptos::prelude::*;
 use pamong_domain::groups::ActionView;
 use server_fn::ServerFn;
 
-use crate::api::groups::{CompleteGroupAction, list_groups, open_group_actions};
+use crate::api::groups::{CompleteGroupAction, ExportGroups, list_groups, open_group_actions};
 use crate::app::{ErrorPage, Loading};
-use crate::components::PageTitle;
-use crate::components::PostForm;
+use crate::components::{DownloadLinks, PageTitle, PostForm};
 use crate::i18n::*;
 use crate::routes;
 use crate::text;
@@ -33,6 +32,7 @@ pub fn GroupListPage() -> impl IntoView {
             </Show>
         </div>
         <p class="muted">{move || t_string!(i18n, groups_intro)}</p>
+        <DownloadLinks path=ExportGroups::PATH query=String::new() stem="kelompok" />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match rows.await {

@@ -11,9 +11,11 @@ pub mod site;
 use leptos::prelude::*;
 use pamong_domain::kerja_sosial::{Progress, SessionView, SiteDays, SiteView};
 
-use crate::api::kerja_sosial::work_sites;
+use server_fn::ServerFn;
+
+use crate::api::kerja_sosial::{ExportWorkSites, work_sites};
 use crate::app::{ErrorPage, Loading};
-use crate::components::{PageTitle, SavedNotice};
+use crate::components::{DownloadLinks, PageTitle, SavedNotice};
 use crate::i18n::*;
 use crate::routes;
 
@@ -101,6 +103,7 @@ fn SiteList() -> impl IntoView {
             </Show>
         </div>
         <p class="muted">{move || t_string!(i18n, ks_sites_intro)}</p>
+        <DownloadLinks path=ExportWorkSites::PATH query=String::new() stem="lokasi-kerja-sosial" />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match rows.await {

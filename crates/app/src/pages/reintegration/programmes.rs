@@ -7,9 +7,11 @@ use pamong_domain::reintegration::catalogue::ProgrammeView;
 use pamong_domain::reintegration::participation::Outcomes;
 use pamong_domain::reintegration::programmes::{EnrolmentStatus, ProgrammeKind, Suits};
 
-use crate::api::programmes::programmes;
+use server_fn::ServerFn;
+
+use crate::api::programmes::{ExportProgrammes, programmes};
 use crate::app::{ErrorPage, Loading};
-use crate::components::{PageTitle, SavedNotice};
+use crate::components::{DownloadLinks, PageTitle, SavedNotice};
 use crate::i18n::*;
 use crate::pages::reintegration::needs::item_text;
 use crate::routes;
@@ -111,6 +113,7 @@ pub fn ProgrammeListPage() -> impl IntoView {
             </Show>
         </div>
         <p class="muted">{move || t_string!(i18n, prog_intro)}</p>
+        <DownloadLinks path=ExportProgrammes::PATH query=String::new() stem="program" />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match rows.await {
