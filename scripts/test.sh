@@ -5,17 +5,20 @@ source "$(dirname "$0")/pg.sh"
 cd "$ROOT"
 what="${1:-all}"
 LOG="$(mktemp -d /tmp/pamong-test.XXXXXX)"
-passed=0; failed=0; failed_steps=()
+passed=0; failed=0; failed_steps=(); timings=()
 
 # Runs one step, keeping its output in a log, counting the tests its runner reports.
 step() {
   local name="$1"; shift
   say "$name"
+  local started=$SECONDS
   if "$@" 2>&1 | tee "$LOG/$name.log"; then
     :
   else
     failed_steps+=("$name")
   fi
+  # Where a run's minutes go, printed before the summary: CI's budget is defended with it.
+  timings+=("$name $((SECONDS - started))s")
   local p f
   p=$( { grep -hoE '[0-9]+ passed' "$LOG/$name.log" || true; } | awk '{s+=$1} END {print s+0}')
   f=$( { grep -hoE '[0-9]+ failed' "$LOG/$name.log" || true; } | awk '{s+=$1} END {print s+0}')
@@ -79,7 +82,9 @@ e2e_after_tests() {
   step e2e env PAMONG_SERVER_PREBUILT=1 "$ROOT/scripts/e2e.sh"
 }
 
+tools_started=$SECONDS
 "$ROOT/scripts/ensure-tools.sh" test
+timings+=("tools $((SECONDS - tools_started))s")
 case "$what" in
   all) lint; wasm_budget; sqlite_tests; clock_ahead_tests; pg_tests; e2e_after_tests ;;
   fast) lint; sqlite_tests; clock_ahead_tests ;;
@@ -88,6 +93,7 @@ case "$what" in
   *) die "unknown: $what (all|fast|lint|e2e)" ;;
 esac
 
+echo "step times (total ${SECONDS}s): ${timings[*]}"
 if [ ${#failed_steps[@]} -gt 0 ]; then
   echo "failed steps: ${failed_steps[*]} (logs in $LOG)"
   # A failed step that counted no failing test still fails the run.
