@@ -20,4 +20,4 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 cd "$ROOT/end2end"
-BASE_URL="http://127.0.0.1:$port" npx playwright test || { tail -50 "$tmp/server.log"; exit 1; }
+BASE_URL="http://127.0.0.1:$port" npx playwright test "$@" || { tail -50 "$tmp/server.log"; exit 1; }

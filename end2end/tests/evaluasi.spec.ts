@@ -39,6 +39,12 @@ test('the Kabapas evaluates how the office\'s supervisions ended', async ({ page
   await page.goto('/kantor/ekspor');
   await expect(page.locator('main')).toContainText('Evaluasi hasil');
   await expect(page.locator('main')).toContainText('menurut: risiko; format: xlsx');
+  // The export log downloads too, headed in Bahasa Indonesia (and is itself logged).
+  const [log] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  expect(log.suggestedFilename()).toMatch(/^log-ekspor.*\.csv$/);
+  const logCsv = readFileSync(await log.path(), 'utf8');
+  expect(logCsv.split('\r\n')[0]).toBe('Waktu,Pengguna,Jenis ekspor,Yang diminta,Jumlah baris');
+  expect(logCsv).toContain('Evaluasi hasil');
   await page.goBack();
   await hydrated(page);
 

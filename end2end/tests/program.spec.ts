@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, Page, test } from '@playwright/test';
 import { hydrated, login, shot, watchErrors } from './helpers';
 
@@ -200,6 +201,12 @@ test("the Kabapas writes an action plan; its progress moves when a PK marks a cl
   await hydrated(page);
   await expect(page.getByTestId('plan').filter({ hasText: 'Klien memiliki KTP-el' }).getByTestId('objective')).toHaveCount(3);
   await shot(page, info, '102-action-plan');
+  // The plans download, one row per objective, headed in Bahasa Indonesia.
+  const [plans] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  expect(plans.suggestedFilename()).toMatch(/^rencana-aksi.*\.csv$/);
+  const plansCsv = readFileSync(await plans.path(), 'utf8');
+  expect(plansCsv.split('\r\n')[0]).toContain('Judul rencana,Periode,Sasaran,Kebutuhan');
+  expect(plansCsv).toContain('Klien memiliki KTP-el');
   await page.getByTestId('plan-new-open').click();
   const form = page.getByTestId('plan-form');
   await form.getByLabel('Judul rencana').fill(plan);

@@ -131,5 +131,15 @@ test('a child case: registration, Litmas drafted, submitted, approved and delive
   await expect(row).toBeVisible();
   await expect(row).toContainText('pk2.jakbar');
   await shot(page, info, '39-access-log');
+  // The access log downloads as searched, the reason with it.
+  const [access] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const accessCsv = readFileSync(await access.path(), 'utf8');
+  expect(accessCsv.split('\r\n')[0]).toBe('Waktu,Pengguna,Catatan,Alasan');
+  expect(accessCsv).toContain(reason);
+  // So do the office's children's cases; the Kabapas sees the child's name in them.
+  await page.goto('/abh');
+  const [cases] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  expect(cases.suggestedFilename()).toBe('perkara-anak.csv');
+  expect(readFileSync(await cases.path(), 'utf8')).toContain(child);
   expect(errors).toEqual([]);
 });

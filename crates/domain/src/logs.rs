@@ -48,6 +48,8 @@ text_enum! {
         GroupList => "group_list",
         /// The kerja sosial work sites.
         WorkSiteList => "work_site_list",
+        /// An office's action plans, one row per objective.
+        ActionPlanList => "action_plan_list",
     }
 }
 

@@ -282,3 +282,26 @@ async fn the_work_sites_download_with_their_days_and_supervisors() {
     assert!(lines.count() > 0, "the demo's sites");
     assert_eq!(printed(&t, "kabapas.jakbar").await, [ExportKind::WorkSiteList]);
 }
+
+#[tokio::test]
+async fn the_action_plans_download_one_row_per_objective() {
+    let t = spawn().await;
+    let kabapas = cookie(&t, "kabapas.jakbar").await;
+    let reply = t.get("/api/reintegration/plans/export?format=csv", Some(&kabapas)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let mut lines = reply.body.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "Judul rencana,Periode,Sasaran,Kebutuhan,Target (klien),Klien tercapai,Sedang diproses,Status,\
+             Melalui,Penanggung jawab,Tenggat"
+        )
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 3, "the demo plan's three objectives: {rows:?}");
+    assert!(rows.iter().any(|l| l.contains("Klien memiliki KTP-el")), "{rows:?}");
+    assert_eq!(printed(&t, "kabapas.jakbar").await, [ExportKind::ActionPlanList]);
+    let mitra = cookie(&t, "mitra.jakbar").await;
+    let refused = t.get("/api/reintegration/plans/export?format=csv", Some(&mitra)).await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND, "a partner reads no office's plans");
+}

@@ -121,10 +121,8 @@ pub async fn for_download(
     today: Date,
     now: OffsetDateTime,
 ) -> ServiceResult<Vec<GroupRow>> {
-    let rows = list(db, actor, today).await?;
-    crate::exports::record_log_download(db, actor, ExportKind::GroupList, &[], rows.len(), format, now)
-        .await?;
-    Ok(rows)
+    crate::exports::logged_list(db, actor, ExportKind::GroupList, list(db, actor, today).await?, format, now)
+        .await
 }
 
 /// Forms a group in the Kabapas's office, with a coordinator of that office.

@@ -175,6 +175,22 @@ pub async fn action_plans(
     lift(&actor, result)
 }
 
+/// An office's action plans (the user's own office when none is named) as a file (`format`),
+/// one row per objective; export-logged. A GET, so the page's links download.
+#[server(endpoint = "reintegration/plans/export", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn export_action_plans(
+    office: Option<Uuid>,
+    format: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    use pamong_service::{clients, reintegration::action_plans};
+    crate::api::context::table_download(format, |x, format| async move {
+        let today = clients::today_for(&x.ctx.db, &x.actor, x.now).await?;
+        let plans = action_plans::for_download(&x.ctx.db, &x.actor, office, format, today, x.now).await?;
+        crate::documents::action_plans_table(&plans, format)
+    })
+    .await
+}
+
 /// Writes an action plan for the Kabapas's office.
 #[server(endpoint = "reintegration/plan-create", input = server_fn::codec::PostUrl)]
 pub async fn create_plan(

@@ -154,6 +154,7 @@ pub fn export_kind(i18n: crate::text::I18n, kind: ExportKind) -> String {
         ExportKind::ProgrammeList => t_string!(i18n, export_kind_programme_list).to_string(),
         ExportKind::GroupList => t_string!(i18n, export_kind_group_list).to_string(),
         ExportKind::WorkSiteList => t_string!(i18n, export_kind_work_site_list).to_string(),
+        ExportKind::ActionPlanList => t_string!(i18n, export_kind_action_plan_list).to_string(),
     }
 }
 

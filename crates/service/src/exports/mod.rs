@@ -123,6 +123,20 @@ pub(crate) async fn record_log_download(
     record(db, actor, export, now).await
 }
 
+/// A whole list as the actor's list fn just read it (no search: the page shows it all), for a
+/// download in `format`; the download is written to the export log as `kind`.
+pub(crate) async fn logged_list<T>(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    kind: ExportKind,
+    rows: Vec<T>,
+    format: ExportFormat,
+    now: OffsetDateTime,
+) -> ServiceResult<Vec<T>> {
+    record_log_download(db, actor, kind, &[], rows.len(), format, now).await?;
+    Ok(rows)
+}
+
 /// The export log as [`list`] reads it, every page up to [`LOG_MAX_ROWS`], for a download
 /// in `format`; the download is itself written to the export log.
 pub async fn for_download(

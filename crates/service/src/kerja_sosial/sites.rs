@@ -114,10 +114,15 @@ pub async fn for_download(
     today: Date,
     now: OffsetDateTime,
 ) -> ServiceResult<Vec<SiteView>> {
-    let rows = list(db, actor, today).await?;
-    crate::exports::record_log_download(db, actor, ExportKind::WorkSiteList, &[], rows.len(), format, now)
-        .await?;
-    Ok(rows)
+    crate::exports::logged_list(
+        db,
+        actor,
+        ExportKind::WorkSiteList,
+        list(db, actor, today).await?,
+        format,
+        now,
+    )
+    .await
 }
 
 async fn readable<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> ServiceResult<work_site::Model> {

@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 
 use pamong_domain::caseload::PersonRef;
+use pamong_domain::export::ExportFormat;
+use pamong_domain::logs::ExportKind;
 use pamong_domain::reintegration::action_plan::{
     Change, Moved, ObjectiveForm, ObjectiveView, OfficePlans, PlanChoices, PlanForm, PlanView, Rule, progress,
 };
@@ -261,6 +263,24 @@ pub async fn of_office(
         .map(|o| PersonRef { id: o.public_id, name: o.name })
         .collect();
     Ok(OfficePlans { bapas: PersonRef { id: b.public_id, name: b.name }, plans, can_edit, choices, offices })
+}
+
+/// An office's plans as [`of_office`] reads them, for a download in `format` (one row per
+/// objective); written to the export log with the office's name.
+pub async fn for_download(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    office: Option<Uuid>,
+    format: ExportFormat,
+    today: Date,
+    now: OffsetDateTime,
+) -> ServiceResult<OfficePlans> {
+    let plans = of_office(db, actor, office, today).await?;
+    let rows = plans.plans.iter().map(|p| p.objectives.len().max(1)).sum();
+    let asked = [("kantor", plans.bapas.name.as_str())];
+    crate::exports::record_log_download(db, actor, ExportKind::ActionPlanList, &asked, rows, format, now)
+        .await?;
+    Ok(plans)
 }
 
 /// Writes a plan for the Kabapas's office.

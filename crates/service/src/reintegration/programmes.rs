@@ -244,9 +244,8 @@ pub async fn for_download(
     today: Date,
     now: OffsetDateTime,
 ) -> ServiceResult<Vec<ProgrammeView>> {
-    let rows = list(db, actor, today).await?;
-    exports::record_log_download(db, actor, ExportKind::ProgrammeList, &[], rows.len(), format, now).await?;
-    Ok(rows)
+    exports::logged_list(db, actor, ExportKind::ProgrammeList, list(db, actor, today).await?, format, now)
+        .await
 }
 
 /// What the programme editor offers the actor: the active partners of the offices whose

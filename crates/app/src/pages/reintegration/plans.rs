@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use pamong_domain::FieldErrors;
+use pamong_domain::export::file_stem;
 use pamong_domain::reintegration::action_plan::{
     ObjectiveView, OfficePlans, PlanChoices, PlanView, Standing,
 };
@@ -16,10 +17,12 @@ use uuid::Uuid;
 
 use super::map::Bar;
 use super::needs::item_text;
-use crate::api::reintegration::{AddObjective, CreatePlan, action_plans};
+use crate::api::reintegration::{AddObjective, CreatePlan, ExportActionPlans, action_plans};
 use crate::app::{ErrorPage, Loading};
 use crate::components::form::FieldIds;
-use crate::components::{ErrorBanner, PageTitle, PostForm, SavedNotice, SelectField, TextField};
+use crate::components::{
+    DownloadLinks, ErrorBanner, PageTitle, PostForm, SavedNotice, SelectField, TextField,
+};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes::{self, OFFICE_KEY};
@@ -76,6 +79,10 @@ fn Plans(data: OfficePlans) -> impl IntoView {
         <h1>{move || t_string!(i18n, plan_title)}</h1>
         <p class="muted" data-testid="plans-office"><strong>{bapas.name.clone()}</strong> " · " {move || t_string!(i18n, plan_intro)}</p>
         <p><a class="button button--secondary" href=routes::monthly_report(Some(bapas.id), None) data-testid="plans-report">{move || t_string!(i18n, report_title)}</a></p>
+        {(!plans.is_empty()).then(|| view! {
+            <DownloadLinks path=ExportActionPlans::PATH query=format!("office={}", bapas.id)
+                stem=file_stem(&["rencana-aksi", &bapas.name]) />
+        })}
         {(!offices.is_empty()).then(|| view! {
             <p class="muted">{move || t_string!(i18n, plan_other_offices)} ": "
                 {offices.into_iter().map(|o| view! {
