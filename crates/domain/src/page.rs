@@ -64,6 +64,9 @@ pub struct Page<T> {
     pub page: u64,
     /// Rows per page.
     pub per_page: u64,
+    /// More rows match than `total` counts: a search that stopped at its cap.
+    #[serde(default)]
+    pub more: bool,
 }
 
 impl<T> Page<T> {
@@ -75,7 +78,7 @@ impl<T> Page<T> {
         let skip = usize::try_from(query.page_index().saturating_mul(per_page)).unwrap_or(usize::MAX);
         let take = usize::try_from(per_page).unwrap_or(usize::MAX);
         let items = items.into_iter().skip(skip).take(take).collect();
-        Page { items, total, page: query.page_index() + 1, per_page }
+        Page { items, total, page: query.page_index() + 1, per_page, more: false }
     }
 
     /// Number of pages (at least 1, so an empty list shows "page 1 of 1").
@@ -113,7 +116,7 @@ mod tests {
 
     #[test]
     fn page_count_rounds_up() {
-        let p = |total| Page::<()> { items: vec![], total, page: 1, per_page: 20 };
+        let p = |total| Page::<()> { items: vec![], total, page: 1, per_page: 20, more: false };
         assert_eq!(p(0).page_count(), 1);
         assert_eq!(p(20).page_count(), 1);
         assert_eq!(p(21).page_count(), 2);

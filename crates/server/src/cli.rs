@@ -146,4 +146,8 @@ pub struct ServeArgs {
     /// Seed demo data when the database has no users yet.
     #[arg(long, env = "PAMONG_SEED_DEMO", default_value_t = false)]
     pub seed_demo: bool,
+    /// Keep the dashboard figures fresh in the background (every 5 minutes). Several servers
+    /// sharing one database need only one of them doing it.
+    #[arg(long, env = "PAMONG_REFRESH_FIGURES", default_value_t = true, action = clap::ArgAction::Set)]
+    pub refresh_figures: bool,
 }

@@ -29,6 +29,8 @@ pub struct Settings {
     pub session_absolute: time::Duration,
     /// Seed demo data into an empty database.
     pub seed_demo: bool,
+    /// Keep the dashboard figures fresh with a background task.
+    pub refresh_figures: bool,
     /// Where "now" comes from: the system clock when serving, a fixed instant in tests.
     pub clock: Clock,
 }
@@ -70,6 +72,7 @@ impl Settings {
             session_idle: time::Duration::minutes(args.session_idle_minutes),
             session_absolute: time::Duration::hours(args.session_absolute_hours),
             seed_demo: args.seed_demo,
+            refresh_figures: args.refresh_figures,
             clock: Clock::System,
         })
     }

@@ -54,6 +54,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     db: DatabaseConnection,
+    refresh_figures: bool,
 }
 
 /// A start-up failure.
@@ -89,7 +90,7 @@ impl Application {
         let listener = TcpListener::bind(settings.listen).await?;
         let port = listener.local_addr()?.port();
         let router = router(&settings, db.clone(), port);
-        Ok(Self { port, listener, router, db })
+        Ok(Self { port, listener, router, db, refresh_figures: settings.refresh_figures })
     }
 
     /// The port actually bound.
@@ -111,11 +112,13 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let store = DbSessionStore::new(self.db.clone(), Clock::System);
         let sweeper = tokio::spawn(sweep_expired_sessions(store));
-        let refresher = tokio::spawn(refresh_figures(self.db.clone()));
+        let refresher = self.refresh_figures.then(|| tokio::spawn(refresh_figures(self.db.clone())));
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await;
         sweeper.abort();
-        refresher.abort();
+        if let Some(refresher) = refresher {
+            refresher.abort();
+        }
         tracing::info!("server stopped");
         result
     }

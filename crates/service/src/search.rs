@@ -29,7 +29,7 @@ where
 
 /// Wraps a page's items with its position.
 pub fn page<T>(items: Vec<T>, total: u64, query: &ListQuery) -> Page<T> {
-    Page { items, total, page: query.page_index() + 1, per_page: query.page_size() }
+    Page { items, total, page: query.page_index() + 1, per_page: query.page_size(), more: false }
 }
 
 /// `lower(column) LIKE %text%`, with `%`, `_` and `\` in the user's text matched literally.

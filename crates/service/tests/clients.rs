@@ -13,6 +13,7 @@ use pamong_domain::page::ListQuery;
 use pamong_domain::reporting::RiskBand;
 use pamong_domain::supervision::{GuidanceForm, ReportForm, StatusForm, ViolationForm};
 use pamong_domain::{ErrorKind, Problem, Role};
+use pamong_service::clients::search::SEARCH_CAP;
 use pamong_service::clients::{self, assignment, registry};
 use pamong_service::{Actor, ServiceError, supervision, today};
 use time::Date;
@@ -485,10 +486,31 @@ async fn a_long_export_holds_every_client_of_the_list_in_its_order() {
     assert_eq!(registers, listed, "every client once, in the list's order");
     // A search exports what it finds, and only that.
     let first_name = text.lines().nth(1).unwrap().split(',').nth(1).unwrap().to_owned();
-    let search = ClientFilter { list: ListQuery { q: first_name.clone(), ..ListQuery::default() }, ..filter };
+    let search =
+        ClientFilter { list: ListQuery { q: first_name.clone(), ..ListQuery::default() }, ..filter.clone() };
     let found = clients::list(db, &kabapas, &search).await.unwrap().total;
     let file = clients::export::list(db, &kabapas, &search, ExportFormat::Csv, NOW).await.unwrap();
     let lines = String::from_utf8(file.bytes).unwrap().lines().count() as u64;
     assert!((1..1_203).contains(&found));
     assert_eq!(lines, 1 + found);
+
+    // The name index finds every client the text is in: the same as reading every name.
+    let names: Vec<String> =
+        text.lines().skip(1).map(|l| l.split(',').nth(1).unwrap().to_lowercase()).collect();
+    let searched =
+        |q: &str| ClientFilter { list: ListQuery { q: q.into(), ..ListQuery::default() }, ..filter.clone() };
+    for q in ["santoso", "wijaya", "siti", "an sa"] {
+        let expected = names.iter().filter(|n| n.contains(q)).count() as u64;
+        let got = clients::list(db, &kabapas, &searched(q)).await.unwrap();
+        assert!(expected > 0, "{q}");
+        assert_eq!((got.total, got.more), (expected, false), "{q}");
+        let mut in_order: Vec<String> = got.items.iter().map(|c| c.full_name.to_lowercase()).collect();
+        in_order.sort();
+        assert_eq!(in_order, got.items.iter().map(|c| c.full_name.to_lowercase()).collect::<Vec<_>>(), "{q}");
+    }
+    // A search that matches nearly everyone stops at the cap and says there is more.
+    let capped = clients::list(db, &kabapas, &searched("a")).await.unwrap();
+    assert_eq!((capped.total, capped.more), (SEARCH_CAP, true));
+    let capped = clients::list(db, &kabapas, &searched("san")).await.unwrap();
+    assert!(!capped.more && capped.total > 0, "three letters go through the trigram index");
 }

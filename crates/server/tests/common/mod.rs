@@ -39,6 +39,7 @@ pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         session_idle: time::Duration::minutes(30),
         session_absolute: time::Duration::hours(12),
         seed_demo: false,
+        refresh_figures: false,
         clock: Clock::Fixed(NOW),
     };
     let mut settings = settings;

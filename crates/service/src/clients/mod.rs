@@ -23,8 +23,8 @@ use pamong_domain::privacy::{Disclosure, disclose};
 use pamong_domain::reporting::{ReportingStatus, RiskBand, schedules, status_over};
 use pamong_entity::{bapas, client, client_assessment, client_report, region, user};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use time::Date;
 use uuid::Uuid;
@@ -36,7 +36,10 @@ use crate::policy::{self, CaseAt, Remit};
 use crate::privacy;
 use crate::search::{fetch_page, office_condition, page};
 use crate::settings;
-use search::name_search;
+use search::{Probe, SEARCH_CAP, name_search};
+
+/// Most ids one `IN` list holds (SQLite allows 32,766 variables in a statement).
+const IN_CHUNK: usize = 5_000;
 
 /// A client row with where it sits.
 pub(crate) struct Found {
@@ -86,8 +89,9 @@ pub(crate) async fn scope_condition<C: ConnectionTrait>(db: &C, actor: &Actor) -
 }
 
 /// Clients the actor may see, searched and filtered. A search lists what contains the text;
-/// only when nothing does are the names one typo away listed instead (the slow path, so it
-/// runs once and pages in memory).
+/// only when nothing does are the names one typo away listed instead. Either stops at
+/// [`SEARCH_CAP`] clients (the page then says there are more), found through the name index
+/// and listed in name order.
 pub async fn list(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -103,23 +107,8 @@ pub async fn list(
         let (rows, total) = fetch_page(db, select, query).await?;
         return Ok(page(summaries(db, actor, rows).await?, total, query));
     };
-    let search = name_search(q);
     let cond = cond.add(children_condition(actor, Listing::Search));
-    let exact = cond.clone().add(search.exact);
-    let total = client::Entity::find().filter(exact.clone()).count(db).await?;
-    if total > 0 {
-        let rows = client::Entity::find()
-            .filter(exact)
-            .order_by_asc(client::Column::NameFolded)
-            .order_by_asc(client::Column::Id)
-            .offset(query.page_index() * query.page_size())
-            .limit(query.page_size())
-            .all(db)
-            .await?;
-        return Ok(page(summaries(db, actor, rows).await?, total, query));
-    }
-    let Some(fuzzy) = search.fuzzy else { return Ok(page(Vec::new(), 0, query)) };
-    let hits = fuzzy_hits(db, cond.add(fuzzy)).await?;
+    let (hits, more) = search_ids(db, cond, q, SEARCH_CAP).await?;
     let total = hits.len() as u64;
     let wanted: Vec<i32> = hits
         .into_iter()
@@ -128,7 +117,9 @@ pub async fn list(
         .collect();
     let mut rows = client::Entity::find().filter(client::Column::Id.is_in(wanted.clone())).all(db).await?;
     rows.sort_by_key(|r| wanted.iter().position(|id| *id == r.id));
-    Ok(page(summaries(db, actor, rows).await?, total, query))
+    let mut found = page(summaries(db, actor, rows).await?, total, query);
+    found.more = more;
+    Ok(found)
 }
 
 /// The ids of the clients [`list`] would show on all its pages, in its order, up to `limit`:
@@ -140,8 +131,8 @@ pub(crate) async fn matching_ids(
     limit: u64,
 ) -> ServiceResult<Vec<i32>> {
     let cond = filter_condition(db, actor, filter).await?;
-    let in_order = |cond: Condition| {
-        client::Entity::find()
+    let Some(q) = filter.list.search()? else {
+        return Ok(client::Entity::find()
             .select_only()
             .column(client::Column::Id)
             .filter(cond)
@@ -150,33 +141,69 @@ pub(crate) async fn matching_ids(
             .limit(limit)
             .into_tuple::<i32>()
             .all(db)
+            .await?);
     };
-    let Some(q) = filter.list.search()? else { return Ok(in_order(cond).await?) };
-    let search = name_search(q);
     let cond = cond.add(children_condition(actor, Listing::Search));
-    let exact = in_order(cond.clone().add(search.exact)).await?;
-    match search.fuzzy {
-        Some(fuzzy) if exact.is_empty() => {
-            let mut hits = fuzzy_hits(db, cond.add(fuzzy)).await?;
-            hits.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-            Ok(hits)
-        }
-        _ => Ok(exact),
-    }
+    Ok(search_ids(db, cond, q, limit).await?.0)
 }
 
-/// The ids of the clients one typo away, in name order.
-async fn fuzzy_hits(db: &DatabaseConnection, cond: Condition) -> ServiceResult<Vec<i32>> {
-    let mut hits: Vec<(String, i32)> = client::Entity::find()
-        .select_only()
-        .column(client::Column::NameFolded)
-        .column(client::Column::Id)
-        .filter(cond)
-        .into_tuple()
-        .all(db)
-        .await?;
-    hits.sort();
-    Ok(hits.into_iter().map(|(_, id)| id).collect())
+/// The ids of the clients within `cond` that a search of `q` finds, in name order, at most
+/// `cap` of them, and whether more were found: those containing the text, or when none do,
+/// those one typo away.
+async fn search_ids(
+    db: &DatabaseConnection,
+    cond: Condition,
+    q: &str,
+    cap: u64,
+) -> ServiceResult<(Vec<i32>, bool)> {
+    let search = name_search(q);
+    let mut ids = probe_ids(db, &cond, &search.exact, cap + 1).await?;
+    if ids.is_empty() {
+        ids = probe_ids(db, &cond, &search.typos, cap + 1).await?;
+    }
+    let more = ids.len() as u64 > cap;
+    let ids: Vec<i32> = ids.into_iter().take(usize::try_from(cap).unwrap_or(usize::MAX)).collect();
+    // In name order: the names of at most `cap` clients, read a chunk at a time.
+    let mut named: Vec<(String, i32)> = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(IN_CHUNK) {
+        let part: Vec<(String, i32)> = client::Entity::find()
+            .select_only()
+            .column(client::Column::NameFolded)
+            .column(client::Column::Id)
+            .filter(client::Column::Id.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        named.extend(part);
+    }
+    named.sort();
+    Ok((named.into_iter().map(|(_, id)| id).collect(), more))
+}
+
+/// The ids the probes find within `cond`, each probe in turn, until `limit` are found (in
+/// the order found).
+async fn probe_ids(
+    db: &DatabaseConnection,
+    cond: &Condition,
+    probes: &[Probe],
+    limit: u64,
+) -> ServiceResult<Vec<i32>> {
+    let backend = db.get_database_backend();
+    let mut seen = std::collections::HashSet::new();
+    let mut found = Vec::new();
+    for probe in probes {
+        let statement = backend.build(&probe.statement(backend, cond.clone(), limit));
+        for row in db.query_all_raw(statement).await? {
+            let id: i32 = row.try_get_by_index(0)?;
+            if seen.insert(id) {
+                found.push(id);
+            }
+        }
+        if found.len() as u64 >= limit {
+            break;
+        }
+    }
+    Ok(found)
 }
 
 /// Whether children are being listed or searched for.

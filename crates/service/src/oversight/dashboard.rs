@@ -163,7 +163,7 @@ pub async fn behind(
         vital,
         as_of: today,
         pk: chosen,
-        page: Page { items, total: page.total, page: page.page, per_page: page.per_page },
+        page: Page { items, total: page.total, page: page.page, per_page: page.per_page, more: page.more },
     })
 }
 

@@ -154,12 +154,12 @@ pub fn ClientListPage() -> impl IntoView {
                         Ok(page) if page.items.is_empty() => view! { <p class="empty card">{move || t_string!(i18n, no_results)}</p> }.into_any(),
                         Ok(page) => {
                             let pages = page.page_count();
-                            let (current, total) = (page.page, page.total);
+                            let (current, total, more) = (page.page, page.total, page.more);
                             view! {
                                 <ul class="client-list" data-testid="client-list">
                                     {page.items.into_iter().map(|c| view! { <ClientLine client=c offline=mine /> }).collect_view()}
                                 </ul>
-                                <Pagination page=current pages=pages total=total />
+                                <Pagination page=current pages=pages total=total more=more />
                             }
                             .into_any()
                         }
