@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, hydrated, login, nav, shot, watchErrors } from './helpers';
 
@@ -37,6 +38,12 @@ test('admin creates a Bapas and a PK; the PK logs in and switches language', asy
   await expect(page.getByRole('status')).toContainText('Perubahan tersimpan.');
   await expect(page.getByRole('link', { name: bapasName })).toBeVisible();
   await shot(page, info, '03-bapas-list');
+  // The list downloads as it stands, the new office in it.
+  const [offices] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  expect(offices.suggestedFilename()).toBe('bapas.csv');
+  const officesCsv = readFileSync(await offices.path(), 'utf8');
+  expect(officesCsv.split('\r\n')[0]).toBe('Kode Bapas,Nama Bapas,Kelas,Kanwil,Zona waktu,Alamat,Telepon kantor,Wilayah kerja (kabupaten/kota),Status');
+  expect(officesCsv).toContain(`${code},${bapasName},`);
 
   // A PK user in that Bapas.
   await nav(page, 'Pengguna');

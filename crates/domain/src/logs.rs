@@ -50,6 +50,10 @@ text_enum! {
         WorkSiteList => "work_site_list",
         /// An office's action plans, one row per objective.
         ActionPlanList => "action_plan_list",
+        /// The Kanwil, as searched.
+        KanwilList => "kanwil_list",
+        /// The Bapas, as searched.
+        BapasList => "bapas_list",
     }
 }
 

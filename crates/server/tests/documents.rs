@@ -305,3 +305,37 @@ async fn the_action_plans_download_one_row_per_objective() {
     let refused = t.get("/api/reintegration/plans/export?format=csv", Some(&mitra)).await;
     assert_eq!(refused.status, StatusCode::NOT_FOUND, "a partner reads no office's plans");
 }
+
+#[tokio::test]
+async fn the_offices_download_as_their_lists_show_them() {
+    let t = spawn().await;
+    let admin = cookie(&t, "admin").await;
+    let reply = t.get("/api/bapas/export?format=csv", Some(&admin)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let mut lines = reply.body.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "Kode Bapas,Nama Bapas,Kelas,Kanwil,Zona waktu,Alamat,Telepon kantor,\
+             Wilayah kerja (kabupaten/kota),Status"
+        )
+    );
+    assert!(lines.any(|l| l.starts_with("JAKBAR,")), "{}", reply.body);
+    let searched = t.get("/api/kanwil/export?format=csv&q=jakarta", Some(&admin)).await;
+    assert_eq!(searched.status, StatusCode::OK, "{}", searched.body);
+    let mut lines = searched.body.lines();
+    assert_eq!(lines.next(), Some("Kode provinsi,Nama Kanwil,Jumlah Bapas,Status"));
+    let rows: Vec<&str> = lines.collect();
+    assert!(!rows.is_empty() && rows.iter().all(|l| l.to_lowercase().contains("jakarta")), "{rows:?}");
+    // An officer's list, and so its download, is their own office.
+    let pk = cookie(&t, "pk.jakbar").await;
+    let own = t.get("/api/bapas/export?format=csv", Some(&pk)).await;
+    let rows: Vec<&str> = own.body.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0].starts_with("JAKBAR,"), "{rows:?}");
+    assert_eq!(
+        printed(&t, "kabapas.jakbar").await,
+        [ExportKind::BapasList],
+        "the officer's, in the office's log"
+    );
+}

@@ -1,5 +1,7 @@
 //! Kanwil and Bapas offices: listing within the actor's scope, and the admin's changes.
 
+use pamong_domain::export::ExportFormat;
+use pamong_domain::logs::ExportKind;
 use pamong_domain::office::{
     BapasClass, BapasDraft, BapasForm, BapasView, Coverage, KanwilForm, KanwilView, OfficeRef, Zone,
 };
@@ -18,6 +20,7 @@ use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult, unique_to_field};
+use crate::exports;
 use crate::policy::{self, Scope};
 use crate::search::{contains_ci, fetch_page, nothing, page};
 
@@ -78,6 +81,53 @@ pub async fn list_kanwil(
         items.push(kanwil_view(db, row).await?);
     }
     Ok(page(items, total, query))
+}
+
+/// The Kanwil as [`list_kanwil`] reads them, every page, for a download in `format`; written
+/// to the export log.
+pub async fn kanwil_for_download(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    query: &ListQuery,
+    format: ExportFormat,
+    now: OffsetDateTime,
+) -> ServiceResult<Vec<KanwilView>> {
+    let rows =
+        exports::all_pages(query, exports::LOG_MAX_ROWS, |q| async move { list_kanwil(db, actor, &q).await })
+            .await?;
+    record_download(db, actor, ExportKind::KanwilList, query, rows.len(), format, now).await?;
+    Ok(rows)
+}
+
+/// The Bapas as [`list_bapas`] reads them, every page, for a download in `format`; written
+/// to the export log.
+pub async fn bapas_for_download(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    query: &ListQuery,
+    format: ExportFormat,
+    now: OffsetDateTime,
+) -> ServiceResult<Vec<BapasView>> {
+    let rows =
+        exports::all_pages(query, exports::LOG_MAX_ROWS, |q| async move { list_bapas(db, actor, &q).await })
+            .await?;
+    record_download(db, actor, ExportKind::BapasList, query, rows.len(), format, now).await?;
+    Ok(rows)
+}
+
+/// Writes an office list's download to the export log, with its search.
+async fn record_download(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    kind: ExportKind,
+    query: &ListQuery,
+    rows: usize,
+    format: ExportFormat,
+    now: OffsetDateTime,
+) -> ServiceResult<()> {
+    let inactive = if query.include_inactive { "ya" } else { "" };
+    let asked = [("cari", query.q.as_str()), ("termasuk nonaktif", inactive)];
+    exports::record_log_download(db, actor, kind, &asked, rows, format, now).await
 }
 
 async fn kanwil_view<C: ConnectionTrait>(db: &C, row: kanwil::Model) -> ServiceResult<KanwilView> {

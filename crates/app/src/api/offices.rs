@@ -25,6 +25,49 @@ pub async fn list_kanwil(query: ListQuery) -> Result<Page<KanwilView>, AppError>
     lift(&actor, pamong_service::offices::list_kanwil(&ctx.db, &actor, &query).await)
 }
 
+/// The Kanwil as searched (`q`, `nonaktif`) as a file (`format`); export-logged. A GET, so
+/// the list's links download.
+#[server(endpoint = "kanwil/export", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn export_kanwil(
+    q: Option<String>,
+    nonaktif: Option<String>,
+    format: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    crate::api::context::table_download(format, |x, format| async move {
+        let query = office_query(q, nonaktif);
+        let rows =
+            pamong_service::offices::kanwil_for_download(&x.ctx.db, &x.actor, &query, format, x.now).await?;
+        crate::documents::kanwil_table(&rows, format)
+    })
+    .await
+}
+
+/// The Bapas as searched (`q`, `nonaktif`) as a file (`format`); export-logged.
+#[server(endpoint = "bapas/export", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
+pub async fn export_bapas(
+    q: Option<String>,
+    nonaktif: Option<String>,
+    format: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+    crate::api::context::table_download(format, |x, format| async move {
+        let query = office_query(q, nonaktif);
+        let rows =
+            pamong_service::offices::bapas_for_download(&x.ctx.db, &x.actor, &query, format, x.now).await?;
+        crate::documents::bapas_table(&rows, format)
+    })
+    .await
+}
+
+/// An office list's query from a download link's parameters.
+#[cfg(feature = "ssr")]
+fn office_query(q: Option<String>, nonaktif: Option<String>) -> ListQuery {
+    ListQuery {
+        q: q.unwrap_or_default(),
+        include_inactive: nonaktif.as_deref() == Some("1"),
+        ..Default::default()
+    }
+}
+
 /// One Kanwil.
 #[server(endpoint = "kanwil/get", input = server_fn::codec::Json)]
 pub async fn get_kanwil(id: Uuid) -> Result<KanwilView, AppError> {

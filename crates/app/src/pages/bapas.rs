@@ -5,10 +5,12 @@ use pamong_domain::office::{BapasClass, BapasView, Zone, coverage_text};
 use pamong_domain::{ErrorKind, FieldErrors};
 use server_fn::ServerFn;
 
-use crate::api::offices::{OfficePickList, SaveBapas, SetBapasActive, get_bapas, list_bapas, office_choices};
+use crate::api::offices::{
+    ExportBapas, OfficePickList, SaveBapas, SetBapasActive, get_bapas, list_bapas, office_choices,
+};
 use crate::app::{ErrorPage, Loading, Me};
 use crate::components::PageTitle;
-use crate::components::list::use_list_query;
+use crate::components::list::{query_string, use_list_query};
 use crate::components::*;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -30,6 +32,11 @@ pub fn BapasListPage() -> impl IntoView {
             add_href="/admin/bapas/baru"
             can_add=Signal::derive(is_admin)
         />
+        {move || {
+            let q = query.get();
+            let query = query_string(&[("q", &q.q), ("nonaktif", if q.include_inactive { "1" } else { "" })]);
+            view! { <DownloadLinks path=ExportBapas::PATH query=query stem="bapas" /> }
+        }}
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match rows.await {
@@ -65,7 +72,7 @@ pub fn BapasListPage() -> impl IntoView {
     }
 }
 
-fn class_text(i18n: crate::text::I18n, class: BapasClass) -> String {
+pub(crate) fn class_text(i18n: crate::text::I18n, class: BapasClass) -> String {
     match class {
         BapasClass::I => t_string!(i18n, bapas_class_i).to_string(),
         BapasClass::II => t_string!(i18n, bapas_class_ii).to_string(),

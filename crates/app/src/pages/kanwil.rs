@@ -5,10 +5,10 @@ use pamong_domain::FieldErrors;
 use pamong_domain::office::KanwilView;
 use server_fn::ServerFn;
 
-use crate::api::offices::{SaveKanwil, SetKanwilActive, get_kanwil, list_kanwil};
+use crate::api::offices::{ExportKanwil, SaveKanwil, SetKanwilActive, get_kanwil, list_kanwil};
 use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
-use crate::components::list::use_list_query;
+use crate::components::list::{query_string, use_list_query};
 use crate::components::*;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -28,6 +28,11 @@ pub fn KanwilListPage() -> impl IntoView {
             add_href="/admin/kanwil/baru"
             can_add=true
         />
+        {move || {
+            let q = query.get();
+            let query = query_string(&[("q", &q.q), ("nonaktif", if q.include_inactive { "1" } else { "" })]);
+            view! { <DownloadLinks path=ExportKanwil::PATH query=query stem="kanwil" /> }
+        }}
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match rows.await {

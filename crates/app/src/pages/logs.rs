@@ -155,6 +155,8 @@ pub fn export_kind(i18n: crate::text::I18n, kind: ExportKind) -> String {
         ExportKind::GroupList => t_string!(i18n, export_kind_group_list).to_string(),
         ExportKind::WorkSiteList => t_string!(i18n, export_kind_work_site_list).to_string(),
         ExportKind::ActionPlanList => t_string!(i18n, export_kind_action_plan_list).to_string(),
+        ExportKind::KanwilList => t_string!(i18n, export_kind_kanwil_list).to_string(),
+        ExportKind::BapasList => t_string!(i18n, export_kind_bapas_list).to_string(),
     }
 }
 
