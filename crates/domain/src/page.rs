@@ -53,6 +53,19 @@ impl ListQuery {
     }
 }
 
+/// A count with thousands dots, the Indonesian way: `1.000`, `2.500.000`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// One page of a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Page<T> {
@@ -112,6 +125,13 @@ mod tests {
         assert_eq!(q.page_index(), 0);
         q.page = 3;
         assert_eq!(q.page_index(), 2);
+    }
+
+    #[test]
+    fn counts_have_thousands_dots() {
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1.000");
+        assert_eq!(thousands(1_000_000), "1.000.000");
     }
 
     #[test]

@@ -54,9 +54,6 @@ pub fn Pagination(
     pages: u64,
     /// Rows in total.
     total: u64,
-    /// More rows match than `total`: the search stopped at its cap.
-    #[prop(optional)]
-    more: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
@@ -77,7 +74,6 @@ pub fn Pagination(
             <span class="pagination__info">
                 {move || t_string!(i18n, page_of, page = page, pages = pages)} " · " {move || t_string!(i18n, total_rows, total = total)}
             </span>
-            {more.then(|| view! { <p class="pagination__more" role="status" data-testid="search-more">{move || t_string!(i18n, search_more, total = total)}</p> })}
             {(page > 1).then(|| view! { <a class="button button--secondary" href=link(page - 1) rel="prev">{move || t_string!(i18n, previous)}</a> })}
             {(page < pages).then(|| view! { <a class="button button--secondary" href=link(page + 1) rel="next">{move || t_string!(i18n, next)}</a> })}
         </nav>

@@ -255,15 +255,7 @@ pub fn parse_rupiah(raw: &str) -> Result<Option<u64>, NotRupiah> {
 
 /// Rupiah with thousands dots, the Indonesian way: `Rp2.500.000`.
 pub fn format_rupiah(amount: u64) -> String {
-    let digits = amount.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 2);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    format!("Rp{out}")
+    format!("Rp{}", crate::page::thousands(amount))
 }
 
 /// A step in a business's history.

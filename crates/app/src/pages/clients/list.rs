@@ -156,10 +156,17 @@ pub fn ClientListPage() -> impl IntoView {
                             let pages = page.page_count();
                             let (current, total, more) = (page.page, page.total, page.more);
                             view! {
+                                // Said above the list: on a phone its foot is several
+                                // screens away.
+                                {more.then(|| view! {
+                                    <p class="notice notice--warning" role="status" data-testid="search-more">
+                                        {move || t_string!(i18n, search_more, total = pamong_domain::page::thousands(total))}
+                                    </p>
+                                })}
                                 <ul class="client-list" data-testid="client-list">
                                     {page.items.into_iter().map(|c| view! { <ClientLine client=c offline=mine /> }).collect_view()}
                                 </ul>
-                                <Pagination page=current pages=pages total=total more=more />
+                                <Pagination page=current pages=pages total=total />
                             }
                             .into_any()
                         }
