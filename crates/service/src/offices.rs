@@ -95,7 +95,7 @@ pub async fn kanwil_for_download(
     let rows =
         exports::all_pages(query, exports::LOG_MAX_ROWS, |q| async move { list_kanwil(db, actor, &q).await })
             .await?;
-    record_download(db, actor, ExportKind::KanwilList, query, rows.len(), format, now).await?;
+    exports::record_list_download(db, actor, ExportKind::KanwilList, query, rows.len(), format, now).await?;
     Ok(rows)
 }
 
@@ -111,23 +111,8 @@ pub async fn bapas_for_download(
     let rows =
         exports::all_pages(query, exports::LOG_MAX_ROWS, |q| async move { list_bapas(db, actor, &q).await })
             .await?;
-    record_download(db, actor, ExportKind::BapasList, query, rows.len(), format, now).await?;
+    exports::record_list_download(db, actor, ExportKind::BapasList, query, rows.len(), format, now).await?;
     Ok(rows)
-}
-
-/// Writes an office list's download to the export log, with its search.
-async fn record_download(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    kind: ExportKind,
-    query: &ListQuery,
-    rows: usize,
-    format: ExportFormat,
-    now: OffsetDateTime,
-) -> ServiceResult<()> {
-    let inactive = if query.include_inactive { "ya" } else { "" };
-    let asked = [("cari", query.q.as_str()), ("termasuk nonaktif", inactive)];
-    exports::record_log_download(db, actor, kind, &asked, rows, format, now).await
 }
 
 async fn kanwil_view<C: ConnectionTrait>(db: &C, row: kanwil::Model) -> ServiceResult<KanwilView> {

@@ -80,9 +80,7 @@ pub async fn for_download(
     }
     let rows = exports::all_pages(query, exports::LOG_MAX_ROWS, |q| async move { list(db, actor, &q).await })
         .await?;
-    let inactive = if query.include_inactive { "ya" } else { "" };
-    let asked = [("cari", query.q.as_str()), ("termasuk nonaktif", inactive)];
-    exports::record_log_download(db, actor, ExportKind::UserList, &asked, rows.len(), format, now).await?;
+    exports::record_list_download(db, actor, ExportKind::UserList, query, rows.len(), format, now).await?;
     Ok(rows)
 }
 

@@ -123,6 +123,22 @@ pub(crate) async fn record_log_download(
     record(db, actor, export, now).await
 }
 
+/// Records the download of a searched list (`kind`) of `rows` rows: its search and whether
+/// it included the inactive rows.
+pub(crate) async fn record_list_download(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    kind: ExportKind,
+    query: &ListQuery,
+    rows: usize,
+    format: ExportFormat,
+    now: OffsetDateTime,
+) -> ServiceResult<()> {
+    let inactive = if query.include_inactive { "ya" } else { "" };
+    let asked = [("cari", query.q.as_str()), ("termasuk nonaktif", inactive)];
+    record_log_download(db, actor, kind, &asked, rows, format, now).await
+}
+
 /// A whole list as the actor's list fn just read it (no search: the page shows it all), for a
 /// download in `format`; the download is written to the export log as `kind`.
 pub(crate) async fn logged_list<T>(
