@@ -6,8 +6,8 @@ use pamong_domain::user::CurrentUser;
 use pamong_domain::{ErrorKind, Role};
 use pamong_entity::{bapas, kanwil, login_attempt, user};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    Set,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, JoinType,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set,
 };
 use time::{Duration, OffsetDateTime};
 
@@ -154,26 +154,46 @@ pub async fn actor_for(db: &DatabaseConnection, user_id: i32) -> ServiceResult<O
     }))
 }
 
-/// What every page needs to know about the signed-in user.
+/// The signed-in user's name and offices, as one row: [`current_user`] runs on every page.
+#[derive(Debug, FromQueryResult)]
+struct UserOffices {
+    public_id: uuid::Uuid,
+    username: String,
+    full_name: String,
+    kanwil_public_id: Option<uuid::Uuid>,
+    kanwil_name: Option<String>,
+    bapas_public_id: Option<uuid::Uuid>,
+    bapas_name: Option<String>,
+    bapas_zone: Option<String>,
+}
+
+/// What every page needs to know about the signed-in user: the user and both offices in one
+/// query (joined), since every page asks.
 pub async fn current_user(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<CurrentUser> {
     let id = actor.user_id.ok_or_else(ServiceError::not_found)?;
-    let u = user::Entity::find_by_id(id).one(db).await?.ok_or_else(ServiceError::not_found)?;
-    let kanwil = match u.kanwil_id {
-        Some(k) => kanwil::Entity::find_by_id(k).one(db).await?,
-        None => None,
-    };
-    let bapas = match u.bapas_id {
-        Some(b) => bapas::Entity::find_by_id(b).one(db).await?,
-        None => None,
-    };
+    let u = user::Entity::find_by_id(id)
+        .select_only()
+        .columns([user::Column::PublicId, user::Column::Username, user::Column::FullName])
+        .join(JoinType::LeftJoin, user::Relation::Kanwil.def())
+        .join(JoinType::LeftJoin, user::Relation::Bapas.def())
+        .column_as(kanwil::Column::PublicId, "kanwil_public_id")
+        .column_as(kanwil::Column::Name, "kanwil_name")
+        .column_as(bapas::Column::PublicId, "bapas_public_id")
+        .column_as(bapas::Column::Name, "bapas_name")
+        .column_as(bapas::Column::Zone, "bapas_zone")
+        .into_model::<UserOffices>()
+        .one(db)
+        .await?
+        .ok_or_else(ServiceError::not_found)?;
+    let office = |id: Option<uuid::Uuid>, name: Option<String>| Some(OfficeRef { id: id?, name: name? });
     Ok(CurrentUser {
         id: u.public_id,
         username: u.username,
         full_name: u.full_name,
         role: actor.role,
-        zone: bapas.as_ref().and_then(|b| Zone::parse(&b.zone)).unwrap_or(Zone::Wib),
-        kanwil: kanwil.map(|k| OfficeRef { id: k.public_id, name: k.name }),
-        bapas: bapas.map(|b| OfficeRef { id: b.public_id, name: b.name }),
+        zone: u.bapas_zone.as_deref().and_then(Zone::parse).unwrap_or(Zone::Wib),
+        kanwil: office(u.kanwil_public_id, u.kanwil_name),
+        bapas: office(u.bapas_public_id, u.bapas_name),
         can: crate::policy::abilities(actor),
         session_ends: None,
     })
