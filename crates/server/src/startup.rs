@@ -11,7 +11,7 @@ use axum::http::{HeaderName, HeaderValue, Request, header};
 use axum::routing::{get, post};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use pamong_app::api::context::ServerContext;
+use pamong_app::api::context::{RequestActor, ServerContext};
 use pamong_app::{App, shell};
 use pamong_service::session_store::DbSessionStore;
 use pamong_service::{Clock, DatabaseConnection};
@@ -187,7 +187,10 @@ pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router 
             routes,
             {
                 let context = context.clone();
-                move || provide_context(context.clone())
+                move || {
+                    provide_context(context.clone());
+                    provide_context(RequestActor::default());
+                }
             },
             {
                 let options = Arc::clone(&options);
@@ -195,7 +198,10 @@ pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router 
             },
         )
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            move || provide_context(context.clone()),
+            move || {
+                provide_context(context.clone());
+                provide_context(RequestActor::default());
+            },
             shell,
         ))
         .with_state(state.clone())

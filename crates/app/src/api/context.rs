@@ -122,10 +122,30 @@ pub(crate) fn refused_as_empty<T: Default>(result: ServiceResult<T>) -> ServiceR
     }
 }
 
+/// The request's signed-in actor, worked out once. A page calls several server fns while it
+/// renders (the top bar's user, then the page's own data), and each read the session and the
+/// user again. The server provides a fresh one in every request's context; where none is
+/// provided, each call works the actor out itself.
+#[derive(Clone, Default)]
+pub struct RequestActor(std::sync::Arc<tokio::sync::OnceCell<Option<Actor>>>);
+
 /// The signed-in actor, if any. A login past its absolute timeout, or of a user who has
 /// since been deactivated, is ended here.
 pub async fn optional_actor() -> Result<Option<(ServerContext, Actor)>, AppError> {
     let ctx = server()?;
+    let actor = match leptos::prelude::use_context::<RequestActor>() {
+        Some(memo) => memo.0.get_or_try_init(|| signed_in(&ctx)).await?.clone(),
+        None => signed_in(&ctx).await?,
+    };
+    match actor {
+        Some(actor) => Ok(Some((ctx, actor.with_request_id(request_id().await)))),
+        None => Ok(None),
+    }
+}
+
+/// Who the session says is signed in, if that login still stands (the work behind
+/// [`optional_actor`]): keeps a standing login alive, ends one that does not stand.
+async fn signed_in(ctx: &ServerContext) -> Result<Option<Actor>, AppError> {
     let session = session().await?;
     let auth: Option<AuthData> = session.get(AUTH_KEY).await.ok().flatten();
     let Some(auth) = auth else {
@@ -140,8 +160,8 @@ pub async fn optional_actor() -> Result<Option<(ServerContext, Actor)>, AppError
     };
     match actor {
         Some(actor) => {
-            keep_alive(&session, &ctx).await;
-            Ok(Some((ctx, actor.with_request_id(request_id().await))))
+            keep_alive(&session, ctx).await;
+            Ok(Some(actor))
         }
         None => {
             let _ = session.flush().await;
