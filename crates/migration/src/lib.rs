@@ -27,6 +27,7 @@ mod m20261213_000001_audit_subjects;
 mod m20261214_000001_nik_reentry;
 mod m20261215_000001_vital_snapshots;
 mod m20261216_000001_name_index;
+mod m20261217_000001_name_words;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -58,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261214_000001_nik_reentry::Migration),
             Box::new(m20261215_000001_vital_snapshots::Migration),
             Box::new(m20261216_000001_name_index::Migration),
+            Box::new(m20261217_000001_name_words::Migration),
         ]
     }
 }

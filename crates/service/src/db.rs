@@ -75,9 +75,11 @@ where
     })
 }
 
-/// Applies all pending migrations.
+/// Applies all pending migrations, then fills what a migration leaves to the code (the words
+/// of the clients' names, for a database from before they were kept).
 pub async fn migrate_up(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await
+    Migrator::up(db, None).await?;
+    crate::clients::vocabulary::learn_all_if_empty(db).await
 }
 
 /// Rolls back the last `steps` migrations (all when `None`).

@@ -89,6 +89,10 @@ async fn register_edit_and_find() {
     assert_eq!(search(&world, &pk, "snatoso").await, ["Budi Santoso"], "one typo (swap)");
     assert_eq!(search(&world, &pk, "nurhalisa").await, ["Siti Nurhaliza"], "one typo (letter)");
     assert_eq!(search(&world, &pk, "bento").await, ["Budi Santoso"], "alias");
+    assert_eq!(search(&world, &pk, "bentp").await, ["Budi Santoso"], "a typo in an alias added by an edit");
+    assert_eq!(search(&world, &pk, "budi santsoo").await, ["Budi Santoso"], "one typo in the second word");
+    assert_eq!(search(&world, &pk, "siti nurhla").await, ["Siti Nurhaliza"], "a typo in a word still typed");
+    assert_eq!(search(&world, &pk, "budy santsoo").await, Vec::<String>::new(), "a typo in two words");
     assert_eq!(search(&world, &pk, "3173 0512").await, ["Budi Santoso"], "NIK prefix");
     assert_eq!(search(&world, &pk, &made.register_number.to_lowercase()).await, ["Budi Santoso"]);
     let detail = clients::get(world.conn(), &pk, made.id, TODAY, NOW).await.unwrap();

@@ -10,6 +10,7 @@ pub mod export;
 pub mod registry;
 pub mod search;
 pub mod subject;
+pub mod vocabulary;
 
 use std::collections::HashMap;
 use time::OffsetDateTime;
@@ -159,7 +160,8 @@ async fn search_ids(
     let search = name_search(q);
     let mut ids = probe_ids(db, &cond, &search.exact, cap + 1).await?;
     if ids.is_empty() {
-        ids = probe_ids(db, &cond, &search.typos, cap + 1).await?;
+        let typos = vocabulary::typo_probes(db, &search.folded).await?;
+        ids = probe_ids(db, &cond, &typos, cap + 1).await?;
     }
     let more = ids.len() as u64 > cap;
     let ids: Vec<i32> = ids.into_iter().take(usize::try_from(cap).unwrap_or(usize::MAX)).collect();

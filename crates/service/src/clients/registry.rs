@@ -252,6 +252,7 @@ pub(crate) async fn insert<C: ConnectionTrait>(
     };
     apply(&mut model, draft, pk);
     let row = model.insert(txn).await.map_err(|e| unique_to_field(e, "nik"))?;
+    super::vocabulary::learn(txn, [row.name_folded.as_str()]).await?;
     // The register number shows the office and year; the row id makes it unique without a
     // counter table that concurrent registrations would fight over.
     let register_number = format!("{}-{}-{:06}", office.code, draft.supervision_start.year(), row.id);
@@ -347,6 +348,9 @@ pub async fn update(
     apply(&mut model, &draft, pk);
     model.updated_at = Set(now);
     let row = model.update(&txn).await.map_err(|e| unique_to_field(e, "nik"))?;
+    if row.name_folded != old.name_folded {
+        super::vocabulary::learn(&txn, [row.name_folded.as_str()]).await?;
+    }
     let changes = audit_changes(Some(&old), &row);
     if !changes.is_empty() {
         audit::record(&txn, actor, now, "update", "client", &row.public_id.to_string(), &changes).await?;

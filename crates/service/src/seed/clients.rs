@@ -535,6 +535,14 @@ pub(super) async fn write(
         assessments.push(g.assessment);
         models.push(g.client);
     }
+    let names: Vec<String> = models
+        .iter()
+        .filter_map(|m| match &m.name_folded {
+            Set(name) => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    crate::clients::vocabulary::learn(&txn, names.iter().map(String::as_str)).await?;
     client::Entity::insert_many(models).exec(&txn).await?;
     let rows: Vec<(i32, Uuid)> = client::Entity::find()
         .select_only()
