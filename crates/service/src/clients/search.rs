@@ -78,8 +78,9 @@ fn plain_register_text(text: &str) -> bool {
     text.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '/' | '-' | ' '))
 }
 
-/// The first text after every text starting with `prefix` (digits only).
-fn prefix_end(prefix: &str) -> String {
+/// The first text after every text starting with `prefix` (digits, or a folded word), in
+/// bytewise order.
+pub(super) fn prefix_end(prefix: &str) -> String {
     // '9' + 1 is ':', which sorts after every digit.
     let mut end: Vec<char> = prefix.chars().collect();
     if let Some(last) = end.last_mut() {

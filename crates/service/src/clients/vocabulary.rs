@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{ConnectionTrait, DbErr};
 
-use super::search::Probe;
+use super::search::{Probe, prefix_end};
 
 /// The table of word variants (see the migration `m20261217_000001_name_words`).
 const TABLE: &str = "name_word_keys";
@@ -153,7 +153,7 @@ async fn candidates<C: ConnectionTrait>(db: &C, typed: &str, last: bool) -> Resu
             statements.push(
                 select()
                     .and_where(variant().gte(start.as_str()))
-                    .and_where(variant().lt(after_all_starting_with(&start)))
+                    .and_where(variant().lt(prefix_end(&start)))
                     .limit(RANGE_LIMIT)
                     .to_owned(),
             );
@@ -166,15 +166,6 @@ async fn candidates<C: ConnectionTrait>(db: &C, typed: &str, last: bool) -> Resu
         }
     }
     Ok(out.into_iter().collect())
-}
-
-/// The first text after every text starting with `start` (a folded word: letters and digits).
-fn after_all_starting_with(start: &str) -> String {
-    let mut end: Vec<char> = start.chars().collect();
-    if let Some(last) = end.last_mut() {
-        *last = char::from_u32(u32::from(*last) + 1).unwrap_or(char::MAX);
-    }
-    end.into_iter().collect()
 }
 
 /// What `typed` may have been meant as, among `words`: each word one edit away, and for the
