@@ -14,8 +14,9 @@
 
 use std::collections::BTreeSet;
 
+use pamong_entity::client;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, OnConflict, Query};
-use sea_orm::{ConnectionTrait, DbErr};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::search::{Probe, prefix_end};
 
@@ -126,19 +127,19 @@ pub(crate) async fn learn_all_if_empty<C: ConnectionTrait>(db: &C) -> Result<(),
     }
     let mut after = 0_i32;
     loop {
-        let chunk = Query::select()
-            .columns([Alias::new("id"), Alias::new("name_folded")])
-            .from(Alias::new("clients"))
-            .and_where(Expr::col(Alias::new("id")).gt(after))
-            .order_by(Alias::new("id"), sea_orm::Order::Asc)
+        let found: Vec<(i32, String)> = client::Entity::find()
+            .select_only()
+            .column(client::Column::Id)
+            .column(client::Column::NameFolded)
+            .filter(client::Column::Id.gt(after))
+            .order_by_asc(client::Column::Id)
             .limit(WRITE_CHUNK as u64)
-            .to_owned();
-        let found = db.query_all(&chunk).await?;
-        let Some(last) = found.last() else { return Ok(()) };
-        after = last.try_get_by_index(0)?;
-        let names: Vec<String> =
-            found.iter().map(|row| row.try_get_by_index::<String>(1)).collect::<Result<_, _>>()?;
-        learn(db, names.iter().map(String::as_str)).await?;
+            .into_tuple()
+            .all(db)
+            .await?;
+        let Some((last, _)) = found.last() else { return Ok(()) };
+        after = *last;
+        learn(db, found.iter().map(|(_, name)| name.as_str())).await?;
     }
 }
 
