@@ -16,6 +16,7 @@ use pamong_domain::{ErrorKind, Problem, Role};
 use pamong_service::clients::search::SEARCH_CAP;
 use pamong_service::clients::{self, assignment, registry};
 use pamong_service::{Actor, ServiceError, supervision, today};
+use sea_orm::ConnectionTrait;
 use time::Date;
 use time::OffsetDateTime;
 use time::macros::{date, datetime};
@@ -98,6 +99,18 @@ async fn register_edit_and_find() {
     let detail = clients::get(world.conn(), &pk, made.id, TODAY, NOW).await.unwrap();
     assert_eq!(detail.form.aliases, "Bento");
     assert!(detail.can_edit);
+}
+
+/// A database from before the names' words were kept learns them when it is migrated.
+#[tokio::test]
+async fn migrating_fills_the_names_words_when_none_are_kept() {
+    let world = World::new().await;
+    let pk = world.actor(Role::Pk, Office::Own).await;
+    registry::create(world.conn(), &pk, &form("Budi Santoso", ""), TODAY, NOW).await.unwrap();
+    world.conn().execute_unprepared("DELETE FROM name_word_keys").await.unwrap();
+    assert_eq!(search(&world, &pk, "santsoo").await, Vec::<String>::new(), "no words, no correction");
+    pamong_service::db::migrate_up(world.conn()).await.unwrap();
+    assert_eq!(search(&world, &pk, "santsoo").await, ["Budi Santoso"]);
 }
 
 #[tokio::test]
