@@ -18,6 +18,7 @@ pub mod client;
 pub mod error;
 pub mod export;
 pub mod groups;
+pub mod import;
 pub mod kerja_sosial;
 pub mod legal;
 pub mod logs;
