@@ -126,9 +126,8 @@ impl Layout {
         let mut ignored = Vec::new();
         for heading in headings.iter().take(MAX_COLUMNS) {
             let key = heading_key(heading);
-            let found = COLUMNS
-                .iter()
-                .position(|c| heading_key(c.heading) == key || heading_key(c.field) == key);
+            let found =
+                COLUMNS.iter().position(|c| heading_key(c.heading) == key || heading_key(c.field) == key);
             if let Some(index) = found
                 && columns.contains(&Some(index))
             {
@@ -381,8 +380,13 @@ mod tests {
 
     #[test]
     fn headings_match_loosely_and_name_what_is_missing() {
-        let layout =
-            Layout::of(&headings(&["NAMA LENGKAP", "jenis_kelamin (l/p)", "Tanggal Lahir", "x", "Dasar hukum"]));
+        let layout = Layout::of(&headings(&[
+            "NAMA LENGKAP",
+            "jenis_kelamin (l/p)",
+            "Tanggal Lahir",
+            "x",
+            "Dasar hukum",
+        ]));
         assert_eq!(layout, Err(FileProblem::MissingColumns(vec!["Mulai bimbingan".into()])));
         let layout = Layout::of(&headings(&[
             "full_name",
@@ -394,10 +398,7 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(layout.ignored, ["Catatan lama"]);
-        assert_eq!(
-            Layout::of(&headings(&["NIK", "nik"])),
-            Err(FileProblem::RepeatedColumn("nik".into()))
-        );
+        assert_eq!(Layout::of(&headings(&["NIK", "nik"])), Err(FileProblem::RepeatedColumn("nik".into())));
     }
 
     #[test]

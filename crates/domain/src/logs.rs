@@ -26,6 +26,8 @@ text_enum! {
         HoursStatement => "ks_statement_pdf",
         /// An office's monthly reintegration report, as PDF.
         MonthlyReport => "monthly_report_pdf",
+        /// The report of a spreadsheet import of clients: each row and what became of it.
+        ImportReport => "import_report",
         /// An office's dashboard figures, per PK.
         OfficeVitals => "office_vitals",
         /// The regional (or national) comparison of the figures.

@@ -53,6 +53,8 @@ pub struct Abilities {
     pub clients: bool,
     /// Registers new clients.
     pub register_clients: bool,
+    /// Imports clients from a spreadsheet (the Kabapas, into their office).
+    pub import_clients: bool,
     /// Sees children's cases in lists (their office's).
     pub children: bool,
     /// Reads each officer's caseload in the office and gives clients to officers.

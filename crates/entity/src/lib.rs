@@ -20,6 +20,7 @@ pub mod client;
 pub mod client_assessment;
 pub mod client_business;
 pub mod client_guidance;
+pub mod client_import;
 pub mod client_need;
 pub mod client_report;
 pub mod client_status_change;

@@ -28,6 +28,7 @@ mod m20261214_000001_nik_reentry;
 mod m20261215_000001_vital_snapshots;
 mod m20261216_000001_name_index;
 mod m20261217_000001_name_words;
+mod m20261218_000001_client_imports;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -60,6 +61,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261215_000001_vital_snapshots::Migration),
             Box::new(m20261216_000001_name_index::Migration),
             Box::new(m20261217_000001_name_words::Migration),
+            Box::new(m20261218_000001_client_imports::Migration),
         ]
     }
 }

@@ -47,6 +47,12 @@ impl Changes {
         }
     }
 
+    /// No changes yet, to a newly written adult client known by its office and row id (a
+    /// bulk write that has no [`client::Model`] at hand).
+    pub(crate) fn of_new_client(bapas_id: i32, client_id: i32) -> Self {
+        Self { bapas_id: Some(bapas_id), client_id: Some(client_id), ..Self::default() }
+    }
+
     /// No changes yet, to a record of an office (its partners, agreements, programmes,
     /// users): the row joins the office's log.
     pub fn at_office(bapas_id: i32) -> Self {
@@ -117,6 +123,20 @@ pub async fn record<C: ConnectionTrait>(
     entity_id: &str,
     changes: &Changes,
 ) -> ServiceResult<()> {
+    row(actor, at, action, entity, entity_id, changes).insert(conn).await?;
+    Ok(())
+}
+
+/// The audit row [`record`] writes, for a caller that writes many at once (an import
+/// registering thousands of clients writes them with one statement per chunk).
+pub(crate) fn row(
+    actor: &Actor,
+    at: OffsetDateTime,
+    action: &str,
+    entity: &str,
+    entity_id: &str,
+    changes: &Changes,
+) -> audit_log::ActiveModel {
     audit_log::ActiveModel {
         at: Set(at),
         actor_id: Set(actor.user_key()),
@@ -130,9 +150,6 @@ pub async fn record<C: ConnectionTrait>(
         client_id: Set(changes.client_id),
         ..Default::default()
     }
-    .insert(conn)
-    .await?;
-    Ok(())
 }
 
 #[cfg(test)]

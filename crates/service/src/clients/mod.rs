@@ -7,6 +7,7 @@
 
 pub mod assignment;
 pub mod export;
+pub mod import;
 pub mod registry;
 pub mod search;
 pub mod subject;

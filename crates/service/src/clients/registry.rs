@@ -62,7 +62,7 @@ pub async fn similar(
 /// Whether the NIK's region part is in the region list, where that part of the list is
 /// loaded: the kabupaten/kota when its province is loaded, the kecamatan when its
 /// kabupaten/kota has any kecamatan loaded. A partial list (the demo's) checks what it has.
-async fn nik_region_known<C: ConnectionTrait>(db: &C, nik: &Nik) -> ServiceResult<bool> {
+pub(crate) async fn nik_region_known<C: ConnectionTrait>(db: &C, nik: &Nik) -> ServiceResult<bool> {
     let digits = nik.as_str();
     let (pp, kk, cc) = (&digits[0..2], &digits[2..4], &digits[4..6]);
     let exists =
@@ -77,6 +77,17 @@ async fn nik_region_known<C: ConnectionTrait>(db: &C, nik: &Nik) -> ServiceResul
     let kecamatan_loaded =
         region::Entity::find().filter(region::Column::ParentCode.eq(regency.as_str())).count(db).await? > 0;
     Ok(!kecamatan_loaded || exists(format!("{regency}.{cc}")).await?)
+}
+
+/// Whether a village code is in the region list, where the list holds its province (a
+/// partial list, the demo's, checks what it has).
+pub(crate) async fn region_known<C: ConnectionTrait>(db: &C, code: &RegionCode) -> ServiceResult<bool> {
+    let province = RegionCode::parse(&code.as_str()[..2]);
+    let list_has_province = match province {
+        Some(p) => region::Entity::find_by_id(p.as_str().to_owned()).one(db).await?.is_some(),
+        None => false,
+    };
+    Ok(!list_has_province || region::Entity::find_by_id(code.as_str().to_owned()).one(db).await?.is_some())
 }
 
 /// Checks the references a draft makes (NIK free and its region known, village in the list,
@@ -107,16 +118,10 @@ async fn check_references<C: ConnectionTrait>(
             return Err(ErrorKind::field("nik", Problem::UnknownRegion).into());
         }
     }
-    if let Some(code) = &draft.region_code {
-        let province = RegionCode::parse(&code.as_str()[..2]);
-        let list_has_province = match province {
-            Some(p) => region::Entity::find_by_id(p.as_str().to_owned()).one(db).await?.is_some(),
-            None => false,
-        };
-        if list_has_province && region::Entity::find_by_id(code.as_str().to_owned()).one(db).await?.is_none()
-        {
-            return Err(ErrorKind::field("region_code", Problem::UnknownRegion).into());
-        }
+    if let Some(code) = &draft.region_code
+        && !region_known(db, code).await?
+    {
+        return Err(ErrorKind::field("region_code", Problem::UnknownRegion).into());
     }
     let current_pk = current.and_then(|c| c.pk_id);
     let pk = match draft.pk_id {
@@ -151,7 +156,7 @@ fn int(v: Option<u32>) -> Option<i32> {
 }
 
 /// Writes a draft's fields onto an active model.
-fn apply(model: &mut client::ActiveModel, draft: &ClientDraft, pk: Option<i32>) {
+pub(crate) fn apply(model: &mut client::ActiveModel, draft: &ClientDraft, pk: Option<i32>) {
     model.pk_id = Set(pk);
     model.nik = Set(draft.nik.as_ref().map(|n| n.as_str().to_owned()));
     model.full_name = Set(draft.full_name.clone());

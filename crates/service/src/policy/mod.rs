@@ -96,6 +96,7 @@ pub fn abilities(actor: &Actor) -> Abilities {
         keep_offline: matches!(remit, Some(Remit::Caseload(..))) || site_supervisor(actor).is_some(),
         clients: !client_scope(actor).is_empty(),
         register_clients: can_register_client(actor),
+        import_clients: import_office(actor).is_some(),
         children: lists_children(actor),
         office_caseload: office_caseload(actor).is_some(),
         access_log: !log_scope(actor).is_empty(),

@@ -112,6 +112,16 @@ pub fn can_assign_clients(actor: &Actor) -> bool {
     matches!(remit(actor), Some(Remit::Office(_)))
 }
 
+/// The office whose clients the actor may import from a spreadsheet: the Kabapas's own. An
+/// import registers many clients at once and gives them to officers, which only the Kabapas
+/// does.
+pub fn import_office(actor: &Actor) -> Option<BapasId> {
+    match remit(actor)? {
+        Remit::Office(office) => Some(office),
+        Remit::Caseload(..) => None,
+    }
+}
+
 /// Whether the actor may give this client to another PK: the Kabapas of the office.
 pub fn can_reassign_client(actor: &Actor, at: CaseAt) -> bool {
     matches!(remit(actor), Some(r @ Remit::Office(_)) if r.covers(at))

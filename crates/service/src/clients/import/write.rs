@@ -1,0 +1,138 @@
+//! Writing an import's good rows, inside the caller's transaction: a chunk of clients per
+//! statement, then their register numbers, first status rows, names' words and audit rows,
+//! each also one statement per chunk. A hundred thousand rows are a few thousand statements,
+//! not a million.
+
+use std::collections::HashMap;
+
+use pamong_domain::client::ClientStatus;
+use pamong_entity::{audit_log, client, client_status_change};
+use sea_orm::sea_query::{CaseStatement, Expr};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::check::GoodRow;
+use crate::actor::Actor;
+use crate::audit::{self, Changes};
+use crate::clients::{registry, searchable_name, vocabulary};
+use crate::error::ServiceResult;
+use crate::ids::BapasId;
+
+/// Clients per statement: a client row has under 40 columns, so a chunk stays well inside
+/// SQLite's 32,766 variables and PostgreSQL's 65,535.
+const CHUNK: usize = 400;
+
+/// Where an import writes: the office (its id and code), who imports, and when.
+pub(crate) struct Target<'a> {
+    pub office: BapasId,
+    pub office_code: &'a str,
+    pub actor: &'a Actor,
+    pub import_id: Uuid,
+    pub now: OffsetDateTime,
+}
+
+/// Writes `rows` and returns each row's number with the register number it got. `done` is
+/// told how many rows are written after each chunk.
+pub(crate) async fn write<C: ConnectionTrait>(
+    txn: &C,
+    target: &Target<'_>,
+    rows: &[GoodRow],
+    mut done: impl FnMut(usize),
+) -> ServiceResult<Vec<(u32, String)>> {
+    let mut written = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(CHUNK) {
+        written.extend(write_chunk(txn, target, chunk).await?);
+        done(written.len());
+    }
+    Ok(written)
+}
+
+async fn write_chunk<C: ConnectionTrait>(
+    txn: &C,
+    target: &Target<'_>,
+    chunk: &[GoodRow],
+) -> ServiceResult<Vec<(u32, String)>> {
+    let mut models = Vec::with_capacity(chunk.len());
+    let mut of_public = HashMap::with_capacity(chunk.len());
+    let mut names = Vec::with_capacity(chunk.len());
+    for good in chunk {
+        let public_id = Uuid::now_v7();
+        let mut model = client::ActiveModel {
+            public_id: Set(public_id),
+            // Unique until the row's id gives it its number, below.
+            register_number: Set(public_id.to_string()),
+            bapas_id: Set(target.office.get()),
+            status: Set(ClientStatus::Aktif.as_str().to_owned()),
+            status_date: Set(Some(good.draft.supervision_start)),
+            status_reason: Set(None),
+            risk_band: Set(None),
+            risk_score: Set(None),
+            assessed_on: Set(None),
+            is_child: Set(false),
+            created_at: Set(target.now),
+            updated_at: Set(target.now),
+            ..Default::default()
+        };
+        registry::apply(&mut model, &good.draft, good.pk);
+        names.push(searchable_name(&good.draft.full_name, &good.draft.aliases));
+        of_public.insert(public_id, good);
+        models.push(model);
+    }
+    client::Entity::insert_many(models).exec(txn).await?;
+    vocabulary::learn(txn, names.iter().map(String::as_str)).await?;
+    let ids: Vec<(i32, Uuid)> = client::Entity::find()
+        .select_only()
+        .column(client::Column::Id)
+        .column(client::Column::PublicId)
+        .filter(client::Column::PublicId.is_in(of_public.keys().copied()))
+        .into_tuple()
+        .all(txn)
+        .await?;
+
+    // The register number shows the office, the year and the row id, as a client
+    // registered on the form gets (`registry::insert`).
+    let mut numbers = CaseStatement::new();
+    let mut written = Vec::with_capacity(ids.len());
+    let mut status_rows = Vec::with_capacity(ids.len());
+    let mut audit_rows: Vec<audit_log::ActiveModel> = Vec::with_capacity(ids.len());
+    for (id, public_id) in &ids {
+        let Some(good) = of_public.get(public_id) else { continue };
+        let number = format!("{}-{}-{:06}", target.office_code, good.draft.supervision_start.year(), id);
+        numbers = numbers.case(client::Column::Id.eq(*id), number.clone());
+        status_rows.push(client_status_change::ActiveModel {
+            client_id: Set(*id),
+            status: Set(ClientStatus::Aktif.as_str().to_owned()),
+            changed_on: Set(good.draft.supervision_start),
+            reason: Set(None),
+            officer_id: Set(target.actor.user_key()),
+            created_at: Set(target.now),
+            ..Default::default()
+        });
+        let changes = Changes::of_new_client(target.office.get(), *id)
+            .set("import", &target.import_id)
+            .set("row", &good.row)
+            .set("register_number", &number);
+        audit_rows.push(audit::row(
+            target.actor,
+            target.now,
+            "import",
+            "client",
+            &public_id.to_string(),
+            &changes,
+        ));
+        written.push((good.row, number));
+    }
+    client::Entity::update_many()
+        .col_expr(
+            client::Column::RegisterNumber,
+            numbers.finally(Expr::col(client::Column::RegisterNumber)).into(),
+        )
+        .filter(client::Column::Id.is_in(ids.iter().map(|(id, _)| *id)))
+        .exec(txn)
+        .await?;
+    client_status_change::Entity::insert_many(status_rows).exec(txn).await?;
+    audit_log::Entity::insert_many(audit_rows).exec(txn).await?;
+    written.sort_unstable_by_key(|(row, _)| *row);
+    Ok(written)
+}
