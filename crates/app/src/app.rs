@@ -126,6 +126,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("klien/:id/status") view=pages::clients::records::StatusPage ssr=SsrMode::Async />
                         <Route path=path!("klien/:id/data") view=pages::clients::subject::SubjectExportPage ssr=SsrMode::Async />
                         <Route path=path!("kantor") view=pages::clients::office::OfficePage ssr=SsrMode::Async />
+                        <Route path=path!("kantor/impor") view=pages::clients::import::ImportsPage ssr=SsrMode::Async />
+                        <Route path=path!("kantor/impor/:id") view=pages::clients::import::ImportPage ssr=SsrMode::Async />
                         <Route path=path!("kantor/akses") view=pages::abh::access::AccessLogPage ssr=SsrMode::Async />
                         <Route path=path!("kantor/ekspor") view=pages::logs::ExportLogPage ssr=SsrMode::Async />
                         <Route path=path!("kantor/audit") view=pages::logs::AuditLogPage ssr=SsrMode::Async />

@@ -40,6 +40,55 @@ pub const CHILDREN: &str = "/abh";
 pub const NEW_CHILD_CASE: &str = "/abh/baru";
 /// The Kabapas's office page.
 pub const OFFICE: &str = "/kantor";
+/// The office's spreadsheet imports of clients (the Kabapas's).
+pub const IMPORTS: &str = "/kantor/impor";
+/// Where the import page's file form posts (a multipart upload, taken by the server itself).
+pub const IMPORT_UPLOAD: &str = "/kantor/unggah-impor";
+/// The query of the imports page naming why an upload was refused.
+const IMPORT_REFUSED_KEY: &str = "masalah";
+/// The query naming the columns a refused upload lacks (or had twice).
+const IMPORT_COLUMNS_KEY: &str = "kolom";
+
+/// One import: its preview, progress or outcome.
+pub fn import(id: Uuid) -> String {
+    format!("{IMPORTS}/{id}")
+}
+
+/// The imports page saying why an upload was refused.
+pub fn import_refused(problem: &pamong_domain::import::FileProblem) -> String {
+    use pamong_domain::import::FileProblem;
+    let (code, columns) = match problem {
+        FileProblem::Unreadable => ("tidak-terbaca", String::new()),
+        FileProblem::TooLarge => ("terlalu-besar", String::new()),
+        FileProblem::TooManyRows => ("terlalu-banyak", String::new()),
+        FileProblem::Empty => ("kosong", String::new()),
+        FileProblem::NoFile => ("tanpa-berkas", String::new()),
+        FileProblem::MissingColumns(list) => ("kolom-kurang", list.join("|")),
+        FileProblem::RepeatedColumn(column) => ("kolom-ganda", column.clone()),
+    };
+    let mut url = format!("{IMPORTS}?{IMPORT_REFUSED_KEY}={code}");
+    if !columns.is_empty() {
+        url.push_str(&format!("&{IMPORT_COLUMNS_KEY}={}", crate::components::list::url_encode(&columns)));
+    }
+    url
+}
+
+/// Why an upload was refused, read back from the imports page's query.
+pub fn import_refusal(query: &leptos_router::params::ParamsMap) -> Option<pamong_domain::import::FileProblem> {
+    use pamong_domain::import::FileProblem;
+    let columns = || query.get(IMPORT_COLUMNS_KEY).unwrap_or_default();
+    Some(match query.get(IMPORT_REFUSED_KEY)?.as_str() {
+        "tidak-terbaca" => FileProblem::Unreadable,
+        "terlalu-besar" => FileProblem::TooLarge,
+        "terlalu-banyak" => FileProblem::TooManyRows,
+        "kosong" => FileProblem::Empty,
+        "tanpa-berkas" => FileProblem::NoFile,
+        "kolom-kurang" => FileProblem::MissingColumns(columns().split('|').map(str::to_owned).collect()),
+        "kolom-ganda" => FileProblem::RepeatedColumn(columns()),
+        _ => return None,
+    })
+}
+
 /// The access log of children's records.
 pub const ACCESS_LOG: &str = "/kantor/akses";
 /// The export log.

@@ -17,71 +17,82 @@ use crate::i18n::*;
 pub type I18n = leptos_i18n::I18nContext<Locale>;
 
 pub mod abh;
+pub mod import;
 
 /// What is wrong with a field.
 pub fn problem(i18n: I18n, problem: Problem) -> String {
+    problem_in(i18n.get_locale(), problem)
+}
+
+/// What is wrong with a field, in `locale`: for what is written outside a page (a report
+/// file) as well as on one.
+pub fn problem_in(locale: Locale, problem: Problem) -> String {
     match problem {
-        Problem::Required => t_string!(i18n, err_required).to_string(),
-        Problem::TooLong { max } => t_string!(i18n, err_too_long, max = max).to_string(),
-        Problem::TooShort { min } => t_string!(i18n, err_too_short, min = min).to_string(),
-        Problem::BadFormat => t_string!(i18n, err_bad_format).to_string(),
-        Problem::Taken => t_string!(i18n, err_taken).to_string(),
-        Problem::UnknownReference => t_string!(i18n, err_unknown_reference).to_string(),
-        Problem::NotAllowed => t_string!(i18n, err_not_allowed).to_string(),
-        Problem::Mismatch => t_string!(i18n, err_mismatch).to_string(),
-        Problem::WrongPassword => t_string!(i18n, err_wrong_password).to_string(),
-        Problem::InUse => t_string!(i18n, err_in_use).to_string(),
-        Problem::Nik(e) => nik_problem(i18n, e),
-        Problem::NikMismatch(NikMismatch::Sex) => t_string!(i18n, err_nik_sex).to_string(),
-        Problem::NikMismatch(NikMismatch::BirthDate) => t_string!(i18n, err_nik_birth_date).to_string(),
-        Problem::FutureDate => t_string!(i18n, err_future_date).to_string(),
-        Problem::BeforeStart => t_string!(i18n, err_before_start).to_string(),
-        Problem::NeededForPeriod => t_string!(i18n, err_needed_for_period).to_string(),
-        Problem::ExceedsStatute => t_string!(i18n, err_exceeds_statute).to_string(),
-        Problem::UnknownRegion => t_string!(i18n, err_unknown_region).to_string(),
-        Problem::AdultAtOffence => t_string!(i18n, err_adult_at_offence).to_string(),
-        Problem::ParentOrGuardian => t_string!(i18n, err_parent_or_guardian).to_string(),
-        Problem::TemplatePrompt => t_string!(i18n, err_template_prompt).to_string(),
-        Problem::TooMany { max } => t_string!(i18n, err_too_many, max = max).to_string(),
+        Problem::Required => td_string!(locale, err_required).to_string(),
+        Problem::TooLong { max } => td_string!(locale, err_too_long, max = max).to_string(),
+        Problem::TooShort { min } => td_string!(locale, err_too_short, min = min).to_string(),
+        Problem::BadFormat => td_string!(locale, err_bad_format).to_string(),
+        Problem::Taken => td_string!(locale, err_taken).to_string(),
+        Problem::UnknownReference => td_string!(locale, err_unknown_reference).to_string(),
+        Problem::NotAllowed => td_string!(locale, err_not_allowed).to_string(),
+        Problem::Mismatch => td_string!(locale, err_mismatch).to_string(),
+        Problem::WrongPassword => td_string!(locale, err_wrong_password).to_string(),
+        Problem::InUse => td_string!(locale, err_in_use).to_string(),
+        Problem::Nik(e) => nik_problem(locale, e),
+        Problem::NikMismatch(NikMismatch::Sex) => td_string!(locale, err_nik_sex).to_string(),
+        Problem::NikMismatch(NikMismatch::BirthDate) => td_string!(locale, err_nik_birth_date).to_string(),
+        Problem::FutureDate => td_string!(locale, err_future_date).to_string(),
+        Problem::BeforeStart => td_string!(locale, err_before_start).to_string(),
+        Problem::NeededForPeriod => td_string!(locale, err_needed_for_period).to_string(),
+        Problem::ExceedsStatute => td_string!(locale, err_exceeds_statute).to_string(),
+        Problem::UnknownRegion => td_string!(locale, err_unknown_region).to_string(),
+        Problem::AdultAtOffence => td_string!(locale, err_adult_at_offence).to_string(),
+        Problem::ParentOrGuardian => td_string!(locale, err_parent_or_guardian).to_string(),
+        Problem::TemplatePrompt => td_string!(locale, err_template_prompt).to_string(),
+        Problem::TooMany { max } => td_string!(locale, err_too_many, max = max).to_string(),
         Problem::HoursOutOfRange { min, max } => {
-            t_string!(i18n, err_hours_range, min = min, max = max).to_string()
+            td_string!(locale, err_hours_range, min = min, max = max).to_string()
         }
-        Problem::HoursPerDay { max } => t_string!(i18n, err_hours_per_day, max = max).to_string(),
-        Problem::PastSentence { hours } => t_string!(i18n, err_past_sentence, hours = hours).to_string(),
-        Problem::HoursLeft { hours } => t_string!(i18n, err_hours_left, hours = hours).to_string(),
-        Problem::BreakTooLong => t_string!(i18n, err_break_too_long).to_string(),
-        Problem::NothingChanged => t_string!(i18n, err_nothing_changed).to_string(),
-        Problem::NoRoom => t_string!(i18n, err_no_room).to_string(),
-        Problem::Unsuitable(why) => unsuitable(i18n, why),
-        Problem::ChildOnAdultForm => t_string!(i18n, err_child_on_adult_form).to_string(),
+        Problem::HoursPerDay { max } => td_string!(locale, err_hours_per_day, max = max).to_string(),
+        Problem::PastSentence { hours } => td_string!(locale, err_past_sentence, hours = hours).to_string(),
+        Problem::HoursLeft { hours } => td_string!(locale, err_hours_left, hours = hours).to_string(),
+        Problem::BreakTooLong => td_string!(locale, err_break_too_long).to_string(),
+        Problem::NothingChanged => td_string!(locale, err_nothing_changed).to_string(),
+        Problem::NoRoom => td_string!(locale, err_no_room).to_string(),
+        Problem::Unsuitable(why) => unsuitable_in(locale, why),
+        Problem::ChildOnAdultForm => td_string!(locale, err_child_on_adult_form).to_string(),
         Problem::DateOutOfRange { from, to } => {
-            t_string!(i18n, err_date_out_of_range, from = from, to = to).to_string()
+            td_string!(locale, err_date_out_of_range, from = from, to = to).to_string()
         }
-        Problem::PeriodTooLong { years } => t_string!(i18n, err_period_too_long, years = years).to_string(),
+        Problem::PeriodTooLong { years } => td_string!(locale, err_period_too_long, years = years).to_string(),
     }
 }
 
 /// Why a client does not suit a programme.
 pub fn unsuitable(i18n: I18n, why: pamong_domain::reintegration::programmes::Unsuitable) -> String {
+    unsuitable_in(i18n.get_locale(), why)
+}
+
+fn unsuitable_in(locale: Locale, why: pamong_domain::reintegration::programmes::Unsuitable) -> String {
     use pamong_domain::reintegration::programmes::Unsuitable;
     match why {
-        Unsuitable::Band => t_string!(i18n, err_unsuitable_band).to_string(),
-        Unsuitable::Basis => t_string!(i18n, err_unsuitable_basis).to_string(),
-        Unsuitable::Sex => t_string!(i18n, err_unsuitable_sex).to_string(),
-        Unsuitable::Age => t_string!(i18n, err_unsuitable_age).to_string(),
+        Unsuitable::Band => td_string!(locale, err_unsuitable_band).to_string(),
+        Unsuitable::Basis => td_string!(locale, err_unsuitable_basis).to_string(),
+        Unsuitable::Sex => td_string!(locale, err_unsuitable_sex).to_string(),
+        Unsuitable::Age => td_string!(locale, err_unsuitable_age).to_string(),
     }
 }
 
-fn nik_problem(i18n: I18n, e: NikError) -> String {
+fn nik_problem(locale: Locale, e: NikError) -> String {
     match e {
-        NikError::Empty => t_string!(i18n, err_required).to_string(),
-        NikError::NotDigits => t_string!(i18n, err_nik_not_digits).to_string(),
-        NikError::WrongLength(count) => t_string!(i18n, err_nik_length, count = count).to_string(),
-        NikError::BadRegion => t_string!(i18n, err_nik_region).to_string(),
-        NikError::BadDay => t_string!(i18n, err_nik_day).to_string(),
-        NikError::BadMonth => t_string!(i18n, err_nik_month).to_string(),
-        NikError::BadDate => t_string!(i18n, err_nik_date).to_string(),
-        NikError::ZeroSerial => t_string!(i18n, err_nik_serial).to_string(),
+        NikError::Empty => td_string!(locale, err_required).to_string(),
+        NikError::NotDigits => td_string!(locale, err_nik_not_digits).to_string(),
+        NikError::WrongLength(count) => td_string!(locale, err_nik_length, count = count).to_string(),
+        NikError::BadRegion => td_string!(locale, err_nik_region).to_string(),
+        NikError::BadDay => td_string!(locale, err_nik_day).to_string(),
+        NikError::BadMonth => td_string!(locale, err_nik_month).to_string(),
+        NikError::BadDate => td_string!(locale, err_nik_date).to_string(),
+        NikError::ZeroSerial => td_string!(locale, err_nik_serial).to_string(),
     }
 }
 

@@ -108,6 +108,9 @@ pub enum FileProblem {
     /// More rows than [`MAX_ROWS`].
     #[error("too many rows")]
     TooManyRows,
+    /// The form was sent without a file.
+    #[error("no file")]
+    NoFile,
     /// No rows below the headings.
     #[error("no rows")]
     Empty,

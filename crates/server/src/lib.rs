@@ -9,6 +9,7 @@ pub mod config;
 pub mod form_post;
 pub mod guard;
 pub mod health;
+pub mod import_upload;
 pub mod login_form;
 pub mod regions;
 pub mod startup;

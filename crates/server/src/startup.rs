@@ -205,13 +205,15 @@ pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router 
             shell,
         ))
         .with_state(state.clone())
+        // Every request's body is small, but for the import's file (below).
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .merge(uploads(state.clone()))
         .layer(sessions)
         .layer(axum::middleware::from_fn_with_state(
             TrustedOrigin::of_url(&settings.public_url),
             guard::same_origin,
         ))
         .layer(axum::middleware::from_fn(guard::no_store))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(axum::middleware::from_fn(guard::close_after_refused_body))
         // Phones on mobile data: the wasm shrinks from about 1.7 MB to under 0.5 MB with brotli.
         .layer(CompressionLayer::new().br(true).gzip(true))
@@ -238,6 +240,16 @@ pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router 
             tracing::info_span!("request", method = %req.method(), uri = %req.uri().path(), request_id = %id)
         }))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+}
+
+/// The route of the client import's file upload, with a body limit of its own.
+fn uploads(state: AppState) -> Router {
+    use crate::import_upload::{UPLOAD_BODY_LIMIT, upload};
+    Router::new()
+        .route(pamong_app::routes::IMPORT_UPLOAD, post(upload))
+        .with_state(state)
+        .layer(axum::extract::DefaultBodyLimit::max(UPLOAD_BODY_LIMIT))
+        .layer(RequestBodyLimitLayer::new(UPLOAD_BODY_LIMIT))
 }
 
 /// HSTS when the public URL is https (a year, subdomains included); over plain http the

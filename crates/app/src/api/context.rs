@@ -146,7 +146,12 @@ pub async fn optional_actor() -> Result<Option<(ServerContext, Actor)>, AppError
 /// Who the session says is signed in, if that login still stands (the work behind
 /// [`optional_actor`]): keeps a standing login alive, ends one that does not stand.
 async fn signed_in(ctx: &ServerContext) -> Result<Option<Actor>, AppError> {
-    let session = session().await?;
+    signed_in_with(ctx, &session().await?).await
+}
+
+/// Who `session` says is signed in, if that login still stands: for a handler of the
+/// server's own (a file upload) that has the session but no Leptos context.
+pub async fn signed_in_with(ctx: &ServerContext, session: &Session) -> Result<Option<Actor>, AppError> {
     let auth: Option<AuthData> = session.get(AUTH_KEY).await.ok().flatten();
     let Some(auth) = auth else {
         return Ok(None);
@@ -160,7 +165,7 @@ async fn signed_in(ctx: &ServerContext) -> Result<Option<Actor>, AppError> {
     };
     match actor {
         Some(actor) => {
-            keep_alive(&session, ctx).await;
+            keep_alive(session, ctx).await;
             Ok(Some(actor))
         }
         None => {

@@ -143,6 +143,7 @@ pub fn export_kind(i18n: crate::text::I18n, kind: ExportKind) -> String {
         ExportKind::Litmas => t_string!(i18n, export_kind_litmas).to_string(),
         ExportKind::HoursStatement => t_string!(i18n, export_kind_statement).to_string(),
         ExportKind::MonthlyReport => t_string!(i18n, export_kind_report).to_string(),
+        ExportKind::ImportReport => t_string!(i18n, export_kind_import).to_string(),
         ExportKind::OfficeVitals => t_string!(i18n, export_kind_office_vitals).to_string(),
         ExportKind::RegionVitals => t_string!(i18n, export_kind_region_vitals).to_string(),
         ExportKind::AuditLog => t_string!(i18n, export_kind_audit_log).to_string(),

@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod detail;
 pub mod edit;
+pub mod import;
 pub mod list;
 pub mod office;
 pub mod records;

@@ -29,6 +29,7 @@ pub fn OfficePage() -> impl IntoView {
         <div class="page-head">
             <h1>{move || t_string!(i18n, office_title)}</h1>
             <a class="button" href=routes::DASHBOARD data-testid="office-dashboard">{move || t_string!(i18n, dash_title)}</a>
+            <a class="button button--secondary" href=routes::IMPORTS data-testid="office-import">{move || t_string!(i18n, import_title)}</a>
             <a class="button button--secondary" href="/kelompok">{move || t_string!(i18n, groups_title)}</a>
             <a class="button button--secondary" href="/mitra">{move || t_string!(i18n, partners_title)}</a>
             <a class="button button--secondary" href=routes::KERJA_SOSIAL data-testid="office-sites">{move || t_string!(i18n, ks_sites_title)}</a>

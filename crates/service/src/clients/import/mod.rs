@@ -327,7 +327,7 @@ pub async fn report(
     id: Uuid,
     format: ExportFormat,
     now: OffsetDateTime,
-    describe: &dyn Fn(&[RowIssue]) -> String,
+    describe: &(dyn Fn(&[RowIssue]) -> String + Sync),
 ) -> ServiceResult<ExportFile> {
     let row = find(db, actor, id).await?;
     let refused = problems_of(&row)?;
@@ -365,8 +365,9 @@ pub async fn report(
     out.finish(&format!("laporan-impor-{}", row.created_at.date()))
 }
 
-/// The template to fill in: the headings of every column, no rows.
-pub fn template(format: ExportFormat) -> ServiceResult<ExportFile> {
+/// The template to fill in: the headings of every column, no rows. For those who import.
+pub fn template(actor: &Actor, format: ExportFormat) -> ServiceResult<ExportFile> {
+    office_of(actor)?;
     let headings: Vec<&str> = COLUMNS.iter().map(|c| c.heading).collect();
     TableWriter::new(format, "Klien", &headings)?.finish("templat-impor-klien")
 }
