@@ -74,7 +74,9 @@ pub fn import_refused(problem: &pamong_domain::import::FileProblem) -> String {
 }
 
 /// Why an upload was refused, read back from the imports page's query.
-pub fn import_refusal(query: &leptos_router::params::ParamsMap) -> Option<pamong_domain::import::FileProblem> {
+pub fn import_refusal(
+    query: &leptos_router::params::ParamsMap,
+) -> Option<pamong_domain::import::FileProblem> {
     use pamong_domain::import::FileProblem;
     let columns = || query.get(IMPORT_COLUMNS_KEY).unwrap_or_default();
     Some(match query.get(IMPORT_REFUSED_KEY)?.as_str() {

@@ -64,7 +64,9 @@ pub fn problem_in(locale: Locale, problem: Problem) -> String {
         Problem::DateOutOfRange { from, to } => {
             td_string!(locale, err_date_out_of_range, from = from, to = to).to_string()
         }
-        Problem::PeriodTooLong { years } => td_string!(locale, err_period_too_long, years = years).to_string(),
+        Problem::PeriodTooLong { years } => {
+            td_string!(locale, err_period_too_long, years = years).to_string()
+        }
     }
 }
 

@@ -24,7 +24,12 @@ pub const UPLOAD_BODY_LIMIT: usize = MAX_FILE_BYTES + 1024 * 1024;
 const FILE_FIELD: &str = "file";
 
 /// Takes the upload and redirects (303) to what became of it.
-pub async fn upload(State(state): State<AppState>, session: Session, headers: HeaderMap, mut form: Multipart) -> Response {
+pub async fn upload(
+    State(state): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    mut form: Multipart,
+) -> Response {
     let actor = match signed_in_with(&state.ctx, &session).await {
         Ok(Some(actor)) => actor,
         Ok(None) => return Redirect::to(pamong_app::pages::login::LOGIN_POST).into_response(),
@@ -35,8 +40,12 @@ pub async fn upload(State(state): State<AppState>, session: Session, headers: He
     let (name, bytes) = match read_file(&mut form).await {
         Ok(Some(file)) => file,
         Ok(None) => return Redirect::to(&routes::import_refused(&FileProblem::NoFile)).into_response(),
-        Err(Refused::TooLarge) => return Redirect::to(&routes::import_refused(&FileProblem::TooLarge)).into_response(),
-        Err(Refused::Malformed) => return (StatusCode::BAD_REQUEST, "malformed multipart form").into_response(),
+        Err(Refused::TooLarge) => {
+            return Redirect::to(&routes::import_refused(&FileProblem::TooLarge)).into_response();
+        }
+        Err(Refused::Malformed) => {
+            return (StatusCode::BAD_REQUEST, "malformed multipart form").into_response();
+        }
     };
     match import::upload(&state.ctx.db, &actor, &name, bytes, state.ctx.now()).await {
         Ok(Uploaded::Checked(id)) => Redirect::to(&routes::import(id)).into_response(),

@@ -57,7 +57,9 @@ pub async fn import_report(
 
 /// The template to fill in. A GET with `format`.
 #[server(endpoint = "imports/template", input = server_fn::codec::GetUrl, output = server_fn::codec::Streaming)]
-pub async fn import_template(format: Option<String>) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
+pub async fn import_template(
+    format: Option<String>,
+) -> Result<server_fn::codec::ByteStream<AppError>, AppError> {
     crate::api::context::table_download(format, |x, format| async move {
         pamong_service::clients::import::template(&x.actor, format)
     })

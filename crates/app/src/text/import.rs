@@ -12,10 +12,13 @@ pub fn issues_in(locale: Locale, issues: &[RowIssue]) -> String {
     issues
         .iter()
         .map(|issue| match issue {
-            RowIssue::Field(f) => {
-                td_string!(locale, import_column, column = heading_of(&f.field), problem = problem_in(locale, f.problem))
-                    .to_string()
-            }
+            RowIssue::Field(f) => td_string!(
+                locale,
+                import_column,
+                column = heading_of(&f.field),
+                problem = problem_in(locale, f.problem)
+            )
+            .to_string(),
             RowIssue::RepeatOf(row) => td_string!(locale, import_repeat_of, row = *row).to_string(),
             RowIssue::Child => td_string!(locale, import_child).to_string(),
         })

@@ -138,8 +138,20 @@ pub fn ImportPage() -> impl IntoView {
 #[component]
 fn Import(view: ImportView) -> impl IntoView {
     let i18n = use_i18n();
-    let ImportView { id, file_name, uploaded_by, uploaded_on, status, rows, good, imported, progress, ignored_columns, problems, can_start } =
-        view;
+    let ImportView {
+        id,
+        file_name,
+        uploaded_by,
+        uploaded_on,
+        status,
+        rows,
+        good,
+        imported,
+        progress,
+        ignored_columns,
+        problems,
+        can_start,
+    } = view;
     let bad = problems.total;
     let failure = RwSignal::new(None::<AppError>);
     let page = routes::import(id);
