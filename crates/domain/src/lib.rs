@@ -10,6 +10,7 @@ mod text_enum;
 
 pub mod abh;
 pub mod agreements;
+pub mod api_token;
 #[cfg(any(test, feature = "test-support"))]
 pub mod arbitrary;
 pub mod calendar;

@@ -11,6 +11,7 @@ pub mod access_log;
 pub mod action_objective;
 pub mod action_plan;
 pub mod agreement;
+pub mod api_token;
 pub mod audit_log;
 pub mod bapas;
 pub mod bapas_coverage;

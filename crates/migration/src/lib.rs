@@ -29,6 +29,7 @@ mod m20261215_000001_vital_snapshots;
 mod m20261216_000001_name_index;
 mod m20261217_000001_name_words;
 mod m20261218_000001_client_imports;
+mod m20261219_000001_api_tokens;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261216_000001_name_index::Migration),
             Box::new(m20261217_000001_name_words::Migration),
             Box::new(m20261218_000001_client_imports::Migration),
+            Box::new(m20261219_000001_api_tokens::Migration),
         ]
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod abh;
 pub mod actor;
+pub mod api_tokens;
 pub mod audit;
 pub mod auth;
 pub mod clients;

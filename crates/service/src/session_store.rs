@@ -59,9 +59,15 @@ impl DbSessionStore {
 
 /// The key a session is stored under: the hex SHA-256 of its id.
 pub fn stored_id(id: &Id) -> String {
+    sha256_hex(id.to_string().as_bytes())
+}
+
+/// The hex SHA-256 of `data`: how a secret that is random enough (a session id, an API
+/// token) is stored, so that a read of the table signs nobody in.
+pub(crate) fn sha256_hex(data: &[u8]) -> String {
     use sha2::{Digest, Sha256};
     use std::fmt::Write;
-    let digest = Sha256::digest(id.to_string().as_bytes());
+    let digest = Sha256::digest(data);
     digest.iter().fold(String::with_capacity(64), |mut out, b| {
         let _ = write!(out, "{b:02x}");
         out

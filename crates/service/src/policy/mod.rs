@@ -150,6 +150,13 @@ pub fn user_scope(actor: &Actor) -> Scope {
     }
 }
 
+/// Whether the actor may issue, list and revoke users' REST API tokens: the admin, who keeps
+/// the system's connections to other systems. A token acts as its user, under this same
+/// policy, wherever that user sits.
+pub fn can_issue_api_tokens(actor: &Actor) -> bool {
+    matches!(actor.role, Role::Admin)
+}
+
 /// Whether the actor may create a user at `target`, or edit, reset or deactivate one who is
 /// there (checked for both the old and the new placement on an edit). The admin manages
 /// everyone; a Kabapas manages the roles below theirs in their own office; nobody else
