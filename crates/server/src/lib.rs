@@ -2,6 +2,7 @@
 
 #![recursion_limit = "256"]
 
+pub mod api_v1;
 pub mod assets;
 pub mod cli;
 pub mod commands;
