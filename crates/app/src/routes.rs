@@ -91,6 +91,9 @@ pub fn import_refusal(
     })
 }
 
+/// The REST API's reference (its OpenAPI document, read as a page).
+pub const API_DOCS: &str = "/api/v1/docs";
+
 /// The access log of children's records.
 pub const ACCESS_LOG: &str = "/kantor/akses";
 /// The export log.

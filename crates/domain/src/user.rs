@@ -105,6 +105,8 @@ pub struct Abilities {
     /// Reads the audit trail: records' histories and the office's log (the admin every
     /// office's, the Kabapas their own).
     pub audit_log: bool,
+    /// Issues and revokes users' REST API tokens (the admin).
+    pub api_tokens: bool,
 }
 
 /// A user as the admin pages show them.

@@ -190,4 +190,8 @@ async fn the_openapi_document_describes_the_api() {
         assert!(doc["paths"][path].is_object(), "{path} is described");
     }
     assert_eq!(doc["components"]["securitySchemes"]["token"]["scheme"], "bearer");
+    let page = call(&app, "GET", "/api/v1/docs", None, None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<code>GET /api/v1/clients</code>"), "{}", page.body);
+    assert!(page.body.contains("id=\"ClientPage\""));
 }

@@ -15,6 +15,7 @@ pub mod oversight;
 pub mod partners;
 pub mod referrals;
 pub mod reintegration;
+pub mod tokens;
 pub mod users;
 
 use leptos::prelude::*;

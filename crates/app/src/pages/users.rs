@@ -252,6 +252,9 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
             <ResetPassword id=id />
             <ActiveToggle active=active to=SetUserActive::PATH id=id next=routes::saved("/admin/pengguna") errors=errors failure=failure />
         })}
+        {id.filter(|_| crate::app::use_abilities().get_untracked().api_tokens).map(|id| view! {
+            <crate::pages::tokens::ApiTokens user=id />
+        })}
     }
 }
 

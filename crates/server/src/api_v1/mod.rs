@@ -9,6 +9,7 @@
 //! invalid fields, 429 past the token's rate limit.
 
 mod clients;
+mod docs;
 mod error;
 mod model;
 mod openapi;
@@ -43,6 +44,10 @@ pub fn router(state: AppState) -> Router {
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), authenticate));
     Router::new()
         .route("/api/v1/openapi.json", get(|| async { Json(openapi::document()) }))
+        .route(
+            pamong_app::routes::API_DOCS,
+            get(|| async { docs::page(&serde_json::to_value(openapi::document()).unwrap_or_default()) }),
+        )
         .merge(calls)
         .with_state(state)
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))

@@ -121,6 +121,7 @@ pub fn abilities(actor: &Actor) -> Abilities {
         peduli: remit.is_some() || !figures_scope(actor).is_empty(),
         compare_offices: comparison(actor).is_some(),
         audit_log: !audit_scope(actor).is_empty(),
+        api_tokens: can_issue_api_tokens(actor),
     }
 }
 
