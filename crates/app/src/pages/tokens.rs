@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::api::tokens::{IssueApiToken, RevokeApiToken, api_tokens};
 use crate::app::{ErrorPage, Loading};
-use crate::components::form::{SaveButton, TextField};
+use crate::components::form::TextField;
 use crate::components::{ErrorBanner, PostForm};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -52,7 +52,9 @@ pub fn ApiTokens(
             <PostForm to=IssueApiToken::PATH next=page hidden=vec![("user", user.to_string())] errors=errors failure=failure class="form" testid="token-issue">
                 <ErrorBanner error=failure />
                 <TextField name="name" label=move || t_string!(i18n, token_name).to_string() value=name errors=errors autocomplete="off" />
-                <SaveButton />
+                <div class="form__actions">
+                    <button class="button" type="submit">{move || t_string!(i18n, token_issue)}</button>
+                </div>
             </PostForm>
         </section>
     }
