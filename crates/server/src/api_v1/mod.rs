@@ -22,7 +22,6 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use pamong_domain::ErrorKind;
 use pamong_service::Actor;
 use tower_http::limit::RequestBodyLimitLayer;
 
@@ -69,12 +68,6 @@ async fn authenticate(State(state): State<AppState>, mut request: Request, next:
             request.extensions_mut().insert(ApiActor(actor.with_request_id(request_id)));
             next.run(request).await
         }
-        Err(e) => ApiError::from(e.into_kind(request_id)).into_response(),
-    }
-}
-
-impl From<ErrorKind> for ApiError {
-    fn from(kind: ErrorKind) -> Self {
-        ApiError::new(kind)
+        Err(e) => ApiError::new(e.into_kind(request_id)).into_response(),
     }
 }

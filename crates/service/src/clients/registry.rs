@@ -227,18 +227,15 @@ fn audit_changes(old: Option<&client::Model>, new: &client::Model) -> Changes {
     c
 }
 
-/// Inserts a client registered in `bapas_id` with its register number and first status row,
-/// inside the caller's transaction (the caller writes the audit row).
-pub(crate) async fn insert<C: ConnectionTrait>(
-    txn: &C,
-    actor: &Actor,
+/// A new active client of `bapas_id` from a draft, not yet stored. Its register number is
+/// its public id until the row's id gives it its own ([`register_number`]).
+pub(crate) fn new_client(
     draft: &ClientDraft,
     bapas_id: BapasId,
+    pk: Option<i32>,
     is_child: bool,
     now: OffsetDateTime,
-) -> ServiceResult<client::Model> {
-    let office = bapas::Entity::find_by_id(bapas_id).one(txn).await?.ok_or_else(ServiceError::not_found)?;
-    let pk = check_references(txn, actor, draft, bapas_id, None).await?;
+) -> client::ActiveModel {
     let public_id = Uuid::now_v7();
     let mut model = client::ActiveModel {
         public_id: Set(public_id),
@@ -256,25 +253,54 @@ pub(crate) async fn insert<C: ConnectionTrait>(
         ..Default::default()
     };
     apply(&mut model, draft, pk);
-    let row = model.insert(txn).await.map_err(|e| unique_to_field(e, "nik"))?;
-    super::vocabulary::learn(txn, [row.name_folded.as_str()]).await?;
-    // The register number shows the office and year; the row id makes it unique without a
-    // counter table that concurrent registrations would fight over.
-    let register_number = format!("{}-{}-{:06}", office.code, draft.supervision_start.year(), row.id);
-    let mut numbered: client::ActiveModel = row.into();
-    numbered.register_number = Set(register_number);
-    let row = numbered.update(txn).await?;
+    model
+}
+
+/// A client's register number: the office, the year supervision began and the row id. The
+/// row id makes it unique without a counter table that concurrent registrations would fight
+/// over.
+pub(crate) fn register_number(office_code: &str, draft: &ClientDraft, id: i32) -> String {
+    format!("{}-{}-{:06}", office_code, draft.supervision_start.year(), id)
+}
+
+/// The first status row of a new client: active from the start of supervision.
+pub(crate) fn first_status(
+    client_id: i32,
+    start: Date,
+    actor: &Actor,
+    now: OffsetDateTime,
+) -> client_status_change::ActiveModel {
     client_status_change::ActiveModel {
-        client_id: Set(row.id),
+        client_id: Set(client_id),
         status: Set(ClientStatus::Aktif.as_str().to_owned()),
-        changed_on: Set(row.supervision_start),
+        changed_on: Set(start),
         reason: Set(None),
         officer_id: Set(actor.user_key()),
         created_at: Set(now),
         ..Default::default()
     }
-    .insert(txn)
-    .await?;
+}
+
+/// Inserts a client registered in `bapas_id` with its register number and first status row,
+/// inside the caller's transaction (the caller writes the audit row).
+pub(crate) async fn insert<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    draft: &ClientDraft,
+    bapas_id: BapasId,
+    is_child: bool,
+    now: OffsetDateTime,
+) -> ServiceResult<client::Model> {
+    let office = bapas::Entity::find_by_id(bapas_id).one(txn).await?.ok_or_else(ServiceError::not_found)?;
+    let pk = check_references(txn, actor, draft, bapas_id, None).await?;
+    let model = new_client(draft, bapas_id, pk, is_child, now);
+    let row = model.insert(txn).await.map_err(|e| unique_to_field(e, "nik"))?;
+    super::vocabulary::learn(txn, [row.name_folded.as_str()]).await?;
+    let number = register_number(&office.code, draft, row.id);
+    let mut numbered: client::ActiveModel = row.into();
+    numbered.register_number = Set(number);
+    let row = numbered.update(txn).await?;
+    first_status(row.id, row.supervision_start, actor, now).insert(txn).await?;
     Ok(row)
 }
 

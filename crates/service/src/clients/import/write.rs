@@ -5,7 +5,6 @@
 
 use std::collections::HashMap;
 
-use pamong_domain::client::ClientStatus;
 use pamong_entity::{audit_log, client, client_status_change};
 use sea_orm::sea_query::{CaseStatement, Expr};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
@@ -57,26 +56,11 @@ async fn write_chunk<C: ConnectionTrait>(
     let mut of_public = HashMap::with_capacity(chunk.len());
     let mut names = Vec::with_capacity(chunk.len());
     for good in chunk {
-        let public_id = Uuid::now_v7();
-        let mut model = client::ActiveModel {
-            public_id: Set(public_id),
-            // Unique until the row's id gives it its number, below.
-            register_number: Set(public_id.to_string()),
-            bapas_id: Set(target.office.get()),
-            status: Set(ClientStatus::Aktif.as_str().to_owned()),
-            status_date: Set(Some(good.draft.supervision_start)),
-            status_reason: Set(None),
-            risk_band: Set(None),
-            risk_score: Set(None),
-            assessed_on: Set(None),
-            is_child: Set(false),
-            created_at: Set(target.now),
-            updated_at: Set(target.now),
-            ..Default::default()
-        };
-        registry::apply(&mut model, &good.draft, good.pk);
+        let model = registry::new_client(&good.draft, target.office, good.pk, false, target.now);
+        if let Set(public_id) = &model.public_id {
+            of_public.insert(*public_id, good);
+        }
         names.push(searchable_name(&good.draft.full_name, &good.draft.aliases));
-        of_public.insert(public_id, good);
         models.push(model);
     }
     client::Entity::insert_many(models).exec(txn).await?;
@@ -90,25 +74,16 @@ async fn write_chunk<C: ConnectionTrait>(
         .all(txn)
         .await?;
 
-    // The register number shows the office, the year and the row id, as a client
-    // registered on the form gets (`registry::insert`).
+    // The register number a client registered on the form gets (`registry::insert`).
     let mut numbers = CaseStatement::new();
     let mut written = Vec::with_capacity(ids.len());
     let mut status_rows = Vec::with_capacity(ids.len());
     let mut audit_rows: Vec<audit_log::ActiveModel> = Vec::with_capacity(ids.len());
     for (id, public_id) in &ids {
         let Some(good) = of_public.get(public_id) else { continue };
-        let number = format!("{}-{}-{:06}", target.office_code, good.draft.supervision_start.year(), id);
+        let number = registry::register_number(target.office_code, &good.draft, *id);
         numbers = numbers.case(client::Column::Id.eq(*id), number.clone());
-        status_rows.push(client_status_change::ActiveModel {
-            client_id: Set(*id),
-            status: Set(ClientStatus::Aktif.as_str().to_owned()),
-            changed_on: Set(good.draft.supervision_start),
-            reason: Set(None),
-            officer_id: Set(target.actor.user_key()),
-            created_at: Set(target.now),
-            ..Default::default()
-        });
+        status_rows.push(registry::first_status(*id, good.draft.supervision_start, target.actor, target.now));
         let changes = Changes::of_new_client(target.office.get(), *id)
             .set("import", &target.import_id)
             .set("row", &good.row)
