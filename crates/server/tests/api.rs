@@ -13,7 +13,7 @@ use pamong_domain::api_token::TokenForm;
 use pamong_domain::caseload::ClientFilter;
 use pamong_domain::page::ListQuery;
 use pamong_entity::user;
-use pamong_service::{Actor, api_tokens, auth, clients};
+use pamong_service::{Actor, api_tokens, auth, clients, oversight, referrals};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::Value;
 
@@ -186,7 +186,16 @@ async fn the_openapi_document_describes_the_api() {
     assert_eq!(reply.status, StatusCode::OK);
     let doc: Value = serde_json::from_str(&reply.body).unwrap();
     assert_eq!(doc["openapi"], "3.1.0");
-    for path in ["/api/v1/clients", "/api/v1/clients/{id}", "/api/v1/clients/{id}/reports"] {
+    for path in [
+        "/api/v1/clients",
+        "/api/v1/clients/{id}",
+        "/api/v1/clients/{id}/reports",
+        "/api/v1/clients/{id}/referrals",
+        "/api/v1/referrals",
+        "/api/v1/referrals/{id}/answer",
+        "/api/v1/figures/office",
+        "/api/v1/figures/region",
+    ] {
         assert!(doc["paths"][path].is_object(), "{path} is described");
     }
     assert_eq!(doc["components"]["securitySchemes"]["token"]["scheme"], "bearer");
@@ -194,4 +203,91 @@ async fn the_openapi_document_describes_the_api() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("<code>GET /api/v1/clients</code>"), "{}", page.body);
     assert!(page.body.contains("id=\"ClientPage\""));
+}
+
+#[tokio::test]
+async fn a_partner_system_reads_and_answers_its_referrals() {
+    let app = spawn().await;
+    let (mitra, token) = token_of(&app, "mitra.jakbar").await;
+    let reply = call(&app, "GET", "/api/v1/referrals", Some(&token), None).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let json: Value = serde_json::from_str(&reply.body).unwrap();
+    let expected = referrals::inbox(&app.db.conn, &mitra).await.unwrap();
+    assert!(!expected.is_empty(), "the demo inbox has referrals");
+    let listed: Vec<&str> = json.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let wanted: Vec<String> = expected.iter().map(|r| r.id.to_string()).collect();
+    assert_eq!(listed, wanted, "the inbox, in its order");
+    let open = expected.iter().find(|r| r.can_respond).unwrap();
+    assert_eq!(json[0]["can_answer"], true);
+    assert!(json[0]["sent_at"].as_str().unwrap().ends_with('Z'), "an RFC 3339 instant");
+    assert_eq!(json[0]["due_on"].as_str().unwrap().len(), 10, "a day as YYYY-MM-DD");
+
+    // The officer's token answers for no partner: an empty inbox, and no answering.
+    let (_, pk_token) = token_of(&app, "pk.jakbar").await;
+    let reply = call(&app, "GET", "/api/v1/referrals", Some(&pk_token), None).await;
+    assert_eq!(reply.body, "[]");
+    let path = format!("/api/v1/referrals/{}/answer", open.id);
+    let accept = r#"{"status":"diterima"}"#;
+    let reply = call(&app, "POST", &path, Some(&pk_token), Some(accept)).await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND, "{}", reply.body);
+
+    // Declining needs a reason; an unknown status is refused; then accepted, once.
+    let reply = call(&app, "POST", &path, Some(&token), Some(r#"{"status":"ditolak"}"#)).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(serde_json::from_str::<Value>(&reply.body).unwrap()["fields"][0]["field"], "decline_reason");
+    let reply = call(&app, "POST", &path, Some(&token), Some(r#"{"status":"hilang"}"#)).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(call(&app, "POST", &path, Some(&token), Some(accept)).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(call(&app, "POST", &path, Some(&token), Some(accept)).await.status, StatusCode::CONFLICT);
+    let done = r#"{"status":"selesai","text":"Ikut pelatihan las tiga minggu"}"#;
+    assert_eq!(call(&app, "POST", &path, Some(&token), Some(done)).await.status, StatusCode::NO_CONTENT);
+
+    // The officer reads the outcome on the client's referrals.
+    let reply =
+        call(&app, "GET", &format!("/api/v1/clients/{}/referrals", open.client.id), Some(&pk_token), None)
+            .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let json: Value = serde_json::from_str(&reply.body).unwrap();
+    let answered = json.as_array().unwrap().iter().find(|r| r["id"] == open.id.to_string()).unwrap();
+    assert_eq!(answered["status"], "selesai");
+    assert_eq!(answered["outcome"], "Ikut pelatihan las tiga minggu");
+    assert_eq!(answered["can_answer"], false);
+}
+
+#[tokio::test]
+async fn the_figures_are_the_dashboards_under_the_same_policy() {
+    let app = spawn().await;
+    let (kabapas, token) = token_of(&app, "kabapas.jakbar").await;
+    let reply = call(&app, "GET", "/api/v1/figures/office", Some(&token), None).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let json: Value = serde_json::from_str(&reply.body).unwrap();
+    let vitals = oversight::dashboard::office_vitals(&app.db.conn, &kabapas, None, NOW).await.unwrap();
+    assert_eq!(json["office"]["name"], vitals.bapas.name);
+    assert_eq!(json["figures"].as_array().unwrap().len(), vitals.rows.len());
+    for (figure, row) in json["figures"].as_array().unwrap().iter().zip(&vitals.rows) {
+        assert_eq!(figure["figure"], row.vital.as_str());
+        assert_eq!(figure["now"]["count"], row.now.count);
+        assert_eq!(figure["now"]["of"], serde_json::to_value(row.now.of).unwrap());
+        assert_eq!(figure["officers"].as_array().unwrap().len(), row.officers.len());
+    }
+    let reply = call(&app, "GET", "/api/v1/figures/region", Some(&token), None).await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND, "a Kabapas has no comparison");
+
+    let (kanwil, token) = token_of(&app, "kanwil.dki").await;
+    let reply = call(&app, "GET", "/api/v1/figures/region", Some(&token), None).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let json: Value = serde_json::from_str(&reply.body).unwrap();
+    let vitals = oversight::region::region_vitals(&app.db.conn, &kanwil, None, NOW).await.unwrap();
+    assert_eq!(json["clients"], vitals.clients);
+    assert_eq!(json["figures"][0]["areas"].as_array().unwrap().len(), vitals.rows[0].areas.len());
+    assert_eq!(json["figures"][0]["trend"].as_array().unwrap().len(), vitals.rows[0].trend.len());
+
+    // Another region's office is not the Kanwil's to read.
+    let (_, jambi) = token_of(&app, "pk1.jambi").await;
+    let reply = call(&app, "GET", "/api/v1/figures/office", Some(&jambi), None).await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND, "an officer reads no dashboard: {}", reply.body);
+    let office = vitals.rows[0].areas[0].area.id;
+    let reply =
+        call(&app, "GET", &format!("/api/v1/figures/office?office={office}"), Some(&token), None).await;
+    assert_eq!(reply.status, StatusCode::OK, "the Kanwil reads its offices");
 }

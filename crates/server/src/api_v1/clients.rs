@@ -7,18 +7,12 @@ use pamong_domain::caseload::ClientFilter;
 use pamong_domain::page::ListQuery;
 use pamong_domain::request_key::RequestKey;
 use pamong_domain::supervision::ReportForm;
-use pamong_service::{clients, supervision};
+use pamong_service::{clients, referrals, supervision};
 use uuid::Uuid;
 
-use super::model::{Client, ClientPage, ClientQuery, ReportInput};
-use super::{ApiActor, ApiError};
+use super::model::{Client, ClientPage, ClientQuery, Referral, ReportInput};
+use super::{ApiActor, ApiError, ApiResult, refused};
 use crate::startup::AppState;
-
-type ApiResult<T> = Result<T, ApiError>;
-
-fn refused(actor: &ApiActor, e: pamong_service::ServiceError) -> ApiError {
-    ApiError::new(e.into_kind(actor.0.request_id.clone()))
-}
 
 /// The clients the token's user may read, searched and paged as the client list is.
 #[utoipa::path(get, path = "/api/v1/clients", tag = "clients", params(ClientQuery),
@@ -116,4 +110,23 @@ pub(super) async fn record_report(
     .await
     .map_err(|e| refused(&actor, e))?;
     Ok(StatusCode::CREATED)
+}
+
+/// A client's referrals, newest first (whoever may read the client).
+#[utoipa::path(get, path = "/api/v1/clients/{id}/referrals", tag = "referrals",
+    params(("id" = Uuid, Path, description = "The client's public id")),
+    responses(
+        (status = 200, description = "The client's referrals", body = Vec<Referral>),
+        (status = 401, description = "No valid token", body = ApiError),
+        (status = 404, description = "No such client, or not the user's to read", body = ApiError),
+        (status = 429, description = "Past the token's rate limit", body = ApiError),
+    ),
+    security(("token" = [])))]
+pub(super) async fn referrals_of(
+    State(state): State<AppState>,
+    Extension(actor): Extension<ApiActor>,
+    Path(id): Path<Uuid>,
+) -> ApiResult<Json<Vec<Referral>>> {
+    let found = referrals::of_client(&state.ctx.db, &actor.0, id).await.map_err(|e| refused(&actor, e))?;
+    Ok(Json(found.into_iter().map(Referral::from).collect()))
 }

@@ -11,8 +11,10 @@
 mod clients;
 mod docs;
 mod error;
+mod figures;
 mod model;
 mod openapi;
+mod referrals;
 
 pub use error::ApiError;
 
@@ -34,12 +36,25 @@ pub const BASE: &str = "/api/v1";
 #[derive(Clone)]
 pub(crate) struct ApiActor(pub Actor);
 
+/// A handler's answer: its JSON, or a refusal.
+type ApiResult<T> = Result<T, ApiError>;
+
+/// The refusal of a service's error, carrying the call's request id.
+fn refused(actor: &ApiActor, e: pamong_service::ServiceError) -> ApiError {
+    ApiError::new(e.into_kind(actor.0.request_id.clone()))
+}
+
 /// The API's routes: the document is public, everything else needs a token.
 pub fn router(state: AppState) -> Router {
     let calls = Router::new()
         .route("/api/v1/clients", get(clients::list))
         .route("/api/v1/clients/{id}", get(clients::get))
         .route("/api/v1/clients/{id}/reports", post(clients::record_report))
+        .route("/api/v1/clients/{id}/referrals", get(clients::referrals_of))
+        .route("/api/v1/referrals", get(referrals::inbox))
+        .route("/api/v1/referrals/{id}/answer", post(referrals::answer))
+        .route("/api/v1/figures/office", get(figures::office))
+        .route("/api/v1/figures/region", get(figures::region))
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), authenticate));
     Router::new()
         .route("/api/v1/openapi.json", get(|| async { Json(openapi::document()) }))

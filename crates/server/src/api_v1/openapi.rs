@@ -13,16 +13,40 @@ use utoipa::{Modify, OpenApi};
             Every call acts as the user a personal access token was issued to (by an admin), \
             under that user's permissions."
     ),
-    paths(super::clients::list, super::clients::get, super::clients::record_report),
+    paths(
+        super::clients::list,
+        super::clients::get,
+        super::clients::record_report,
+        super::clients::referrals_of,
+        super::referrals::inbox,
+        super::referrals::answer,
+        super::figures::office,
+        super::figures::region,
+    ),
     components(schemas(
         super::model::Client,
         super::model::ClientPage,
         super::model::ReportInput,
+        super::model::Named,
+        super::model::Referral,
+        super::model::AnswerInput,
+        super::model::FigureTally,
+        super::model::OfficeFigures,
+        super::model::OfficeFigure,
+        super::model::OfficerFigure,
+        super::model::RegionFigures,
+        super::model::RegionFigure,
+        super::model::AreaTally,
+        super::model::TrendPoint,
         super::error::ApiError,
         super::error::FieldProblem
     )),
     modifiers(&BearerToken),
-    tags((name = "clients", description = "Clients under supervision"))
+    tags(
+        (name = "clients", description = "Clients under supervision"),
+        (name = "referrals", description = "Referrals to partners' services, and the partners' answers"),
+        (name = "figures", description = "The dashboards' figures (counts only)")
+    )
 )]
 struct Document;
 

@@ -1,12 +1,12 @@
-//! What the API sends and takes: its own, versioned shapes, built from the service's answers
-//! (already filtered and masked by the policy for the token's user).
+//! Clients and reports.
 
 use pamong_domain::caseload::ClientSummary;
 use pamong_domain::page::Page;
 use serde::{Deserialize, Serialize};
-use time::Date;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
+
+use super::day;
 
 /// A client as a list shows them. A child whose identity the user may not see comes with
 /// initials instead of the name, no NIK, and `masked` set.
@@ -34,8 +34,8 @@ pub struct Client {
     /// The PK's name, when assigned.
     pub pk: Option<String>,
     /// Last day of supervision, when fixed.
-    #[schema(value_type = Option<String>, format = Date)]
-    pub supervision_end: Option<Date>,
+    #[schema(format = Date)]
+    pub supervision_end: Option<String>,
 }
 
 impl From<ClientSummary> for Client {
@@ -51,7 +51,7 @@ impl From<ClientSummary> for Client {
             status: c.status.as_str().to_owned(),
             risk_band: c.risk_band.map(|b| b.as_str().to_owned()),
             pk: c.pk.map(|p| p.name),
-            supervision_end: c.supervision_end,
+            supervision_end: c.supervision_end.map(day),
         }
     }
 }
