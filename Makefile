@@ -6,7 +6,7 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/pamong-target
 export CARGO_TERM_COLOR ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast lint fmt e2e fuzz release build watch clean
+.PHONY: help run test test-fast lint fmt e2e api fuzz release build watch clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -14,7 +14,7 @@ help: ## List the targets
 run: ## Install what is missing, build, migrate + seed data/pamong.db, serve on :3000
 	@scripts/run.sh
 
-test: ## Every check: fmt, clippy (ssr + hydrate), tests on SQLite and PostgreSQL, end2end
+test: ## Every check: fmt, clippy (ssr + hydrate), tests on SQLite and PostgreSQL, end2end, API
 	@scripts/test.sh all
 
 test-fast: ## fmt, clippy and the SQLite tests (no PostgreSQL, no browser)
@@ -28,6 +28,9 @@ fmt: ## Format the code
 
 e2e: ## Browser tests in chromium at 360x800 and 1280x800 (screenshots in end2end/test-results)
 	@scripts/test.sh e2e
+
+api: ## The REST API against its OpenAPI document with schemathesis (installs it from PyPI)
+	@scripts/test.sh api
 
 fuzz: ## Every fuzz target for 10 minutes (FUZZ_SECONDS=…); not in CI, installs cargo-fuzz
 	@scripts/fuzz.sh

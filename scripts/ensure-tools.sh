@@ -4,6 +4,7 @@
 #   ensure-tools.sh test      + cargo-nextest and faketime
 #   ensure-tools.sh release   + wasm-opt from npm's binaryen (smaller wasm)
 #   ensure-tools.sh e2e       + Debian's chromium and Playwright from npm
+#   ensure-tools.sh api       + schemathesis from PyPI (checks the REST API against its document)
 source "$(dirname "$0")/lib.sh"
 what="${1:-build}"
 
@@ -67,4 +68,12 @@ if [ "$what" = e2e ]; then
     say "installing Playwright from npm into end2end/ (it drives chromium; no browser download)"
     (cd "$ROOT/end2end" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
   fi
+fi
+
+SCHEMATHESIS_VERSION=4.32.5
+if [ "$what" = api ] && [ "$("$TOOLS/venv/bin/st" --version 2>/dev/null | awk '{print $NF}')" != "$SCHEMATHESIS_VERSION" ]; then
+  command -v python3 >/dev/null || die "python3 not found: install Python 3.9+ (apt-get install python3 python3-venv)"
+  say "installing schemathesis $SCHEMATHESIS_VERSION from PyPI into $TOOLS/venv (it calls the REST API with generated requests and checks the answers against the OpenAPI document; about a minute, once)"
+  python3 -m venv "$TOOLS/venv" || die "python3 -m venv failed: apt-get install python3-venv"
+  "$TOOLS/venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi

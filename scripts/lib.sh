@@ -36,3 +36,25 @@ first_load() {
   say "first load (brotli): ${line% + } = $total bytes (budget $FIRST_LOAD_BUDGET)"
   [ "$total" -le "$FIRST_LOAD_BUDGET" ] || die "the first load is over budget by $((total - FIRST_LOAD_BUDGET)) bytes: see README (Size of the wasm)"
 }
+
+# Starts `$1` (a server binary) on a free port with a fresh demo database in a temporary
+# directory, and waits until it is ready. Sets `port`, `server` (its pid) and `tmp`; stops it
+# and removes the directory on exit. Any further arguments are passed to `serve`.
+start_demo_server() {
+  local bin="$1"; shift
+  tmp="$(mktemp -d /tmp/pamong-server.XXXXXX)"
+  port=$((30000 + RANDOM % 20000))
+  export PAMONG_DATABASE_URL="sqlite://$tmp/demo.db?mode=rwc"
+  export PAMONG_SITE_ROOT="$SITE"
+  export PAMONG_SECRET="throwaway-secret-that-is-long-enough-0123456789"
+  export PAMONG_SEED_DEMO=true
+  "$bin" serve --listen "127.0.0.1:$port" "$@" >"$tmp/server.log" 2>&1 &
+  server=$!
+  trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$tmp"' EXIT
+  for _ in $(seq 1 150); do
+    curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && return 0
+    kill -0 "$server" 2>/dev/null || { cat "$tmp/server.log"; die "server did not start"; }
+    sleep 0.2
+  done
+  tail -20 "$tmp/server.log"; die "server not ready after 30 s"
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the checks and ends with one summary line. Usage: test.sh all|fast|lint|e2e
+# Runs the checks and ends with one summary line. Usage: test.sh all|fast|lint|e2e|api
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/pg.sh"
 cd "$ROOT"
@@ -82,15 +82,21 @@ e2e_after_tests() {
   step e2e env PAMONG_SERVER_PREBUILT=1 "$ROOT/scripts/e2e.sh"
 }
 
+# The REST API against its OpenAPI document, on that same server binary.
+api_schema() {
+  step api-schema env PAMONG_SERVER_PREBUILT=1 "$ROOT/scripts/api-check.sh"
+}
+
 tools_started=$SECONDS
 "$ROOT/scripts/ensure-tools.sh" test
 timings+=("tools $((SECONDS - tools_started))s")
 case "$what" in
-  all) lint; wasm_budget; sqlite_tests; clock_ahead_tests; pg_tests; e2e_after_tests ;;
+  all) lint; wasm_budget; sqlite_tests; clock_ahead_tests; pg_tests; e2e_after_tests; api_schema ;;
   fast) lint; sqlite_tests; clock_ahead_tests ;;
   lint) lint ;;
   e2e) e2e ;;
-  *) die "unknown: $what (all|fast|lint|e2e)" ;;
+  api) step api-schema "$ROOT/scripts/api-check.sh" ;;
+  *) die "unknown: $what (all|fast|lint|e2e|api)" ;;
 esac
 
 echo "step times (total ${SECONDS}s): ${timings[*]}"

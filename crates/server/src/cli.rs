@@ -53,6 +53,9 @@ pub enum Command {
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),
+    /// Personal access tokens for the REST API.
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Fill an empty database with demo offices, one user per role and a few hundred
     /// synthetic clients per office; `--offices N` adds synthetic Kanwils and Bapas until N
     /// Bapas are active, `--clients N` adds N more clients over them (for benchmarks).
@@ -121,6 +124,21 @@ pub enum UserCommand {
     },
 }
 
+/// `pamong token …`
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Issue a token to a user and print it (only this once; it is stored hashed). The token
+    /// acts with the user's permissions; an admin revokes it on the user's page.
+    Issue {
+        /// The user's login name.
+        #[arg(long)]
+        user: String,
+        /// What the token is for (e.g. the partner system's name).
+        #[arg(long)]
+        name: String,
+    },
+}
+
 /// Settings of `pamong serve`.
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
@@ -150,4 +168,8 @@ pub struct ServeArgs {
     /// sharing one database need only one of them doing it.
     #[arg(long, env = "PAMONG_REFRESH_FIGURES", default_value_t = true, action = clap::ArgAction::Set)]
     pub refresh_figures: bool,
+    /// Calls to `/api/v1` a token may make per minute.
+    #[arg(long, env = "PAMONG_API_RATE_LIMIT", default_value_t = pamong_service::api_tokens::DEFAULT_RATE_LIMIT,
+        value_parser = clap::value_parser!(i32).range(1..))]
+    pub api_rate_limit: i32,
 }

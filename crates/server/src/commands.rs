@@ -5,7 +5,7 @@ use std::io::Read;
 use pamong_domain::user::UserForm;
 use pamong_service::{Actor, Clock, db, seed, users};
 
-use crate::cli::{Cli, Command, MigrateAction, RegionsCommand, ServeArgs, UserCommand};
+use crate::cli::{Cli, Command, MigrateAction, RegionsCommand, ServeArgs, TokenCommand, UserCommand};
 use crate::config::Settings;
 use crate::startup::Application;
 
@@ -19,6 +19,7 @@ pub async fn run(cli: Cli) -> CommandResult {
         Some(Command::Serve(args)) => serve(&cli.database_url, &args).await,
         Some(Command::Migrate { action, steps }) => migrate(&cli.database_url, action, steps).await,
         Some(Command::User(cmd)) => user(&cli.database_url, cmd).await,
+        Some(Command::Token(cmd)) => token(&cli.database_url, cmd).await,
         Some(Command::SeedDemo { offices, clients }) => seed_demo(&cli.database_url, offices, clients).await,
         Some(Command::Regions(RegionsCommand::Import { file })) => {
             let conn = open(&cli.database_url).await?;
@@ -135,6 +136,30 @@ async fn user(database_url: &str, cmd: UserCommand) -> CommandResult {
                 .await
                 .map_err(say_service_error)?;
             println!("{username} deactivated");
+        }
+    }
+    Ok(())
+}
+
+/// `pamong token issue`: prints the secret alone on standard output, so that a script can
+/// keep it (`T=$(pamong token issue …)`); what it is goes to standard error.
+#[expect(clippy::print_stdout, clippy::print_stderr, reason = "the token command reports to the terminal")]
+async fn token(database_url: &str, cmd: TokenCommand) -> CommandResult {
+    let conn = open(database_url).await?;
+    db::migrate_up(&conn).await?;
+    match cmd {
+        TokenCommand::Issue { user, name } => {
+            let id = users::id_by_username(&conn, &user)
+                .await
+                .map_err(say_service_error)?
+                .ok_or("no such user")?;
+            let form = pamong_domain::api_token::TokenForm { name };
+            let issued =
+                pamong_service::api_tokens::issue(&conn, &Actor::system(), id, &form, Clock::System.now())
+                    .await
+                    .map_err(say_service_error)?;
+            eprintln!("token \"{}\" issued to {user}; it is shown only now:", issued.token.name);
+            println!("{}", issued.secret);
         }
     }
     Ok(())

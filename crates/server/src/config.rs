@@ -31,6 +31,8 @@ pub struct Settings {
     pub seed_demo: bool,
     /// Keep the dashboard figures fresh with a background task.
     pub refresh_figures: bool,
+    /// Calls to `/api/v1` a token may make per minute.
+    pub api_rate_limit: i32,
     /// Where "now" comes from: the system clock when serving, a fixed instant in tests.
     pub clock: Clock,
 }
@@ -73,6 +75,7 @@ impl Settings {
             session_absolute: time::Duration::hours(args.session_absolute_hours),
             seed_demo: args.seed_demo,
             refresh_figures: args.refresh_figures,
+            api_rate_limit: args.api_rate_limit,
             clock: Clock::System,
         })
     }

@@ -46,6 +46,8 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// What the server hands to server fns (and to the plain login form).
     pub ctx: ServerContext,
+    /// Calls to `/api/v1` a token may make per minute.
+    pub api_rate_limit: i32,
 }
 
 /// A built, bound, not yet running server.
@@ -156,7 +158,12 @@ pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router 
         idle_timeout: settings.session_idle,
         stylesheet: hashes.stylesheet().into(),
     };
-    let state = AppState { leptos_options: leptos_options.clone(), db: db.clone(), ctx: context.clone() };
+    let state = AppState {
+        leptos_options: leptos_options.clone(),
+        db: db.clone(),
+        ctx: context.clone(),
+        api_rate_limit: settings.api_rate_limit,
+    };
     // The system clock, whatever the settings say: tower-sessions stamps expiry with it.
     let sessions = SessionManagerLayer::new(DbSessionStore::new(db, Clock::System))
         .with_name(SESSION_COOKIE)

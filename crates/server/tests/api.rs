@@ -112,6 +112,9 @@ async fn calls_without_a_valid_token_or_past_the_limit_are_refused() {
     let (_, token) = token_of(&app, "pk.jakbar").await;
     let reply = call(&app, "GET", "/api/v1/clients?page=abc", Some(&token), None).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST, "a malformed query is the caller's error");
+    let json: Value = serde_json::from_str(&reply.body).expect("a refusal in JSON, as the document says");
+    assert_eq!(json["error"], "malformed");
+    assert!(json["message"].as_str().unwrap().contains("page"), "{json}");
     let reply = call(&app, "GET", "/api/v1/clients/not-a-uuid", Some(&token), None).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
 
@@ -132,7 +135,7 @@ async fn calls_without_a_valid_token_or_past_the_limit_are_refused() {
 
     // The rate limit: the server's clock stands still, so every call is in one window.
     let (_, token) = token_of(&app, "pk2.jakbar").await;
-    for _ in 0..api_tokens::RATE_LIMIT {
+    for _ in 0..api_tokens::DEFAULT_RATE_LIMIT {
         assert_eq!(
             call(&app, "GET", "/api/v1/clients?per_page=1", Some(&token), None).await.status,
             StatusCode::OK
@@ -177,6 +180,7 @@ async fn a_report_is_recorded_once_per_idempotency_key() {
     assert_eq!(serde_json::from_str::<Value>(&reply.body).unwrap()["fields"][0]["field"], "kind");
     let reply = call(&app, "POST", &path, Some(&token), Some("{not json")).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert_eq!(serde_json::from_str::<Value>(&reply.body).unwrap()["error"], "malformed");
 }
 
 #[tokio::test]

@@ -4,8 +4,8 @@
 //! and only its SHA-256 is kept. A call with the token acts as that user: [`authenticate`]
 //! turns the bearer secret into the user's [`Actor`], so every API call goes through the
 //! same service fns, policy, masking and audit as the pages. A revoked token, or one whose
-//! user is deactivated, is refused. Each token may make [`RATE_LIMIT`] calls per
-//! [`RATE_WINDOW_SECS`]; the window is counted on the token's row, so several servers of one
+//! user is deactivated, is refused. Each token may make a number of calls per
+//! [`RATE_WINDOW_SECS`] (the server's setting, [`DEFAULT_RATE_LIMIT`] unless changed); the window is counted on the token's row, so several servers of one
 //! database share it.
 
 use pamong_domain::ErrorKind;
@@ -26,8 +26,8 @@ use crate::session_store::sha256_hex;
 
 /// What every token starts with, so that a leaked one is recognisable (secret scanners).
 pub const TOKEN_PREFIX: &str = "pmg_";
-/// Calls a token may make per window.
-pub const RATE_LIMIT: i32 = 120;
+/// Calls a token may make per window, unless the server is told otherwise.
+pub const DEFAULT_RATE_LIMIT: i32 = 120;
 /// The rate limit's window, in seconds.
 pub const RATE_WINDOW_SECS: i64 = 60;
 
@@ -135,11 +135,13 @@ pub async fn revoke(
     Ok(())
 }
 
-/// The actor a bearer secret acts as, counting the call against the token's rate limit.
-/// Refused as unauthenticated (unknown, revoked, or its user deactivated) or rate-limited.
+/// The actor a bearer secret acts as, counting the call against the token's `limit` of calls
+/// per window. Refused as unauthenticated (unknown, revoked, or its user deactivated) or
+/// rate-limited.
 pub async fn authenticate(
     db: &DatabaseConnection,
     secret: &str,
+    limit: i32,
     now: OffsetDateTime,
 ) -> ServiceResult<Actor> {
     // Anything that cannot be a token is refused before a query.
@@ -158,7 +160,7 @@ pub async fn authenticate(
     let Some(actor) = crate::auth::actor_for(db, token.user_id).await? else {
         return Err(ErrorKind::Unauthenticated.into());
     };
-    count_call(db, &token, now).await?;
+    count_call(db, &token, limit, now).await?;
     Ok(actor)
 }
 
@@ -168,6 +170,7 @@ pub async fn authenticate(
 async fn count_call(
     db: &DatabaseConnection,
     token: &api_token::Model,
+    limit: i32,
     now: OffsetDateTime,
 ) -> ServiceResult<()> {
     let window = now.unix_timestamp() - now.unix_timestamp().rem_euclid(RATE_WINDOW_SECS);
@@ -176,7 +179,7 @@ async fn count_call(
         .col_expr(api_token::Column::LastUsedAt, Expr::value(now))
         .filter(api_token::Column::Id.eq(token.id))
         .filter(api_token::Column::WindowStart.eq(window))
-        .filter(api_token::Column::WindowCount.lt(RATE_LIMIT))
+        .filter(api_token::Column::WindowCount.lt(limit))
         .exec(db)
         .await?;
     if counted.rows_affected == 1 {

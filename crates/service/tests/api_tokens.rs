@@ -9,7 +9,7 @@ use common::{Office, World};
 use pamong_domain::api_token::TokenForm;
 use pamong_domain::{ErrorKind, Role};
 use pamong_service::ServiceError;
-use pamong_service::api_tokens::{self, RATE_LIMIT, RATE_WINDOW_SECS};
+use pamong_service::api_tokens::{self, DEFAULT_RATE_LIMIT as RATE_LIMIT, RATE_WINDOW_SECS};
 use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
 
@@ -39,7 +39,7 @@ async fn a_token_acts_as_its_user_until_revoked() {
     assert!(issued.secret.starts_with("pmg_"));
     assert_eq!(&issued.secret[..10], issued.token.prefix);
 
-    let acting = api_tokens::authenticate(world.conn(), &issued.secret, NOW).await.unwrap();
+    let acting = api_tokens::authenticate(world.conn(), &issued.secret, RATE_LIMIT, NOW).await.unwrap();
     assert_eq!((acting.public_id, acting.role), (pk.public_id, Role::Pk));
     let listed = api_tokens::list(world.conn(), &admin, pk.public_id).await.unwrap();
     assert_eq!(listed.len(), 1);
@@ -48,14 +48,14 @@ async fn a_token_acts_as_its_user_until_revoked() {
     let wrong = format!("pmg_{}", "0".repeat(64));
     for secret in [wrong.as_str(), "pmg_short", "", "Bearer x"] {
         assert_eq!(
-            kind(api_tokens::authenticate(world.conn(), secret, NOW).await),
+            kind(api_tokens::authenticate(world.conn(), secret, RATE_LIMIT, NOW).await),
             ErrorKind::Unauthenticated
         );
     }
     assert_eq!(kind(api_tokens::revoke(world.conn(), &pk, issued.token.id, NOW).await), ErrorKind::NotFound);
     api_tokens::revoke(world.conn(), &admin, issued.token.id, NOW).await.unwrap();
     assert_eq!(
-        kind(api_tokens::authenticate(world.conn(), &issued.secret, NOW).await),
+        kind(api_tokens::authenticate(world.conn(), &issued.secret, RATE_LIMIT, NOW).await),
         ErrorKind::Unauthenticated,
         "a revoked token is refused"
     );
@@ -73,13 +73,17 @@ async fn each_token_has_a_rate_limit_per_minute() {
     let secret = api_tokens::issue(world.conn(), &admin, pk.public_id, &form, NOW).await.unwrap().secret;
     let other = api_tokens::issue(world.conn(), &admin, pk.public_id, &form, NOW).await.unwrap().secret;
     for _ in 0..RATE_LIMIT {
-        api_tokens::authenticate(world.conn(), &secret, NOW).await.unwrap();
+        api_tokens::authenticate(world.conn(), &secret, RATE_LIMIT, NOW).await.unwrap();
     }
     assert_eq!(
-        kind(api_tokens::authenticate(world.conn(), &secret, NOW).await),
+        kind(api_tokens::authenticate(world.conn(), &secret, RATE_LIMIT, NOW).await),
         ErrorKind::RateLimited { retry_after_secs: 50 }
     );
-    api_tokens::authenticate(world.conn(), &other, NOW).await.expect("another token counts on its own");
+    api_tokens::authenticate(world.conn(), &other, RATE_LIMIT, NOW)
+        .await
+        .expect("another token counts on its own");
     let next_window = NOW + Duration::seconds(RATE_WINDOW_SECS);
-    api_tokens::authenticate(world.conn(), &secret, next_window).await.expect("a new window opens");
+    api_tokens::authenticate(world.conn(), &secret, RATE_LIMIT, next_window)
+        .await
+        .expect("a new window opens");
 }

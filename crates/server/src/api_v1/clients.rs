@@ -1,6 +1,6 @@
 //! `/api/v1/clients`: the client list and search, one client, and recording a report.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use pamong_domain::caseload::ClientFilter;
@@ -10,6 +10,7 @@ use pamong_domain::supervision::ReportForm;
 use pamong_service::{clients, referrals, supervision};
 use uuid::Uuid;
 
+use super::extract::{ApiJson, ApiPath, ApiQuery};
 use super::model::{Client, ClientPage, ClientQuery, Referral, ReportInput};
 use super::{ApiActor, ApiError, ApiResult, refused};
 use crate::startup::AppState;
@@ -18,6 +19,7 @@ use crate::startup::AppState;
 #[utoipa::path(get, path = "/api/v1/clients", tag = "clients", params(ClientQuery),
     responses(
         (status = 200, description = "A page of clients", body = ClientPage),
+        (status = 400, description = "A malformed request (a parameter of the wrong type)", body = ApiError),
         (status = 401, description = "No valid token", body = ApiError),
         (status = 422, description = "A search too long", body = ApiError),
         (status = 429, description = "Past the token's rate limit", body = ApiError),
@@ -26,7 +28,7 @@ use crate::startup::AppState;
 pub(super) async fn list(
     State(state): State<AppState>,
     Extension(actor): Extension<ApiActor>,
-    Query(query): Query<ClientQuery>,
+    ApiQuery(query): ApiQuery<ClientQuery>,
 ) -> ApiResult<Json<ClientPage>> {
     let filter = ClientFilter {
         list: ListQuery {
@@ -46,6 +48,7 @@ pub(super) async fn list(
     params(("id" = Uuid, Path, description = "The client's public id")),
     responses(
         (status = 200, description = "The client", body = Client),
+        (status = 400, description = "A malformed request (a parameter of the wrong type)", body = ApiError),
         (status = 401, description = "No valid token", body = ApiError),
         (status = 404, description = "No such client, or not the user's to read", body = ApiError),
         (status = 429, description = "Past the token's rate limit", body = ApiError),
@@ -54,7 +57,7 @@ pub(super) async fn list(
 pub(super) async fn get(
     State(state): State<AppState>,
     Extension(actor): Extension<ApiActor>,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Client>> {
     let db = &state.ctx.db;
     let now = state.ctx.now();
@@ -77,8 +80,10 @@ pub(super) async fn get(
     request_body = ReportInput,
     responses(
         (status = 201, description = "Recorded"),
+        (status = 400, description = "A malformed request (a parameter of the wrong type)", body = ApiError),
         (status = 401, description = "No valid token", body = ApiError),
         (status = 404, description = "No such client, or not the user's to record for", body = ApiError),
+        (status = 415, description = "The body is not JSON", body = ApiError),
         (status = 422, description = "Invalid fields", body = ApiError),
         (status = 429, description = "Past the token's rate limit", body = ApiError),
     ),
@@ -86,9 +91,9 @@ pub(super) async fn get(
 pub(super) async fn record_report(
     State(state): State<AppState>,
     Extension(actor): Extension<ApiActor>,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     headers: axum::http::HeaderMap,
-    Json(input): Json<ReportInput>,
+    ApiJson(input): ApiJson<ReportInput>,
 ) -> ApiResult<StatusCode> {
     let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok());
     let key = RequestKey::from_arg(key).map_err(ApiError::new)?;
@@ -117,6 +122,7 @@ pub(super) async fn record_report(
     params(("id" = Uuid, Path, description = "The client's public id")),
     responses(
         (status = 200, description = "The client's referrals", body = Vec<Referral>),
+        (status = 400, description = "A malformed request (a parameter of the wrong type)", body = ApiError),
         (status = 401, description = "No valid token", body = ApiError),
         (status = 404, description = "No such client, or not the user's to read", body = ApiError),
         (status = 429, description = "Past the token's rate limit", body = ApiError),
@@ -125,7 +131,7 @@ pub(super) async fn record_report(
 pub(super) async fn referrals_of(
     State(state): State<AppState>,
     Extension(actor): Extension<ApiActor>,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<Vec<Referral>>> {
     let found = referrals::of_client(&state.ctx.db, &actor.0, id).await.map_err(|e| refused(&actor, e))?;
     Ok(Json(found.into_iter().map(Referral::from).collect()))

@@ -11,9 +11,16 @@ use utoipa::ToSchema;
 /// A refused call.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ApiError {
-    /// What kind of refusal: `unauthenticated`, `not_found`, `invalid`, `rate_limited`,
-    /// `conflict`, `internal`.
+    /// The answer's status.
+    #[serde(skip)]
+    status: StatusCode,
+    /// What kind of refusal: `malformed` (a request that cannot be read: not JSON, a query
+    /// or path parameter of the wrong type), `unauthenticated`, `not_found`, `invalid`,
+    /// `rate_limited`, `conflict`, `internal`.
     pub error: &'static str,
+    /// Why a `malformed` request could not be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
     /// The fields that were wrong (for `invalid`), each with its problem's code.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldProblem>,
@@ -37,17 +44,27 @@ pub struct FieldProblem {
 impl ApiError {
     /// The refusal of `kind`.
     pub fn new(kind: ErrorKind) -> Self {
-        let mut out = ApiError { error: "internal", fields: Vec::new(), retry_after: None, request_id: None };
-        match kind {
-            ErrorKind::Unauthenticated | ErrorKind::BadCredentials => out.error = "unauthenticated",
-            ErrorKind::NotFound => out.error = "not_found",
-            ErrorKind::Conflict => out.error = "conflict",
-            ErrorKind::RateLimited { retry_after_secs } => {
-                out.error = "rate_limited";
-                out.retry_after = Some(retry_after_secs);
+        let (status, error) = match &kind {
+            ErrorKind::Unauthenticated | ErrorKind::BadCredentials => {
+                (StatusCode::UNAUTHORIZED, "unauthenticated")
             }
+            ErrorKind::NotFound => (StatusCode::NOT_FOUND, "not_found"),
+            ErrorKind::Conflict => (StatusCode::CONFLICT, "conflict"),
+            ErrorKind::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
+            ErrorKind::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+            ErrorKind::Internal { .. } => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+        };
+        let mut out = ApiError {
+            status,
+            error,
+            message: None,
+            fields: Vec::new(),
+            retry_after: None,
+            request_id: None,
+        };
+        match kind {
+            ErrorKind::RateLimited { retry_after_secs } => out.retry_after = Some(retry_after_secs),
             ErrorKind::Invalid(errors) => {
-                out.error = "invalid";
                 out.fields = errors
                     .0
                     .into_iter()
@@ -55,25 +72,31 @@ impl ApiError {
                     .collect();
             }
             ErrorKind::Internal { request_id } => out.request_id = request_id,
+            ErrorKind::Unauthenticated
+            | ErrorKind::BadCredentials
+            | ErrorKind::NotFound
+            | ErrorKind::Conflict => {}
         }
         out
     }
 
-    fn status(&self) -> StatusCode {
-        match self.error {
-            "unauthenticated" => StatusCode::UNAUTHORIZED,
-            "not_found" => StatusCode::NOT_FOUND,
-            "conflict" => StatusCode::CONFLICT,
-            "rate_limited" => StatusCode::TOO_MANY_REQUESTS,
-            "invalid" => StatusCode::UNPROCESSABLE_ENTITY,
-            _ => StatusCode::INTERNAL_SERVER_ERROR,
+    /// A request that could not be read, with the status axum's extractor chose (400, 415
+    /// or 422) and its reason.
+    pub fn malformed(status: StatusCode, message: String) -> Self {
+        ApiError {
+            status,
+            error: "malformed",
+            message: Some(message),
+            fields: Vec::new(),
+            retry_after: None,
+            request_id: None,
         }
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let status = self.status();
+        let status = self.status;
         let retry = self.retry_after;
         let mut response = (status, Json(self)).into_response();
         if status == StatusCode::UNAUTHORIZED {

@@ -1,10 +1,11 @@
 //! `/api/v1/figures`: the dashboards' figures, for the reporting systems of the Kanwil and
 //! Ditjenpas. Counts only, read under the same policy as the dashboards.
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::{Extension, Json};
 use pamong_service::oversight;
 
+use super::extract::ApiQuery;
 use super::model::{OfficeFigures, OfficeQuery, RegionFigures, RegionQuery};
 use super::{ApiActor, ApiError, ApiResult, refused};
 use crate::startup::AppState;
@@ -13,6 +14,7 @@ use crate::startup::AppState;
 #[utoipa::path(get, path = "/api/v1/figures/office", tag = "figures", params(OfficeQuery),
     responses(
         (status = 200, description = "The office's figures", body = OfficeFigures),
+        (status = 400, description = "A malformed request (a parameter of the wrong type)", body = ApiError),
         (status = 401, description = "No valid token", body = ApiError),
         (status = 404, description = "No such office, or not the user's to read", body = ApiError),
         (status = 429, description = "Past the token's rate limit", body = ApiError),
@@ -21,7 +23,7 @@ use crate::startup::AppState;
 pub(super) async fn office(
     State(state): State<AppState>,
     Extension(actor): Extension<ApiActor>,
-    Query(query): Query<OfficeQuery>,
+    ApiQuery(query): ApiQuery<OfficeQuery>,
 ) -> ApiResult<Json<OfficeFigures>> {
     let vitals = oversight::dashboard::office_vitals(&state.ctx.db, &actor.0, query.office, state.ctx.now())
         .await
@@ -34,6 +36,7 @@ pub(super) async fn office(
 #[utoipa::path(get, path = "/api/v1/figures/region", tag = "figures", params(RegionQuery),
     responses(
         (status = 200, description = "The region's figures", body = RegionFigures),
+        (status = 400, description = "A malformed request (a parameter of the wrong type)", body = ApiError),
         (status = 401, description = "No valid token", body = ApiError),
         (status = 404, description = "No comparison for this user, or no such Kanwil", body = ApiError),
         (status = 429, description = "Past the token's rate limit", body = ApiError),
@@ -42,7 +45,7 @@ pub(super) async fn office(
 pub(super) async fn region(
     State(state): State<AppState>,
     Extension(actor): Extension<ApiActor>,
-    Query(query): Query<RegionQuery>,
+    ApiQuery(query): ApiQuery<RegionQuery>,
 ) -> ApiResult<Json<RegionFigures>> {
     let vitals = oversight::region::region_vitals(&state.ctx.db, &actor.0, query.kanwil, state.ctx.now())
         .await

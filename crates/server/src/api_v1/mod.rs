@@ -11,6 +11,7 @@
 mod clients;
 mod docs;
 mod error;
+mod extract;
 mod figures;
 mod model;
 mod openapi;
@@ -78,7 +79,14 @@ async fn authenticate(State(state): State<AppState>, mut request: Request, next:
         .unwrap_or_default()
         .to_owned();
     let request_id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned);
-    match pamong_service::api_tokens::authenticate(&state.ctx.db, &bearer, state.ctx.now()).await {
+    match pamong_service::api_tokens::authenticate(
+        &state.ctx.db,
+        &bearer,
+        state.api_rate_limit,
+        state.ctx.now(),
+    )
+    .await
+    {
         Ok(actor) => {
             request.extensions_mut().insert(ApiActor(actor.with_request_id(request_id)));
             next.run(request).await

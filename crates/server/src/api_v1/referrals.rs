@@ -1,7 +1,7 @@
 //! `/api/v1/referrals`: for partner systems, the referrals addressed to the token user's
 //! institution, and their answers.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use pamong_domain::ErrorKind;
@@ -10,6 +10,7 @@ use pamong_domain::referrals::ReferralStatus;
 use pamong_service::referrals;
 use uuid::Uuid;
 
+use super::extract::{ApiJson, ApiPath};
 use super::model::{AnswerInput, Referral};
 use super::{ApiActor, ApiError, ApiResult, refused};
 use crate::startup::AppState;
@@ -19,6 +20,7 @@ use crate::startup::AppState;
 #[utoipa::path(get, path = "/api/v1/referrals", tag = "referrals",
     responses(
         (status = 200, description = "The partner's referrals", body = Vec<Referral>),
+        (status = 400, description = "A malformed request (a parameter of the wrong type)", body = ApiError),
         (status = 401, description = "No valid token", body = ApiError),
         (status = 429, description = "Past the token's rate limit", body = ApiError),
     ),
@@ -38,9 +40,11 @@ pub(super) async fn inbox(
     request_body = AnswerInput,
     responses(
         (status = 204, description = "Answered"),
+        (status = 400, description = "A malformed request (a parameter of the wrong type)", body = ApiError),
         (status = 401, description = "No valid token", body = ApiError),
         (status = 404, description = "No such referral, or not addressed to the user's partner", body = ApiError),
         (status = 409, description = "The referral's status does not allow this answer", body = ApiError),
+        (status = 415, description = "The body is not JSON", body = ApiError),
         (status = 422, description = "An unknown status, or the reason or outcome missing", body = ApiError),
         (status = 429, description = "Past the token's rate limit", body = ApiError),
     ),
@@ -48,8 +52,8 @@ pub(super) async fn inbox(
 pub(super) async fn answer(
     State(state): State<AppState>,
     Extension(actor): Extension<ApiActor>,
-    Path(id): Path<Uuid>,
-    Json(input): Json<AnswerInput>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(input): ApiJson<AnswerInput>,
 ) -> ApiResult<StatusCode> {
     let next = ReferralStatus::parse(input.status.trim())
         .ok_or_else(|| ApiError::new(ErrorKind::field("status", Problem::NotAllowed)))?;

@@ -40,6 +40,7 @@ pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         session_absolute: time::Duration::hours(12),
         seed_demo: false,
         refresh_figures: false,
+        api_rate_limit: pamong_service::api_tokens::DEFAULT_RATE_LIMIT,
         clock: Clock::Fixed(NOW),
     };
     let mut settings = settings;

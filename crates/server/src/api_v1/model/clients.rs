@@ -104,16 +104,19 @@ pub struct ClientQuery {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ReportInput {
     /// How: `kantor` (at the office), `video` (a video call) or `kunjungan` (a home visit).
+    #[schema(pattern = "^(kantor|video|kunjungan)$")]
     pub kind: String,
-    /// Day, `YYYY-MM-DD`.
+    /// Day, `YYYY-MM-DD`, not after the office's today.
     #[schema(format = Date)]
     pub date: String,
     /// Time of day, `HH:MM`.
+    #[schema(pattern = "^[0-2][0-9]:[0-5][0-9]$")]
     pub time: String,
     /// Whether the client attended (or was found at home).
     pub attended: bool,
     /// What happened.
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub notes: String,
     /// Latitude of a home visit.
     pub latitude: Option<f64>,

@@ -71,6 +71,7 @@ impl From<ReferralView> for Referral {
 pub struct AnswerInput {
     /// `diterima` (accept a sent referral), `ditolak` (decline a sent one) or `selesai` (an
     /// accepted one is done).
+    #[schema(pattern = "^(diterima|ditolak|selesai)$")]
     pub status: String,
     /// Why it is declined, or its outcome; required for `ditolak` and `selesai`.
     #[serde(default)]
