@@ -25,6 +25,7 @@ pub mod legal;
 pub mod logs;
 pub mod needs;
 pub mod nik;
+pub mod notifications;
 pub mod office;
 pub mod oversight;
 pub mod page;

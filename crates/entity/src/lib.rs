@@ -38,6 +38,7 @@ pub mod kb_member;
 pub mod ks_placement;
 pub mod ks_session;
 pub mod login_attempt;
+pub mod notification;
 pub mod partner;
 pub mod partner_contact;
 pub mod pokmas_member;

@@ -30,6 +30,7 @@ mod m20261216_000001_name_index;
 mod m20261217_000001_name_words;
 mod m20261218_000001_client_imports;
 mod m20261219_000001_api_tokens;
+mod m20261220_000001_notifications;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -64,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261217_000001_name_words::Migration),
             Box::new(m20261218_000001_client_imports::Migration),
             Box::new(m20261219_000001_api_tokens::Migration),
+            Box::new(m20261220_000001_notifications::Migration),
         ]
     }
 }

@@ -15,6 +15,7 @@ pub mod exports;
 pub mod groups;
 pub mod ids;
 pub mod kerja_sosial;
+pub mod notifications;
 pub mod offices;
 pub mod oversight;
 pub mod partners;

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use pamong_domain::caseload::PersonRef;
 use pamong_domain::error::{ErrorKind, Problem};
+use pamong_domain::notifications::Notice;
 use pamong_domain::partners::Choice;
 use pamong_domain::privacy::disclose;
 use pamong_domain::referrals::{ReferralForm, ReferralStatus, ReferralView};
@@ -25,6 +26,7 @@ use crate::clients::{case_at, find_editable, find_readable, kanwils_of, people};
 use crate::db::{begin_write, update_if};
 use crate::error::{ServiceError, ServiceResult};
 use crate::ids::{BapasId, KanwilId, PartnerId};
+use crate::notifications;
 use crate::partners::{service_choices, split};
 use crate::policy;
 use crate::reintegration::checklist;
@@ -247,6 +249,7 @@ pub async fn respond(
         }
     }
     let expected = row.status.clone();
+    let referred_by = row.referred_by;
     let owner = client::Entity::find_by_id(row.client_id).one(&txn).await?;
     let client_office = owner.as_ref().map_or(0, |c| c.bapas_id);
     let about = owner.as_ref().map_or_else(Changes::new, Changes::of_client);
@@ -273,6 +276,12 @@ pub async fn respond(
         &about.diff("status", &current.as_str(), &next.as_str()),
     )
     .await?;
+    // The referring officer hears of the answer in the same transaction.
+    if let (Some(officer), Some(c)) = (referred_by, owner.as_ref()) {
+        let notice =
+            Notice::referral_answered(id, c.public_id, &c.register_number, &partner.name, next.as_str());
+        notifications::notify(&txn, officer, &notice, now).await?;
+    }
     txn.commit().await?;
     Ok(())
 }

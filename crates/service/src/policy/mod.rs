@@ -33,6 +33,8 @@ pub const CASELOAD_ROLE: Role = Role::Pk;
 pub const COORDINATOR_ROLE: Role = Role::Koordinator;
 /// The role of a partner institution's own users.
 pub const PARTNER_USER_ROLE: Role = Role::Mitra;
+/// The role that answers for an office: reminders about the office's agreements go to it.
+pub const OFFICE_HEAD_ROLE: Role = Role::Kabapas;
 
 /// Which records of a kind an actor may read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
