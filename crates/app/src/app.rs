@@ -130,6 +130,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("kantor/impor/:id") view=pages::clients::import::ImportPage ssr=SsrMode::Async />
                         <Route path=path!("kantor/akses") view=pages::abh::access::AccessLogPage ssr=SsrMode::Async />
                         <Route path=path!("kantor/ekspor") view=pages::logs::ExportLogPage ssr=SsrMode::Async />
+                        <Route path=path!("pemberitahuan") view=pages::notifications::NotificationsPage ssr=SsrMode::Async />
                         <Route path=path!("kantor/audit") view=pages::logs::AuditLogPage ssr=SsrMode::Async />
                         <Route path=path!("abh") view=pages::abh::AbhPage ssr=SsrMode::Async />
                         <Route path=path!("abh/baru") view=pages::abh::register::AbhRegisterPage ssr=SsrMode::Async />

@@ -98,6 +98,8 @@ pub const API_DOCS: &str = "/api/v1/docs";
 pub const ACCESS_LOG: &str = "/kantor/akses";
 /// The export log.
 pub const EXPORT_LOG: &str = "/kantor/ekspor";
+/// The signed-in user's notifications (the bell).
+pub const NOTIFICATIONS: &str = "/pemberitahuan";
 /// The audit log (who changed what and when).
 pub const AUDIT_LOG: &str = "/kantor/audit";
 /// The office's needs map (reintegration).
@@ -379,6 +381,15 @@ pub fn partner_edit(id: Uuid) -> String {
 /// A cooperation agreement (PKS).
 pub fn agreement(id: Uuid) -> String {
     format!("/pks/{id}")
+}
+
+/// The page a notification leads to.
+pub fn about(about: pamong_domain::notifications::About) -> String {
+    use pamong_domain::notifications::About;
+    match about {
+        About::Client(id) => client(id),
+        About::Agreement(id) => agreement(id),
+    }
 }
 
 /// The agreement a plain form post has just recorded.

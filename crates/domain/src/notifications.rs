@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use time::{Date, Duration, OffsetDateTime};
 use uuid::Uuid;
 
+use crate::office::Zone;
+
 text_enum! {
     /// What a notification is about.
     NotificationKind {
@@ -144,18 +146,21 @@ impl Notice {
         }
     }
 
-    /// A child's clock (`what`, e.g. "Diversi dimulai") ends at `due`, under 24 hours away.
-    pub fn sppa_clock(client: Uuid, register: &str, what: &str, due: OffsetDateTime) -> Self {
+    /// A child's clock (`what`, e.g. "Mulai diversi") ends at `due`, under 24 hours away; the
+    /// time is told in the office's `zone`.
+    pub fn sppa_clock(client: Uuid, register: &str, what: &str, due: OffsetDateTime, zone: Zone) -> Self {
+        let local = due.to_offset(zone.offset());
         Notice {
             kind: NotificationKind::SppaClock,
             key: format!("jam-sppa:{client}:{what}:{}", due.unix_timestamp()),
             subject: format!("Batas waktu SPPA kurang dari 24 jam: {register}"),
             body: format!(
                 "Batas waktu \"{what}\" untuk perkara anak nomor register {register} berakhir {} pukul \
-                 {:02}.{:02} (UTC). Selesaikan sebelum batas waktu.",
-                tanggal(due.date()),
-                due.hour(),
-                due.minute()
+                 {:02}.{:02} {}. Selesaikan sebelum batas waktu.",
+                tanggal(local.date()),
+                local.hour(),
+                local.minute(),
+                zone.label()
             ),
             about: About::Client(client),
         }
@@ -254,8 +259,9 @@ mod tests {
         assert_eq!(n.key, again.key, "the same fact, the same key");
         let later = Notice::missed_report(client, "PB-2026-0001", date!(2027 - 01 - 03));
         assert_ne!(n.key, later.key, "a new miss is a new notification");
-        let clock = Notice::sppa_clock(client, "ABH-1", "Diversi dimulai", datetime!(2026-12-04 09:05 UTC));
-        assert!(clock.body.contains("4 Desember 2026 pukul 09.05"), "{}", clock.body);
+        let clock =
+            Notice::sppa_clock(client, "ABH-1", "Mulai diversi", datetime!(2026-12-04 20:05 UTC), Zone::Wib);
+        assert!(clock.body.contains("5 Desember 2026 pukul 03.05 WIB"), "{}", clock.body);
         assert_eq!(About::parse(&n.about.as_text()), Some(n.about));
     }
 }

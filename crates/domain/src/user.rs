@@ -37,6 +37,9 @@ pub struct CurrentUser {
     /// phone keeps for offline reading outlives it.
     #[serde(default)]
     pub session_ends: Option<i64>,
+    /// Notifications not yet read (the number on the bell).
+    #[serde(default)]
+    pub unread: u64,
 }
 
 /// What a signed-in user may do at all, as the service's policy answers it. It travels to

@@ -168,6 +168,17 @@ pub struct ServeArgs {
     /// sharing one database need only one of them doing it.
     #[arg(long, env = "PAMONG_REFRESH_FIGURES", default_value_t = true, action = clap::ArgAction::Set)]
     pub refresh_figures: bool,
+    /// Write and send notifications in the background (every minute). Several servers on one
+    /// database may all do it: nothing is written or sent twice.
+    #[arg(long, env = "PAMONG_NOTIFICATIONS", default_value_t = true, action = clap::ArgAction::Set)]
+    pub notifications: bool,
+    /// SMTP server for e-mail notifications: `smtp://user:pass@host:587?tls=required`,
+    /// `smtps://user:pass@host:465`; unset, notifications stay in the app.
+    #[arg(long, env = "PAMONG_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of e-mail notifications.
+    #[arg(long, env = "PAMONG_MAIL_FROM", default_value = "Pamong <pamong@localhost>")]
+    pub mail_from: String,
     /// Calls to `/api/v1` a token may make per minute.
     #[arg(long, env = "PAMONG_API_RATE_LIMIT", default_value_t = pamong_service::api_tokens::DEFAULT_RATE_LIMIT,
         value_parser = clap::value_parser!(i32).range(1..))]

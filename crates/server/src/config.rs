@@ -33,6 +33,12 @@ pub struct Settings {
     pub refresh_figures: bool,
     /// Calls to `/api/v1` a token may make per minute.
     pub api_rate_limit: i32,
+    /// Run the notifications worker.
+    pub notifications: bool,
+    /// SMTP server for e-mail (none: in the app only).
+    pub smtp_url: Option<SecretString>,
+    /// The e-mails' sender.
+    pub mail_from: String,
     /// Where "now" comes from: the system clock when serving, a fixed instant in tests.
     pub clock: Clock,
 }
@@ -76,6 +82,9 @@ impl Settings {
             seed_demo: args.seed_demo,
             refresh_figures: args.refresh_figures,
             api_rate_limit: args.api_rate_limit,
+            notifications: args.notifications,
+            smtp_url: args.smtp_url.clone().filter(|u| !u.trim().is_empty()).map(SecretString::from),
+            mail_from: args.mail_from.clone(),
             clock: Clock::System,
         })
     }

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use pamong_app::api::context::{RequestActor, ServerContext};
 use pamong_app::{App, shell};
+use pamong_service::notifications::Mailer;
 use pamong_service::session_store::DbSessionStore;
 use pamong_service::{Clock, DatabaseConnection};
 use secrecy::ExposeSecret;
@@ -28,6 +29,7 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 
 use crate::config::Settings;
 use crate::guard::{self, TrustedOrigin};
+use crate::notify::{self, smtp::SmtpMailer};
 
 /// The largest request body read. The longest form (a Litmas: five sections of at most
 /// 20,000 characters) stays far below; anything bigger is refused with 413 before it is
@@ -57,6 +59,9 @@ pub struct Application {
     router: Router,
     db: DatabaseConnection,
     refresh_figures: bool,
+    /// The notifications worker's mailer, when it runs (`Some(None)`: in the app only).
+    notifications: Option<Option<Arc<dyn Mailer>>>,
+    clock: Clock,
 }
 
 /// A start-up failure.
@@ -71,6 +76,9 @@ pub enum StartupError {
     /// Seeding failed.
     #[error("seed: {0}")]
     Seed(String),
+    /// The SMTP settings are wrong.
+    #[error("mail: {0}")]
+    Mail(#[from] crate::notify::smtp::SmtpError),
 }
 
 impl Application {
@@ -92,7 +100,24 @@ impl Application {
         let listener = TcpListener::bind(settings.listen).await?;
         let port = listener.local_addr()?.port();
         let router = router(&settings, db.clone(), port);
-        Ok(Self { port, listener, router, db, refresh_figures: settings.refresh_figures })
+        let mailer = match &settings.smtp_url {
+            Some(url) => {
+                let mailer: Arc<dyn Mailer> =
+                    Arc::new(SmtpMailer::new(url.expose_secret(), &settings.mail_from)?);
+                Some(mailer)
+            }
+            None => None,
+        };
+        let notifications = settings.notifications.then_some(mailer);
+        Ok(Self {
+            port,
+            listener,
+            router,
+            db,
+            refresh_figures: settings.refresh_figures,
+            notifications,
+            clock: settings.clock,
+        })
     }
 
     /// The port actually bound.
@@ -115,11 +140,13 @@ impl Application {
         let store = DbSessionStore::new(self.db.clone(), Clock::System);
         let sweeper = tokio::spawn(sweep_expired_sessions(store));
         let refresher = self.refresh_figures.then(|| tokio::spawn(refresh_figures(self.db.clone())));
+        let notifier =
+            self.notifications.map(|mailer| tokio::spawn(notify::run(self.db.clone(), mailer, self.clock)));
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await;
         sweeper.abort();
-        if let Some(refresher) = refresher {
-            refresher.abort();
+        for task in [refresher, notifier].into_iter().flatten() {
+            task.abort();
         }
         tracing::info!("server stopped");
         result

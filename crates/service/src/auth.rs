@@ -196,5 +196,6 @@ pub async fn current_user(db: &DatabaseConnection, actor: &Actor) -> ServiceResu
         bapas: office(u.bapas_public_id, u.bapas_name),
         can: crate::policy::abilities(actor),
         session_ends: None,
+        unread: crate::notifications::unread(db, actor).await?,
     })
 }

@@ -153,6 +153,16 @@ pub fn Frame(
     let office = user.bapas.clone().or(user.kanwil.clone()).map(|o| o.name);
     // What this phone may keep offline, and until when; pages mark themselves by it.
     provide_context(crate::offline::KeepUntil(user.session_ends.filter(|_| user.can.keep_offline)));
+    let unread = user.unread;
+    let bell = view! {
+        <a class="button button--ghost bell" href=routes::NOTIFICATIONS data-testid="bell"
+            aria-label=move || t_string!(i18n, notif_bell, n = unread).to_string()>
+            <svg class="bell__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+                <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
+            </svg>
+            {(unread > 0).then(|| view! { <span class="bell__count" aria-hidden="true">{unread.min(99)}</span> })}
+        </a>
+    };
     let outbox = user.can.keep_offline.then(|| {
         view! { <crate::islands::Outbox user=user.username.clone() list=false texts=outbox_texts(i18n) /> }
     });
@@ -207,6 +217,7 @@ pub fn Frame(
                 <span class="topbar__role">{move || crate::pages::users::role_label(i18n, role)}{office.clone().map(|o| format!(" · {o}"))}</span>
             </div>
             <div class="topbar__actions">
+                {bell}
                 {outbox}
                 <LanguageToggle />
                 <span class="hide-on-phone"><LogoutButton /></span>

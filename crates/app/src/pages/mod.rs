@@ -10,6 +10,7 @@ pub mod kanwil;
 pub mod kerja_sosial;
 pub mod login;
 pub mod logs;
+pub mod notifications;
 pub mod outbox;
 pub mod oversight;
 pub mod partners;

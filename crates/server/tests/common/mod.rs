@@ -41,6 +41,9 @@ pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         seed_demo: false,
         refresh_figures: false,
         api_rate_limit: pamong_service::api_tokens::DEFAULT_RATE_LIMIT,
+        notifications: false,
+        smtp_url: None,
+        mail_from: "Pamong <pamong@localhost>".into(),
         clock: Clock::Fixed(NOW),
     };
     let mut settings = settings;

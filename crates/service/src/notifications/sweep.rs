@@ -75,8 +75,8 @@ pub async fn sweep(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceResul
             if row.clock.state != ClockState::Running || due <= now || due - now > CLOCK_WARNING {
                 continue;
             }
-            let notice =
-                Notice::sppa_clock(row.client_id, &row.register_number, &clock_words(row.clock.kind), due);
+            let what = clock_words(row.clock.kind);
+            let notice = Notice::sppa_clock(row.client_id, &row.register_number, &what, due, row.zone);
             notify(db, user_id, &notice, now).await?;
             notices += 1;
         }
