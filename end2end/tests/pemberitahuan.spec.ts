@@ -37,3 +37,22 @@ test('the officer reads their notifications and marks them read', async ({ page 
   await hydrated(page);
   expect(errors).toEqual([]);
 });
+
+// WhatsApp reminders: the officer records on a client's page that the client agreed, sees
+// it stand, and records the withdrawal (which leaves the page as the other viewport finds it).
+test('the officer records a client agreeing to WhatsApp reminders, and withdrawing', async ({ page }, info) => {
+  const errors = watchErrors(page);
+  await login(page, 'pk.jakbar');
+  await page.goto('/klien?pk=saya&dasar=pb');
+  await hydrated(page);
+  await page.locator('a.client-line__name').first().click();
+  await hydrated(page);
+  const card = page.getByTestId('whatsapp-reminders');
+  await expect(card).toContainText('Tanyakan apakah klien mau diingatkan');
+  await clickThenReload(page, card.getByRole('button', { name: 'Klien setuju diingatkan lewat WhatsApp' }));
+  await expect(page.getByTestId('whatsapp-reminders')).toContainText('Klien menerima pengingat wajib lapor');
+  await shot(page, info, '172-pengingat-whatsapp');
+  await clickThenReload(page, page.getByTestId('whatsapp-reminders').getByRole('button', { name: /Hentikan pengingat/ }));
+  await expect(page.getByTestId('whatsapp-reminders')).toContainText('Tanyakan apakah klien mau diingatkan');
+  expect(errors).toEqual([]);
+});

@@ -115,6 +115,10 @@ pub struct ClientDetail {
     pub can_export_data: bool,
     /// A transfer waiting for the receiving office, if any.
     pub pending_transfer: Option<TransferView>,
+    /// Since when the client agrees to reminders of their reports by WhatsApp (none: no
+    /// reminders).
+    #[serde(default)]
+    pub whatsapp_consent: Option<Date>,
 }
 
 /// Clients that may be the person being registered: same date of birth and a similar name.

@@ -104,6 +104,8 @@ pub enum Problem {
         /// Most years.
         years: u8,
     },
+    /// WhatsApp reminders need the client's phone to be a mobile number.
+    NoMobileNumber,
 }
 
 /// A problem attached to a named form field.

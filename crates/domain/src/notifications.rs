@@ -23,7 +23,28 @@ text_enum! {
         SignOffWaiting => "tanda-tangan-kerja-sosial",
         /// A cooperation agreement (PKS) ends soon with no renewal (to the Kabapas).
         AgreementExpiring => "pks-berakhir",
+        /// The client's next report is tomorrow (to the client, by WhatsApp, with consent).
+        NextReport => "jadwal-lapor",
     }
+}
+
+/// The WhatsApp Business message template of the reminder of a report, as approved by Meta
+/// (category "utility", language Indonesian): "Halo, ini pengingat dari Bapas {{1}}: jadwal
+/// wajib lapor Anda berikutnya {{2}}. Bawa kartu identitas Anda. Balas pesan ini bila
+/// berhalangan." Business-initiated messages outside a conversation must use an approved
+/// template, so the text lives at Meta and only its parameters are sent.
+pub const NEXT_REPORT_TEMPLATE: &str = "pamong_pengingat_lapor";
+/// The templates' language code.
+pub const TEMPLATE_LANGUAGE: &str = "id";
+
+/// A phone number as WhatsApp addresses it: digits only, with Indonesia's country code
+/// (`0812…`, `+62 812…` and `62812…` all become `62812…`); `None` when it cannot be a mobile
+/// number.
+pub fn whatsapp_number(phone: &str) -> Option<String> {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    let national = digits.strip_prefix("62").or_else(|| digits.strip_prefix('0')).unwrap_or(&digits);
+    // Indonesian mobile numbers start with 8 and have 9 to 12 digits after the 0.
+    (national.starts_with('8') && (9..=12).contains(&national.len())).then(|| format!("62{national}"))
 }
 
 text_enum! {
@@ -33,6 +54,8 @@ text_enum! {
         App => "aplikasi",
         /// E-mail over SMTP.
         Email => "email",
+        /// WhatsApp, through the WhatsApp Business Cloud API (clients only).
+        WhatsApp => "whatsapp",
     }
 }
 
@@ -78,6 +101,8 @@ pub struct Notice {
     pub body: String,
     /// The record it leads to.
     pub about: About,
+    /// For a client's WhatsApp reminder: the approved template and its parameters.
+    pub template: Option<(&'static str, Vec<String>)>,
 }
 
 /// The record a notification leads to (the app turns it into its page's address).
@@ -143,6 +168,7 @@ impl Notice {
                 tanggal(since)
             ),
             about: About::Client(client),
+            template: None,
         }
     }
 
@@ -163,6 +189,7 @@ impl Notice {
                 zone.label()
             ),
             about: About::Client(client),
+            template: None,
         }
     }
 
@@ -183,6 +210,7 @@ impl Notice {
                  jawabannya di halaman klien."
             ),
             about: About::Client(client),
+            template: None,
         }
     }
 
@@ -198,6 +226,7 @@ impl Notice {
                 tanggal(since)
             ),
             about: About::Client(client),
+            template: None,
         }
     }
 
@@ -213,6 +242,25 @@ impl Notice {
                 tanggal(end)
             ),
             about: About::Agreement(agreement),
+            template: None,
+        }
+    }
+}
+
+impl Notice {
+    /// The client's next report is on `due`: a reminder sent to them, from `office`.
+    pub fn next_report(client: Uuid, office: &str, due: Date) -> Self {
+        let day = tanggal(due);
+        Notice {
+            kind: NotificationKind::NextReport,
+            key: format!("jadwal-lapor:{client}:{due}"),
+            subject: "Pengingat wajib lapor".to_owned(),
+            body: format!(
+                "Halo, ini pengingat dari {office}: jadwal wajib lapor Anda berikutnya {day}. Bawa kartu \
+                 identitas Anda. Balas pesan ini bila berhalangan."
+            ),
+            about: About::Client(client),
+            template: Some((NEXT_REPORT_TEMPLATE, vec![office.to_owned(), day])),
         }
     }
 }
@@ -263,5 +311,19 @@ mod tests {
             Notice::sppa_clock(client, "ABH-1", "Mulai diversi", datetime!(2026-12-04 20:05 UTC), Zone::Wib);
         assert!(clock.body.contains("5 Desember 2026 pukul 03.05 WIB"), "{}", clock.body);
         assert_eq!(About::parse(&n.about.as_text()), Some(n.about));
+        let reminder = Notice::next_report(client, "Bapas Kelas I Jakarta Barat", date!(2026 - 12 - 07));
+        let (template, params) = reminder.template.unwrap();
+        assert_eq!(template, NEXT_REPORT_TEMPLATE);
+        assert_eq!(params, ["Bapas Kelas I Jakarta Barat", "7 Desember 2026"]);
+    }
+
+    #[test]
+    fn phone_numbers_become_whatsapp_numbers() {
+        for phone in ["0812-3456-7890", "+62 812 3456 7890", "6281234567890", "81234567890"] {
+            assert_eq!(whatsapp_number(phone).as_deref(), Some("6281234567890"), "{phone}");
+        }
+        for phone in ["021-5551234", "", "0812", "abc", "08123456789012345"] {
+            assert_eq!(whatsapp_number(phone), None, "{phone}");
+        }
     }
 }

@@ -45,6 +45,9 @@ pub struct Model {
     pub region_code: Option<String>,
     /// Phone.
     pub phone: Option<String>,
+    /// When the client agreed to reminders by WhatsApp on [`Model::phone`] (none: no
+    /// reminders).
+    pub whatsapp_consent_at: Option<TimeDateTimeWithTimeZone>,
     /// Guarantor (penjamin).
     pub guarantor_name: Option<String>,
     /// Guarantor's relation.

@@ -18,9 +18,11 @@ pub struct Model {
     pub dedup_key: String,
     /// `aplikasi` or `email`.
     pub channel: String,
-    /// The recipient.
-    pub user_id: i32,
-    /// The e-mail address it goes to (for e-mail).
+    /// The user it is for (a bell or an e-mail).
+    pub user_id: Option<i32>,
+    /// The client it is for (a WhatsApp reminder).
+    pub client_id: Option<i32>,
+    /// The e-mail address or the phone number (`62…`) it goes to.
     pub address: Option<String>,
     /// Subject line.
     pub subject: String,
@@ -28,6 +30,10 @@ pub struct Model {
     pub body: String,
     /// The record it leads to (`About::as_text`).
     pub about: String,
+    /// For WhatsApp: the approved message template's name.
+    pub template: Option<String>,
+    /// For WhatsApp: the template's parameters, a JSON array of texts.
+    pub params: Option<String>,
     /// `menunggu`, `terkirim` or `gagal`.
     pub status: String,
     /// Failed attempts so far.

@@ -1,8 +1,10 @@
-//! Notifications: one row per recipient and channel. An in-app one is delivered when written
-//! and waits to be read; an e-mail waits for the worker, which leases it (so two servers do
+//! Notifications: one row per recipient and channel. A user's in-app one is delivered when
+//! written and waits to be read; an e-mail or a client's WhatsApp reminder waits for the
+//! worker, which leases it (so two servers do
 //! not both send it), and on a failure retries it later. `(dedup_key, channel)` is unique, so
 //! the same fact written twice — by a sweep that runs again, or by two servers — notifies
-//! once.
+//! once. A WhatsApp reminder goes to a client, never a user, and only with the client's
+//! consent, recorded on the client (`clients.whatsapp_consent_at`).
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
@@ -30,11 +32,14 @@ impl MigrationTrait for Migration {
                     .col(string_len(Notifications::Kind, 40))
                     .col(string_len(Notifications::DedupKey, 200))
                     .col(string_len(Notifications::Channel, 16))
-                    .col(integer(Notifications::UserId))
+                    .col(integer_null(Notifications::UserId))
+                    .col(integer_null(Notifications::ClientId))
                     .col(string_len_null(Notifications::Address, 200))
                     .col(string_len(Notifications::Subject, 200))
                     .col(text(Notifications::Body))
                     .col(string_len(Notifications::About, 60))
+                    .col(string_len_null(Notifications::Template, 80))
+                    .col(text_null(Notifications::Params))
                     .col(string_len(Notifications::Status, 16))
                     .col(integer(Notifications::Attempts))
                     .col(timestamp_with_time_zone(Notifications::NextAttemptAt))
@@ -51,6 +56,22 @@ impl MigrationTrait for Migration {
                         Users::Id,
                         ForeignKeyAction::Cascade,
                     ))
+                    .foreign_key(&mut fk(
+                        "fk_notifications_client",
+                        Notifications::Table,
+                        Notifications::ClientId,
+                        Clients::Table,
+                        Clients::Id,
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Clients::Table)
+                    .add_column(timestamp_with_time_zone_null(Clients::WhatsappConsentAt))
                     .to_owned(),
             )
             .await?;
@@ -82,7 +103,12 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(Notifications::Table).to_owned()).await
+        manager.drop_table(Table::drop().table(Notifications::Table).to_owned()).await?;
+        manager
+            .alter_table(
+                Table::alter().table(Clients::Table).drop_column(Clients::WhatsappConsentAt).to_owned(),
+            )
+            .await
     }
 }
 
@@ -95,10 +121,13 @@ enum Notifications {
     DedupKey,
     Channel,
     UserId,
+    ClientId,
     Address,
     Subject,
     Body,
     About,
+    Template,
+    Params,
     Status,
     Attempts,
     NextAttemptAt,
@@ -113,4 +142,11 @@ enum Notifications {
 enum Users {
     Table,
     Id,
+}
+
+#[derive(DeriveIden, Clone, Copy)]
+enum Clients {
+    Table,
+    Id,
+    WhatsappConsentAt,
 }

@@ -179,6 +179,16 @@ pub struct ServeArgs {
     /// The sender of e-mail notifications.
     #[arg(long, env = "PAMONG_MAIL_FROM", default_value = "Pamong <pamong@localhost>")]
     pub mail_from: String,
+    /// WhatsApp Business Cloud API access token; with the phone id, clients who consented get
+    /// their report reminders by WhatsApp.
+    #[arg(long, env = "PAMONG_WHATSAPP_TOKEN", hide_env_values = true)]
+    pub whatsapp_token: Option<String>,
+    /// The id of the WhatsApp Business phone number the reminders come from.
+    #[arg(long, env = "PAMONG_WHATSAPP_PHONE_ID")]
+    pub whatsapp_phone_id: Option<String>,
+    /// The Graph API's base URL.
+    #[arg(long, env = "PAMONG_WHATSAPP_API_URL", default_value = crate::notify::whatsapp::DEFAULT_API_URL)]
+    pub whatsapp_api_url: String,
     /// Calls to `/api/v1` a token may make per minute.
     #[arg(long, env = "PAMONG_API_RATE_LIMIT", default_value_t = pamong_service::api_tokens::DEFAULT_RATE_LIMIT,
         value_parser = clap::value_parser!(i32).range(1..))]

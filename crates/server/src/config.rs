@@ -39,8 +39,21 @@ pub struct Settings {
     pub smtp_url: Option<SecretString>,
     /// The e-mails' sender.
     pub mail_from: String,
+    /// The WhatsApp Business Cloud API (none: no WhatsApp reminders are sent).
+    pub whatsapp: Option<WhatsAppSettings>,
     /// Where "now" comes from: the system clock when serving, a fixed instant in tests.
     pub clock: Clock,
+}
+
+/// Where and as whom WhatsApp reminders are sent.
+#[derive(Debug, Clone)]
+pub struct WhatsAppSettings {
+    /// The Graph API's base URL.
+    pub api_url: String,
+    /// The sending number's id.
+    pub phone_id: String,
+    /// The access token.
+    pub token: SecretString,
 }
 
 /// A settings error the operator can fix.
@@ -85,6 +98,16 @@ impl Settings {
             notifications: args.notifications,
             smtp_url: args.smtp_url.clone().filter(|u| !u.trim().is_empty()).map(SecretString::from),
             mail_from: args.mail_from.clone(),
+            whatsapp: match (&args.whatsapp_token, &args.whatsapp_phone_id) {
+                (Some(token), Some(phone_id)) if !token.trim().is_empty() && !phone_id.trim().is_empty() => {
+                    Some(WhatsAppSettings {
+                        api_url: args.whatsapp_api_url.clone(),
+                        phone_id: phone_id.clone(),
+                        token: SecretString::from(token.clone()),
+                    })
+                }
+                _ => None,
+            },
             clock: Clock::System,
         })
     }

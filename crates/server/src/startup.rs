@@ -13,7 +13,6 @@ use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use pamong_app::api::context::{RequestActor, ServerContext};
 use pamong_app::{App, shell};
-use pamong_service::notifications::Mailer;
 use pamong_service::session_store::DbSessionStore;
 use pamong_service::{Clock, DatabaseConnection};
 use secrecy::ExposeSecret;
@@ -29,7 +28,9 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 
 use crate::config::Settings;
 use crate::guard::{self, TrustedOrigin};
-use crate::notify::{self, smtp::SmtpMailer};
+use crate::notify::smtp::SmtpMailer;
+use crate::notify::whatsapp::CloudApi;
+use crate::notify::{self, Couriers};
 
 /// The largest request body read. The longest form (a Litmas: five sections of at most
 /// 20,000 characters) stays far below; anything bigger is refused with 413 before it is
@@ -59,8 +60,8 @@ pub struct Application {
     router: Router,
     db: DatabaseConnection,
     refresh_figures: bool,
-    /// The notifications worker's mailer, when it runs (`Some(None)`: in the app only).
-    notifications: Option<Option<Arc<dyn Mailer>>>,
+    /// What the notifications worker sends with, when it runs.
+    notifications: Option<Couriers>,
     clock: Clock,
 }
 
@@ -79,6 +80,9 @@ pub enum StartupError {
     /// The SMTP settings are wrong.
     #[error("mail: {0}")]
     Mail(#[from] crate::notify::smtp::SmtpError),
+    /// The WhatsApp client could not be set up.
+    #[error("whatsapp: {0}")]
+    WhatsApp(#[from] reqwest::Error),
 }
 
 impl Application {
@@ -100,15 +104,15 @@ impl Application {
         let listener = TcpListener::bind(settings.listen).await?;
         let port = listener.local_addr()?.port();
         let router = router(&settings, db.clone(), port);
-        let mailer = match &settings.smtp_url {
-            Some(url) => {
-                let mailer: Arc<dyn Mailer> =
-                    Arc::new(SmtpMailer::new(url.expose_secret(), &settings.mail_from)?);
-                Some(mailer)
-            }
-            None => None,
-        };
-        let notifications = settings.notifications.then_some(mailer);
+        let mut couriers = Couriers::default();
+        if let Some(url) = &settings.smtp_url {
+            couriers.email = Some(Arc::new(SmtpMailer::new(url.expose_secret(), &settings.mail_from)?));
+        }
+        if let Some(wa) = &settings.whatsapp {
+            couriers.whatsapp =
+                Some(Arc::new(CloudApi::new(&wa.api_url, &wa.phone_id, wa.token.expose_secret())?));
+        }
+        let notifications = settings.notifications.then_some(couriers);
         Ok(Self {
             port,
             listener,

@@ -7,11 +7,11 @@
 
 use std::sync::Mutex;
 
-use pamong_domain::notifications::{MAX_ATTEMPTS, NotificationKind, backoff};
+use pamong_domain::notifications::{Channel, MAX_ATTEMPTS, NEXT_REPORT_TEMPLATE, NotificationKind, backoff};
 use pamong_domain::page::ListQuery;
 use pamong_domain::referrals::ReferralStatus;
 use pamong_entity::{notification, user};
-use pamong_service::notifications::{self, Mail, Mailer};
+use pamong_service::notifications::{self, Courier, Outgoing};
 use pamong_service::testing::TestDb;
 use pamong_service::{Actor, auth, referrals, seed};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
@@ -22,13 +22,13 @@ const NOW: OffsetDateTime = time::macros::datetime!(2026-11-24 02:00 UTC);
 /// Records what it sends; fails the first `failures` sends.
 #[derive(Default)]
 struct FakeMailer {
-    sent: Mutex<Vec<Mail>>,
+    sent: Mutex<Vec<Outgoing>>,
     failures: Mutex<usize>,
 }
 
 #[async_trait::async_trait]
-impl Mailer for FakeMailer {
-    async fn send(&self, mail: &Mail) -> Result<(), String> {
+impl Courier for FakeMailer {
+    async fn send(&self, mail: &Outgoing) -> Result<(), String> {
         {
             let mut left = self.failures.lock().unwrap();
             if *left > 0 {
@@ -94,12 +94,14 @@ async fn what_is_due_notifies_once_however_often_the_sweep_runs() {
     // Two workers at once: each e-mail goes once.
     let mailer = FakeMailer::default();
     let (a, b) = tokio::join!(
-        notifications::deliver(&t.conn, &mailer, NOW, 500),
-        notifications::deliver(&t.conn, &mailer, NOW, 500)
+        notifications::deliver(&t.conn, Channel::Email, &mailer, NOW, 500),
+        notifications::deliver(&t.conn, Channel::Email, &mailer, NOW, 500)
     );
     let (a, b) = (a.unwrap(), b.unwrap());
     assert_eq!(a.sent + b.sent, emails.len());
-    let again = notifications::deliver(&t.conn, &mailer, NOW + Duration::hours(1), 500).await.unwrap();
+    let again = notifications::deliver(&t.conn, Channel::Email, &mailer, NOW + Duration::hours(1), 500)
+        .await
+        .unwrap();
     assert_eq!(again.sent, 0, "nothing is sent twice");
     let sent = mailer.sent.lock().unwrap().clone();
     assert_eq!(sent.len(), emails.len());
@@ -138,11 +140,15 @@ async fn a_failed_email_is_retried_after_its_pause_and_given_up_in_the_end() {
     let count = waiting.len();
 
     let mailer = FakeMailer { failures: Mutex::new(count), ..FakeMailer::default() };
-    let first = notifications::deliver(&t.conn, &mailer, NOW, 500).await.unwrap();
+    let first = notifications::deliver(&t.conn, Channel::Email, &mailer, NOW, 500).await.unwrap();
     assert_eq!((first.sent, first.retrying), (0, count));
-    let early = notifications::deliver(&t.conn, &mailer, NOW + Duration::seconds(30), 500).await.unwrap();
+    let early = notifications::deliver(&t.conn, Channel::Email, &mailer, NOW + Duration::seconds(30), 500)
+        .await
+        .unwrap();
     assert_eq!(early.sent, 0, "not before the pause");
-    let later = notifications::deliver(&t.conn, &mailer, NOW + backoff(1).unwrap(), 500).await.unwrap();
+    let later = notifications::deliver(&t.conn, Channel::Email, &mailer, NOW + backoff(1).unwrap(), 500)
+        .await
+        .unwrap();
     assert_eq!(later.sent, count, "sent once the pause is over");
 
     // A server that never answers: given up after the last attempt, its error kept.
@@ -154,7 +160,7 @@ async fn a_failed_email_is_retried_after_its_pause_and_given_up_in_the_end() {
     let mut at = NOW;
     let mut failed = 0;
     for attempt in 1..=MAX_ATTEMPTS {
-        let round = notifications::deliver(&t.conn, &mailer, at, 500).await.unwrap();
+        let round = notifications::deliver(&t.conn, Channel::Email, &mailer, at, 500).await.unwrap();
         failed += round.failed;
         at += backoff(attempt).unwrap_or(Duration::ZERO);
     }
@@ -221,4 +227,91 @@ async fn a_childs_clock_is_announced_a_day_ahead_by_register_number() {
         rows.len(),
         "each clock once"
     );
+}
+
+#[tokio::test]
+async fn a_client_who_consented_is_reminded_the_day_before_by_whatsapp() {
+    use pamong_domain::caseload::ClientFilter;
+    use pamong_domain::{ErrorKind, Problem};
+    use pamong_entity::client;
+    use pamong_service::clients::{self, reminders};
+    let t = demo().await;
+    let (_, pk) = user_named(&t, "pk.jakbar").await;
+    let (_, other) = user_named(&t, "pk2.jakbar").await;
+    let own = ClientFilter { pk: Some("saya".into()), ..ClientFilter::default() };
+    let caseload = clients::list(&t.conn, &pk, &own).await.unwrap().items;
+    let mut chosen = None;
+    for c in caseload.iter().filter(|c| !c.child && c.legal_basis.reports()) {
+        let d = clients::get(&t.conn, &pk, c.id, NOW.date(), NOW).await.unwrap();
+        if let Some(r) =
+            d.reporting.filter(|r| r.next_due > NOW.date() + Duration::days(1) && !r.reported_this_period)
+        {
+            chosen = Some((c.id, r.next_due));
+            break;
+        }
+    }
+    let (id, next_due) = chosen.expect("a client whose next report is days away");
+    let row =
+        client::Entity::find().filter(client::Column::PublicId.eq(id)).one(&t.conn).await.unwrap().unwrap();
+
+    // Without a mobile number there is nothing to agree to; another office's officer may not.
+    let mut edit: client::ActiveModel = row.clone().into();
+    edit.phone = Set(Some("021-5551234".into()));
+    edit.update(&t.conn).await.unwrap();
+    let refused = reminders::set_whatsapp_consent(&t.conn, &pk, id, true, NOW).await;
+    match refused {
+        Err(pamong_service::ServiceError::Domain(ErrorKind::Invalid(e))) => {
+            assert_eq!(e.get("whatsapp_consent"), Some(Problem::NoMobileNumber));
+        }
+        other => panic!("{other:?}"),
+    }
+    let mut edit: client::ActiveModel = row.clone().into();
+    edit.phone = Set(Some("0812-3456-7890".into()));
+    edit.update(&t.conn).await.unwrap();
+    assert!(reminders::set_whatsapp_consent(&t.conn, &other, id, true, NOW).await.is_err(), "not theirs");
+    reminders::set_whatsapp_consent(&t.conn, &pk, id, true, NOW).await.unwrap();
+    let d = clients::get(&t.conn, &pk, id, NOW.date(), NOW).await.unwrap();
+    assert_eq!(d.whatsapp_consent, Some(NOW.date()));
+
+    let whatsapp = |t: &TestDb| {
+        let conn = t.conn.clone();
+        async move {
+            notification::Entity::find()
+                .filter(notification::Column::Channel.eq("whatsapp"))
+                .all(&conn)
+                .await
+                .unwrap()
+        }
+    };
+    // Two days before: nothing. The day before (09:00 WIB): one reminder, however often it sweeps.
+    let at = |day: time::Date| day.with_hms(2, 0, 0).unwrap().assume_utc();
+    notifications::sweep(&t.conn, at(next_due - Duration::days(2))).await.unwrap();
+    assert!(whatsapp(&t).await.is_empty());
+    notifications::sweep(&t.conn, at(next_due - Duration::days(1))).await.unwrap();
+    notifications::sweep(&t.conn, at(next_due - Duration::days(1)) + Duration::hours(3)).await.unwrap();
+    let rows = whatsapp(&t).await;
+    assert_eq!(rows.len(), 1, "one reminder, to the one client who agreed");
+    assert_eq!(rows[0].address.as_deref(), Some("6281234567890"));
+    assert_eq!(rows[0].client_id, Some(row.id));
+    assert_eq!(rows[0].user_id, None);
+
+    let courier = FakeMailer::default();
+    let round =
+        notifications::deliver(&t.conn, Channel::WhatsApp, &courier, at(next_due - Duration::days(1)), 50)
+            .await
+            .unwrap();
+    assert_eq!(round.sent, 1);
+    let sent = courier.sent.lock().unwrap().clone();
+    let (template, params) = sent[0].template.clone().unwrap();
+    assert_eq!(template, NEXT_REPORT_TEMPLATE);
+    assert_eq!(params[0], "Bapas Kelas I Jakarta Barat");
+    assert_eq!(params[1], pamong_domain::notifications::tanggal(next_due));
+
+    // Withdrawn: no reminder for the report after.
+    reminders::set_whatsapp_consent(&t.conn, &pk, id, false, NOW).await.unwrap();
+    let d = clients::get(&t.conn, &pk, id, NOW.date(), NOW).await.unwrap();
+    assert_eq!(d.whatsapp_consent, None);
+    notifications::sweep(&t.conn, at(next_due + Duration::days(6))).await.unwrap();
+    notifications::sweep(&t.conn, at(next_due + Duration::days(13))).await.unwrap();
+    assert_eq!(whatsapp(&t).await.len(), 1);
 }

@@ -412,6 +412,18 @@ pub async fn reassign_client(id: Uuid, pk: Uuid) -> Result<(), AppError> {
     lift(&actor, pamong_service::clients::assignment::reassign(&ctx.db, &actor, id, pk, now).await)
 }
 
+/// Records that the client agreed to report reminders by WhatsApp (`consent`), or withdrew.
+#[server(endpoint = "clients/whatsapp-consent", input = server_fn::codec::PostUrl)]
+pub async fn set_whatsapp_consent(id: Uuid, consent: bool) -> Result<(), AppError> {
+    use crate::api::context::{actor, lift};
+    let (ctx, actor) = actor().await?;
+    let now = ctx.now();
+    lift(
+        &actor,
+        pamong_service::clients::reminders::set_whatsapp_consent(&ctx.db, &actor, id, consent, now).await,
+    )
+}
+
 /// Asks another Bapas to take a client over.
 #[server(endpoint = "clients/transfer", input = server_fn::codec::PostUrl)]
 pub async fn request_transfer(id: Uuid, form: TransferForm) -> Result<(), AppError> {

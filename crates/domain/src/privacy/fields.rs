@@ -67,6 +67,8 @@ impl Redact for ClientDetail {
         self.region_names.clear();
         self.status_reason = None;
         self.pending_transfer.redact();
+        // It follows the phone, which a masked view does not show.
+        self.whatsapp_consent = None;
     }
 }
 

@@ -5,7 +5,7 @@
 use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use pamong_service::notifications::{Mail, Mailer};
+use pamong_service::notifications::{Courier, Outgoing};
 
 /// Sends e-mail through one SMTP server.
 pub struct SmtpMailer {
@@ -37,8 +37,8 @@ impl SmtpMailer {
 }
 
 #[async_trait::async_trait]
-impl Mailer for SmtpMailer {
-    async fn send(&self, mail: &Mail) -> Result<(), String> {
+impl Courier for SmtpMailer {
+    async fn send(&self, mail: &Outgoing) -> Result<(), String> {
         let to: Mailbox = mail.to.parse().map_err(|e: lettre::address::AddressError| e.to_string())?;
         let message = Message::builder()
             .from(self.from.clone())

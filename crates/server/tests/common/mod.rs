@@ -44,6 +44,7 @@ pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         notifications: false,
         smtp_url: None,
         mail_from: "Pamong <pamong@localhost>".into(),
+        whatsapp: None,
         clock: Clock::Fixed(NOW),
     };
     let mut settings = settings;

@@ -9,6 +9,7 @@ pub mod assignment;
 pub mod export;
 pub mod import;
 pub mod registry;
+pub mod reminders;
 pub mod search;
 pub mod subject;
 pub mod vocabulary;
@@ -19,7 +20,7 @@ use time::OffsetDateTime;
 use pamong_domain::caseload::{ClientDetail, ClientFilter, ClientSummary, PersonRef, reassessment_due};
 use pamong_domain::client::{ClientForm, ClientStatus, fold_name};
 use pamong_domain::legal::LegalBasis;
-use pamong_domain::office::OfficeRef;
+use pamong_domain::office::{OfficeRef, Zone};
 use pamong_domain::page::Page;
 use pamong_domain::privacy::{Disclosure, disclose};
 use pamong_domain::reporting::{ReportingStatus, RiskBand, schedules, status_over};
@@ -511,6 +512,7 @@ pub async fn get(
     }
     let office =
         bapas::Entity::find_by_id(row.bapas_id).one(db).await?.ok_or_else(ServiceError::not_found)?;
+    let office_zone = Zone::parse(&office.zone).unwrap_or(Zone::Wib);
     let pk = match row.pk_id {
         Some(pk) => people(db, vec![pk]).await?.remove(&pk),
         None => None,
@@ -544,6 +546,7 @@ pub async fn get(
         can_reassign: active && policy::can_reassign_client(actor, at),
         can_export_data: policy::data_subject_office(actor) == Some(at.bapas_id),
         pending_transfer,
+        whatsapp_consent: row.whatsapp_consent_at.map(|at| at.to_offset(office_zone.offset()).date()),
         summary: summary_of(row, pk),
     };
     Ok(disclose(detail, disclosure))

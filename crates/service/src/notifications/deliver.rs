@@ -1,7 +1,7 @@
-//! Sending the e-mails that wait in the outbox. Each is leased before it is sent — one
-//! conditional update, which only one worker wins — so two servers sharing a database never
-//! send the same e-mail; a failure is retried after a growing pause and given up after
-//! [`MAX_ATTEMPTS`].
+//! Sending what waits in the outbox, channel by channel. Each row is leased before it is sent
+//! — one conditional update, which only one worker wins — so two servers sharing a database
+//! never send the same message; a failure is retried after a growing pause and given up
+//! after [`MAX_ATTEMPTS`].
 
 use pamong_domain::notifications::{Channel, DeliveryStatus, MAX_ATTEMPTS, backoff};
 use pamong_entity::notification;
@@ -13,25 +13,28 @@ use time::{Duration, OffsetDateTime};
 
 use crate::error::ServiceResult;
 
-/// How long a worker holds an e-mail it is sending: past it, another may try.
+/// How long a worker holds a message it is sending: past it, another may try.
 pub const LEASE: Duration = Duration::minutes(5);
 
-/// An e-mail to send.
+/// A message to send on one channel.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mail {
-    /// The address.
+pub struct Outgoing {
+    /// The e-mail address, or the WhatsApp number (`62…`).
     pub to: String,
-    /// Subject line.
+    /// Subject line (e-mail).
     pub subject: String,
-    /// Plain text.
+    /// Plain text (e-mail; for WhatsApp, what the template says, kept for the record).
     pub body: String,
+    /// WhatsApp: the approved template's name and its parameters.
+    pub template: Option<(String, Vec<String>)>,
 }
 
-/// What sends e-mail: SMTP in the server, a fake in the tests.
+/// What sends one channel's messages: SMTP and the WhatsApp Cloud API in the server, fakes
+/// in the tests.
 #[async_trait::async_trait]
-pub trait Mailer: Send + Sync {
-    /// Sends one e-mail; the error says why it did not go.
-    async fn send(&self, mail: &Mail) -> Result<(), String>;
+pub trait Courier: Send + Sync {
+    /// Sends one message; the error says why it did not go.
+    async fn send(&self, message: &Outgoing) -> Result<(), String>;
 }
 
 /// What one delivery round did.
@@ -52,16 +55,30 @@ fn free(now: OffsetDateTime) -> Condition {
         .add(notification::Column::LeaseUntil.lt(now))
 }
 
-/// Sends up to `batch` e-mails due at `now` through `mailer`.
+fn outgoing(row: &notification::Model) -> Option<Outgoing> {
+    let template = match (&row.template, &row.params) {
+        (Some(name), Some(params)) => Some((name.clone(), serde_json::from_str(params).ok()?)),
+        _ => None,
+    };
+    Some(Outgoing {
+        to: row.address.clone()?,
+        subject: row.subject.clone(),
+        body: row.body.clone(),
+        template,
+    })
+}
+
+/// Sends up to `batch` messages of `channel` due at `now` through `courier`.
 pub async fn deliver(
     db: &DatabaseConnection,
-    mailer: &dyn Mailer,
+    channel: Channel,
+    courier: &dyn Courier,
     now: OffsetDateTime,
     batch: u64,
 ) -> ServiceResult<Delivered> {
     let pending = DeliveryStatus::Pending.as_str();
     let due = notification::Entity::find()
-        .filter(notification::Column::Channel.eq(Channel::Email.as_str()))
+        .filter(notification::Column::Channel.eq(channel.as_str()))
         .filter(notification::Column::Status.eq(pending))
         .filter(notification::Column::NextAttemptAt.lte(now))
         .filter(free(now))
@@ -81,12 +98,17 @@ pub async fn deliver(
             .await?
             .rows_affected
             == 1;
-        let Some(to) = row.address.clone().filter(|_| leased) else { continue };
-        let mail = Mail { to, subject: row.subject.clone(), body: row.body.clone() };
+        if !leased {
+            continue;
+        }
         let update = notification::Entity::update_many()
             .col_expr(notification::Column::LeaseUntil, Expr::value(Option::<OffsetDateTime>::None))
             .filter(notification::Column::Id.eq(row.id));
-        match mailer.send(&mail).await {
+        let sent = match outgoing(&row) {
+            Some(message) => courier.send(&message).await,
+            None => Err("no address".to_owned()),
+        };
+        match sent {
             Ok(()) => {
                 update
                     .col_expr(notification::Column::Status, Expr::value(DeliveryStatus::Sent.as_str()))
@@ -101,7 +123,7 @@ pub async fn deliver(
                     Some(wait) => (DeliveryStatus::Pending, now + wait),
                     None => (DeliveryStatus::Failed, now),
                 };
-                tracing::warn!(notification = %row.public_id, attempts, error = %why, "an e-mail was not sent");
+                tracing::warn!(notification = %row.public_id, channel = channel.as_str(), attempts, error = %why, "a message was not sent");
                 update
                     .col_expr(notification::Column::Status, Expr::value(status.as_str()))
                     .col_expr(notification::Column::Attempts, Expr::value(attempts))
@@ -112,7 +134,11 @@ pub async fn deliver(
                     )
                     .exec(db)
                     .await?;
-                if status == DeliveryStatus::Failed { done.failed += 1 } else { done.retrying += 1 }
+                if status == DeliveryStatus::Failed {
+                    done.failed += 1;
+                } else {
+                    done.retrying += 1;
+                }
             }
         }
     }

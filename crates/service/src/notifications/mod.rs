@@ -1,9 +1,10 @@
-//! Notifications: the app's bell and e-mail. What makes a notification due writes it — in
-//! its own transaction, as a partner's answer to a referral does ([`notify`]), or in the
-//! periodic [`sweep`] for what falls due with the passing of time (a missed report, a
-//! child's clock, a PKS ending) — and the [`deliver`] step sends the e-mails through a
-//! [`Mailer`], leasing each row so that two servers do not both send it, and retrying a
-//! failure with [`backoff`](pamong_domain::notifications::backoff).
+//! Notifications: the app's bell, e-mail, and WhatsApp reminders to clients. What makes a
+//! notification due writes it — in its own transaction, as a partner's answer to a referral
+//! does ([`notify`]), or in the periodic [`sweep`] for what falls due with the passing of
+//! time (a missed report, a child's clock, a PKS ending, a client's report tomorrow) — and
+//! the [`deliver`] step sends what waits on a channel through its [`Courier`], leasing each
+//! row so that two servers do not both send it, and retrying a failure with
+//! [`backoff`](pamong_domain::notifications::backoff).
 //!
 //! A notification is keyed by what it is about and its recipient (`dedup_key`, unique with
 //! the channel), so a sweep that runs again, or on two servers, writes nothing twice.
@@ -11,14 +12,14 @@
 mod deliver;
 mod sweep;
 
-pub use deliver::{Delivered, Mail, Mailer, deliver};
+pub use deliver::{Courier, Delivered, Outgoing, deliver};
 pub use sweep::sweep;
 
 use pamong_domain::notifications::{
-    About, Channel, DeliveryStatus, Notice, NotificationKind, NotificationView,
+    About, Channel, DeliveryStatus, Notice, NotificationKind, NotificationView, whatsapp_number,
 };
 use pamong_domain::page::{ListQuery, Page};
-use pamong_entity::{notification, user};
+use pamong_entity::{client, notification, user};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -45,10 +46,35 @@ pub(crate) async fn notify<C: ConnectionTrait>(
         return Ok(());
     }
     let email = recipient.email.as_deref().map(str::trim).filter(|e| !e.is_empty());
-    let mut rows = vec![row(notice, recipient.id, Channel::App, None, now)];
+    let mut rows = vec![row(notice, Recipient::User(recipient.id), Channel::App, None, now)];
     if let Some(address) = email {
-        rows.push(row(notice, recipient.id, Channel::Email, Some(address.to_owned()), now));
+        rows.push(row(notice, Recipient::User(recipient.id), Channel::Email, Some(address.to_owned()), now));
     }
+    insert(db, rows).await
+}
+
+/// Writes `notice` for the client `c` by WhatsApp — only when they consented and their phone
+/// is a mobile number.
+pub(crate) async fn notify_client<C: ConnectionTrait>(
+    db: &C,
+    c: &client::Model,
+    notice: &Notice,
+    now: OffsetDateTime,
+) -> ServiceResult<bool> {
+    let number = c.phone.as_deref().and_then(whatsapp_number);
+    let Some(number) = number.filter(|_| c.whatsapp_consent_at.is_some()) else { return Ok(false) };
+    insert(db, vec![row(notice, Recipient::Client(c.id), Channel::WhatsApp, Some(number), now)]).await?;
+    Ok(true)
+}
+
+/// Who a row is for.
+#[derive(Clone, Copy)]
+enum Recipient {
+    User(i32),
+    Client(i32),
+}
+
+async fn insert<C: ConnectionTrait>(db: &C, rows: Vec<notification::ActiveModel>) -> ServiceResult<()> {
     for r in rows {
         notification::Entity::insert(r)
             .on_conflict(
@@ -64,7 +90,7 @@ pub(crate) async fn notify<C: ConnectionTrait>(
 
 fn row(
     notice: &Notice,
-    user_id: i32,
+    to: Recipient,
     channel: Channel,
     address: Option<String>,
     now: OffsetDateTime,
@@ -72,16 +98,27 @@ fn row(
     // The bell has it at once; an e-mail waits for the worker.
     let delivered = channel == Channel::App;
     let status = if delivered { DeliveryStatus::Sent } else { DeliveryStatus::Pending };
+    let (user_id, client_id, whom) = match to {
+        Recipient::User(id) => (Some(id), None, format!("u{id}")),
+        Recipient::Client(id) => (None, Some(id), format!("k{id}")),
+    };
+    let (template, params) = match &notice.template {
+        Some((name, params)) => (Some((*name).to_owned()), serde_json::to_string(params).ok()),
+        None => (None, None),
+    };
     notification::ActiveModel {
         public_id: Set(Uuid::now_v7()),
         kind: Set(notice.kind.as_str().to_owned()),
-        dedup_key: Set(format!("{}@{user_id}", notice.key)),
+        dedup_key: Set(format!("{}@{whom}", notice.key)),
         channel: Set(channel.as_str().to_owned()),
         user_id: Set(user_id),
+        client_id: Set(client_id),
         address: Set(address),
         subject: Set(notice.subject.chars().take(200).collect()),
         body: Set(notice.body.clone()),
         about: Set(notice.about.as_text()),
+        template: Set(template),
+        params: Set(params),
         status: Set(status.as_str().to_owned()),
         attempts: Set(0),
         next_attempt_at: Set(now),

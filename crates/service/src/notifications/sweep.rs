@@ -3,20 +3,23 @@
 //! says of the agreements, through the same service fns and policy — so a notification
 //! never tells anyone what their own pages would not — and writes one notification per
 //! fact: a run of missed reports, kerja sosial sessions waiting for their sign-off, a child's
-//! clock with under 24 hours left, a PKS ending with no renewal.
+//! clock with under 24 hours left, a PKS ending with no renewal; and to each client who
+//! consented, a WhatsApp reminder the day before their next report.
 
 use pamong_domain::Role;
 use pamong_domain::abh::clock::{ClockKind, ClockState};
 use pamong_domain::caseload::TodayReason;
 use pamong_domain::notifications::Notice;
-use pamong_entity::user;
+use pamong_domain::reporting::status_over;
+use pamong_entity::{bapas, user};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
-use time::{Duration, OffsetDateTime};
+use time::{Date, Duration, OffsetDateTime};
 
-use super::notify;
+use super::{notify, notify_client};
 use crate::abh::{self, DeadlineScope};
 use crate::actor::Actor;
 use crate::error::ServiceResult;
+use crate::oversight::cases::Cases;
 use crate::{auth, clients, partners, policy, today};
 
 /// How far ahead a child's clock is announced.
@@ -52,6 +55,34 @@ fn clock_words(kind: ClockKind) -> String {
     }
 }
 
+/// Reminds the officer's clients who consented of a report due tomorrow (and not yet made in
+/// its period), by WhatsApp.
+async fn report_reminders(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    day: Date,
+    now: OffsetDateTime,
+) -> ServiceResult<usize> {
+    let Some(remit) = policy::remit(actor) else { return Ok(0) };
+    let cases = Cases::load(db, remit).await?;
+    let consenting = cases.rows.iter().filter(|r| r.whatsapp_consent_at.is_some() && cases.reports_due(r));
+    let mut office: Option<String> = None;
+    let mut reminded = 0;
+    for row in consenting {
+        let status = status_over(&cases.segments(row, day), &cases.reports(row, day), day);
+        if status.next_due != day + Duration::days(1) || status.reported_this_period {
+            continue;
+        }
+        if office.is_none() {
+            office = bapas::Entity::find_by_id(row.bapas_id).one(db).await?.map(|b| b.name);
+        }
+        let notice =
+            Notice::next_report(row.public_id, office.as_deref().unwrap_or("Bapas"), status.next_due);
+        reminded += usize::from(notify_client(db, row, &notice, now).await?);
+    }
+    Ok(reminded)
+}
+
 /// Writes what is due at `now`; returns how many notices it considered (written or already
 /// there).
 pub async fn sweep(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceResult<usize> {
@@ -70,6 +101,7 @@ pub async fn sweep(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceResul
                 notices += 1;
             }
         }
+        notices += report_reminders(db, &actor, day, now).await?;
         for row in abh::deadlines(db, &actor, DeadlineScope::Mine, now).await? {
             let Some(due) = row.clock.due else { continue };
             if row.clock.state != ClockState::Running || due <= now || due - now > CLOCK_WARNING {

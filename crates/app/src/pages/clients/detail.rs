@@ -12,7 +12,8 @@ use uuid::Uuid;
 
 use super::{BandBadge, use_client_id};
 use crate::api::clients::{
-    ClientOverviewData, ClientPageData, ReassignClient, UpdateViolationStatus, client_overview,
+    ClientOverviewData, ClientPageData, ReassignClient, SetWhatsappConsent, UpdateViolationStatus,
+    client_overview,
 };
 use crate::api::referrals::ReferralsData;
 use crate::app::{ErrorPage, Loading};
@@ -103,6 +104,9 @@ fn ClientView(
                 <a class="button button--ghost" href=routes::client_status(id)>{move || t_string!(i18n, client_end_or_move)}</a>
             </nav>
         </Show>
+        {(can_edit && detail.reporting.is_some() && !s.masked).then(|| view! {
+            <WhatsAppReminders client=id since=detail.whatsapp_consent phone=detail.form.phone.clone() />
+        })}
         <crate::pages::kerja_sosial::ledger::ClientKerjaSosial client=id data=kerja_sosial />
         {can_reassign.then(|| view! { <Reassign client=id officers=officers current=s.pk.clone() /> })}
         {can_edit.then(|| view! { <crate::pages::groups::forms::WatchClientForm client=id groups=groups /> })}
@@ -180,6 +184,35 @@ fn Reporting(detail: ClientDetail) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// Report reminders by WhatsApp: the officer records that the client agreed (on the phone
+/// of their record), or that they withdrew.
+#[component]
+fn WhatsAppReminders(client: Uuid, since: Option<time::Date>, phone: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    let hidden = vec![("id", client.to_string()), ("consent", since.is_none().to_string())];
+    let label = move || t_string!(i18n, wa_title).to_string();
+    view! {
+        <PostForm to=SetWhatsappConsent::PATH next=routes::saved(&routes::client(client)) hidden=hidden scope=None
+            errors=errors failure=failure class="card wa-consent" testid="whatsapp-reminders">
+            <h2 class="wa-consent__title">{label}</h2>
+            <crate::components::form::ErrorSummary errors=errors labels=vec![("whatsapp_consent", label.into())] />
+            <ErrorBanner error=failure />
+            {match since {
+                Some(date) => view! {
+                    <p>{move || t_string!(i18n, wa_on, date = text::date(date), phone = phone.clone())}</p>
+                    <button class="button button--ghost" type="submit">{move || t_string!(i18n, wa_stop)}</button>
+                }.into_any(),
+                None => view! {
+                    <p class="muted">{move || t_string!(i18n, wa_off)}</p>
+                    <button class="button button--secondary" type="submit">{move || t_string!(i18n, wa_start)}</button>
+                }.into_any(),
+            }}
+        </PostForm>
+    }
 }
 
 #[component]
