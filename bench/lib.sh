@@ -8,3 +8,7 @@ build_bench_binaries() {
   bin="$CARGO_TARGET_DIR/release/pamong"
   load="$CARGO_TARGET_DIR/bench/release/pamong_load"
 }
+
+# Benchmarks measure the requests: the notifications worker (a sweep over every officer's
+# caseload each minute) stays off, as the figures' refresher does where a script says so.
+export PAMONG_NOTIFICATIONS=false
