@@ -8,7 +8,6 @@
 #   bench/dashboards.sh [CLIENTS] [SECONDS] [CONNECTIONS]
 source "$(dirname "$0")/../scripts/lib.sh"
 source "$(dirname "$0")/lib.sh"
-DEMO_PASSWORD="pamong-demo-2026"
 clients="${1:-200000}"
 seconds="${2:-30}"
 connections="${3:-4}"
@@ -31,14 +30,8 @@ server=$!
 cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
-login() {
-  curl -s -D - -o /dev/null -H 'Content-Type: application/json' -H "Origin: http://127.0.0.1:$port" \
-    -d "{\"username\":\"$1\",\"password\":\"$DEMO_PASSWORD\"}" "http://127.0.0.1:$port/api/auth/login" \
-    | grep -i '^set-cookie:' | head -1 | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/'
-}
 for who in kanwil.dki pusat; do
-  cookie="$(login "$who")"
-  [ -n "$cookie" ] || die "could not log in as $who"
+  cookie="$(bench_login "http://127.0.0.1:$port" "$who")"
   # The first read computes what is not kept yet (the month-ends of every office, today's
   # figures), unless the server's background refresh got there first.
   cold=$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "http://127.0.0.1:$port/dasbor-wilayah")

@@ -9,7 +9,6 @@
 #   bench/export.sh [ROWS]
 source "$(dirname "$0")/../scripts/lib.sh"
 source "$(dirname "$0")/lib.sh"
-DEMO_PASSWORD="pamong-demo-2026"
 rows="${1:-100000}"
 say "building the release server"
 build_bench_binaries
@@ -24,10 +23,7 @@ server=$!
 cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
-cookie="$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' -H "Origin: http://127.0.0.1:$port" \
-  -d "{\"username\":\"kabapas.jakbar\",\"password\":\"$DEMO_PASSWORD\"}" "http://127.0.0.1:$port/api/auth/login" \
-  | grep -i '^set-cookie:' | head -1 | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/')"
-[ -n "$cookie" ] || die "could not log in"
+cookie="$(bench_login "http://127.0.0.1:$port" kabapas.jakbar)"
 kb() { awk -v k="$1:" '$1 == k {print $2}' "/proc/$server/status"; }
 # The server computes every office's dashboard figures as it starts (see
 # oversight::snapshots::refresh); with ROWS clients in one office that takes most of a minute

@@ -8,7 +8,6 @@
 #   bench/import.sh [ROWS]
 source "$(dirname "$0")/../scripts/lib.sh"
 source "$(dirname "$0")/lib.sh"
-DEMO_PASSWORD="pamong-demo-2026"
 rows="${1:-100000}"
 say "building the release server"
 build_bench_binaries
@@ -32,10 +31,7 @@ cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || tr
 trap cleanup EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
 base="http://127.0.0.1:$port"
-cookie="$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' -H "Origin: $base" \
-  -d "{\"username\":\"kabapas.jakbar\",\"password\":\"$DEMO_PASSWORD\"}" "$base/api/auth/login" \
-  | grep -i '^set-cookie:' | head -1 | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/')"
-[ -n "$cookie" ] || die "could not log in"
+cookie="$(bench_login "$base" kabapas.jakbar)"
 
 say "writing a CSV of $rows rows"
 python3 - "$rows" "$tmp/klien.csv" <<'PY'

@@ -9,7 +9,7 @@
 #
 # Several connection counts ("1 4") run one after the other against the same database.
 source "$(dirname "$0")/../scripts/lib.sh"
-DEMO_PASSWORD="pamong-demo-2026"
+source "$(dirname "$0")/lib.sh"
 clients="${1:-100000}"
 seconds="${2:-30}"
 connections="${*:3}"
@@ -42,10 +42,7 @@ cleanup() {
 }
 trap cleanup EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
-cookie="$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
-  -d "{\"username\":\"pk.jakbar\",\"password\":\"$DEMO_PASSWORD\"}" "http://127.0.0.1:$port/api/auth/login" \
-  | grep -i '^set-cookie:' | head -1 | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/')"
-[ -n "$cookie" ] || die "could not log in"
+cookie="$(bench_login "http://127.0.0.1:$port" pk.jakbar)"
 # One pass of the queries first, so the first figures do not include a cold cache.
 PAMONG_COOKIE="$cookie" wrk -t1 -c1 -d5s -s "$ROOT/bench/search.lua" "http://127.0.0.1:$port" >/dev/null
 for c in $connections; do

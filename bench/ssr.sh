@@ -8,7 +8,6 @@
 #   bench/ssr.sh [SECONDS] [CONNECTIONS]
 source "$(dirname "$0")/../scripts/lib.sh"
 source "$(dirname "$0")/lib.sh"
-DEMO_PASSWORD="pamong-demo-2026"
 seconds="${1:-20}"
 connections="${2:-32}"
 threads=2
@@ -29,10 +28,7 @@ bare=""
 cleanup() { kill "$server" $bare 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
-cookie="$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' -H "Origin: http://127.0.0.1:$port" \
-  -d "{\"username\":\"pk.jakbar\",\"password\":\"$DEMO_PASSWORD\"}" "http://127.0.0.1:$port/api/auth/login" \
-  | grep -i '^set-cookie:' | head -1 | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/')"
-[ -n "$cookie" ] || die "could not log in"
+cookie="$(bench_login "http://127.0.0.1:$port" pk.jakbar)"
 
 # wrk's requests/s, p50 and p99 (in ms) of one run.
 measure() { # URL [COOKIE]

@@ -191,18 +191,19 @@ pub async fn recent(db: &DatabaseConnection, actor: &Actor) -> ServiceResult<Vec
         .into_tuple()
         .all(db)
         .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for (id, file_name, created_at, status, rows, imported) in rows {
-        out.push(ImportSummary {
+    // Each upload's day is the office's, whose zone is read once.
+    let zone = crate::abh::zone_of(db, office.get()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, file_name, created_at, status, rows, imported)| ImportSummary {
             id,
             file_name,
-            uploaded_on: crate::offices::today_at(db, office.get(), created_at).await?,
+            uploaded_on: created_at.to_offset(zone.offset()).date(),
             status: ImportStatus::parse(&status).unwrap_or(ImportStatus::Failed),
             rows: unsigned(rows),
             imported: unsigned(imported),
-        });
-    }
-    Ok(out)
+        })
+        .collect())
 }
 
 /// An import marked as running, to be run by the caller (on a task of its own, so that the
