@@ -144,8 +144,9 @@ impl Application {
         let store = DbSessionStore::new(self.db.clone(), Clock::System);
         let sweeper = tokio::spawn(sweep_expired_sessions(store));
         let refresher = self.refresh_figures.then(|| tokio::spawn(refresh_figures(self.db.clone())));
-        let notifier =
-            self.notifications.map(|mailer| tokio::spawn(notify::run(self.db.clone(), mailer, self.clock)));
+        let notifier = self
+            .notifications
+            .map(|couriers| tokio::spawn(notify::run(self.db.clone(), couriers, self.clock)));
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await;
         sweeper.abort();

@@ -23,6 +23,17 @@ use crate::reintegration;
 pub async fn today(db: &DatabaseConnection, actor: &Actor, today: Date) -> ServiceResult<Vec<TodayItem>> {
     let Some(remit) = policy::remit(actor) else { return Ok(Vec::new()) };
     let cases = Cases::load(db, remit).await?;
+    of_cases(db, actor, &cases, today).await
+}
+
+/// Today's list of `cases`, already loaded for the actor's remit (the notifications sweep
+/// reads them for the reminders too).
+pub(crate) async fn of_cases(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    cases: &Cases,
+    today: Date,
+) -> ServiceResult<Vec<TodayItem>> {
     let ids = cases.ids();
     let mut work = kerja_sosial::follow_ups(db, &ids, today).await?;
     let programmes = reintegration::sessions::follow_ups(db, &ids, today).await?;

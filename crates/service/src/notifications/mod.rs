@@ -23,7 +23,7 @@ use pamong_entity::{client, notification, user};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    Set,
 };
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -32,6 +32,7 @@ use crate::actor::Actor;
 use crate::audit::{self, Changes};
 use crate::db::begin_write;
 use crate::error::{ServiceError, ServiceResult};
+use crate::search::{fetch_page, page};
 
 /// Writes `notice` for the user `user_id`: to their bell, and by e-mail when they have an
 /// address. Nothing for a deactivated user; nothing again for a notice already written.
@@ -152,18 +153,11 @@ pub async fn inbox(
     let Some(me) = actor.user_key() else { return Ok(Page::of(Vec::new(), query)) };
     let mine = notification::Entity::find()
         .filter(notification::Column::UserId.eq(me))
-        .filter(notification::Column::Channel.eq(Channel::App.as_str()));
-    let total = mine.clone().count(db).await?;
-    let per_page = query.page_size();
-    let rows = mine
+        .filter(notification::Column::Channel.eq(Channel::App.as_str()))
         .order_by_desc(notification::Column::CreatedAt)
-        .order_by_desc(notification::Column::Id)
-        .offset(query.page_index().saturating_mul(per_page))
-        .limit(per_page)
-        .all(db)
-        .await?;
-    let items = rows.into_iter().map(view).collect();
-    Ok(Page { items, total, page: query.page_index() + 1, per_page, more: false })
+        .order_by_desc(notification::Column::Id);
+    let (rows, total) = fetch_page(db, mine, query).await?;
+    Ok(page(rows.into_iter().map(view).collect(), total, query))
 }
 
 /// How many of the actor's notifications are unread (the number on the bell).

@@ -59,12 +59,10 @@ fn clock_words(kind: ClockKind) -> String {
 /// its period), by WhatsApp.
 async fn report_reminders(
     db: &DatabaseConnection,
-    actor: &Actor,
+    cases: &Cases,
     day: Date,
     now: OffsetDateTime,
 ) -> ServiceResult<usize> {
-    let Some(remit) = policy::remit(actor) else { return Ok(0) };
-    let cases = Cases::load(db, remit).await?;
     let consenting = cases.rows.iter().filter(|r| r.whatsapp_consent_at.is_some() && cases.reports_due(r));
     let mut office: Option<String> = None;
     let mut reminded = 0;
@@ -88,8 +86,10 @@ async fn report_reminders(
 pub async fn sweep(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceResult<usize> {
     let mut notices = 0;
     for (user_id, actor) in actors_of(db, policy::CASELOAD_ROLE).await? {
+        let Some(remit) = policy::remit(&actor) else { continue };
+        let cases = Cases::load(db, remit).await?;
         let day = clients::today_for(db, &actor, now).await?;
-        for item in today::today(db, &actor, day).await? {
+        for item in today::of_cases(db, &actor, &cases, day).await? {
             let (id, register) = (item.client.id, item.client.register_number.as_str());
             for reason in &item.reasons {
                 let notice = match *reason {
@@ -101,7 +101,7 @@ pub async fn sweep(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceResul
                 notices += 1;
             }
         }
-        notices += report_reminders(db, &actor, day, now).await?;
+        notices += report_reminders(db, &cases, day, now).await?;
         for row in abh::deadlines(db, &actor, DeadlineScope::Mine, now).await? {
             let Some(due) = row.clock.due else { continue };
             if row.clock.state != ClockState::Running || due <= now || due - now > CLOCK_WARNING {
