@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Browser, expect, Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, checkAccessibility, hydrated, login, shot, watchErrors } from './helpers';
+import { checkAccessibility, hydrated, login, shot, submitLogin, watchErrors } from './helpers';
 
 /** A date `days` from today in Jakarta, as the date inputs take it. */
 function jakartaDate(days: number): string {
@@ -13,10 +13,7 @@ async function phoneOf(browser: Browser, baseURL: string | undefined, username: 
   const context = await browser.newContext({ baseURL, viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   await page.goto('/masuk');
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
+  await submitLogin(page, username);
   await hydrated(page);
   return page;
 }

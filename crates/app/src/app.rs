@@ -112,9 +112,13 @@ pub fn App() -> impl IntoView {
                     // Async: the whole page is rendered before the first byte is sent, so a
                     // page can still answer 404 or redirect to the login after loading data.
                     <Route path=path!("/masuk") view=pages::login::LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/masuk/kode") view=pages::second_factor::CodePage ssr=SsrMode::Async />
+                    <Route path=path!("/masuk/aktifkan") view=pages::second_factor::LoginEnrolPage ssr=SsrMode::Async />
                     <ParentRoute path=path!("") view=SignedIn ssr=SsrMode::Async>
                         <Route path=path!("") view=pages::home::HomePage ssr=SsrMode::Async />
                         <Route path=path!("akun") view=pages::account::AccountPage ssr=SsrMode::Async />
+                        <Route path=path!("akun/dua-langkah") view=pages::second_factor::EnrolPage ssr=SsrMode::Async />
+                        <Route path=path!("akun/kode-pemulihan") view=pages::second_factor::RecoveryCodesPage ssr=SsrMode::Async />
                         <Route path=path!("kotak-keluar") view=pages::outbox::OutboxPage ssr=SsrMode::Async />
                         <Route path=path!("klien") view=pages::clients::list::ClientListPage ssr=SsrMode::Async />
                         <Route path=path!("klien/:id") view=ClientRoute ssr=SsrMode::Async />

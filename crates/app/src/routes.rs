@@ -28,6 +28,16 @@ pub const HOME: &str = "/";
 pub const LOGIN: &str = "/masuk";
 /// The user's own account.
 pub const ACCOUNT: &str = "/akun";
+/// The second step of a sign-in: the code from the authenticator app.
+pub const LOGIN_CODE: &str = "/masuk/kode";
+/// The second step of a sign-in whose role must enrol an authenticator key first.
+pub const LOGIN_ENROL: &str = "/masuk/aktifkan";
+/// The enrolment key's QR code (an SVG the server draws).
+pub const SECOND_FACTOR_QR: &str = "/masuk/qr.svg";
+/// The signed-in user enrolling (or replacing) their authenticator key.
+pub const SECOND_FACTOR: &str = "/akun/dua-langkah";
+/// Fresh recovery codes, shown once.
+pub const RECOVERY_CODES: &str = "/akun/kode-pemulihan";
 /// The caseload.
 pub const CLIENTS: &str = "/klien";
 /// The officer's own caseload (what their phone keeps offline).

@@ -68,6 +68,7 @@ pub fn problem_in(locale: Locale, problem: Problem) -> String {
             td_string!(locale, err_period_too_long, years = years).to_string()
         }
         Problem::NoMobileNumber => td_string!(locale, err_no_mobile_number).to_string(),
+        Problem::WrongCode => td_string!(locale, err_wrong_code).to_string(),
     }
 }
 

@@ -106,6 +106,8 @@ pub enum Problem {
     },
     /// WhatsApp reminders need the client's phone to be a mobile number.
     NoMobileNumber,
+    /// A two-factor code that is wrong, expired or already used.
+    WrongCode,
 }
 
 /// A problem attached to a named form field.

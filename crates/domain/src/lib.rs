@@ -38,6 +38,7 @@ pub mod reporting;
 pub mod request_key;
 pub mod role;
 pub mod rri;
+pub mod second_factor;
 pub mod subject;
 pub mod supervision;
 pub mod user;

@@ -31,6 +31,7 @@ mod m20261217_000001_name_words;
 mod m20261218_000001_client_imports;
 mod m20261219_000001_api_tokens;
 mod m20261220_000001_notifications;
+mod m20261221_000001_second_factor;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -66,6 +67,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261218_000001_client_imports::Migration),
             Box::new(m20261219_000001_api_tokens::Migration),
             Box::new(m20261220_000001_notifications::Migration),
+            Box::new(m20261221_000001_second_factor::Migration),
         ]
     }
 }

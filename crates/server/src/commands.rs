@@ -204,6 +204,7 @@ async fn seed_demo(database_url: &str, offices: usize, extra_clients: usize) -> 
             return Ok(());
         }
         println!("Demo logins (if not changed since), password {}:", seed::DEMO_PASSWORD);
+        print_second_factor_key();
         for name in [
             "admin",
             "pusat",
@@ -219,7 +220,25 @@ async fn seed_demo(database_url: &str, offices: usize, extra_clients: usize) -> 
     }
     println!("Demo data added. Log in with any of these (password {}):", seed::DEMO_PASSWORD);
     for login in logins {
-        println!("  {:<20} {:<12} {}", login.username, login.role.as_str(), login.office.unwrap_or_default());
+        let code = if login.second_factor { "+ kode" } else { "" };
+        println!(
+            "  {:<20} {:<12} {:<7} {}",
+            login.username,
+            login.role.as_str(),
+            code,
+            login.office.unwrap_or_default()
+        );
     }
+    print_second_factor_key();
     Ok(())
+}
+
+/// How the demo's admin, Ditjenpas, Kanwil and Kabapas users get past the second step.
+#[expect(clippy::print_stdout, reason = "the seed command prints the demo logins")]
+fn print_second_factor_key() {
+    println!(
+        "Users marked \"+ kode\" (admin, pusat, kanwil.dki, kabapas.jakbar) then type a code from an \
+         authenticator app holding the demo key {key} (or: oathtool --totp -b {key}).",
+        key = seed::DEMO_TOTP_KEY
+    );
 }

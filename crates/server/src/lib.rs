@@ -14,6 +14,7 @@ pub mod import_upload;
 pub mod login_form;
 pub mod notify;
 pub mod regions;
+pub mod second_factor_qr;
 pub mod startup;
 pub mod telemetry;
 pub mod worker;

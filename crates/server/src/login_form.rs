@@ -1,7 +1,8 @@
 //! `POST /masuk`: the login form as a plain HTML form post. A phone on mobile data shows the
 //! server-rendered login page seconds before the wasm has loaded; a tap on *Masuk* in that
 //! time posts the form here (never a GET with the password in the URL). The answer is a
-//! redirect: home when signed in, back to the login page with the reason otherwise.
+//! redirect: home when signed in, the second step when a code (or enrolling a key) comes
+//! next, back to the login page with the reason otherwise.
 
 use std::net::SocketAddr;
 
@@ -12,7 +13,9 @@ use pamong_app::api::context::{ServerContext, client_ip_of};
 use pamong_app::pages::login::{
     FAILED_CREDENTIALS, FAILED_EMPTY, FAILED_KEY, FAILED_LIMIT, LOGIN_POST, USER_KEY, WAIT_KEY,
 };
+use pamong_app::routes;
 use pamong_domain::ErrorKind;
+use pamong_domain::second_factor::LoginStep;
 use serde::Deserialize;
 use tower_sessions::Session;
 
@@ -40,7 +43,9 @@ pub async fn post_login(State(ctx): State<ServerContext>, session: Session, requ
         return Redirect::to(&format!("{LOGIN_POST}?{FAILED_KEY}={FAILED_EMPTY}&{USER_KEY}={user}"));
     }
     match sign_in(&ctx, &session, &fields.username, &fields.password, ip).await {
-        Ok(()) => Redirect::to("/"),
+        Ok(LoginStep::SignedIn) => Redirect::to(routes::HOME),
+        Ok(LoginStep::Code) => Redirect::to(routes::LOGIN_CODE),
+        Ok(LoginStep::Enrol) => Redirect::to(routes::LOGIN_ENROL),
         Err(e) => {
             let failed = match e.into_kind(None) {
                 ErrorKind::RateLimited { retry_after_secs } => {

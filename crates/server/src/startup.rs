@@ -221,6 +221,7 @@ pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router 
         .route("/healthz", get(crate::health::healthz))
         .route("/readyz", get(crate::health::readyz))
         .route(login, post(crate::login_form::post_login))
+        .route(pamong_app::routes::SECOND_FACTOR_QR, get(crate::second_factor_qr::qr))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -27,6 +27,7 @@ pub mod regions;
 pub mod reintegration;
 pub mod request_keys;
 pub mod search;
+pub mod second_factor;
 pub mod seed;
 pub mod session_store;
 pub mod settings;

@@ -26,6 +26,27 @@ pub struct AuthData {
     pub login_at: i64,
 }
 
+/// The key under which a sign-in half done is kept: the password was right, the second
+/// factor is still to come. It is not a login: nothing but the second step reads it.
+pub const PENDING_KEY: &str = "pending";
+
+/// A sign-in waiting for its second factor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingLogin {
+    /// Internal user id.
+    pub user_id: i32,
+    /// When the password was accepted (Unix seconds): the second step must follow soon.
+    pub at: i64,
+    /// What the second step is: a code, or enrolling a key first.
+    pub step: pamong_domain::second_factor::LoginStep,
+}
+
+/// How long after the password the second step may come (seconds).
+pub const PENDING_SECS: i64 = 10 * 60;
+
+/// The key under which fresh recovery codes wait to be shown once.
+pub const FRESH_CODES_KEY: &str = "recovery_codes";
+
 /// Sessions stored through sea-orm.
 #[derive(Clone)]
 pub struct DbSessionStore {

@@ -141,7 +141,11 @@ async fn find_visible<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> Se
 }
 
 /// Finds a user the actor may manage; anyone else is "not found".
-async fn find_managed<C: ConnectionTrait>(db: &C, actor: &Actor, id: Uuid) -> ServiceResult<user::Model> {
+pub(crate) async fn find_managed<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: Uuid,
+) -> ServiceResult<user::Model> {
     let row = find_visible(db, actor, id).await?;
     if policy::can_manage_user(actor, placement(&row)?) { Ok(row) } else { Err(ServiceError::not_found()) }
 }

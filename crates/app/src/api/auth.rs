@@ -1,25 +1,29 @@
 //! Logging in and out, the signed-in user, and their own password.
 
 use leptos::prelude::*;
+use pamong_domain::second_factor::LoginStep;
 use pamong_domain::user::{CurrentUser, PasswordChange};
 
 use crate::error::AppError;
 
-/// Checks the credentials and starts a session with a fresh id (the wasm's login).
+/// Checks the credentials and, when no second factor follows, starts a session with a fresh
+/// id. Answers what comes next: signed in, or the second step ([`LoginStep`]).
 #[server(endpoint = "auth/login", input = server_fn::codec::Json)]
-pub async fn login(username: String, password: String) -> Result<(), AppError> {
+pub async fn login(username: String, password: String) -> Result<LoginStep, AppError> {
     use crate::api::context::{client_ip, fail, server, session};
     let ctx = server()?;
     let session = session().await?;
     let ip = client_ip().await;
     match sign_in(&ctx, &session, &username, &password, ip).await {
-        Ok(()) => Ok(()),
+        Ok(step) => Ok(step),
         Err(e) => Err(fail(e).await),
     }
 }
 
-/// Signs `username` in on `session`: the one login both the wasm's server fn and the plain
-/// form post (`POST /masuk`, before the wasm has loaded) go through.
+/// Checks `username`'s password on `session`: the one login both the login server fn and
+/// the plain form post (`POST /masuk`) go through. A user without a second factor is signed
+/// in; otherwise the session remembers the half-done sign-in for the second step, and holds
+/// no login until that step is passed.
 #[cfg(feature = "ssr")]
 pub async fn sign_in(
     ctx: &crate::api::context::ServerContext,
@@ -27,17 +31,38 @@ pub async fn sign_in(
     username: &str,
     password: &str,
     ip: Option<String>,
-) -> Result<(), pamong_service::ServiceError> {
-    use pamong_service::session_store::{AUTH_KEY, AuthData};
+) -> Result<LoginStep, pamong_service::ServiceError> {
+    use pamong_service::session_store::{PENDING_KEY, PendingLogin};
     let user_id = pamong_service::auth::login(&ctx.db, username, password, ip, ctx.now()).await?;
-    // A new id at login: a session id planted before login is worthless after it.
-    let internal =
-        |e: tower_sessions::session::Error| pamong_service::ServiceError::Internal(format!("session: {e}"));
-    session.cycle_id().await.map_err(internal)?;
+    let step = pamong_service::second_factor::after_password(&ctx.db, user_id).await?;
+    if step == LoginStep::SignedIn {
+        start_login(session, user_id).await?;
+    } else {
+        session.cycle_id().await.map_err(session_failed)?;
+        let at = time::OffsetDateTime::now_utc().unix_timestamp();
+        session.insert(PENDING_KEY, PendingLogin { user_id, at, step }).await.map_err(session_failed)?;
+    }
+    Ok(step)
+}
+
+/// Signs `user_id` in on `session`, under a new id: a session id planted before login is
+/// worthless after it.
+#[cfg(feature = "ssr")]
+pub async fn start_login(
+    session: &tower_sessions::Session,
+    user_id: i32,
+) -> Result<(), pamong_service::ServiceError> {
+    use pamong_service::session_store::{AUTH_KEY, AuthData, PENDING_KEY};
+    session.cycle_id().await.map_err(session_failed)?;
+    session.remove_value(PENDING_KEY).await.map_err(session_failed)?;
     // The session machinery's clock (the system's), like the absolute-timeout check.
     let auth = AuthData { user_id, login_at: time::OffsetDateTime::now_utc().unix_timestamp() };
-    session.insert(AUTH_KEY, auth).await.map_err(internal)?;
-    Ok(())
+    session.insert(AUTH_KEY, auth).await.map_err(session_failed)
+}
+
+#[cfg(feature = "ssr")]
+fn session_failed(e: tower_sessions::session::Error) -> pamong_service::ServiceError {
+    pamong_service::ServiceError::Internal(format!("session: {e}"))
 }
 
 /// Ends the session, server side.

@@ -269,3 +269,55 @@ fn download(file: pamong_service::exports::ExportFile) -> server_fn::codec::Byte
     let bytes = file.bytes;
     server_fn::codec::ByteStream::new(futures_util::stream::once(async move { Ok::<_, AppError>(bytes) }))
 }
+
+/// Something shown once (a new token's secret, fresh recovery codes), waiting in the session:
+/// whom it is for, itself, and the request that first showed it.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ShownOnce<T> {
+    owner: uuid::Uuid,
+    value: T,
+    shown_in: Option<String>,
+}
+
+/// Keeps `value` in the session under `key` for the page that shows it, once, to `owner`'s
+/// page. It never travels in a URL. A failure to keep it is logged: the page then has
+/// nothing to show, and the user makes a new one.
+pub async fn keep_for_showing<T: serde::Serialize>(key: &str, owner: uuid::Uuid, value: T) {
+    let kept = match session().await {
+        Ok(session) => {
+            session.insert(key, ShownOnce { owner, value, shown_in: None }).await.map_err(|e| e.to_string())
+        }
+        Err(_) => Err("no session".to_owned()),
+    };
+    if let Err(e) = kept {
+        tracing::error!(error = %e, key, "could not keep what is shown once");
+    }
+}
+
+/// What waits under `key` for `owner`'s page. A page may read it more than once while it
+/// renders, so it is kept for the rest of that request (by its id) and dropped by the next
+/// request that reads it: a reload does not show it again.
+pub async fn shown_once<T>(key: &str, owner: uuid::Uuid) -> Result<Option<T>, AppError>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + Clone,
+{
+    let session = session().await?;
+    let Some(mut kept) = session.get::<ShownOnce<T>>(key).await.ok().flatten() else { return Ok(None) };
+    if kept.owner != owner {
+        return Ok(None);
+    }
+    let this = request_id().await;
+    match &kept.shown_in {
+        None => {
+            kept.shown_in = this;
+            let value = kept.value.clone();
+            let _ = session.insert(key, kept).await;
+            Ok(Some(value))
+        }
+        Some(shown) if this.as_ref() == Some(shown) => Ok(Some(kept.value)),
+        Some(_) => {
+            let _ = session.remove_value(key).await;
+            Ok(None)
+        }
+    }
+}

@@ -1,4 +1,5 @@
-//! The signed-in user's own account: profile, password, language and logging out.
+//! The signed-in user's own account: profile, password, two-step verification, language and
+//! logging out.
 
 use leptos::prelude::*;
 use pamong_domain::FieldErrors;
@@ -51,6 +52,7 @@ pub fn AccountPage() -> impl IntoView {
             <LanguageToggle />
         </section>
         <PasswordForm />
+        <crate::pages::second_factor::SecondFactorCard />
         <div class="danger-zone"><LogoutButton /></div>
     }
 }

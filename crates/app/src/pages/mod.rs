@@ -16,6 +16,7 @@ pub mod oversight;
 pub mod partners;
 pub mod referrals;
 pub mod reintegration;
+pub mod second_factor;
 pub mod tokens;
 pub mod users;
 

@@ -250,11 +250,33 @@ fn UserEditor(existing: Option<UserView>, choices: OfficePickList, actor_role: R
         </PostForm>
         {id.filter(|_| !read_only).map(|id| view! {
             <ResetPassword id=id />
+            <ResetSecondFactor id=id />
             <ActiveToggle active=active to=SetUserActive::PATH id=id next=routes::saved("/admin/pengguna") errors=errors failure=failure />
         })}
         {id.filter(|_| crate::app::use_abilities().get_untracked().api_tokens).map(|id| view! {
             <crate::pages::tokens::ApiTokens user=id />
         })}
+    }
+}
+
+/// Removes another user's second factor (a lost phone): they enrol a new one at their next
+/// sign-in if their role must use it.
+#[component]
+fn ResetSecondFactor(id: uuid::Uuid) -> impl IntoView {
+    use crate::api::second_factor::ResetSecondFactor;
+    let i18n = use_i18n();
+    let errors = RwSignal::new(FieldErrors::new());
+    let failure = RwSignal::new(None::<AppError>);
+    view! {
+        <PostForm to=ResetSecondFactor::PATH next=routes::saved(&routes::user(id)) hidden=vec![("id", id.to_string())] scope=None
+            errors=errors failure=failure testid="reset-second-factor">
+            <h2>{move || t_string!(i18n, tfa_reset)}</h2>
+            <p class="muted">{move || t_string!(i18n, tfa_reset_hint)}</p>
+            <ErrorBanner error=failure />
+            <div class="form__actions">
+                <button class="button button--secondary" type="submit">{move || t_string!(i18n, tfa_reset)}</button>
+            </div>
+        </PostForm>
     }
 }
 

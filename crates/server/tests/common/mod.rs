@@ -19,6 +19,9 @@ pub const NOW: time::OffsetDateTime = time::macros::datetime!(2026-11-24 02:00 U
 pub struct TestApp {
     pub app: Application,
     pub db: TestDb,
+    /// Codes of the demo key used so far: the server's clock stands still, and each code is
+    /// good once, so each sign-in takes the next step's code.
+    codes_used: std::sync::Mutex<std::collections::HashMap<String, i64>>,
 }
 
 pub async fn spawn() -> TestApp {
@@ -50,7 +53,7 @@ pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let mut settings = settings;
     adjust(&mut settings);
     let app = Application::build(settings).await.unwrap();
-    TestApp { app, db }
+    TestApp { app, db, codes_used: Default::default() }
 }
 
 pub struct Reply {
@@ -103,9 +106,40 @@ impl TestApp {
         self.send(req.body(Body::from(form.to_owned())).unwrap()).await
     }
 
+    /// Signs in as the wasm would; a demo user whose role must use a second factor goes on
+    /// to type the demo key's code, so the reply is the one that signed in.
     pub async fn login(&self, username: &str, password: &str, cookie: Option<&str>) -> Reply {
+        let reply = self.password_step(username, password, cookie).await;
+        if reply.status != StatusCode::OK || !reply.body.contains("\"kode\"") {
+            return reply;
+        }
+        let code = self.next_demo_code(username);
+        let signed_in = self.submit("auth/code", &format!("code={code:06}"), reply.cookie.as_deref()).await;
+        assert_eq!(signed_in.status, StatusCode::OK, "second step of {username}: {}", signed_in.body);
+        signed_in
+    }
+
+    /// The password step alone: the reply says what comes next (`"masuk"`, `"kode"`,
+    /// `"aktifkan"`).
+    pub async fn password_step(&self, username: &str, password: &str, cookie: Option<&str>) -> Reply {
         let body = format!(r#"{{"username":"{username}","password":"{password}"}}"#);
         self.call("auth/login", &body, cookie).await
+    }
+
+    /// A code of the demo key that `username` has not used yet at the clock's instant (one a
+    /// step ahead is still accepted, so a test may sign a user in twice).
+    pub fn next_demo_code(&self, username: &str) -> u32 {
+        use pamong_service::second_factor::totp;
+        let mut used = self.codes_used.lock().unwrap();
+        let count = used.entry(username.to_owned()).or_insert(0);
+        let ahead = *count;
+        *count += 1;
+        assert!(
+            ahead <= totp::DRIFT_STEPS,
+            "a test may sign in with the demo key {} times",
+            totp::DRIFT_STEPS + 1
+        );
+        totp::code(seed::DEMO_TOTP_KEY, totp::step_at(NOW) + ahead).unwrap()
     }
 
     /// The login form posted as a browser without JavaScript posts it.

@@ -160,6 +160,16 @@ pub fn can_issue_api_tokens(actor: &Actor) -> bool {
     matches!(actor.role, Role::Admin)
 }
 
+/// Whether the actor must sign in with a second factor (a code from an authenticator app):
+/// the admin, and those who read a whole office's, a region's or the country's records. An
+/// officer, a coordinator or a partner may turn it on for themselves.
+pub fn requires_second_factor(actor: &Actor) -> bool {
+    match actor.role {
+        Role::Admin | Role::Pusat | Role::Kanwil | Role::Kabapas => true,
+        Role::Pk | Role::Koordinator | Role::Mitra => false,
+    }
+}
+
 /// Whether the actor may create a user at `target`, or edit, reset or deactivate one who is
 /// there (checked for both the old and the new placement on an edit). The admin manages
 /// everyone; a Kabapas manages the roles below theirs in their own office; nobody else

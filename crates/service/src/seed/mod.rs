@@ -4,9 +4,10 @@
 
 use pamong_domain::Role;
 use pamong_domain::office::{BapasForm, KanwilForm, OfficeRef, Zone};
+use pamong_domain::second_factor::LoginStep;
 use pamong_domain::user::UserForm;
 use pamong_entity::user;
-use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use time::{Date, OffsetDateTime};
 
 pub mod action_plans;
@@ -25,10 +26,16 @@ pub mod reintegration;
 
 use crate::actor::Actor;
 use crate::error::ServiceResult;
-use crate::{offices, users};
+use crate::{offices, second_factor, users};
 
 /// The password of every demo user. Printed at start-up; never use demo data in production.
 pub const DEMO_PASSWORD: &str = "pamong-demo-2026";
+
+/// The authenticator key of the demo users whose role must sign in with a second factor
+/// (admin, pusat, kanwil.dki, kabapas.jakbar). Printed beside the password: add it to an
+/// authenticator app, or compute a code with `oathtool --totp -b KEY`. It is published, like
+/// the password: never use demo data in production.
+pub const DEMO_TOTP_KEY: &str = "PAMONGDEMOSECRETKEYFORTWOFACTOR2";
 
 /// Synthetic clients per demo Bapas.
 pub const DEMO_CLIENTS_PER_OFFICE: usize = 240;
@@ -48,6 +55,25 @@ pub struct DemoLogin {
     pub role: Role,
     /// Office name, if any.
     pub office: Option<String>,
+    /// Whether the user signs in with a code from [`DEMO_TOTP_KEY`] after the password.
+    pub second_factor: bool,
+}
+
+/// Enrols the demo user `username` with [`DEMO_TOTP_KEY`] if their role must sign in with a
+/// second factor; answers whether it did.
+async fn enrol_if_required(
+    db: &DatabaseConnection,
+    username: &str,
+    now: OffsetDateTime,
+) -> ServiceResult<bool> {
+    let Some(found) = user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await? else {
+        return Ok(false);
+    };
+    if second_factor::after_password(db, found.id).await? != LoginStep::Enrol {
+        return Ok(false);
+    }
+    second_factor::enrol_with_key(db, found.id, DEMO_TOTP_KEY, now).await?;
+    Ok(true)
 }
 
 /// Whether the database has no users yet (a fresh install).
@@ -159,8 +185,14 @@ pub async fn seed_demo(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceR
             password: DEMO_PASSWORD.into(),
             ..UserForm::default()
         };
-        users::create(db, &system, &form, now).await?;
-        logins.push(DemoLogin { username: username.into(), role, office: office.map(|o| o.name) });
+        let made = users::create(db, &system, &form, now).await?;
+        let second_factor = enrol_if_required(db, &made.username, now).await?;
+        logins.push(DemoLogin {
+            username: username.into(),
+            role,
+            office: office.map(|o| o.name),
+            second_factor,
+        });
     }
     // More officers, so each office has caseloads to compare and reassign between.
     for (code, office) in &offices_made {
