@@ -157,7 +157,7 @@ fn EnrolSteps() -> impl IntoView {
                                 <img class="qr" src=routes::SECOND_FACTOR_QR width="220" height="220"
                                     alt=move || t_string!(i18n, tfa_qr_alt).to_string() />
                                 <span class="muted">{move || t_string!(i18n, tfa_manual)}</span>
-                                <code class="token-secret" data-testid="enrol-key" aria-label=key.account.clone()>{key.key.clone()}</code>
+                                <code class="enrol-key" data-testid="enrol-key" aria-label=key.account.clone()>{key.key.clone()}</code>
                             </li>
                             <li>{move || t_string!(i18n, tfa_step_code)}</li>
                         </ol>
