@@ -53,6 +53,16 @@ async fn find<C: ConnectionTrait>(conn: &C, user_id: i32) -> ServiceResult<Optio
     Ok(factor::Entity::find_by_id(user_id).one(conn).await?)
 }
 
+/// The audit row of a change the actor made to their own second factor.
+async fn audit_own<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    now: OffsetDateTime,
+    action: &str,
+) -> ServiceResult<()> {
+    audit::record(conn, actor, now, action, "user", &actor.public_id.to_string(), &Changes::new()).await
+}
+
 /// Whether the user has a confirmed key (a key only shown for enrolment does not count).
 async fn is_on<C: ConnectionTrait>(conn: &C, user_id: i32) -> ServiceResult<bool> {
     Ok(find(conn, user_id).await?.is_some_and(|f| f.secret.is_some()))
@@ -228,16 +238,7 @@ pub async fn confirm(
         return Err(ErrorKind::Conflict.into());
     }
     let codes = recovery::replace(&txn, user_id, now).await?;
-    audit::record(
-        &txn,
-        &actor,
-        now,
-        "enable_second_factor",
-        "user",
-        &actor.public_id.to_string(),
-        &Changes::new(),
-    )
-    .await?;
+    audit_own(&txn, &actor, now, "enable_second_factor").await?;
     txn.commit().await?;
     Ok(codes)
 }
@@ -265,16 +266,7 @@ pub async fn renew_recovery_codes(
         return Err(ErrorKind::Conflict.into());
     }
     let codes = recovery::replace(&txn, user_id, now).await?;
-    audit::record(
-        &txn,
-        actor,
-        now,
-        "renew_recovery_codes",
-        "user",
-        &actor.public_id.to_string(),
-        &Changes::new(),
-    )
-    .await?;
+    audit_own(&txn, actor, now, "renew_recovery_codes").await?;
     txn.commit().await?;
     Ok(codes)
 }
