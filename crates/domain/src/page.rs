@@ -15,6 +15,18 @@ pub const MAX_SEARCH_CHARS: u16 = 100;
 /// stay far from overflowing.
 pub const MAX_PAGE: u64 = 1_000_000;
 
+/// Percent-encodes `raw` for a URL (RFC 3986): letters, digits and `-_.~` pass through,
+/// every other byte becomes `%XX`. For a list's query values in the pages, and the label of
+/// an authenticator key's `otpauth://` address in the service.
+pub fn percent_encode(raw: &str) -> String {
+    raw.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// What a list page asks for: a free-text filter and a 1-based page number.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListQuery {

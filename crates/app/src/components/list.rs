@@ -81,14 +81,7 @@ pub fn Pagination(
 }
 
 /// Percent-encodes a query value (letters, digits and `-_.~` pass through).
-pub fn url_encode(raw: &str) -> String {
-    raw.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
+pub use pamong_domain::page::percent_encode as url_encode;
 
 /// A query string of the pairs whose value is not empty, each value percent-encoded: a page's
 /// own filter, for its download links.

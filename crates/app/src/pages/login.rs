@@ -78,18 +78,30 @@ pub fn LoginPage() -> impl IntoView {
                 matches!(user.await, Ok(Some(_))).then(|| view! { <Redirect path="/" /> })
             })}
         </Suspense>
+        <LoginCard>
+            <h1>{move || t_string!(i18n, login_title)}</h1>
+            <p class="muted">{move || t_string!(i18n, login_intro)}</p>
+            <ErrorBanner error=failure />
+            <form class="form" method="post" action=LOGIN_POST novalidate>
+                <TextField name="username" label=move || t_string!(i18n, username).to_string() value=username errors=errors autocomplete="username" />
+                <TextField name="password" label=move || t_string!(i18n, password).to_string() value=password errors=errors kind="password" autocomplete="current-password" />
+                <button class="button button--block" type="submit">{move || t_string!(i18n, login_button)}</button>
+            </form>
+        </LoginCard>
+    }
+}
+
+/// The frame of the sign-in pages (this one and the second step's): the brand colour, the
+/// language, and one card.
+#[component]
+pub fn LoginCard(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
         <div class="login">
             <div class="login__top"><LanguageToggle /></div>
             <main class="login__card card" id="main">
                 <p class="login__brand">{move || t_string!(i18n, app_name)}</p>
-                <h1>{move || t_string!(i18n, login_title)}</h1>
-                <p class="muted">{move || t_string!(i18n, login_intro)}</p>
-                <ErrorBanner error=failure />
-                <form class="form" method="post" action=LOGIN_POST novalidate>
-                    <TextField name="username" label=move || t_string!(i18n, username).to_string() value=username errors=errors autocomplete="username" />
-                    <TextField name="password" label=move || t_string!(i18n, password).to_string() value=password errors=errors kind="password" autocomplete="current-password" />
-                    <button class="button button--block" type="submit">{move || t_string!(i18n, login_button)}</button>
-                </form>
+                {children()}
             </main>
         </div>
     }

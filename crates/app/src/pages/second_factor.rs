@@ -15,26 +15,11 @@ use crate::app::{ErrorPage, Loading};
 use crate::components::PageTitle;
 use crate::components::PostForm;
 use crate::components::form::{ErrorBanner, TextField};
-use crate::components::layout::LanguageToggle;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::pages::login::LoginCard;
 use crate::routes;
 use crate::text;
-
-/// The login page's frame (brand colour, language, one card) around a second step.
-#[component]
-fn LoginCard(children: Children) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <div class="login">
-            <div class="login__top"><LanguageToggle /></div>
-            <main class="login__card card" id="main">
-                <p class="login__brand">{move || t_string!(i18n, app_name)}</p>
-                {children()}
-            </main>
-        </div>
-    }
-}
 
 /// Said when the session holds no sign-in waiting for this step (it expired, or the page
 /// was opened directly).

@@ -51,24 +51,13 @@ pub fn matching_step(key: &str, typed: u32, now: OffsetDateTime, after: Option<i
 
 /// The `otpauth://` address an authenticator app reads from the QR code.
 pub fn uri(key: &str, issuer: &str, account: &str) -> String {
-    let enc = |s: &str| form_urlencoded_component(s);
+    let enc = pamong_domain::page::percent_encode;
     format!(
         "otpauth://totp/{}:{}?secret={key}&issuer={}&algorithm=SHA1&digits=6&period={PERIOD}",
         enc(issuer),
         enc(account),
         enc(issuer)
     )
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986), as the key-uri format
-/// asks for its label and issuer.
-fn form_urlencoded_component(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[cfg(test)]
