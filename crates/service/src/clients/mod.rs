@@ -26,8 +26,8 @@ use pamong_domain::privacy::{Disclosure, disclose};
 use pamong_domain::reporting::{ReportingStatus, RiskBand, schedules, status_over};
 use pamong_entity::{bapas, client, client_assessment, client_report, region, user};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, TransactionTrait,
 };
 use time::Date;
 use uuid::Uuid;
@@ -40,9 +40,6 @@ use crate::privacy;
 use crate::search::{fetch_page, office_condition, page};
 use crate::settings;
 use search::{Probe, SEARCH_CAP, name_search};
-
-/// Most ids one `IN` list holds (SQLite allows 32,766 variables in a statement).
-const IN_CHUNK: usize = 5_000;
 
 /// A client row with where it sits.
 pub(crate) struct Found {
@@ -160,38 +157,39 @@ async fn search_ids(
     cap: u64,
 ) -> ServiceResult<(Vec<i32>, bool)> {
     let search = name_search(q);
-    let mut ids = probe_ids(db, &cond, &search.exact, cap + 1).await?;
-    if ids.is_empty() {
-        let typos = vocabulary::typo_probes(db, &search.folded).await?;
-        ids = probe_ids(db, &cond, &typos, cap + 1).await?;
+    let txn = db.begin().await?;
+    if db.get_database_backend() == DbBackend::Postgres {
+        // A common name ("santo") or a NIK prefix is found fastest by reading the table from
+        // its start until the limit is reached, and PostgreSQL's planner says so. But it
+        // starts a scan of a big table where the last scan stopped (synchronized scans),
+        // which may be far from this office's clients: at a million clients the same search
+        // took 8 ms or 250 ms by turns (bench/search.sh, 2026-12-07). Each search starts at
+        // the beginning instead, and is planned for the text typed rather than with a
+        // prepared statement's generic plan. `SET LOCAL` ends with the transaction.
+        txn.execute_unprepared("SET LOCAL synchronize_seqscans = off").await?;
+        txn.execute_unprepared("SET LOCAL plan_cache_mode = force_custom_plan").await?;
     }
-    let more = ids.len() as u64 > cap;
-    let ids: Vec<i32> = ids.into_iter().take(usize::try_from(cap).unwrap_or(usize::MAX)).collect();
-    // In name order: the names of at most `cap` clients, read a chunk at a time.
-    let mut named: Vec<(String, i32)> = Vec::with_capacity(ids.len());
-    for chunk in ids.chunks(IN_CHUNK) {
-        let part: Vec<(String, i32)> = client::Entity::find()
-            .select_only()
-            .column(client::Column::NameFolded)
-            .column(client::Column::Id)
-            .filter(client::Column::Id.is_in(chunk.iter().copied()))
-            .into_tuple()
-            .all(db)
-            .await?;
-        named.extend(part);
+    let mut hits = probe_hits(&txn, &cond, &search.exact, cap + 1).await?;
+    if hits.is_empty() {
+        let typos = vocabulary::typo_probes(&txn, &search.folded).await?;
+        hits = probe_hits(&txn, &cond, &typos, cap + 1).await?;
     }
-    named.sort();
-    Ok((named.into_iter().map(|(_, id)| id).collect(), more))
+    txn.commit().await?;
+    let more = hits.len() as u64 > cap;
+    hits.truncate(usize::try_from(cap).unwrap_or(usize::MAX));
+    // In name order (the probes read each hit's folded name with its id).
+    hits.sort();
+    Ok((hits.into_iter().map(|(_, id)| id).collect(), more))
 }
 
-/// The ids the probes find within `cond`, each probe in turn, until `limit` are found (in
-/// the order found).
-async fn probe_ids(
-    db: &DatabaseConnection,
+/// The clients the probes find within `cond` — each as its folded name and id — each probe
+/// in turn, until `limit` are found (in the order found).
+async fn probe_hits<C: ConnectionTrait>(
+    db: &C,
     cond: &Condition,
     probes: &[Probe],
     limit: u64,
-) -> ServiceResult<Vec<i32>> {
+) -> ServiceResult<Vec<(String, i32)>> {
     let backend = db.get_database_backend();
     let mut seen = std::collections::HashSet::new();
     let mut found = Vec::new();
@@ -200,7 +198,7 @@ async fn probe_ids(
         for row in db.query_all_raw(statement).await? {
             let id: i32 = row.try_get_by_index(0)?;
             if seen.insert(id) {
-                found.push(id);
+                found.push((row.try_get_by_index(1)?, id));
             }
         }
         if found.len() as u64 >= limit {
