@@ -10,8 +10,8 @@ use pamong_domain::supervision::StatusForm;
 use pamong_domain::{ErrorKind, Problem};
 use pamong_entity::{bapas, client, client_status_change, region, user};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
-    QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
+    PaginatorTrait, QueryFilter, Set, Statement,
 };
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -261,6 +261,39 @@ pub(crate) fn new_client(
 /// over.
 pub(crate) fn register_number(office_code: &str, draft: &ClientDraft, id: i32) -> String {
     format!("{}-{}-{:06}", office_code, draft.supervision_start.year(), id)
+}
+
+/// Ids for `n` new clients, taken before they are inserted, so that an import writes each
+/// row once with its register number. Inside a write transaction: on PostgreSQL from the
+/// table's sequence, which no other writer can take the same values from; on SQLite, whose
+/// write transaction holds the database's one write lock, after the highest id the table
+/// has ever given (`AUTOINCREMENT` keeps it in `sqlite_sequence`, so a deleted client's id
+/// is not given again).
+pub(crate) async fn reserve_ids<C: ConnectionTrait>(txn: &C, n: usize) -> ServiceResult<Vec<i32>> {
+    let count = i64::try_from(n).map_err(|_| ServiceError::Internal(format!("{n} ids")))?;
+    let backend = txn.get_database_backend();
+    let ids: Vec<i64> = match backend {
+        DbBackend::Postgres => {
+            let sql = "SELECT nextval(pg_get_serial_sequence('clients', 'id')) FROM generate_series(1, $1)";
+            let rows =
+                txn.query_all_raw(Statement::from_sql_and_values(backend, sql, [count.into()])).await?;
+            rows.iter().map(|r| r.try_get_by_index::<i64>(0)).collect::<Result<_, _>>()?
+        }
+        _ => {
+            let sql = "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'clients'), 0), \
+                       COALESCE((SELECT MAX(id) FROM clients), 0))";
+            let last: i64 = match txn.query_one_raw(Statement::from_string(backend, sql)).await? {
+                Some(row) => row.try_get_by_index(0)?,
+                None => 0,
+            };
+            (last + 1..=last + count).collect()
+        }
+    };
+    ids.into_iter()
+        .map(|id| {
+            i32::try_from(id).map_err(|_| ServiceError::Internal(format!("client id {id} out of range")))
+        })
+        .collect()
 }
 
 /// The first status row of a new client: active from the start of supervision.
