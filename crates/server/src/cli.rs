@@ -70,6 +70,17 @@ pub enum Command {
     /// The Kemendagri region list.
     #[command(subcommand)]
     Regions(RegionsCommand),
+    /// Write a consistent copy of the database to FILE while the server runs (SQLite: a
+    /// SQLite file; PostgreSQL: a `pg_dump` custom-format archive).
+    Backup {
+        /// The file to write; it must not exist.
+        file: std::path::PathBuf,
+    },
+    /// Restore a backup made by `pamong backup` into an empty database.
+    Restore {
+        /// The backup file.
+        file: std::path::PathBuf,
+    },
 }
 
 /// `pamong regions …`
@@ -193,4 +204,7 @@ pub struct ServeArgs {
     #[arg(long, env = "PAMONG_API_RATE_LIMIT", default_value_t = pamong_service::api_tokens::DEFAULT_RATE_LIMIT,
         value_parser = clap::value_parser!(i32).range(1..))]
     pub api_rate_limit: i32,
+    /// The bearer token a Prometheus scrape of `/metrics` must carry; unset, `/metrics` is off.
+    #[arg(long, env = "PAMONG_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
 }

@@ -21,6 +21,8 @@ pub async fn run(cli: Cli) -> CommandResult {
         Some(Command::User(cmd)) => user(&cli.database_url, cmd).await,
         Some(Command::Token(cmd)) => token(&cli.database_url, cmd).await,
         Some(Command::SeedDemo { offices, clients }) => seed_demo(&cli.database_url, offices, clients).await,
+        Some(Command::Backup { file }) => backup(&cli.database_url, &file).await,
+        Some(Command::Restore { file }) => restore(&cli.database_url, &file).await,
         Some(Command::Regions(RegionsCommand::Import { file })) => {
             let conn = open(&cli.database_url).await?;
             db::migrate_up(&conn).await?;
@@ -44,6 +46,25 @@ pub(crate) async fn open(database_url: &str) -> Result<pamong_service::DatabaseC
     db::connect(database_url).await
 }
 
+#[expect(clippy::print_stdout, reason = "the command reports to the terminal")]
+async fn backup(database_url: &str, file: &std::path::Path) -> CommandResult {
+    let conn = open(database_url).await?;
+    pamong_service::backup::backup(&conn, database_url, file).await?;
+    println!("backup written to {}", file.display());
+    Ok(())
+}
+
+#[expect(clippy::print_stdout, reason = "the command reports to the terminal")]
+async fn restore(database_url: &str, file: &std::path::Path) -> CommandResult {
+    let conn = open(database_url).await?;
+    pamong_service::backup::restore(conn, database_url, file).await?;
+    // A backup of an older version is brought up to this one's schema now, not at the
+    // first start.
+    db::migrate_up(&open(database_url).await?).await?;
+    println!("restored from {}", file.display());
+    Ok(())
+}
+
 #[expect(clippy::print_stdout, reason = "the migrate command reports to the terminal")]
 async fn migrate(database_url: &str, action: MigrateAction, steps: Option<u32>) -> CommandResult {
     let conn = open(database_url).await?;
@@ -57,6 +78,9 @@ async fn migrate(database_url: &str, action: MigrateAction, steps: Option<u32>) 
             println!("migrations rolled back");
         }
         MigrateAction::Status => {
+            for name in db::unknown_migrations(&conn).await? {
+                println!("newer   {name} (applied by a newer version of Pamong)");
+            }
             for (name, applied) in db::migration_status(&conn).await? {
                 println!("{} {name}", if applied { "applied" } else { "pending" });
             }

@@ -41,6 +41,8 @@ pub struct Settings {
     pub mail_from: String,
     /// The WhatsApp Business Cloud API (none: no WhatsApp reminders are sent).
     pub whatsapp: Option<WhatsAppSettings>,
+    /// The token `/metrics` asks for (none: `/metrics` is off).
+    pub metrics_token: Option<SecretString>,
     /// Where "now" comes from: the system clock when serving, a fixed instant in tests.
     pub clock: Clock,
 }
@@ -108,6 +110,11 @@ impl Settings {
                 }
                 _ => None,
             },
+            metrics_token: args
+                .metrics_token
+                .clone()
+                .filter(|t| !t.trim().is_empty())
+                .map(SecretString::from),
             clock: Clock::System,
         })
     }

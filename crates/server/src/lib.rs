@@ -12,6 +12,7 @@ pub mod guard;
 pub mod health;
 pub mod import_upload;
 pub mod login_form;
+pub mod metrics;
 pub mod notify;
 pub mod regions;
 pub mod second_factor_qr;

@@ -143,6 +143,7 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let store = DbSessionStore::new(self.db.clone(), Clock::System);
         let sweeper = tokio::spawn(sweep_expired_sessions(store));
+        let upkeep = tokio::spawn(crate::metrics::upkeep());
         let refresher = self.refresh_figures.then(|| tokio::spawn(refresh_figures(self.db.clone())));
         let notifier = self
             .notifications
@@ -150,6 +151,7 @@ impl Application {
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await;
         sweeper.abort();
+        upkeep.abort();
         for task in [refresher, notifier].into_iter().flatten() {
             task.abort();
         }
@@ -170,6 +172,7 @@ pub(crate) fn sqlite_dir(url: &str) -> Option<std::path::PathBuf> {
 
 /// Builds the full router with its middleware.
 pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router {
+    let db_for_metrics = db.clone();
     let hashes = crate::assets::Hashes::read(&settings.site_root).unwrap_or_default();
     // Leptos reads the hash file itself when it names the script and the wasm; an absolute
     // path, because it looks beside the executable otherwise.
@@ -237,6 +240,7 @@ pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router 
                 move || shell((*options).clone())
             },
         )
+        .route_layer(axum::middleware::from_fn(crate::metrics::mark_route))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             move || {
                 provide_context(context.clone());
@@ -256,6 +260,7 @@ pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router 
         // The API authenticates by token, not by the session cookie: there is no cross-site
         // forgery to guard against, and other systems send no `Origin`.
         .merge(crate::api_v1::router(state.clone()))
+        .merge(metrics_route(settings, db_for_metrics))
         .layer(axum::middleware::from_fn(guard::no_store))
         .layer(axum::middleware::from_fn(guard::close_after_refused_body))
         // Phones on mobile data: the wasm shrinks from about 1.7 MB to under 0.5 MB with brotli.
@@ -277,6 +282,8 @@ pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router 
         // A panic in one request answers 500 to that request; the process and everyone
         // else's requests carry on.
         .layer(CatchPanicLayer::new())
+        // Outside the panic catcher, so a panic is counted as the 500 it answered.
+        .layer(axum::middleware::from_fn(crate::metrics::track))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<Body>| {
             let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
@@ -285,11 +292,24 @@ pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router 
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
 }
 
+/// `/metrics`, for the operators' Prometheus (off without a token).
+fn metrics_route(settings: &Settings, db: DatabaseConnection) -> Router {
+    // Installed before the first request, so that nothing recorded is lost.
+    crate::metrics::handle();
+    let access =
+        crate::metrics::MetricsAccess { db, token: settings.metrics_token.clone(), clock: settings.clock };
+    Router::new()
+        .route("/metrics", get(crate::metrics::scrape))
+        .route_layer(axum::middleware::from_fn(crate::metrics::mark_route))
+        .with_state(access)
+}
+
 /// The route of the client import's file upload, with a body limit of its own.
 fn uploads(state: AppState) -> Router {
     use crate::import_upload::{UPLOAD_BODY_LIMIT, upload};
     Router::new()
         .route(pamong_app::routes::IMPORT_UPLOAD, post(upload))
+        .route_layer(axum::middleware::from_fn(crate::metrics::mark_route))
         .with_state(state)
         .layer(axum::extract::DefaultBodyLimit::max(UPLOAD_BODY_LIMIT))
         .layer(RequestBodyLimitLayer::new(UPLOAD_BODY_LIMIT))
@@ -311,6 +331,7 @@ async fn sweep_expired_sessions(store: DbSessionStore) {
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "could not remove expired sessions"),
         }
+        crate::metrics::job_ran("sessions");
     }
 }
 
@@ -330,6 +351,7 @@ async fn refresh_figures(db: DatabaseConnection) {
             }
             Err(e) => tracing::warn!(error = %e, "could not refresh the figures"),
         }
+        crate::metrics::job_ran("figures");
     }
 }
 

@@ -76,6 +76,10 @@ pub async fn check_limits(
 /// How many accounts' worth of failures one client address may spend in a window.
 pub const IP_FAILURES_PER_ACCOUNT: u64 = 4;
 
+/// The counter of refused sign-ins (`/metrics`): a wrong password or code, an unknown or
+/// inactive user.
+pub const LOGIN_FAILURES: &str = "pamong_login_failures_total";
+
 /// Notes one password check (a login or a change of one's own password), for the limits.
 pub async fn record_attempt(
     db: &DatabaseConnection,
@@ -93,6 +97,9 @@ pub async fn record_attempt(
     }
     .insert(db)
     .await?;
+    if !succeeded {
+        metrics::counter!(LOGIN_FAILURES).increment(1);
+    }
     Ok(())
 }
 

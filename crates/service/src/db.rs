@@ -78,6 +78,14 @@ where
 /// Applies all pending migrations, then fills what a migration leaves to the code (the words
 /// of the clients' names, for a database from before they were kept).
 pub async fn migrate_up(db: &DatabaseConnection) -> Result<(), DbErr> {
+    let unknown = unknown_migrations(db).await?;
+    if !unknown.is_empty() {
+        return Err(DbErr::Custom(format!(
+            "the database is newer than this version of Pamong: it has migrations this version \
+             does not know ({}). Run the newer version, or restore a backup taken before the upgrade.",
+            unknown.join(", ")
+        )));
+    }
     Migrator::up(db, None).await?;
     crate::clients::vocabulary::learn_all_if_empty(db).await
 }
@@ -87,10 +95,25 @@ pub async fn migrate_down(db: &DatabaseConnection, steps: Option<u32>) -> Result
     Migrator::down(db, steps).await
 }
 
+/// Migrations the database has applied that this version does not know: a newer version
+/// migrated it. The server refuses to start on such a database rather than run against
+/// tables it does not understand.
+pub async fn unknown_migrations(db: &DatabaseConnection) -> Result<Vec<String>, DbErr> {
+    let known: Vec<String> = Migrator::migrations().iter().map(|m| m.name().to_owned()).collect();
+    Ok(Migrator::get_migration_models(db)
+        .await?
+        .into_iter()
+        .map(|m| m.version)
+        .filter(|version| !known.contains(version))
+        .collect())
+}
+
 /// Names of applied and pending migrations, in order.
 pub async fn migration_status(db: &DatabaseConnection) -> Result<Vec<(String, bool)>, DbErr> {
+    // From the table itself: sea-orm's own status refuses a database with unknown migrations,
+    // which is the one `migrate status` must still describe.
     let applied: Vec<String> =
-        Migrator::get_applied_migrations(db).await?.iter().map(|m| m.name().to_owned()).collect();
+        Migrator::get_migration_models(db).await?.into_iter().map(|m| m.version).collect();
     Ok(Migrator::migrations()
         .iter()
         .map(|m| {
@@ -104,4 +127,32 @@ pub async fn migration_status(db: &DatabaseConnection) -> Result<Vec<(String, bo
 /// Whether the database answers a trivial query (for `/readyz`).
 pub async fn ping(db: &DatabaseConnection) -> bool {
     db.ping().await.is_ok()
+}
+
+/// How the connection pool is used at one moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolUse {
+    /// Open and waiting for a query.
+    pub idle: u64,
+    /// Open and running one.
+    pub in_use: u64,
+    /// The most the pool opens.
+    pub max: u64,
+}
+
+/// The pool's use now (`/metrics`); `None` for a connection that is not a pool (a mock).
+pub fn pool_use(db: &DatabaseConnection) -> Option<PoolUse> {
+    let (size, idle, max) = match db.get_database_backend() {
+        DbBackend::Sqlite => {
+            let pool = db.get_sqlite_connection_pool();
+            (pool.size(), pool.num_idle(), pool.options().get_max_connections())
+        }
+        DbBackend::Postgres => {
+            let pool = db.get_postgres_connection_pool();
+            (pool.size(), pool.num_idle(), pool.options().get_max_connections())
+        }
+        _ => return None,
+    };
+    let idle = u64::try_from(idle).unwrap_or(u64::MAX);
+    Some(PoolUse { idle, in_use: u64::from(size).saturating_sub(idle), max: u64::from(max) })
 }

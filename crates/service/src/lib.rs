@@ -7,6 +7,7 @@ pub mod actor;
 pub mod api_tokens;
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod clients;
 pub mod clock;
 pub mod db;

@@ -41,15 +41,31 @@ impl TestDb {
         if backend() == "postgres" { Self::postgres().await } else { Self::sqlite().await }
     }
 
+    /// A fresh database without tables (not migrated): where a backup is restored.
+    pub async fn empty() -> Self {
+        if backend() == "postgres" { Self::postgres_empty().await } else { Self::sqlite_empty().await }
+    }
+
     async fn sqlite() -> Self {
+        let t = Self::sqlite_empty().await;
+        db::migrate_up(&t.conn).await.expect("migrate sqlite");
+        t
+    }
+
+    async fn sqlite_empty() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}/test.db?mode=rwc", dir.path().display());
         let conn = db::connect(&url).await.expect("open sqlite");
-        db::migrate_up(&conn).await.expect("migrate sqlite");
         Self { conn, url, cleanup: Cleanup::Sqlite(dir) }
     }
 
     async fn postgres() -> Self {
+        let t = Self::postgres_empty().await;
+        db::migrate_up(&t.conn).await.expect("migrate postgres");
+        t
+    }
+
+    async fn postgres_empty() -> Self {
         let admin_url = std::env::var("PAMONG_TEST_PG_URL").expect(
             "PAMONG_TEST_DB=postgres needs PAMONG_TEST_PG_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)",
         );
@@ -59,7 +75,6 @@ impl TestDb {
         let _ = admin.close().await;
         let url = with_database(&admin_url, &name);
         let conn = db::connect(&url).await.expect("open test database");
-        db::migrate_up(&conn).await.expect("migrate postgres");
         Self { conn, url, cleanup: Cleanup::Postgres { admin_url, name } }
     }
 }

@@ -176,3 +176,21 @@ mod regions {
         assert_eq!(regions::counts(&t.conn).await.unwrap(), [0, 0, 0, 0]);
     }
 }
+
+#[tokio::test]
+async fn a_database_migrated_by_a_newer_version_is_refused() {
+    let t = TestDb::new().await;
+    assert!(db::unknown_migrations(&t.conn).await.unwrap().is_empty());
+    let future = "m20991231_000001_from_a_newer_version";
+    t.conn
+        .execute_unprepared(&format!(
+            "INSERT INTO seaql_migrations (version, applied_at) VALUES ('{future}', 4102358400)"
+        ))
+        .await
+        .unwrap();
+    assert_eq!(db::unknown_migrations(&t.conn).await.unwrap(), vec![future.to_owned()]);
+    let refused = db::migrate_up(&t.conn).await.unwrap_err().to_string();
+    assert!(refused.contains("newer than this version") && refused.contains(future), "{refused}");
+    // `migrate status` still describes it: every known migration applied.
+    assert!(db::migration_status(&t.conn).await.unwrap().iter().all(|(_, applied)| *applied));
+}

@@ -315,3 +315,27 @@ async fn a_client_who_consented_is_reminded_the_day_before_by_whatsapp() {
     notifications::sweep(&t.conn, at(next_due + Duration::days(13))).await.unwrap();
     assert_eq!(whatsapp(&t).await.len(), 1);
 }
+
+#[tokio::test]
+async fn the_backlog_counts_what_is_due_and_how_long_the_oldest_has_waited() {
+    let t = demo().await;
+    let empty = notifications::backlog(&t.conn, NOW).await.unwrap();
+    assert!(empty.iter().all(|b| b.due == 0 && b.lag_seconds == 0), "{empty:?}");
+    let (kabapas, _) = user_named(&t, "kabapas.jakbar").await;
+    give_email(&t, &kabapas, "kabapas@bapas.example").await;
+    notifications::sweep(&t.conn, NOW).await.unwrap();
+    let waiting = rows_of(&t, kabapas.id, "email").await.len() as u64;
+    assert!(waiting > 0);
+
+    let later = notifications::backlog(&t.conn, NOW + Duration::minutes(7)).await.unwrap();
+    let email = later.iter().find(|b| b.channel == Channel::Email).unwrap();
+    assert_eq!((email.due, email.lag_seconds), (waiting, 7 * 60));
+    let whatsapp = later.iter().find(|b| b.channel == Channel::WhatsApp).unwrap();
+    assert_eq!(whatsapp.due, 0);
+
+    // Sent: nothing waits any more.
+    let mailer = FakeMailer::default();
+    notifications::deliver(&t.conn, Channel::Email, &mailer, NOW + Duration::minutes(7), 500).await.unwrap();
+    let after = notifications::backlog(&t.conn, NOW + Duration::minutes(8)).await.unwrap();
+    assert!(after.iter().all(|b| b.due == 0 && b.lag_seconds == 0), "{after:?}");
+}

@@ -64,6 +64,7 @@ pub fn router(state: AppState) -> Router {
             get(|| async { docs::page(&serde_json::to_value(openapi::document()).unwrap_or_default()) }),
         )
         .merge(calls)
+        .route_layer(axum::middleware::from_fn(crate::metrics::mark_route))
         .with_state(state)
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
 }

@@ -65,5 +65,6 @@ pub async fn run(db: DatabaseConnection, couriers: Couriers, clock: Clock) {
     for n in 0u32.. {
         tick.tick().await;
         round(&db, &couriers, clock, n % SWEEP_EVERY == 0).await;
+        crate::metrics::job_ran("notifications");
     }
 }

@@ -48,6 +48,7 @@ pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         smtp_url: None,
         mail_from: "Pamong <pamong@localhost>".into(),
         whatsapp: None,
+        metrics_token: None,
         clock: Clock::Fixed(NOW),
     };
     let mut settings = settings;

@@ -144,3 +144,36 @@ pub async fn deliver(
     }
     Ok(done)
 }
+
+/// What waits on one channel: messages due and not sent, and how long the oldest has
+/// waited — the worker's lag, which `/metrics` reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Backlog {
+    /// The channel.
+    pub channel: Channel,
+    /// Messages due at `now` and still pending.
+    pub due: u64,
+    /// Seconds since the oldest of them fell due (0 when none waits).
+    pub lag_seconds: i64,
+}
+
+/// The backlog of each channel the worker sends (e-mail and WhatsApp) at `now`.
+pub async fn backlog(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceResult<Vec<Backlog>> {
+    let mut out = Vec::with_capacity(2);
+    for channel in [Channel::Email, Channel::WhatsApp] {
+        let (due, oldest): (i64, Option<OffsetDateTime>) = notification::Entity::find()
+            .select_only()
+            .column_as(notification::Column::Id.count(), "due")
+            .column_as(notification::Column::NextAttemptAt.min(), "oldest")
+            .filter(notification::Column::Channel.eq(channel.as_str()))
+            .filter(notification::Column::Status.eq(DeliveryStatus::Pending.as_str()))
+            .filter(notification::Column::NextAttemptAt.lte(now))
+            .into_tuple()
+            .one(db)
+            .await?
+            .unwrap_or((0, None));
+        let lag_seconds = oldest.map_or(0, |at| (now - at).whole_seconds().max(0));
+        out.push(Backlog { channel, due: due.unsigned_abs(), lag_seconds });
+    }
+    Ok(out)
+}

@@ -12,7 +12,7 @@
 mod deliver;
 mod sweep;
 
-pub use deliver::{Courier, Delivered, Outgoing, deliver};
+pub use deliver::{Backlog, Courier, Delivered, Outgoing, backlog, deliver};
 pub use sweep::sweep;
 
 use pamong_domain::notifications::{
