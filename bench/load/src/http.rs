@@ -1,5 +1,7 @@
 //! One signed-in user over HTTP: the session cookie, server-fn calls and page loads.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
@@ -24,11 +26,14 @@ impl Answer {
     }
 }
 
-/// A signed-in session.
+/// A signed-in session. `base` may name several servers (`URL,URL`) sharing one database:
+/// the session signs in at the first and sends each request to the next in turn, as a
+/// round-robin proxy would, so each server must know the others' sessions.
 #[derive(Clone)]
 pub struct Session {
     http: reqwest::Client,
-    base: String,
+    bases: Arc<[String]>,
+    turn: Arc<AtomicUsize>,
     cookie: String,
 }
 
@@ -50,8 +55,10 @@ impl Session {
         password: &str,
     ) -> Result<Session, String> {
         let body = serde_json::json!({ "username": username, "password": password }).to_string();
+        let bases: Arc<[String]> = base.split(',').map(|b| b.trim().to_owned()).collect();
+        let first = bases.first().cloned().unwrap_or_default();
         let response = http
-            .post(format!("{base}/api/auth/login"))
+            .post(format!("{first}/api/auth/login"))
             .header("content-type", "application/json")
             .body(body)
             .send()
@@ -69,7 +76,13 @@ impl Session {
         if !status.is_success() || cookie.is_empty() {
             return Err(format!("login {username}: {status} {}", response.text().await.unwrap_or_default()));
         }
-        Ok(Session { http: http.clone(), base: base.to_owned(), cookie })
+        Ok(Session { http: http.clone(), bases, turn: Arc::new(AtomicUsize::new(0)), cookie })
+    }
+
+    /// The server the next request goes to.
+    fn base(&self) -> &str {
+        let turn = self.turn.fetch_add(1, Ordering::Relaxed);
+        self.bases.get(turn % self.bases.len().max(1)).map_or("", String::as_str)
     }
 
     /// Calls server fn `endpoint` with a JSON body (sent as is, so malformed ones too).
@@ -82,7 +95,7 @@ impl Session {
         };
         let request = self
             .http
-            .post(format!("{}/api/{endpoint}", self.base))
+            .post(format!("{}/api/{endpoint}", self.base()))
             .header("content-type", content_type)
             .header("cookie", &self.cookie)
             .body(body);
@@ -93,7 +106,7 @@ impl Session {
     pub async fn page(&self, path: &str) -> Answer {
         let request = self
             .http
-            .get(format!("{}{path}", self.base))
+            .get(format!("{}{path}", self.base()))
             .header("cookie", &self.cookie)
             .header("accept", "text/html");
         send(request).await
