@@ -2,6 +2,8 @@
 //! the counters of requests (by route and status), their latency, the pool, the outbox and
 //! the refused sign-ins.
 
+#![allow(clippy::unwrap_used, reason = "helpers of tests: a failure fails the test")]
+
 mod common;
 
 use axum::body::Body;
