@@ -81,6 +81,16 @@ pub enum Command {
         /// The backup file.
         file: std::path::PathBuf,
     },
+    /// Copy an office's SQLite database into a new, empty PostgreSQL database, every row
+    /// with its ids, timestamps and uuids, in one transaction.
+    MigrateData {
+        /// The SQLite database, e.g. `sqlite://data/pamong.db`.
+        #[arg(long)]
+        from: String,
+        /// The PostgreSQL database, e.g. `postgres://pamong@db.example/pamong`.
+        #[arg(long)]
+        to: String,
+    },
 }
 
 /// `pamong regions …`

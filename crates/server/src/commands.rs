@@ -23,6 +23,7 @@ pub async fn run(cli: Cli) -> CommandResult {
         Some(Command::SeedDemo { offices, clients }) => seed_demo(&cli.database_url, offices, clients).await,
         Some(Command::Backup { file }) => backup(&cli.database_url, &file).await,
         Some(Command::Restore { file }) => restore(&cli.database_url, &file).await,
+        Some(Command::MigrateData { from, to }) => migrate_data(&from, &to).await,
         Some(Command::Regions(RegionsCommand::Import { file })) => {
             let conn = open(&cli.database_url).await?;
             db::migrate_up(&conn).await?;
@@ -62,6 +63,22 @@ async fn restore(database_url: &str, file: &std::path::Path) -> CommandResult {
     // first start.
     db::migrate_up(&open(database_url).await?).await?;
     println!("restored from {}", file.display());
+    Ok(())
+}
+
+#[expect(clippy::print_stdout, reason = "the command reports to the terminal")]
+async fn migrate_data(from: &str, to: &str) -> CommandResult {
+    // Opening a SQLite file that is not there would create an empty one, and copy nothing.
+    if let Some(path) = pamong_service::backup::sqlite_path(from).filter(|p| !p.exists()) {
+        return Err(format!("{} does not exist", path.display()).into());
+    }
+    let source = db::connect(from).await?;
+    let target = db::connect(to).await?;
+    let copied = pamong_service::transfer::sqlite_to_postgres(&source, &target, |table, rows| {
+        println!("{table}: {rows} rows");
+    })
+    .await?;
+    println!("copied {} rows of {} tables into PostgreSQL", copied.rows(), copied.tables.len());
     Ok(())
 }
 

@@ -194,11 +194,37 @@ fn redact(url: &str) -> String {
     split_password(url).0
 }
 
-/// The file of a `sqlite://` URL.
-fn sqlite_path(url: &str) -> Option<PathBuf> {
+/// The file of a `sqlite://` URL (`None` for another database or one in memory).
+pub fn sqlite_path(url: &str) -> Option<PathBuf> {
     let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
     let path = path.split('?').next()?;
     (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path))
+}
+
+/// Each table's columns, in order.
+#[cfg(any(test, feature = "test-support"))]
+pub async fn columns(
+    db: &DatabaseConnection,
+) -> Result<std::collections::BTreeMap<String, Vec<String>>, sea_orm::DbErr> {
+    let backend = db.get_database_backend();
+    let mut out = std::collections::BTreeMap::new();
+    for table in table_names(db).await? {
+        let sql = match backend {
+            DbBackend::Postgres => format!(
+                "SELECT column_name::text FROM information_schema.columns \
+                 WHERE table_schema = current_schema() AND table_name = '{table}' ORDER BY ordinal_position"
+            ),
+            _ => format!("SELECT name FROM pragma_table_info('{table}') ORDER BY cid"),
+        };
+        let names: Vec<String> = db
+            .query_all_raw(Statement::from_string(backend, sql))
+            .await?
+            .iter()
+            .map(|r| r.try_get_by_index::<String>(0))
+            .collect::<Result<_, _>>()?;
+        out.insert(table, names);
+    }
+    Ok(out)
 }
 
 /// Every table's rows and a SHA-256 of their contents (each row's columns as text, the rows
@@ -207,23 +233,20 @@ fn sqlite_path(url: &str) -> Option<PathBuf> {
 pub async fn fingerprints(
     db: &DatabaseConnection,
 ) -> Result<std::collections::BTreeMap<String, (usize, String)>, sea_orm::DbErr> {
+    fingerprints_of(db, &columns(db).await?).await
+}
+
+/// [`fingerprints`] of the given tables and columns only (what an upgrade must keep of the
+/// tables an older version had).
+#[cfg(any(test, feature = "test-support"))]
+pub async fn fingerprints_of(
+    db: &DatabaseConnection,
+    tables: &std::collections::BTreeMap<String, Vec<String>>,
+) -> Result<std::collections::BTreeMap<String, (usize, String)>, sea_orm::DbErr> {
     use sha2::{Digest, Sha256};
     let backend = db.get_database_backend();
     let mut out = std::collections::BTreeMap::new();
-    for table in table_names(db).await? {
-        let columns_sql = match backend {
-            DbBackend::Postgres => format!(
-                "SELECT column_name::text FROM information_schema.columns \
-                 WHERE table_schema = current_schema() AND table_name = '{table}' ORDER BY ordinal_position"
-            ),
-            _ => format!("SELECT name FROM pragma_table_info('{table}') ORDER BY cid"),
-        };
-        let columns: Vec<String> = db
-            .query_all_raw(Statement::from_string(backend, columns_sql))
-            .await?
-            .iter()
-            .map(|r| r.try_get_by_index::<String>(0))
-            .collect::<Result<_, _>>()?;
+    for (table, columns) in tables {
         let as_text = |c: &String| match backend {
             DbBackend::Postgres => format!("COALESCE(\"{c}\"::text, '∅')"),
             _ => format!("quote(\"{c}\")"),
@@ -245,7 +268,7 @@ pub async fn fingerprints(
             hash.update(b"\n");
         }
         let digest: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
-        out.insert(table, (rows.len(), digest));
+        out.insert(table.clone(), (rows.len(), digest));
     }
     Ok(out)
 }

@@ -34,6 +34,7 @@ pub mod session_store;
 pub mod settings;
 pub mod supervision;
 pub mod today;
+pub mod transfer;
 pub mod users;
 
 #[cfg(any(test, feature = "test-support"))]

@@ -46,7 +46,9 @@ impl TestDb {
         if backend() == "postgres" { Self::postgres_empty().await } else { Self::sqlite_empty().await }
     }
 
-    async fn sqlite() -> Self {
+    /// A fresh migrated SQLite database, whatever the backend of the run (the source of a
+    /// move to PostgreSQL).
+    pub async fn sqlite() -> Self {
         let t = Self::sqlite_empty().await;
         db::migrate_up(&t.conn).await.expect("migrate sqlite");
         t

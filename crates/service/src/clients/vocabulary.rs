@@ -21,7 +21,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Que
 use super::search::{Probe, prefix_end};
 
 /// The table of word variants (see the migration `m20261217_000001_name_words`).
-const TABLE: &str = "name_word_keys";
+pub(crate) const TABLE: &str = "name_word_keys";
 /// Shortest word kept: a shorter typed word is not corrected, but a four-letter one may be a
 /// three-letter name with a letter too many.
 const WORD_MIN_CHARS: usize = 3;
