@@ -3,8 +3,9 @@
 # start with the notifications worker on (each sweeps at once on start, racing for the same
 # reminders), then 8 PKs check clients in for SECONDS with every request sent to the other
 # server than the last, round-robin as a proxy would, on sessions that one server signed in.
-# Checks: no save refused, every acknowledged save stored once, no reminder written twice, and
-# each server's share of the requests (read from its /metrics).
+# Checks: no save refused, every acknowledged save stored once, no reminder written or e-mailed
+# twice (both servers send through one local SMTP sink, which counts what arrives), and each
+# server's share of the requests (read from its /metrics).
 #
 #   bench/two-servers.sh [SECONDS]
 source "$(dirname "$0")/../scripts/lib.sh"
@@ -24,8 +25,24 @@ psql -q "$PAMONG_TEST_PG_URL" -c "CREATE DATABASE pamong_two"
 url="${PAMONG_TEST_PG_URL%/*}/pamong_two"
 export PAMONG_DATABASE_URL="$url" PAMONG_SITE_ROOT="$SITE" RUST_LOG=warn PAMONG_REFRESH_FIGURES=false
 export PAMONG_SECRET="bench-secret-that-is-long-enough-0123456789" PAMONG_METRICS_TOKEN="$TOKEN"
-# Both servers write and send notifications, as a deployment that did not turn one off.
+# Both servers write and send notifications, as a deployment that did not turn one off, to
+# one SMTP sink that writes a line per message received (recipient and a digest of the text).
 export PAMONG_NOTIFICATIONS=true
+smtp_port=$((20000 + RANDOM % 10000))
+python3 -W ignore - "$smtp_port" "$tmp/mail" <<'PY' &
+import asyncore, hashlib, smtpd, sys
+class Sink(smtpd.SMTPServer):
+    def process_message(self, peer, sender, rcpttos, data, **kw):
+        body = data if isinstance(data, bytes) else data.encode()
+        # The Date and Message-ID headers differ per sending: the digest is of the text.
+        text = body.split(b"\r\n\r\n", 1)[-1]
+        with open(sys.argv[2], "a") as f:
+            f.write(f"{','.join(rcpttos)} {hashlib.sha256(text).hexdigest()}\n")
+Sink(("127.0.0.1", int(sys.argv[1])), None)
+asyncore.loop()
+PY
+sink=$!
+export PAMONG_SMTP_URL="smtp://127.0.0.1:$smtp_port"
 
 say "seeding the demo and the eight bench PKs"
 "$bin" seed-demo >/dev/null
@@ -34,9 +51,13 @@ for name in "${OFFICERS[@]}"; do
     --full-name "PK Uji ${name#bench.}" --role pk --office JAKBAR >/dev/null
 done
 
+# Every officer has an e-mail address, so that their reminders go by e-mail as well.
+psql -q "$url" -c "UPDATE users SET email = username || '@bapas.example'"
+
 ports=($((30000 + RANDOM % 10000)) $((40000 + RANDOM % 10000)))
 servers=()
 cleanup() {
+  kill "$sink" 2>/dev/null || true
   for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   pg_stop
 }
@@ -65,10 +86,16 @@ share() { # PORT: check-ins that server answered, from its /metrics
   curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$1/metrics" |
     awk '/^pamong_http_requests_total\{.*route="\/api\/clients\/report"/ {n += $NF} END {print n + 0}'
 }
+# The sweep runs each minute: wait for the one after the load, then count the mail.
+sleep 65
+touch "$tmp/mail"
+mails=$(wc -l <"$tmp/mail")
+mailed_twice=$(sort "$tmp/mail" | uniq -d | wc -l)
 a=$(share "${ports[0]}"); b=$(share "${ports[1]}")
 printf '%-28s %s\n' "check-ins acknowledged" "$acked" "stored" "$stored" "stored twice" "$((stored - distinct))" \
   "acknowledged but lost" "$lost" "answered by server 1" "$a" "answered by server 2" "$b" \
-  "notifications written" "$notices" "notifications written twice" "$twice" | tee "$tmp/summary"
+  "notifications written" "$notices" "notifications written twice" "$twice" \
+  "e-mails received" "$mails" "e-mails received twice" "$mailed_twice" | tee "$tmp/summary"
 if grep -qi "panicked" "$tmp"/server-*.log; then die "a server panicked (logs in $tmp)"; fi
-[ "$lost" -eq 0 ] && [ "$stored" -eq "$distinct" ] && [ "$twice" -eq 0 ] || die "the check failed (logs in $tmp)"
+[ "$lost" -eq 0 ] && [ "$stored" -eq "$distinct" ] && [ "$twice" -eq 0 ] && [ "$mailed_twice" -eq 0 ] || die "the check failed (logs in $tmp)"
 say "two servers: no errors, nothing lost, nothing written twice"
