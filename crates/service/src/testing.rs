@@ -81,6 +81,28 @@ impl TestDb {
     }
 }
 
+/// Seeds the demo into `db` and has a child's PK open the child's page (an access-log row
+/// beside the seed's audit rows): the data a copy of the database must keep. Returns the
+/// child and their PK.
+pub async fn demo_with_a_childs_page_viewed(
+    db: &DatabaseConnection,
+    now: time::OffsetDateTime,
+) -> (pamong_entity::client::Model, crate::Actor) {
+    use pamong_entity::client;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    crate::seed::seed_demo(db, now).await.expect("seed the demo");
+    let child = client::Entity::find()
+        .filter(client::Column::IsChild.eq(true))
+        .one(db)
+        .await
+        .expect("read a child")
+        .expect("the demo has a child");
+    let pk_id = child.pk_id.expect("the child has a PK");
+    let pk = crate::auth::actor_for(db, pk_id).await.expect("read the PK").expect("the PK is active");
+    crate::clients::get(db, &pk, child.public_id, now.date(), now).await.expect("the PK opens the page");
+    (child, pk)
+}
+
 /// Replaces the database name (the path) of a PostgreSQL URL, keeping any query string.
 fn with_database(url: &str, name: &str) -> String {
     let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));

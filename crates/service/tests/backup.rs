@@ -3,11 +3,11 @@
 //! each table's contents), on SQLite and on PostgreSQL; a restore never writes into a
 //! database that has tables.
 
-use pamong_entity::{access_log, audit_log, client, user};
+use pamong_entity::{access_log, audit_log, user};
 use pamong_service::backup::{self, BackupError};
-use pamong_service::testing::TestDb;
-use pamong_service::{auth, clients, db, seed};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use pamong_service::testing::{self, TestDb};
+use pamong_service::{auth, db, seed};
+use sea_orm::{EntityTrait, PaginatorTrait};
 use time::OffsetDateTime;
 
 const NOW: OffsetDateTime = time::macros::datetime!(2026-11-24 02:00 UTC);
@@ -15,16 +15,7 @@ const NOW: OffsetDateTime = time::macros::datetime!(2026-11-24 02:00 UTC);
 #[tokio::test]
 async fn a_backup_restores_every_row_of_every_table() {
     let source = TestDb::new().await;
-    seed::seed_demo(&source.conn, NOW).await.unwrap();
-    // A child's page viewed by their PK: an access-log row.
-    let child = client::Entity::find()
-        .filter(client::Column::IsChild.eq(true))
-        .one(&source.conn)
-        .await
-        .unwrap()
-        .unwrap();
-    let pk = auth::actor_for(&source.conn, child.pk_id.unwrap()).await.unwrap().unwrap();
-    clients::get(&source.conn, &pk, child.public_id, NOW.date(), NOW).await.unwrap();
+    testing::demo_with_a_childs_page_viewed(&source.conn, NOW).await;
     assert!(access_log::Entity::find().count(&source.conn).await.unwrap() > 0);
     assert!(audit_log::Entity::find().count(&source.conn).await.unwrap() > 0);
 

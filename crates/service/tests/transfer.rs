@@ -11,10 +11,7 @@ use pamong_entity::{access_log, audit_log, bapas, client, client_import, client_
 use pamong_service::testing::{self, TestDb};
 use pamong_service::transfer::{self, TransferError};
 use pamong_service::{Actor, auth, clients, seed, users};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    Set, Statement,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryOrder, Set, Statement};
 use time::OffsetDateTime;
 
 const NOW: OffsetDateTime = time::macros::datetime!(2026-11-24 02:00:30.123456 UTC);
@@ -35,15 +32,7 @@ async fn an_office_database_moves_to_postgres_with_every_row() {
         return;
     }
     let source = TestDb::sqlite().await;
-    seed::seed_demo(&source.conn, NOW).await.unwrap();
-    let child = client::Entity::find()
-        .filter(client::Column::IsChild.eq(true))
-        .one(&source.conn)
-        .await
-        .unwrap()
-        .unwrap();
-    let pk = auth::actor_for(&source.conn, child.pk_id.unwrap()).await.unwrap().unwrap();
-    clients::get(&source.conn, &pk, child.public_id, NOW.date(), NOW).await.unwrap();
+    let (child, pk) = testing::demo_with_a_childs_page_viewed(&source.conn, NOW).await;
     // A stored file: every byte value, as SQLite keeps it (a blob).
     client_import::ActiveModel {
         public_id: Set(uuid::Uuid::now_v7()),
