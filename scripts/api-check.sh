@@ -18,11 +18,14 @@ for user in pk.jakbar mitra.jakbar kanwil.dki; do
   token=$("$bin" token issue --user "$user" --name schemathesis 2>/dev/null)
   say "schemathesis as $user"
   # A fixed seed: the same requests every run, so a failure reproduces. Run from the
-  # temporary directory, where schemathesis leaves its cache (`.schemathesis/`).
+  # temporary directory, where schemathesis leaves its cache (`.schemathesis/`). One worker:
+  # with two threads, CPython before 3.11.8 (this machine has 3.11.7) can fail
+  # `ast.parse` in hypothesis with "AST constructor recursion depth mismatch" (cpython#106905),
+  # an error of the checker, not of the API.
   (cd "$tmp" && "$TOOLS/venv/bin/st" run "http://127.0.0.1:$port/api/v1/openapi.json" \
     --header "Authorization: Bearer $token" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance \
-    --max-examples 50 --seed 20261206 --workers 2 --warnings off --output-truncate true \
+    --max-examples 50 --seed 20261206 --workers 1 --warnings off --output-truncate true \
     >"$tmp/st-$user.log" 2>&1) && ok=1 || ok=0
   # Only this script's own line counts towards make test's summary, not schemathesis's.
   cases=$(grep -oE '[0-9]+ generated' "$tmp/st-$user.log" | tail -1 || true)
