@@ -2,7 +2,6 @@
 //! Litmas almost due, one overdue, one just requested, a diversion running, a child under
 //! 12), so the deadlines board and the PK's Today show what they are for.
 
-use pamong_domain::Role;
 use pamong_domain::abh::case::AbhCaseForm;
 use pamong_domain::abh::clock::wall_clock;
 use pamong_domain::abh::litmas::LitmasRequestForm;
@@ -85,7 +84,7 @@ pub async fn generate(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceRe
         let zone = Zone::parse(&office.zone).unwrap_or(Zone::Wib);
         let pks = user::Entity::find()
             .filter(user::Column::BapasId.eq(office.id))
-            .filter(user::Column::Role.eq(Role::Pk.as_str()))
+            .filter(user::Column::Role.eq(crate::policy::CASELOAD_ROLE.as_str()))
             .order_by_asc(user::Column::Id)
             .all(db)
             .await?;

@@ -7,11 +7,11 @@
 
 use std::collections::HashSet;
 
+use pamong_domain::calendar;
 use pamong_domain::client::ClientStatus;
 use pamong_domain::legal::{LegalBasis, PeriodInput, PeriodRules, Term, supervision_end};
 use pamong_domain::reporting::{ReportingFrequencies, RiskBand, periods, schedules};
 use pamong_domain::rri::{Answers, Instrument};
-use pamong_domain::{Role, calendar};
 use pamong_entity::{bapas, client, client_assessment, client_report, client_status_change, user};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -165,7 +165,7 @@ pub(super) async fn offices<C: ConnectionTrait>(db: &C) -> ServiceResult<Vec<Off
             .select_only()
             .column(user::Column::Id)
             .filter(user::Column::BapasId.eq(b.id))
-            .filter(user::Column::Role.eq(Role::Pk.as_str()))
+            .filter(user::Column::Role.eq(crate::policy::CASELOAD_ROLE.as_str()))
             .filter(user::Column::Active.eq(true))
             .order_by_asc(user::Column::Id)
             .into_tuple()

@@ -3,7 +3,6 @@
 //! on the first of this month in Jakarta Barat and Jambi, so that Jember shows as not
 //! reported yet.
 
-use pamong_domain::Role;
 use pamong_domain::calendar::CalendarMonth;
 use pamong_domain::reintegration::peduli::{ActivityForm, ParticipantsForm};
 use pamong_entity::{bapas, user};
@@ -85,7 +84,7 @@ fn day_of(m: CalendarMonth, day: u8) -> Date {
 async fn officers(db: &DatabaseConnection, bapas_id: i32) -> ServiceResult<Vec<Actor>> {
     let users = user::Entity::find()
         .filter(user::Column::BapasId.eq(bapas_id))
-        .filter(user::Column::Role.eq(Role::Pk.as_str()))
+        .filter(user::Column::Role.eq(crate::policy::CASELOAD_ROLE.as_str()))
         .order_by_asc(user::Column::Id)
         .all(db)
         .await?;
