@@ -162,15 +162,12 @@ fn split_password(url: &str) -> (String, Option<String>) {
     let userinfo = &rest[..at];
     match userinfo.split_once(':') {
         Some((user, password)) => {
-            (format!("{}{user}{}", &url[..scheme_end], &rest[at..]), Some(percent_decode(password)))
+            // As typed: `%40` in the URL is `@` in the password.
+            let password = percent_encoding::percent_decode_str(password).decode_utf8_lossy().into_owned();
+            (format!("{}{user}{}", &url[..scheme_end], &rest[at..]), Some(password))
         }
         None => (url.to_owned(), None),
     }
-}
-
-/// A URL's password as typed (`%40` is `@`).
-fn percent_decode(text: &str) -> String {
-    percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned()
 }
 
 /// The URL for messages: without its password.
