@@ -6,4 +6,11 @@ source "$(dirname "$0")/lib.sh"
 "$ROOT/scripts/build.sh" debug >/dev/null
 start_demo_server "$CARGO_TARGET_DIR/debug/pamong"
 cd "$ROOT/end2end"
-BASE_URL="http://127.0.0.1:$port" npx playwright test "$@" || { tail -50 "$tmp/server.log"; exit 1; }
+# On a failure the server's last lines are printed, then Playwright's own summary again, so that
+# the names of the failed (and flaky) tests are the last thing a CI log shows.
+if ! BASE_URL="http://127.0.0.1:$port" npx playwright test "$@" | tee "$tmp/playwright.log"; then
+  tail -50 "$tmp/server.log"
+  echo "--- the browser tests' summary, again:"
+  sed 's/\x1b\[[0-9;]*m//g' "$tmp/playwright.log" | sed -n '/^  [0-9]* \(failed\|flaky\|interrupted\)$/,$p'
+  exit 1
+fi

@@ -5,7 +5,7 @@ source "$(dirname "$0")/pg.sh"
 cd "$ROOT"
 what="${1:-all}"
 LOG="$(mktemp -d /tmp/pamong-test.XXXXXX)"
-passed=0; failed=0; failed_steps=(); timings=()
+passed=0; failed=0; failed_steps=(); timings=(); flaky=()
 
 # Runs one step, keeping its output in a log, counting the tests its runner reports.
 step() {
@@ -23,6 +23,11 @@ step() {
   p=$( { grep -hoE '[0-9]+ passed' "$LOG/$name.log" || true; } | awk '{s+=$1} END {print s+0}')
   f=$( { grep -hoE '[0-9]+ failed' "$LOG/$name.log" || true; } | awk '{s+=$1} END {print s+0}')
   passed=$((passed + p)); failed=$((failed + f))
+  # Playwright's retried-and-passed tests, by name: they pass the run but are reported.
+  local name_line
+  while IFS= read -r name_line; do
+    flaky+=("$name_line")
+  done < <(sed 's/\x1b\[[0-9;]*m//g' "$LOG/$name.log" | sed -n '/^  [0-9]* flaky$/,/^  [0-9]* passed/{/^    \[/p}' | sed 's/^ *//')
 }
 
 lint() {
@@ -105,5 +110,8 @@ if [ ${#failed_steps[@]} -gt 0 ]; then
   # A failed step that counted no failing test still fails the run.
   [ "$failed" -gt 0 ] || failed=${#failed_steps[@]}
 fi
-echo "summary: $passed passed, $failed failed"
+if [ ${#flaky[@]} -gt 0 ]; then
+  printf 'flaky (failed once, passed on the retry): %s\n' "${flaky[@]}"
+fi
+echo "summary: $passed passed, $failed failed${flaky:+, ${#flaky[@]} flaky}"
 [ ${#failed_steps[@]} -eq 0 ]
