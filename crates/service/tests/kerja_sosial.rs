@@ -416,3 +416,34 @@ async fn a_placement_past_its_deadline_is_late_on_today_and_for_the_prosecutor()
     assert!(doc.placement.for_prosecutor() && !doc.placement.closable());
     assert!(!doc.officer.unwrap_or_default().is_empty(), "the PK signs");
 }
+
+/// The demo's tour places one of `pk.jakbar`'s kerja sosial clients (end2end's
+/// `kerja-sosial.spec.ts`): whatever the date the demo is seeded on, one must be left, still
+/// serving, after the two the demo places itself. Seeded on 2026-12-08 (Jakarta), chance had
+/// left none.
+#[tokio::test]
+async fn the_demo_leaves_its_pk_a_kerja_sosial_client_to_place_on_any_date() {
+    use pamong_entity::{client, ks_placement, user};
+    use pamong_service::seed;
+    use pamong_service::testing::TestDb;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    for seeded_at in [datetime!(2026-12-07 17:30 UTC), datetime!(2027-03-15 02:00 UTC)] {
+        let t = TestDb::new().await;
+        seed::seed_demo(&t.conn, seeded_at).await.unwrap();
+        let pk = user::Entity::find().filter(user::Column::Username.eq("pk.jakbar")).one(&t.conn).await;
+        let pk = pk.unwrap().expect("the demo PK");
+        let serving = client::Entity::find()
+            .filter(client::Column::PkId.eq(pk.id))
+            .filter(client::Column::LegalBasis.eq("kerja_sosial"))
+            .filter(client::Column::Status.eq(ClientStatus::Aktif.as_str()))
+            .filter(client::Column::SupervisionEnd.gt(seeded_at.date()))
+            .all(&t.conn)
+            .await
+            .unwrap();
+        let placed: Vec<i32> =
+            ks_placement::Entity::find().all(&t.conn).await.unwrap().iter().map(|p| p.client_id).collect();
+        let unplaced = serving.iter().filter(|c| !placed.contains(&c.id)).count();
+        assert!(unplaced >= 1, "seeded at {seeded_at}: {} serving, none left to place", serving.len());
+    }
+}

@@ -258,6 +258,7 @@ impl Generator {
         kecamatan: &[&str],
         villages: &[&str],
         pk: Option<i32>,
+        kerja_sosial: bool,
     ) -> Generated {
         let female = self.rng.gen_bool(0.12);
         let full_name = self.name(female);
@@ -278,6 +279,10 @@ impl Generator {
         .choose(&mut self.rng)
         .unwrap_or(&LegalBasis::Pb);
         let start = days_ago(self.today, self.rng.gen_range(10..420));
+        // A kerja sosial client asked for (see `generate`) began ten weeks ago, so that their
+        // court term is running on any date the demo is seeded.
+        let (basis, start) =
+            if kerja_sosial { (LegalBasis::KerjaSosial, days_ago(self.today, 70)) } else { (basis, start) };
         let mut input = PeriodInput::default();
         match basis {
             LegalBasis::Pb | LegalBasis::Cb | LegalBasis::Asimilasi => {
@@ -290,6 +295,7 @@ impl Generator {
             LegalBasis::PidanaPengawasan | LegalBasis::AnakBersyarat => {
                 input.court_term = Some(Term { months: self.rng.gen_range(6..36), days: 0 })
             }
+            LegalBasis::KerjaSosial if kerja_sosial => input.court_term = Some(Term { months: 5, days: 0 }),
             LegalBasis::KerjaSosial => {
                 input.court_term = Some(Term { months: self.rng.gen_range(1..6), days: 0 })
             }
@@ -441,6 +447,7 @@ pub async fn generate_with_progress(
     for office in &offices {
         let local = office.kecamatan(&kecamatan);
         let mut batch = Vec::with_capacity(CHUNK);
+        let mut named_pk_clients = 0;
         for i in 0..per_office {
             // The first officer (the named demo PK) gets every 6th client, the others share
             // the rest; a few are left unassigned for the Kabapas to hand out.
@@ -451,7 +458,13 @@ pub async fn generate_with_progress(
                 _ if i % 6 == 0 => office.officers.first().copied(),
                 n => office.officers.get(1 + i % (n - 1)).copied(),
             };
-            batch.push(generator.client(office, &local, &villages, pk));
+            // The named demo PK's first three are kerja sosial clients whose terms are
+            // running: the demo places two and the tour places the third. Left to chance,
+            // how many are still running shifts with the date the demo is seeded on.
+            let named_pk = pk.is_some() && pk == office.officers.first().copied();
+            let kerja_sosial = named_pk && named_pk_clients < 3;
+            named_pk_clients += usize::from(named_pk);
+            batch.push(generator.client(office, &local, &villages, pk, kerja_sosial));
             if batch.len() == CHUNK {
                 let n = write(db, &system, std::mem::take(&mut batch), now).await?;
                 progress(n);

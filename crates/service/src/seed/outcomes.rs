@@ -52,10 +52,10 @@ pub async fn generate(
         let mut batch = Vec::with_capacity(per_office + per_office / 8);
         let mut past = Vec::with_capacity(per_office);
         for i in 0..per_office {
-            let mut g = generator.client(&office, &local, &villages, None);
+            let mut g = generator.client(&office, &local, &villages, None, false);
             let (start, end, outcome) = if i % 8 == 0 {
                 // Someone who came back: their supervision now began after the old one ended.
-                let mut back = generator.client(&office, &local, &villages, pk);
+                let mut back = generator.client(&office, &local, &villages, pk, false);
                 let again = started(&back).unwrap_or(today);
                 let (from, to) = (&g.client, &mut back.client);
                 to.nik = from.nik.clone();
