@@ -423,6 +423,7 @@ async fn a_placement_past_its_deadline_is_late_on_today_and_for_the_prosecutor()
 /// left none.
 #[tokio::test]
 async fn the_demo_leaves_its_pk_a_kerja_sosial_client_to_place_on_any_date() {
+    use pamong_domain::legal::LegalBasis;
     use pamong_entity::{client, ks_placement, user};
     use pamong_service::seed;
     use pamong_service::testing::TestDb;
@@ -435,7 +436,7 @@ async fn the_demo_leaves_its_pk_a_kerja_sosial_client_to_place_on_any_date() {
         let pk = pk.unwrap().expect("the demo PK");
         let serving = client::Entity::find()
             .filter(client::Column::PkId.eq(pk.id))
-            .filter(client::Column::LegalBasis.eq("kerja_sosial"))
+            .filter(client::Column::LegalBasis.eq(LegalBasis::KerjaSosial.as_str()))
             .filter(client::Column::Status.eq(ClientStatus::Aktif.as_str()))
             .filter(client::Column::SupervisionEnd.gt(seeded_at.date()))
             .all(&t.conn)
