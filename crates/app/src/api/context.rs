@@ -22,6 +22,9 @@ pub struct ServerContext {
     pub idle_timeout: time::Duration,
     /// The address of the style sheet (content-hashed when the build made a hashed copy).
     pub stylesheet: std::sync::Arc<str>,
+    /// Whether pages load the browser app. Not while the first `make run` is still building
+    /// it: the pages work without it, and naming files that are not there would only fail.
+    pub scripts: bool,
 }
 
 /// The session key of when the session's expiry was last pushed back (Unix seconds).
@@ -72,7 +75,16 @@ pub fn server() -> Result<ServerContext, AppError> {
 }
 
 /// The request's session.
+///
+/// Without a request in the context nobody is signed in, and that is no fault: a page that
+/// never waits for the signed-in user (the 404 page) is sent before the user's resource has
+/// run, and the resource may still run after the request's context is gone. A request whose
+/// session cannot be read is one: the session layer is missing.
 pub async fn session() -> Result<Session, AppError> {
+    if leptos::prelude::use_context::<http::request::Parts>().is_none() {
+        tracing::debug!("no request in the context: no session");
+        return Err(AppError::Kind(ErrorKind::Unauthenticated));
+    }
     leptos_axum::extract::<Session>().await.map_err(|e| {
         tracing::error!(error = %e, "session layer missing");
         AppError::Kind(ErrorKind::Internal { request_id: None })
@@ -319,5 +331,16 @@ where
             let _ = session.remove_value(key).await;
             Ok(None)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn outside_a_request_there_is_no_session_and_no_fault() {
+        let answer = session().await;
+        assert!(matches!(answer, Err(AppError::Kind(ErrorKind::Unauthenticated))), "{answer:?}");
     }
 }
