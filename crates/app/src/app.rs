@@ -52,7 +52,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href=stylesheet() />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="manifest" href="/manifest.webmanifest" />
-                <HydrationScripts options islands=true />
+                {scripts().then(|| view! { <HydrationScripts options islands=true /> })}
                 <MetaTags />
             </head>
             <body>
@@ -71,6 +71,15 @@ fn stylesheet() -> String {
         return ctx.stylesheet.to_string();
     }
     "/pkg/pamong.css".to_owned()
+}
+
+/// Whether the page loads the browser app (the shell renders on the server only).
+fn scripts() -> bool {
+    #[cfg(feature = "ssr")]
+    if let Some(ctx) = use_context::<crate::api::context::ServerContext>() {
+        return ctx.scripts;
+    }
+    true
 }
 
 /// Sends this page's Content-Security-Policy: scripts only from this origin or carrying

@@ -173,7 +173,12 @@ pub(crate) fn sqlite_dir(url: &str) -> Option<std::path::PathBuf> {
 /// Builds the full router with its middleware.
 pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router {
     let db_for_metrics = db.clone();
-    let hashes = crate::assets::Hashes::read(&settings.site_root).unwrap_or_default();
+    let hashes = crate::assets::Hashes::read(&settings.site_root);
+    // A hash file without the script's and the wasm's hashes says the browser app was not
+    // built (yet): pages then name no script. Without any hash file (tests, an old build),
+    // Leptos names the unhashed files.
+    let scripts = hashes.as_ref().is_none_or(crate::assets::Hashes::has_scripts);
+    let hashes = hashes.unwrap_or_default();
     // Leptos reads the hash file itself when it names the script and the wasm; an absolute
     // path, because it looks beside the executable otherwise.
     let hash_file =
@@ -192,6 +197,7 @@ pub fn router(settings: &Settings, db: DatabaseConnection, port: u16) -> Router 
         absolute_timeout: settings.session_absolute,
         idle_timeout: settings.session_idle,
         stylesheet: hashes.stylesheet().into(),
+        scripts,
     };
     let state = AppState {
         leptos_options: leptos_options.clone(),

@@ -234,6 +234,23 @@ async fn the_login_form_posts_and_redirects() {
 }
 
 #[tokio::test]
+async fn pages_name_the_browser_app_only_when_it_was_built() {
+    let built = spawn().await.get("/masuk", None).await;
+    assert!(built.body.contains("pamong.js"), "without a hash file the page loads the app");
+    // The first `make run` serves before the wasm is built: its hash file names the style only.
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir(site.path().join("pkg")).unwrap();
+    std::fs::write(site.path().join("pkg/hash.txt"), "css: 0123456789abcdef\n").unwrap();
+    let root = site.path().to_path_buf();
+    let t = spawn_with(move |s| s.site_root = root).await;
+    let page = t.get("/masuk", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("/pkg/pamong.0123456789abcdef.css"), "styled");
+    assert!(!page.body.contains("pamong.js") && !page.body.contains(".wasm"), "no script to fail");
+    assert!(page.body.contains("<form") && page.body.contains("method=\"post\""), "the form posts");
+}
+
+#[tokio::test]
 async fn responses_carry_the_security_headers() {
     let t = spawn().await;
     let page = t.get("/masuk", None).await;
