@@ -43,7 +43,7 @@ for _ in $(seq 1 150); do
   kill -0 "$server" 2>/dev/null || { cat "$log" >&2; die "the server stopped (its log is above)"; }
   sleep 0.2
 done
-say "Pamong runs on http://$listen: its pages work now, without the browser app, which builds next (about 5 minutes, once; the server's log goes to $log meanwhile)"
+say "Pamong runs on http://$listen: its pages work now, without the browser app, which builds next (about 9 minutes on a new machine, once; the server's log goes to $log meanwhile)"
 "$ROOT/scripts/build.sh" debug
 kill "$server" 2>/dev/null || true
 wait "$server" 2>/dev/null || true
