@@ -6,13 +6,9 @@ source "$(dirname "$0")/lib.sh"
 "$ROOT/scripts/build.sh" debug >/dev/null
 start_demo_server "$CARGO_TARGET_DIR/debug/pamong"
 cd "$ROOT/end2end"
-# On a failure the server's last lines are printed, then the failed (and flaky) tests' names
-# again, so that they are the last thing a CI log shows.
-if ! BASE_URL="http://127.0.0.1:$port" npx playwright test "$@" | tee "$tmp/playwright.log"; then
+# On a failure the server's last lines are printed; `make test` names the failed tests again
+# just before its summary line.
+if ! BASE_URL="http://127.0.0.1:$port" npx playwright test "$@"; then
   tail -50 "$tmp/server.log"
-  # Names only: the counts were printed once, and make test's summary adds up every count.
-  echo "--- the browser tests that failed (or passed only on their retry):"
-  sed 's/\x1b\[[0-9;]*m//g' "$tmp/playwright.log" |
-    sed -n '/^  [0-9]* \(failed\|flaky\|interrupted\)$/,${/^    \[/p}'
   exit 1
 fi

@@ -5,7 +5,16 @@ source "$(dirname "$0")/pg.sh"
 cd "$ROOT"
 what="${1:-all}"
 LOG="$(mktemp -d /tmp/pamong-test.XXXXXX)"
-passed=0; failed=0; failed_steps=(); timings=(); flaky=()
+passed=0; failed=0; failed_steps=(); timings=(); flaky=(); failed_tests=()
+
+# The tests Playwright lists by name under its closing "N failed", "N interrupted" and
+# "N flaky" headings, as "kind<TAB>name" lines (colours stripped).
+playwright_names() {
+  sed 's/\x1b\[[0-9;]*m//g' "$1" | awk '
+    /^  [0-9]+ (failed|flaky|interrupted)$/ { kind = $2; next }
+    /^  [0-9]+ / { kind = ""; next }
+    kind != "" && /^    \[/ { sub(/^ +/, ""); print kind "\t" $0 }'
+}
 
 # Runs one step, keeping its output in a log, counting the tests its runner reports.
 step() {
@@ -23,11 +32,13 @@ step() {
   p=$( { grep -hoE '[0-9]+ passed' "$LOG/$name.log" || true; } | awk '{s+=$1} END {print s+0}')
   f=$( { grep -hoE '[0-9]+ failed' "$LOG/$name.log" || true; } | awk '{s+=$1} END {print s+0}')
   passed=$((passed + p)); failed=$((failed + f))
-  # Playwright's retried-and-passed tests, by name: they pass the run but are reported.
-  local name_line
-  while IFS= read -r name_line; do
-    flaky+=("$name_line")
-  done < <(sed 's/\x1b\[[0-9;]*m//g' "$LOG/$name.log" | sed -n '/^  [0-9]* flaky$/,/^  [0-9]* passed/{/^    \[/p}' | sed 's/^ *//')
+  # The browser tests that failed, and those that failed once and passed on their retry
+  # (they pass the run but are reported), by name: printed just before the summary line, the
+  # last thing a CI log shows.
+  local kind test_name
+  while IFS=$'\t' read -r kind test_name; do
+    if [ "$kind" = flaky ]; then flaky+=("$test_name"); else failed_tests+=("$test_name"); fi
+  done < <(playwright_names "$LOG/$name.log")
 }
 
 lint() {
@@ -109,6 +120,9 @@ if [ ${#failed_steps[@]} -gt 0 ]; then
   echo "failed steps: ${failed_steps[*]} (logs in $LOG)"
   # A failed step that counted no failing test still fails the run.
   [ "$failed" -gt 0 ] || failed=${#failed_steps[@]}
+fi
+if [ ${#failed_tests[@]} -gt 0 ]; then
+  printf 'failed browser test: %s\n' "${failed_tests[@]}"
 fi
 if [ ${#flaky[@]} -gt 0 ]; then
   printf 'flaky (failed once, passed on the retry): %s\n' "${flaky[@]}"
