@@ -32,6 +32,7 @@ mod m20261218_000001_client_imports;
 mod m20261219_000001_api_tokens;
 mod m20261220_000001_notifications;
 mod m20261221_000001_second_factor;
+mod m20261222_000001_referrals_by_officer;
 
 /// Runs Pamong's migrations in order.
 pub struct Migrator;
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261219_000001_api_tokens::Migration),
             Box::new(m20261220_000001_notifications::Migration),
             Box::new(m20261221_000001_second_factor::Migration),
+            Box::new(m20261222_000001_referrals_by_officer::Migration),
         ]
     }
 }

@@ -14,8 +14,8 @@ use pamong_domain::privacy::disclose;
 use pamong_domain::referrals::{ReferralForm, ReferralStatus, ReferralView};
 use pamong_entity::{client, partner, referral};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set,
 };
 use time::{Date, Duration, OffsetDateTime};
 use uuid::Uuid;
@@ -297,17 +297,17 @@ pub async fn recent_for_pk(
     // An officer follows the referrals they sent; the Kabapas sees them on each client's page.
     let Some(policy::Remit::Caseload(_, user_id)) = policy::remit(actor) else { return Ok(Vec::new()) };
     let since = now - Duration::days(RECENT_DAYS);
+    let sent = ReferralStatus::Dikirim.as_str();
+    // Chosen in the query: an officer's referrals of all the years would otherwise be read
+    // on every Today page.
+    let answered =
+        Condition::all().add(referral::Column::Status.ne(sent)).add(referral::Column::UpdatedAt.gte(since));
+    let late = Condition::all().add(referral::Column::Status.eq(sent)).add(referral::Column::DueOn.lt(today));
     let rows = referral::Entity::find()
         .filter(referral::Column::ReferredBy.eq(user_id))
+        .filter(Condition::any().add(answered).add(late))
         .order_by_desc(referral::Column::UpdatedAt)
         .all(db)
-        .await?
-        .into_iter()
-        .filter(|r| {
-            let answered = r.status != ReferralStatus::Dikirim.as_str() && r.updated_at >= since;
-            let late = r.status == ReferralStatus::Dikirim.as_str() && r.due_on < today;
-            answered || late
-        })
-        .collect();
+        .await?;
     views(db, actor, rows).await
 }

@@ -121,3 +121,64 @@ async fn a_referral_goes_round_the_loop() {
     assert_eq!(history[0].outcome.as_deref(), Some("Kartu BPJS PBI terbit"));
     assert!(!common::audit_rows(world.conn(), &id.to_string()).await.is_empty());
 }
+
+/// Today shows the referrals a partner answered in the last week and those sent and past
+/// their due day, and nothing else the PK ever sent.
+#[tokio::test]
+async fn today_shows_referrals_answered_this_week_or_late() {
+    let world = World::new().await;
+    let kabapas = world.actor(Role::Kabapas, Office::Own).await;
+    let partner_form = PartnerForm {
+        name: "Dinas Sosial Kota".into(),
+        kind: "dinsos".into(),
+        services: vec!["bpjs".into()],
+        ..Default::default()
+    };
+    let partner = partners::save(world.conn(), &kabapas, None, &partner_form, NOW).await.unwrap();
+    let mitra = world.actor(Role::Mitra, Office::Own).await;
+    partners::link_user(world.conn(), &kabapas, partner, mitra.public_id, true, NOW).await.unwrap();
+    let mitra = world.actor(Role::Mitra, Office::Own).await;
+    let pk = world.actor(Role::Pk, Office::Own).await;
+    let days = |n: i64| time::Duration::days(n);
+    let mut sent = Vec::new();
+    for (name, due_on) in [
+        ("Answered Long Ago", "2026-12-10"),
+        ("Answered Lately", "2026-12-10"),
+        ("Not Yet Due", "2026-11-30"),
+        ("Past Due", "2026-11-20"),
+    ] {
+        let client = ClientForm {
+            full_name: name.into(),
+            sex: "L".into(),
+            birth_date: "1980-01-01".into(),
+            legal_basis: "pb".into(),
+            supervision_start: "2026-10-01".into(),
+            remaining_months: "10".into(),
+            ..ClientForm::default()
+        };
+        let client =
+            registry::create(world.conn(), &pk, &client, TODAY - days(20), NOW - days(20)).await.unwrap();
+        let form = ReferralForm {
+            partner_id: partner.to_string(),
+            service: "bpjs".into(),
+            reason: "Belum punya jaminan kesehatan".into(),
+            consent: true,
+            due_on: due_on.into(),
+        };
+        sent.push(
+            referrals::create(world.conn(), &pk, client.id, &form, TODAY - days(14), NOW - days(14))
+                .await
+                .unwrap(),
+        );
+    }
+    referrals::respond(world.conn(), &mitra, sent[0], ReferralStatus::Diterima, "", NOW - days(8))
+        .await
+        .unwrap();
+    referrals::respond(world.conn(), &mitra, sent[1], ReferralStatus::Diterima, "", NOW - days(6))
+        .await
+        .unwrap();
+
+    let shown = referrals::recent_for_pk(world.conn(), &pk, TODAY, NOW).await.unwrap();
+    let names: Vec<&str> = shown.iter().map(|r| r.client.name.as_str()).collect();
+    assert_eq!(names, ["Answered Lately", "Past Due"], "the latest change first");
+}
