@@ -213,6 +213,26 @@ pub fn periods(segments: &[Schedule], until: Date) -> Vec<(Date, Date)> {
     out
 }
 
+/// The first day of the period open on `today` (the one whose due date is today or later),
+/// if the schedules have begun by then. Every report from that day on may count for it.
+pub fn open_period_start(segments: &[Schedule], today: Date) -> Option<Date> {
+    periods(segments, today).into_iter().find(|(_, due)| *due >= today).map(|(from, _)| from)
+}
+
+/// Whether the reports from a cutoff on (a day no later than [`open_period_start`]) and
+/// `before`, the last report before that cutoff, give [`status_over`] on `today` the
+/// answer the whole history would, in all the Today list reads of it: the misses in a row
+/// and their due dates, the open period's report, the next due date.
+///
+/// They do when there is no earlier report, or when that report falls in a period that
+/// counts: the run of misses stops at a period with a report, and every report after it is
+/// known. A report in a period cut short by a change of frequency (or made before the
+/// supervision began) counts for no period, and then the run may reach further back than
+/// what was read.
+pub fn latest_before_decides(segments: &[Schedule], before: Option<Date>, today: Date) -> bool {
+    before.is_none_or(|day| periods(segments, today).iter().any(|(from, due)| *from <= day && day <= *due))
+}
+
 /// The schedules of a client's supervision: from `start` at the unassessed frequency, then a
 /// new one from each assessment (`(date, band)`, any order) that changes the frequency.
 pub fn schedules(
@@ -355,6 +375,35 @@ mod tests {
             prop_assert!(st.missed.windows(2).all(|w| w[0] < w[1]));
         }
 
+
+        /// Today reads, of each client, the reports since the open period began (or earlier)
+        /// and the last one before: whenever `latest_before_decides` says so, that answers
+        /// as the whole history does.
+        #[test]
+        fn the_last_report_before_the_open_period_decides_the_run(
+            changes in proptest::collection::vec((0i64..300, 0usize..4), 0..4),
+            offsets in proptest::collection::vec(-30i64..400, 0..40),
+            today_offset in 0i64..400, earlier in 0i64..60,
+        ) {
+            let start = date!(2026 - 01 - 01);
+            let assessments: Vec<(Date, RiskBand)> =
+                changes.iter().map(|(d, b)| (start + Duration::days(*d), RiskBand::ALL[*b])).collect();
+            let segs = schedules(start, &assessments, &ReportingFrequencies::default());
+            let today = start + Duration::days(today_offset);
+            let all: Vec<Date> =
+                offsets.iter().map(|o| start + Duration::days(*o)).filter(|d| *d <= today).collect();
+            let cutoff = open_period_start(&segs, today).unwrap_or(today) - Duration::days(earlier);
+            let before = all.iter().copied().filter(|d| *d < cutoff).max();
+            prop_assume!(latest_before_decides(&segs, before, today));
+            let read: Vec<Date> = all.iter().copied().filter(|d| *d >= cutoff).chain(before).collect();
+            let whole = status_over(&segs, &all, today);
+            let light = status_over(&segs, &read, today);
+            prop_assert_eq!(light.next_due, whole.next_due);
+            prop_assert_eq!(light.consecutive_misses, whole.consecutive_misses);
+            prop_assert_eq!(light.reported_this_period, whole.reported_this_period);
+            let run = |s: &ReportingStatus| s.missed[s.missed.len() - s.consecutive_misses as usize..].to_vec();
+            prop_assert_eq!(run(&light), run(&whole));
+        }
 
         #[test]
         fn due_dates_strictly_increase(

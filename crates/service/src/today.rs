@@ -22,7 +22,7 @@ use crate::reintegration;
 /// has one.
 pub async fn today(db: &DatabaseConnection, actor: &Actor, today: Date) -> ServiceResult<Vec<TodayItem>> {
     let Some(remit) = policy::remit(actor) else { return Ok(Vec::new()) };
-    let cases = Cases::load(db, remit).await?;
+    let cases = Cases::load_on(db, remit, today).await?;
     of_cases(db, actor, &cases, today).await
 }
 

@@ -531,3 +531,45 @@ async fn a_long_export_holds_every_client_of_the_list_in_its_order() {
     let capped = clients::list(db, &kabapas, &searched("san")).await.unwrap();
     assert!(!capped.more && capped.total > 0, "three letters go through the trigram index");
 }
+
+/// Today reads a year of reports no more: the misses in a row still count from the last
+/// report, however long ago it was.
+#[tokio::test]
+async fn today_counts_the_misses_since_a_report_long_ago() {
+    let world = World::new().await;
+    let pk = world.actor(Role::Pk, Office::Own).await;
+    // Monthly from 1 November 2025 (due on the 1st); reported every month until July 2026.
+    let long = ClientForm {
+        supervision_start: "2025-11-01".into(),
+        remaining_months: "24".into(),
+        ..form("Lama Sekali", "")
+    };
+    let client = registry::create(world.conn(), &pk, &long, TODAY, NOW).await.unwrap();
+    for month in [
+        "2025-11-15",
+        "2025-12-10",
+        "2026-01-10",
+        "2026-03-10",
+        "2026-04-10",
+        "2026-05-10",
+        "2026-06-10",
+        "2026-07-10",
+    ] {
+        let report = ReportForm {
+            kind: "kantor".into(),
+            date: month.into(),
+            time: "09:00".into(),
+            attended: "ya".into(),
+            notes: "Wajib lapor".into(),
+            latitude: String::new(),
+            longitude: String::new(),
+        };
+        supervision::record_report(world.conn(), &pk, client.id, &report, None, TODAY, NOW).await.unwrap();
+    }
+    let items = today::today(world.conn(), &pk, TODAY).await.unwrap();
+    assert_eq!(
+        items[0].reasons,
+        [TodayReason::RevocationWarning { misses: 3 }, TodayReason::ReassessmentDue { since: None }],
+        "1 September, 1 October and 1 November missed; February's miss was made good since"
+    );
+}

@@ -87,8 +87,8 @@ pub async fn sweep(db: &DatabaseConnection, now: OffsetDateTime) -> ServiceResul
     let mut notices = 0;
     for (user_id, actor) in actors_of(db, policy::CASELOAD_ROLE).await? {
         let Some(remit) = policy::remit(&actor) else { continue };
-        let cases = Cases::load(db, remit).await?;
         let day = clients::today_for(db, &actor, now).await?;
+        let cases = Cases::load_on(db, remit, day).await?;
         for item in today::of_cases(db, &actor, &cases, day).await? {
             let (id, register) = (item.client.id, item.client.register_number.as_str());
             for reason in &item.reasons {

@@ -1,8 +1,10 @@
 //! The supervised cases of a remit with what the Today list and the vitals read of them: the
 //! reports made, the risk assessments, the reporting frequencies and the reassessment
-//! interval. Loaded once, read as of any day — today for the Today list; today, a month
-//! earlier and the ends of past months for the dashboards, which also load the cases closed
-//! since the earliest day they read, so that a month's figure counts who was supervised then.
+//! interval. The dashboards load them once and read them as of any day (today, a month
+//! earlier, the ends of past months), with the cases closed since the earliest day they
+//! read, so that a month's figure counts who was supervised then. The Today list reads them
+//! as of one day only, and so loads only the reports that decide that day (see
+//! [`Cases::load_on`]): an officer's page does not read years of reports.
 
 use std::collections::{HashMap, HashSet};
 
@@ -10,10 +12,13 @@ use pamong_domain::caseload::{ProgrammeFollowUp, TodayFacts, TodayReason, today_
 use pamong_domain::client::ClientStatus;
 use pamong_domain::kerja_sosial::FollowUp;
 use pamong_domain::legal::LegalBasis;
-use pamong_domain::reporting::{ReportingFrequencies, RiskBand, Schedule, schedules, status_over};
-use pamong_entity::{client, client_status_change};
-use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
+use pamong_domain::reporting::{
+    ReportingFrequencies, RiskBand, Schedule, latest_before_decides, open_period_start, schedules,
+    status_over,
+};
+use pamong_entity::{client, client_report, client_status_change};
+use sea_orm::sea_query::{Expr, Func, Query};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use time::Date;
 
 use crate::clients::{assessment_history, attended_since};
@@ -33,16 +38,66 @@ pub(crate) struct Cases {
     history: HashMap<ClientId, Vec<(Date, RiskBand)>>,
     frequencies: ReportingFrequencies,
     months: u32,
+    /// The one day the reports were loaded for ([`Cases::load_on`]); `None`: every report.
+    reports_for: Option<Date>,
 }
 
 impl Cases {
-    /// Loads the remit's active cases.
-    pub(crate) async fn load<C: ConnectionTrait>(db: &C, remit: Remit) -> ServiceResult<Cases> {
-        Self::load_since(db, remit, None).await
+    /// Loads the remit's active cases to be read as of `today` only, with the reports that
+    /// decide that day: every report since the earliest reporting period open today began,
+    /// and each client's last report before it. The run of misses Today warns about stops
+    /// at a period with a report, so an older report cannot change it; only when that last
+    /// report fell in no period (one cut short by a change of frequency) is the client's
+    /// whole history read.
+    pub(crate) async fn load_on<C: ConnectionTrait>(
+        db: &C,
+        remit: Remit,
+        today: Date,
+    ) -> ServiceResult<Cases> {
+        let mut cases = Self::load_cases(db, remit, None).await?;
+        let reporting: Vec<&client::Model> = cases.rows.iter().filter(|r| cases.reports_due(r)).collect();
+        let segments: HashMap<i32, Vec<Schedule>> =
+            reporting.iter().map(|r| (r.id, cases.segments(r, today))).collect();
+        let cutoff = segments.values().filter_map(|s| open_period_start(s, today)).min().unwrap_or(today);
+        let ids: Vec<ClientId> = reporting.iter().map(|r| ClientId(r.id)).collect();
+        let mut reports = attended_since(db, &ids, cutoff).await?;
+        let before = last_attended_before(db, &ids, cutoff).await?;
+        let mut whole = Vec::new();
+        for (id, schedule) in &segments {
+            let last = before.get(&ClientId(*id)).copied();
+            if !latest_before_decides(schedule, last, today) {
+                whole.push(ClientId(*id));
+            } else if let Some(last) = last {
+                reports.entry(ClientId(*id)).or_default().push(last);
+            }
+        }
+        if !whole.is_empty() {
+            // As far back as the dashboards read: a report before the supervision began
+            // counts for no period.
+            let earliest = cases.rows.iter().map(|r| r.supervision_start).min().unwrap_or(cutoff);
+            reports.extend(attended_since(db, &whole, earliest).await?);
+        }
+        cases.reports = reports;
+        cases.reports_for = Some(today);
+        Ok(cases)
     }
 
     /// Loads the remit's active cases and, with `since`, those closed on or after that day.
     pub(crate) async fn load_since<C: ConnectionTrait>(
+        db: &C,
+        remit: Remit,
+        since: Option<Date>,
+    ) -> ServiceResult<Cases> {
+        let mut cases = Self::load_cases(db, remit, since).await?;
+        let ids: Vec<ClientId> = cases.rows.iter().map(|r| ClientId(r.id)).collect();
+        if let Some(earliest) = cases.rows.iter().map(|r| r.supervision_start).min() {
+            cases.reports = attended_since(db, &ids, earliest).await?;
+        }
+        Ok(cases)
+    }
+
+    /// The cases with everything but their reports.
+    async fn load_cases<C: ConnectionTrait>(
         db: &C,
         remit: Remit,
         since: Option<Date>,
@@ -95,14 +150,10 @@ impl Cases {
             rows.iter().filter(|r| r.status != ClientStatus::Aktif.as_str()).map(|r| r.id).collect();
         ended.retain(|id, _| closed.contains(id));
         let ids: Vec<ClientId> = rows.iter().map(|r| ClientId(r.id)).collect();
-        let reports = match rows.iter().map(|r| r.supervision_start).min() {
-            Some(earliest) => attended_since(db, &ids, earliest).await?,
-            None => HashMap::new(),
-        };
         let history = assessment_history(db, &ids).await?;
         let frequencies = settings::reporting_frequencies(db, remit.office()).await?;
         let months = settings::reassessment_months(db).await?;
-        Ok(Cases { rows, ended, reports, history, frequencies, months })
+        Ok(Cases { rows, ended, reports: HashMap::new(), history, frequencies, months, reports_for: None })
     }
 
     /// Whether the case was under supervision on `day`: begun by then, and not closed on or
@@ -130,6 +181,10 @@ impl Cases {
 
     /// The reports the client made by `as_of`.
     pub(crate) fn reports(&self, row: &client::Model, as_of: Date) -> Vec<Date> {
+        debug_assert!(
+            self.reports_for.is_none_or(|day| day == as_of),
+            "cases loaded for one day are read as of that day only"
+        );
         let made = self.reports.get(&ClientId(row.id)).map(Vec::as_slice).unwrap_or_default();
         made.iter().copied().filter(|d| *d <= as_of).collect()
     }
@@ -169,4 +224,24 @@ impl Cases {
     fn assessments(&self, row: &client::Model) -> &[(Date, RiskBand)] {
         self.history.get(&ClientId(row.id)).map(Vec::as_slice).unwrap_or_default()
     }
+}
+
+/// Each client's last attended report before `cutoff`.
+async fn last_attended_before<C: ConnectionTrait>(
+    db: &C,
+    client_ids: &[ClientId],
+    cutoff: Date,
+) -> ServiceResult<HashMap<ClientId, Date>> {
+    let rows: Vec<(i32, Option<Date>)> = client_report::Entity::find()
+        .select_only()
+        .column(client_report::Column::ClientId)
+        .column_as(Expr::from(Func::max(Expr::col(client_report::Column::ReportDate))), "last")
+        .filter(client_report::Column::ClientId.is_in(client_ids.iter().copied()))
+        .filter(client_report::Column::Attended.eq(true))
+        .filter(client_report::Column::ReportDate.lt(cutoff))
+        .group_by(client_report::Column::ClientId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().filter_map(|(id, last)| Some((ClientId(id), last?))).collect())
 }
