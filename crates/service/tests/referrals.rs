@@ -127,17 +127,7 @@ async fn a_referral_goes_round_the_loop() {
 #[tokio::test]
 async fn today_shows_referrals_answered_this_week_or_late() {
     let world = World::new().await;
-    let kabapas = world.actor(Role::Kabapas, Office::Own).await;
-    let partner_form = PartnerForm {
-        name: "Dinas Sosial Kota".into(),
-        kind: "dinsos".into(),
-        services: vec!["bpjs".into()],
-        ..Default::default()
-    };
-    let partner = partners::save(world.conn(), &kabapas, None, &partner_form, NOW).await.unwrap();
-    let mitra = world.actor(Role::Mitra, Office::Own).await;
-    partners::link_user(world.conn(), &kabapas, partner, mitra.public_id, true, NOW).await.unwrap();
-    let mitra = world.actor(Role::Mitra, Office::Own).await;
+    let (partner, mitra) = common::linked_partner(&world, "Dinas Sosial Kota", "dinsos", "bpjs", NOW).await;
     let pk = world.actor(Role::Pk, Office::Own).await;
     let days = |n: i64| time::Duration::days(n);
     let mut sent = Vec::new();

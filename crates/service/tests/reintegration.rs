@@ -10,14 +10,13 @@ use common::{Office, World};
 use pamong_domain::caseload::AssessmentForm;
 use pamong_domain::client::ClientForm;
 use pamong_domain::needs::{NeedDomain, NeedLevel};
-use pamong_domain::partners::PartnerForm;
 use pamong_domain::referrals::{ReferralForm, ReferralStatus};
 use pamong_domain::reintegration::checklist::{ChecklistForm, ClientNeeds, NeedItem, NeedState};
 use pamong_domain::{ErrorKind, Problem, Role};
 use pamong_entity::audit_log;
 use pamong_service::clients::registry;
 use pamong_service::reintegration::checklist;
-use pamong_service::{Actor, ServiceError, partners, referrals, supervision};
+use pamong_service::{Actor, ServiceError, referrals, supervision};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use time::macros::{date, datetime};
 use time::{Date, OffsetDateTime};
@@ -93,17 +92,8 @@ async fn the_pk_marks_items_and_each_change_is_audited() {
 #[tokio::test]
 async fn a_referral_moves_the_item_it_serves() {
     let world = World::new().await;
-    let kabapas = world.actor(Role::Kabapas, Office::Own).await;
-    let partner_form = PartnerForm {
-        name: "Disdukcapil Kota".into(),
-        kind: "dukcapil".into(),
-        services: vec!["dokumen".into()],
-        ..Default::default()
-    };
-    let partner = partners::save(world.conn(), &kabapas, None, &partner_form, NOW).await.unwrap();
-    let mitra = world.actor(Role::Mitra, Office::Own).await;
-    partners::link_user(world.conn(), &kabapas, partner, mitra.public_id, true, NOW).await.unwrap();
-    let mitra = world.actor(Role::Mitra, Office::Own).await;
+    let (partner, mitra) =
+        common::linked_partner(&world, "Disdukcapil Kota", "dukcapil", "dokumen", NOW).await;
     let pk = world.actor(Role::Pk, Office::Own).await;
     let id = client(&world, &pk, "Agus Salim").await;
     let ktp = ChecklistForm { ktp: "dibutuhkan".into(), ..ChecklistForm::default() };

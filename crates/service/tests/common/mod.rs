@@ -126,6 +126,31 @@ impl World {
     }
 }
 
+/// A partner of our office (the Kabapas registers it) offering one `service` of its `kind`,
+/// with our office's `mitra` user linked to it; returns the partner and that user, signed in
+/// again (the link is read at login).
+pub async fn linked_partner(
+    world: &World,
+    name: &str,
+    kind: &str,
+    service: &str,
+    now: OffsetDateTime,
+) -> (uuid::Uuid, Actor) {
+    let kabapas = world.actor(Role::Kabapas, Office::Own).await;
+    let form = pamong_domain::partners::PartnerForm {
+        name: name.into(),
+        kind: kind.into(),
+        services: vec![service.into()],
+        ..Default::default()
+    };
+    let partner = pamong_service::partners::save(world.conn(), &kabapas, None, &form, now).await.unwrap();
+    let mitra = world.actor(Role::Mitra, Office::Own).await;
+    pamong_service::partners::link_user(world.conn(), &kabapas, partner, mitra.public_id, true, now)
+        .await
+        .unwrap();
+    (partner, world.actor(Role::Mitra, Office::Own).await)
+}
+
 /// Counts audit rows for an entity id.
 pub async fn audit_rows(db: &DatabaseConnection, entity_id: &str) -> Vec<pamong_entity::audit_log::Model> {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
